@@ -1,0 +1,41 @@
+# Two commands for a newcomer: `make demo` and `make test`. Both set up .venv and the Debian
+# packages formkit needs (LibreOffice, CJK fonts) when they are missing.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO_OUT ?= demo-out
+
+.PHONY: setup system lint test demo clean bench docs
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev,serve]'
+	touch $(STAMP)
+
+system:
+	@bash scripts/setup-system.sh
+
+lint: setup
+	$(BIN)/ruff check formkit tests benchmarks scripts
+	$(BIN)/ruff format --check formkit tests benchmarks scripts
+	$(BIN)/mypy
+
+test: setup system lint
+	$(BIN)/pytest -q -n 2 -p no:cacheprovider
+
+demo: setup system
+	@bash scripts/demo.sh $(DEMO_OUT)
+
+bench: setup system
+	$(BIN)/python benchmarks/run.py
+
+docs: setup
+	$(BIN)/python scripts/gen_docs.py
+
+clean:
+	rm -rf $(VENV) $(DEMO_OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,14 @@
+"""The ``formkit`` command: a thin click layer. Each command lives in its own module here,
+parses options, calls one library function and renders the result."""
+
+from __future__ import annotations
+
+import click
+
+from formkit import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="formkit")
+def main() -> None:
+    """formkit：省级大中小企业融通型创新创业特色载体项目的表单、审核与公文工具。"""

@@ -1,0 +1,140 @@
+"""Every finding and refusal code formkit emits, with its messages — the one place they live.
+
+Messages are ``str.format`` templates; ``{field}`` is the printed label of the field
+concerned. The README's table of codes is generated from this module
+(``python -m formkit.codes``), and a test keeps it in step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    severity: str  # "error" | "warning"
+    zh: str
+    en: str
+    hint: str = ""  # one line on how to fix it, Chinese
+
+    def render(self, lang: str, **params: object) -> str:
+        template = self.en if lang == "en" else self.zh
+        values = {k: ("" if v is None else v) for k, v in params.items()}
+        return template.format_map(_Missing(values))
+
+
+class _Missing(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _codes(*items: Code) -> dict[str, Code]:
+    return {c.code: c for c in items}
+
+
+E, W = "error", "warning"
+
+CODES: dict[str, Code] = _codes(
+    # --- input files (raised as InputFileError, reported per file; exit 2) ---------------
+    Code("file-not-found", E, "找不到文件", "file not found"),
+    Code("file-empty", E, "文件为空（0 字节）", "the file is empty (0 bytes)",
+         "请重新导出文件后提交"),
+    Code("file-unknown-type", E, "无法识别的文件类型：{detail}", "unrecognised file type: {detail}",
+         "请提交 .docx、.xlsx 或 .pdf 文件"),
+    Code("file-corrupt", E, "文件已损坏，无法读取：{detail}", "the file is corrupt: {detail}",
+         "请用 Word/WPS/Excel 打开后另存一份再提交"),
+    Code("file-encrypted", E, "文件已加密，请去除密码后提交", "the file is encrypted; remove the password",
+         "在 Word/Excel 中取消“用密码进行加密”后另存"),
+    Code("file-too-large", E, "文件过大（{detail}），超出处理上限", "the file is too large ({detail})"),
+    Code("file-unsafe", E, "文件含有不安全的结构，已拒绝：{detail}",
+         "the file has an unsafe structure and was refused: {detail}"),
+    Code("file-timeout", E, "文件处理超时（超过 {seconds} 秒），已跳过",
+         "processing timed out after {seconds} s"),
+    Code("file-memory", E, "文件处理所需内存超出上限，已跳过", "processing exceeded the memory limit"),
+    Code("file-legacy-unconverted", E, "旧版格式（{detail}）无法转换，请另存为 .docx/.xlsx 后重新提交",
+         "legacy format ({detail}) could not be converted; save as .docx/.xlsx"),
+    Code("file-scanned-pdf", E, "PDF 为扫描图片，没有可提取的文字，需人工审核",
+         "the PDF is a scanned image without text; needs manual review"),
+    Code("archive-refused", E, "压缩包无法处理：{detail}", "archive refused: {detail}",
+         "请提交 .zip 压缩包，不要加密"),
+    Code("internal-error", E, "处理该文件时发生内部错误（{detail}），请联系维护人员",
+         "internal error while processing this file ({detail})"),
+    # --- reader notes (warnings about what the file contains) -----------------------------
+    Code("tracked-changes", W, "文档含有未接受的修订，已按“接受全部修订”读取，请确认后定稿",
+         "the document has tracked changes; read as if all were accepted"),
+    Code("formula-no-value", W, "单元格是公式但没有计算结果（{detail}），请在 Excel 中打开并保存后再提交",
+         "formula cell without a cached value ({detail})"),
+    Code("macro-present", W, "文件含有宏（VBA），宏不会被执行，建议另存为不含宏的格式",
+         "the file contains macros (not run)"),
+    Code("external-reference", W, "文件引用了外部模板或链接（{detail}），不会被读取",
+         "the file references an external template or link ({detail}); not followed"),
+    # --- form recognition ------------------------------------------------------------------
+    Code("form-unknown", E, "无法识别表单类型：未找到任何已知表单的标签", "the form could not be recognised"),
+    Code("layout-fiscal", W, "指标表采用“产出/效益/满意度”财政绩效格式；本项目要求按六个一级指标"
+         "（产业集聚度、资源聚集力、持续发展力、产出与效益、改革创新力、辐射带动力）填报",
+         "the indicator table uses the fiscal output/benefit/satisfaction layout; the programme "
+         "asks for the six-dimension layout"),
+    # --- field rules -----------------------------------------------------------------------
+    Code("missing-field", E, "未填写“{field}”", "“{field}” is missing", "请在表中填写该项"),
+    Code("bad-value", E, "“{field}”的值“{raw}”无法识别为{kind}", "“{field}”: “{raw}” is not a valid {kind}"),
+    Code("bad-pattern", E, "“{field}”的格式不正确：{raw}", "“{field}” has the wrong format: {raw}"),
+    Code("not-allowed", E, "“{field}”应为 {allowed} 之一，实际为“{raw}”",
+         "“{field}” must be one of {allowed}, got “{raw}”"),
+    Code("out-of-range", E, "“{field}”的值 {value} 超出允许范围（{detail}）",
+         "“{field}” value {value} out of range ({detail})"),
+    Code("bad-credit-code", E, "“{field}”不是有效的统一社会信用代码：{raw}（{detail}）",
+         "“{field}” is not a valid unified social credit code: {raw} ({detail})",
+         "请核对营业执照上的 18 位代码"),
+    Code("bad-zone-code", E, "“{field}”格式应为 G/S 加 6 位数字（如 S141234），实际为“{raw}”",
+         "“{field}” must be G/S followed by 6 digits, got “{raw}”"),
+    Code("bad-phone", E, "“{field}”不是有效的电话号码：{raw}", "“{field}” is not a valid phone number: {raw}"),
+    Code("bad-email", E, "“{field}”不是有效的电子邮箱：{raw}", "“{field}” is not a valid e-mail: {raw}"),
+    Code("bad-docno", E, "“{field}”不是规范的发文字号：{raw}（应如 晋政函〔2019〕12号）",
+         "“{field}” is not a valid document number: {raw}"),
+    Code("docno-brackets", W, "“{field}”的年份应使用六角括号〔〕：{raw}",
+         "“{field}”: the year should be in 〔〕: {raw}"),
+    Code("sme-exceeds-total", E, "“{field}”（{value}）大于入驻企业数（{total}）",
+         "“{field}” ({value}) exceeds the number of enterprises ({total})"),
+    Code("period-not-two-years", E, "实施期应为两年（24 个月），实际为 {start} 至 {end}",
+         "the plan period must be two years (24 months), got {start} to {end}"),
+    Code("wrong-carrier-type", E, "“{field}”应为“大中小企业融通型”，实际为“{raw}”",
+         "“{field}” must be 大中小企业融通型, got “{raw}”"),
+    Code("key-industries-count", E, "“{field}”应为 1 至 2 个，实际为 {count} 个",
+         "“{field}” must list 1 or 2 industries, got {count}"),
+    Code("zone-level-not-provincial", E, "“{field}”应为“省级”，实际为“{raw}”",
+         "“{field}” must be provincial (省级), got “{raw}”"),
+    Code("zone-not-in-catalogue", E, "开发区“{raw}”不在《中国开发区审核公告目录》中，且未填写省政府批准设立文件文号",
+         "zone “{raw}” is not in the catalogue and no approval document is given"),
+    Code("zone-name-variant", W, "开发区名称“{raw}”与目录中的“{expected}”不完全一致",
+         "zone name “{raw}” differs from the catalogue's “{expected}”"),
+    Code("zone-code-mismatch", W, "开发区代码“{raw}”与目录中的“{expected}”不一致",
+         "zone code “{raw}” differs from the catalogue's “{expected}”"),
+    Code("unknown-city", E, "“{field}”“{raw}”不是本批次的申报地市", "“{field}” “{raw}” is not a configured city"),
+    # --- indicators ------------------------------------------------------------------------
+    Code("no-indicators", E, "未找到绩效指标表（应含 一级指标/二级指标/单位/目标值 等列）",
+         "no indicator table found"),
+    Code("dimension-missing", E, "一级指标“{dimension}”下没有任何指标", "dimension “{dimension}” has no indicator"),
+    Code("dimension-not-quantitative", E, "一级指标“{dimension}”下没有可量化、可考核的定量指标",
+         "dimension “{dimension}” has no quantitative indicator"),
+    Code("unknown-dimension", W, "“{raw}”不是规定的六个一级指标之一", "“{raw}” is not one of the six dimensions"),
+    Code("target-decreasing", W, "指标“{indicator}”第二年目标值（{y2}）低于第一年（{y1}）",
+         "indicator “{indicator}”: year-2 target ({y2}) below year 1 ({y1})"),
+    Code("indicator-incomplete", E, "指标“{indicator}”未填写“{field}”", "indicator “{indicator}”: “{field}” missing"),
+    # --- plan sections -----------------------------------------------------------------------
+    Code("section-missing", E, "实施方案缺少“{field}”部分", "the plan lacks the section “{field}”"),
+    Code("section-thin", W, "实施方案“{field}”部分内容过少（{count} 字）",
+         "the plan's section “{field}” is very short ({count} characters)"),
+)
+
+
+def markdown_table() -> str:
+    """The README's list of codes, generated from :data:`CODES`."""
+    lines = ["| code | severity | message (zh) | message (en) |", "|---|---|---|---|"]
+    for c in CODES.values():
+        lines.append(f"| `{c.code}` | {c.severity} | {c.zh} | {c.en} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # pragma: no cover - docs helper
+    print(markdown_table())

@@ -1,0 +1,59 @@
+"""Findings are data: a stable code, a severity, the field's printed label, a place and a
+message rendered from the code's template (see :mod:`formkit.codes`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from formkit.codes import CODES
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found in a file, a dossier or a run.
+
+    ``location`` is the place inside the file (``表1 第3行第2列``, ``指标!D7``); the file
+    itself is carried by the :class:`FileResult` the finding belongs to.
+    """
+
+    code: str
+    field: str | None = None
+    location: str | None = None
+    key: str | None = None
+    params: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    severity_override: str | None = None
+
+    @property
+    def severity(self) -> str:
+        return self.severity_override or CODES[self.code].severity
+
+    def message(self, lang: str = "zh") -> str:
+        return CODES[self.code].render(lang, field=self.field, **self.params)
+
+    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "field": self.field,
+            "location": self.location,
+            "message": self.message(lang),
+        }
+
+
+def finding(code: str, *, field: str | None = None, location: object = None,
+            key: str | None = None, severity: str | None = None, **params: Any) -> Finding:
+    """Build a finding; ``location`` may be a Location or a string."""
+    if code not in CODES:
+        raise KeyError(f"unknown finding code {code!r}")
+    place = None if location is None else str(location)
+    return Finding(code, field, place, key, dict(params), severity)
+
+
+def has_errors(findings: Iterable[Finding]) -> bool:
+    return any(f.severity == ERROR for f in findings)

@@ -1,0 +1,163 @@
+"""Form specs: one Cerberus schema per form in ``validators/<form>.yaml``, fields carrying a
+``meta`` block. Everything else — blank forms, the parser mapping, validation and the wording
+of findings — is derived from these views.
+
+A spec file has two top-level keys::
+
+    form:    name, title, heading, sections (ordered), optional table key
+    schema:  Cerberus rules per field key, each with
+             meta: {label, aliases, kind, unit, section, hint, example, group, sublabels}
+
+A list-of-dict field (Form B's ``indicators``) is the form's *table*; its columns are
+fields of the item schema. A malformed spec raises :class:`SpecError` naming the file.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import cerberus
+import yaml
+
+from formkit.errors import SpecError
+from formkit.resources import validators_dir
+
+KINDS = frozenset({
+    "text", "longtext", "int", "number", "money", "month", "date", "bool", "list",
+    "phone", "email", "credit_code", "zone_code", "docno", "choice", "target", "period",
+})
+FORMS = ("application", "targets", "plan", "progress")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a form: its key, how it is printed and how its value is read."""
+
+    key: str
+    label: str
+    kind: str
+    rules: Mapping[str, Any]
+    aliases: tuple[str, ...] = ()
+    unit: str | None = None
+    section: str | None = None
+    hint: str = ""
+    example: Any = None
+    group: str | None = None
+    sublabels: tuple[str, ...] = ()
+
+    @property
+    def required(self) -> bool:
+        return bool(self.rules.get("required"))
+
+    @property
+    def allowed(self) -> tuple[Any, ...]:
+        return tuple(self.rules.get("allowed", ()))
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """Every spelling this field may be printed under, the official label first."""
+        return (self.label, *self.aliases)
+
+
+@dataclass(frozen=True)
+class FormSpec:
+    name: str
+    title: str
+    heading: str
+    sections: tuple[str, ...]
+    fields: tuple[Field, ...]
+    schema: Mapping[str, Any]
+    source: str
+    table: Field | None = None
+    columns: tuple[Field, ...] = ()
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def field(self, key: str) -> Field:
+        for f in (*self.fields, *self.columns):
+            if f.key == key:
+                return f
+        raise KeyError(key)
+
+    def by_section(self) -> Iterator[tuple[str, list[Field]]]:
+        for section in self.sections:
+            yield section, [f for f in self.fields if f.section == section]
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(f.key for f in self.fields)
+
+
+def load_spec(name: str, directory: str | Path | None = None) -> FormSpec:
+    path = Path(directory or validators_dir()) / f"{name}.yaml"
+    return _load(str(path))
+
+
+def load_all(directory: str | Path | None = None) -> dict[str, FormSpec]:
+    return {name: load_spec(name, directory) for name in available_forms(directory)}
+
+
+def available_forms(directory: str | Path | None = None) -> list[str]:
+    here = Path(directory or validators_dir())
+    found = {p.stem for p in here.glob("*.yaml")}
+    return [n for n in FORMS if n in found] + sorted(found - set(FORMS))
+
+
+@functools.lru_cache(maxsize=64)
+def _load(path: str) -> FormSpec:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            doc = yaml.safe_load(fh)
+    except OSError as exc:
+        raise SpecError(f"{path}: cannot read spec ({exc.strerror})") from exc
+    except yaml.YAMLError as exc:
+        raise SpecError(f"{path}: not valid YAML: {exc}") from exc
+    if not isinstance(doc, dict) or not {"form", "schema"} <= doc.keys():
+        raise SpecError(f"{path}: a spec needs top-level 'form' and 'schema'")
+    return _build(path, doc["form"], doc["schema"])
+
+
+def _build(path: str, form: Mapping[str, Any], schema: Mapping[str, Any]) -> FormSpec:
+    try:
+        cerberus.Validator(schema)  # validates the schema itself
+    except cerberus.SchemaError as exc:
+        raise SpecError(f"{path}: invalid Cerberus schema: {exc}") from exc
+    fields: list[Field] = []
+    table: Field | None = None
+    columns: tuple[Field, ...] = ()
+    for key, rules in schema.items():
+        f = _field(path, key, rules)
+        item = rules.get("schema", {}) if rules.get("type") == "list" else {}
+        if item.get("type") == "dict":
+            table = f
+            columns = tuple(_field(path, k, r) for k, r in item["schema"].items())
+        else:
+            fields.append(f)
+    sections = tuple(form.get("sections", ()))
+    for f in fields:
+        if f.section is not None and f.section not in sections:
+            raise SpecError(f"{path}: field {f.key!r} names unknown section {f.section!r}")
+    extra = {k: v for k, v in form.items() if k not in {"name", "title", "heading", "sections"}}
+    return FormSpec(
+        name=form.get("name") or Path(path).stem, title=form["title"],
+        heading=form.get("heading", form["title"]), sections=sections, fields=tuple(fields),
+        schema=schema, source=path, table=table, columns=columns, extra=extra,
+    )
+
+
+def _field(path: str, key: str, rules: Mapping[str, Any]) -> Field:
+    meta = rules.get("meta")
+    if not isinstance(meta, Mapping) or not meta.get("label"):
+        raise SpecError(f"{path}: field {key!r} needs meta.label")
+    kind = meta.get("kind", "text")
+    if kind not in KINDS and kind != "table":
+        raise SpecError(f"{path}: field {key!r} has unknown meta.kind {kind!r}")
+    return Field(
+        key=key, label=meta["label"], kind=kind, rules={k: v for k, v in rules.items() if k != "meta"},
+        aliases=tuple(meta.get("aliases", ())), unit=meta.get("unit"), section=meta.get("section"),
+        hint=meta.get("hint", ""), example=meta.get("example"), group=meta.get("group"),
+        sublabels=tuple(meta.get("sublabels", ())),
+    )
