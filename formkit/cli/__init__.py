@@ -6,9 +6,14 @@ from __future__ import annotations
 import click
 
 from formkit import __version__
+from formkit.cli.check import check_cmd, parse_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="formkit")
 def main() -> None:
     """formkit：省级大中小企业融通型创新创业特色载体项目的表单、审核与公文工具。"""
+
+
+main.add_command(parse_cmd)
+main.add_command(check_cmd)

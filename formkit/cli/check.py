@@ -1,0 +1,74 @@
+"""``formkit parse`` and ``formkit check``."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from formkit.cli.common import debug_option, guarded, lang_option
+from formkit.pipeline import FileResult, Options, check, exit_code
+from formkit.report_text import render_results
+
+
+def _common(func):  # type: ignore[no-untyped-def]
+    func = click.option("--validators", type=click.Path(exists=True, file_okay=False),
+                        help="使用自定义的表单规格目录（默认使用内置 validators/）。")(func)
+    func = click.option("--programme", type=click.Path(exists=True, dir_okay=False),
+                        help="项目配置文件（programme.yaml），启用目录、地市等核对。")(func)
+    return func
+
+
+def _options(validators: str | None, programme: str | None) -> Options:
+    prog = None
+    if programme:
+        from formkit.programme import load_programme
+
+        prog = load_programme(programme)
+    return Options(validators=validators, programme=prog)
+
+
+def _emit(results: list[FileResult], as_json: bool, lang: str, debug: bool) -> None:
+    if as_json:
+        payload = [r.to_dict(lang) for r in results]
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_results(results, lang), nl=False)
+    if debug:
+        for r in results:
+            if r.debug:
+                click.echo(f"--- {r.file}\n{r.debug}", err=True)
+
+
+@click.command("parse")
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="输出 JSON（每个文件一个对象）。")
+@_common
+@lang_option
+@debug_option
+@guarded
+def parse_cmd(files: tuple[str, ...], as_json: bool, validators: str | None,
+              programme: str | None, lang: str, debug: bool) -> None:
+    """读取表单文件，输出识别出的字段值（含来源位置）与问题。"""
+    results = check(files, _options(validators, programme))
+    _emit(results, as_json, lang, debug)
+    sys.exit(2 if any(r.unreadable for r in results) else 0)
+
+
+@click.command("check")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="输出 JSON（每个文件一个对象）。")
+@_common
+@lang_option
+@debug_option
+@guarded
+def check_cmd(paths: tuple[str, ...], as_json: bool, validators: str | None,
+              programme: str | None, lang: str, debug: bool) -> None:
+    """检查表单（文件、文件夹或 zip 压缩包）。
+
+    退出码：0 无错误（可有警告）；1 表单有错误；2 有文件无法读取或用法错误。
+    """
+    results = check(paths, _options(validators, programme))
+    _emit(results, as_json, lang, debug)
+    sys.exit(exit_code(results))

@@ -1,0 +1,57 @@
+"""Options and error handling shared by the commands."""
+
+from __future__ import annotations
+
+import functools
+import sys
+import traceback
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from formkit.errors import FormkitError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_INPUT = 2
+
+
+def debug_option(func: F) -> F:
+    return click.option("--debug", is_flag=True, help="出错时显示完整的技术细节（供维护人员使用）。")(func)
+
+
+def lang_option(func: F) -> F:
+    return click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+                        help="提示信息的语言。")(func)
+
+
+def guarded(func: F) -> F:
+    """Turn formkit errors and unexpected failures into one Chinese line and exit 2.
+
+    A traceback is printed only with ``--debug``.
+    """
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        debug = bool(kwargs.get("debug"))
+        try:
+            return func(*args, **kwargs)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except FormkitError as exc:
+            _fail(str(exc), debug)
+        except KeyboardInterrupt:
+            click.echo("已中断。", err=True)
+            sys.exit(130)
+        except Exception as exc:
+            _fail(f"内部错误：{type(exc).__name__}: {exc}（加 --debug 查看详情）", debug)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _fail(message: str, debug: bool) -> None:
+    if debug:
+        traceback.print_exc()
+    click.echo(f"formkit：{message}", err=True)
+    sys.exit(EXIT_INPUT)

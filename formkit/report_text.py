@@ -1,0 +1,57 @@
+"""The plain-text report ``formkit check`` prints: one block per file, then a summary."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from formkit.pipeline import FileResult
+
+FORM_TITLES = {
+    "application": "申报信息表",
+    "targets": "绩效目标及评价指标表",
+    "plan": "两年期实施方案",
+    "progress": "进展情况报送表",
+    "city_letter": "市级推荐文件",
+    "self_eval": "绩效自评表",
+}
+SEVERITY = {"zh": {"error": "错误", "warning": "警告"}, "en": {"error": "error", "warning": "warning"}}
+
+
+def display_name(name: str) -> str:
+    try:
+        from formkit.intake.names import safe_display
+    except ImportError:  # pragma: no cover - during bootstrap only
+        return name
+    return safe_display(name)
+
+
+def render_results(results: Sequence[FileResult], lang: str = "zh") -> str:
+    lines: list[str] = []
+    for r in results:
+        lines.extend(_file_block(r, lang))
+    lines.append(_summary(results, lang))
+    return "\n".join(lines) + "\n"
+
+
+def _file_block(r: FileResult, lang: str) -> list[str]:
+    title = FORM_TITLES.get(r.form or "", r.form or "")
+    head = display_name(r.file)
+    if r.form:
+        layout = f"（{r.record.layout}）" if r.record else ""
+        head += f"  {title}{layout}"
+    if not r.findings:
+        return [head, "  无问题" if lang == "zh" else "  no findings"]
+    out = [head]
+    for f in sorted(r.findings, key=lambda f: f.severity != "error"):
+        place = f" {f.location}" if f.location else ""
+        out.append(f"  {SEVERITY[lang][f.severity]} [{f.code}]{place} {f.message(lang)}")
+    return out
+
+
+def _summary(results: Sequence[FileResult], lang: str) -> str:
+    bad = sum(1 for r in results if r.unreadable)
+    errors = sum(1 for r in results if not r.unreadable and r.has_errors)
+    ok = len(results) - bad - errors
+    if lang == "en":
+        return f"{len(results)} files: {ok} ready, {errors} need changes, {bad} unreadable"
+    return f"共 {len(results)} 个文件：{ok} 个可以提交，{errors} 个需修改，{bad} 个无法读取"
