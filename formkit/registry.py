@@ -1,0 +1,164 @@
+"""The review registry: a SQLite file (stdlib sqlite3, WAL) that remembers every file seen,
+what it contained and what was found, so a second run re-reads only what changed and an
+interrupted run resumes where it stopped.
+
+Schema versions are numbered with ``PRAGMA user_version``; :data:`MIGRATIONS` upgrades an
+older file in place, and a newer file than this formkit knows is refused.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from formkit.errors import OutputFileError
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: files, their parsed results, findings, dossiers, runs
+    """
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY, started REAL NOT NULL, finished REAL,
+        inbox TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'running',
+        files_seen INTEGER DEFAULT 0, files_read INTEGER DEFAULT 0
+    );
+    CREATE TABLE files (
+        path TEXT PRIMARY KEY,            -- relative to the inbox, '/' separated
+        sha256 TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+        run_id INTEGER REFERENCES runs(id), seen_run INTEGER
+    );
+    CREATE TABLE records (
+        path TEXT NOT NULL REFERENCES files(path) ON DELETE CASCADE,
+        member TEXT NOT NULL,             -- file name as shown (archive!member)
+        ordinal INTEGER NOT NULL,
+        form TEXT, unreadable INTEGER NOT NULL, result TEXT NOT NULL,  -- JSON
+        PRIMARY KEY (path, ordinal)
+    );
+    CREATE TABLE findings (
+        path TEXT NOT NULL REFERENCES files(path) ON DELETE CASCADE,
+        member TEXT NOT NULL, code TEXT NOT NULL, severity TEXT NOT NULL,
+        field TEXT, location TEXT, message TEXT NOT NULL
+    );
+    CREATE TABLE dossiers (
+        zone_key TEXT PRIMARY KEY, city TEXT, zone_name TEXT, status TEXT,
+        errors INTEGER, warnings INTEGER, summary TEXT  -- JSON
+    );
+    CREATE INDEX findings_path ON findings(path);
+    """,
+)
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    path: str
+    sha256: str
+    size: int
+    mtime_ns: int
+
+
+class Registry:
+    """A thin layer over the SQLite file; one instance per process."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        try:
+            self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise OutputFileError(f"无法打开登记库 {self.path}：{exc}") from exc
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self._migrate()
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            raise OutputFileError(
+                f"登记库 {self.path} 由更新版本的 formkit 创建（版本 {version}），请升级 formkit")
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            with self.transaction():
+                for statement in script.split(";"):
+                    if statement.strip():
+                        self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version={number}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- runs -------------------------------------------------------------------------
+    def start_run(self, inbox: str) -> int:
+        with self.transaction() as db:
+            cur = db.execute("INSERT INTO runs(started, inbox) VALUES (?, ?)", (time.time(), inbox))
+        return int(cur.lastrowid or 0)
+
+    def finish_run(self, run_id: int, seen: int, read: int) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE runs SET finished=?, status='done', files_seen=?, files_read=? WHERE id=?",
+                (time.time(), seen, read, run_id))
+
+    # --- files ------------------------------------------------------------------------
+    def known(self) -> dict[str, StoredFile]:
+        rows = self.db.execute("SELECT path, sha256, size, mtime_ns FROM files")
+        return {r["path"]: StoredFile(r["path"], r["sha256"], r["size"], r["mtime_ns"]) for r in rows}
+
+    def touch(self, stored: StoredFile, run_id: int) -> None:
+        with self.transaction() as db:
+            db.execute("UPDATE files SET mtime_ns=?, seen_run=? WHERE path=?",
+                       (stored.mtime_ns, run_id, stored.path))
+
+    def store(self, stored: StoredFile, run_id: int, results: list[dict[str, Any]],
+              unreadable: list[bool]) -> None:
+        """Replace everything known about one inbox file in one transaction."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM files WHERE path=?", (stored.path,))
+            db.execute(
+                "INSERT INTO files(path, sha256, size, mtime_ns, run_id, seen_run) "
+                "VALUES (?,?,?,?,?,?)",
+                (stored.path, stored.sha256, stored.size, stored.mtime_ns, run_id, run_id))
+            for ordinal, (result, bad) in enumerate(zip(results, unreadable, strict=True)):
+                db.execute(
+                    "INSERT INTO records(path, member, ordinal, form, unreadable, result) "
+                    "VALUES (?,?,?,?,?,?)",
+                    (stored.path, result["file"], ordinal, result.get("form"), int(bad),
+                     json.dumps(result, ensure_ascii=False, sort_keys=True)))
+                db.executemany(
+                    "INSERT INTO findings(path, member, code, severity, field, location, message)"
+                    " VALUES (?,?,?,?,?,?,?)",
+                    [(stored.path, result["file"], f["code"], f["severity"], f.get("field"),
+                      f.get("location"), f["message"]) for f in result.get("findings", [])])
+
+    def forget_missing(self, present: set[str]) -> int:
+        gone = [p for p in self.known() if p not in present]
+        with self.transaction() as db:
+            db.executemany("DELETE FROM files WHERE path=?", [(p,) for p in gone])
+        return len(gone)
+
+    def results(self) -> list[tuple[str, dict[str, Any]]]:
+        """Every stored result as (inbox path, result dict), in a stable order."""
+        rows = self.db.execute("SELECT path, result FROM records ORDER BY path, ordinal")
+        return [(r["path"], json.loads(r["result"])) for r in rows]
+
+    def save_dossiers(self, rows: list[dict[str, Any]]) -> None:
+        with self.transaction() as db:
+            db.execute("DELETE FROM dossiers")
+            db.executemany(
+                "INSERT INTO dossiers(zone_key, city, zone_name, status, errors, warnings, summary)"
+                " VALUES (:zone_key, :city, :zone_name, :status, :errors, :warnings, :summary)",
+                rows)
