@@ -27,6 +27,10 @@ class Record:
     the plan's required parts by key. ``layout`` names the layout found (``table-2col``,
     ``table-4col``, ``label-value-cell``, ``xlsx``, ``fiscal`` …). ``findings`` are what the
     extractor and the reader noticed (unreadable values, layout warnings).
+    ``label_locations`` says where each field's *label* was found, also when its value is
+    empty, so a missing-field finding can name the place; ``invalid`` holds values that were
+    present but did not normalise (already reported as ``bad-value``), so a validator does
+    not report them missing as well.
     """
 
     form: str | None
@@ -35,6 +39,8 @@ class Record:
     indicators: list[dict[str, Value]] = field(default_factory=list)
     sections: dict[str, Value] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    label_locations: dict[str, Location] = field(default_factory=dict)
+    invalid: dict[str, Value] = field(default_factory=dict)
 
     def data(self) -> dict[str, Any]:
         """Normalised values as one dict, the shape the Cerberus schema validates."""
