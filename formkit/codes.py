@@ -69,6 +69,9 @@ CODES: dict[str, Code] = _codes(
          "the file contains macros (not run)"),
     Code("external-reference", W, "文件引用了外部模板或链接（{detail}），不会被读取",
          "the file references an external template or link ({detail}); not followed"),
+    # --- intake ---
+    Code("extension-mismatch", W, "文件扩展名为 {detail}，已按实际内容读取",
+         "the file's extension does not match its content ({detail}); read by content"),
     # --- form recognition ------------------------------------------------------------------
     Code("form-unknown", E, "无法识别表单类型：未找到任何已知表单的标签", "the form could not be recognised"),
     Code("layout-fiscal", W, "指标表采用“产出/效益/满意度”财政绩效格式；本项目要求按六个一级指标"
