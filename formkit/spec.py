@@ -9,7 +9,10 @@ A spec file has two top-level keys::
              meta: {label, aliases, kind, unit, section, hint, example, group, sublabels}
 
 A list-of-dict field (Form B's ``indicators``) is the form's *table*; its columns are
-fields of the item schema. A malformed spec raises :class:`SpecError` naming the file.
+fields of the item schema. A dict field with a schema (the plan's ``sections``) is the form's
+*outline*; its keys are the required *parts*, each with its canonical heading as label and
+the usual heading variants as aliases. A malformed spec raises :class:`SpecError` naming the
+file.
 """
 
 from __future__ import annotations
@@ -75,9 +78,11 @@ class FormSpec:
     table: Field | None = None
     columns: tuple[Field, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)
+    outline: Field | None = None
+    parts: tuple[Field, ...] = ()
 
     def field(self, key: str) -> Field:
-        for f in (*self.fields, *self.columns):
+        for f in (*self.fields, *self.columns, *self.parts):
             if f.key == key:
                 return f
         raise KeyError(key)
@@ -128,12 +133,17 @@ def _build(path: str, form: Mapping[str, Any], schema: Mapping[str, Any]) -> For
     fields: list[Field] = []
     table: Field | None = None
     columns: tuple[Field, ...] = ()
+    outline: Field | None = None
+    parts: tuple[Field, ...] = ()
     for key, rules in schema.items():
         f = _field(path, key, rules)
         item = rules.get("schema", {}) if rules.get("type") == "list" else {}
-        if item.get("type") == "dict":
+        if item.get("type") == "dict" and table is None:
             table = f
             columns = tuple(_field(path, k, r) for k, r in item["schema"].items())
+        elif rules.get("type") == "dict" and isinstance(rules.get("schema"), Mapping):
+            outline = f
+            parts = tuple(_field(path, k, r) for k, r in rules["schema"].items())
         else:
             fields.append(f)
     sections = tuple(form.get("sections", ()))
@@ -145,6 +155,7 @@ def _build(path: str, form: Mapping[str, Any], schema: Mapping[str, Any]) -> For
         name=form.get("name") or Path(path).stem, title=form["title"],
         heading=form.get("heading", form["title"]), sections=sections, fields=tuple(fields),
         schema=schema, source=path, table=table, columns=columns, extra=extra,
+        outline=outline, parts=parts,
     )
 
 
@@ -153,7 +164,7 @@ def _field(path: str, key: str, rules: Mapping[str, Any]) -> Field:
     if not isinstance(meta, Mapping) or not meta.get("label"):
         raise SpecError(f"{path}: field {key!r} needs meta.label")
     kind = meta.get("kind", "text")
-    if kind not in KINDS and kind != "table":
+    if kind not in KINDS and kind not in ("table", "sections"):
         raise SpecError(f"{path}: field {key!r} has unknown meta.kind {kind!r}")
     return Field(
         key=key, label=meta["label"], kind=kind, rules={k: v for k, v in rules.items() if k != "meta"},
