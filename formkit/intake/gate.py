@@ -1,0 +1,198 @@
+"""The safety gate: every input passes here before any parser sees it.
+
+``inspect(data, name)`` types the file by its content, audits zips before inflating
+anything, refuses DTDs in OOXML parts, encrypted files, other archive formats and files
+it cannot name, and returns the kind to read plus warnings (macros, external references,
+an extension that lies). It raises :class:`~formkit.errors.InputFileError` with a code
+from :mod:`formkit.codes` for everything it refuses, and nothing else.
+
+The kinds it returns are the pipeline's reader kinds: ``docx`` ``xlsx`` (macro-enabled
+files included, with a ``macro-present`` warning), ``pdf``, ``doc`` ``xls`` ``wps`` ``et``
+and ``zip`` (an archive of submissions, opened member by member by
+:func:`formkit.intake.archive.iter_members`).
+"""
+
+from __future__ import annotations
+
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from formkit.errors import InputFileError
+from formkit.findings import Finding, finding
+from formkit.intake import cfb
+from formkit.intake.limits import DEFAULT_LIMITS, Limits
+from formkit.intake.names import safe_display
+from formkit.intake.ooxml import scan_package
+from formkit.intake.pdfcheck import pdf_precheck
+from formkit.intake.sniff import sniff, zip_kind
+from formkit.intake.zipaudit import audit_zip, encrypted
+
+__all__ = ["DEFAULT_LIMITS", "GateResult", "Limits", "inspect"]
+
+READABLE = ("docx", "xlsx", "pdf", "doc", "xls", "wps", "et", "zip")
+_MACRO_KINDS = {"docm": "docx", "xlsm": "xlsx"}
+
+DESCRIPTIONS = {
+    "pptx": "PowerPoint 演示文稿",
+    "ppt": "PowerPoint 演示文稿",
+    "xlsb": "Excel 二进制工作簿（.xlsb）",
+    "odt": "OpenDocument 文本（.odt）",
+    "ods": "OpenDocument 表格（.ods）",
+    "cfb": "未知的 Office 复合文档",
+    "png": "PNG 图片",
+    "jpeg": "JPEG 图片",
+    "gif": "GIF 图片",
+    "bmp": "BMP 图片",
+    "tiff": "TIFF 图片",
+    "exe": "Windows 可执行程序",
+    "elf": "Linux 可执行程序",
+    "html": "网页（HTML）文件",
+    "rtf": "RTF 文档",
+    "gzip": "gzip 压缩文件",
+    "bzip2": "bzip2 压缩文件",
+    "xz": "xz 压缩文件",
+    "unknown": "未知格式",
+}
+_ARCHIVES = {"rar": "RAR", "7z": "7z", "gzip": "gzip", "bzip2": "bzip2", "xz": "xz"}
+_EXTENSIONS = {
+    "docx": ("docx", "docm"),
+    "dotx": ("docx",),
+    "docm": ("docm",),
+    "dotm": ("docm",),
+    "xlsx": ("xlsx", "xlsm"),
+    "xltx": ("xlsx",),
+    "xlsm": ("xlsm",),
+    "xltm": ("xlsm",),
+    "pdf": ("pdf",),
+    "doc": ("doc", "wps"),
+    "wps": ("wps", "doc"),
+    "xls": ("xls", "et"),
+    "et": ("et", "xls"),
+    "zip": ("zip",),
+}
+_SHOWN_KIND = {
+    "docx": ".docx",
+    "docm": ".docm",
+    "xlsx": ".xlsx",
+    "xlsm": ".xlsm",
+    "pdf": ".pdf",
+    "doc": ".doc",
+    "xls": ".xls",
+    "wps": ".wps",
+    "et": ".et",
+    "zip": ".zip",
+}
+
+
+@dataclass(frozen=True)
+class GateResult:
+    """What the gate let through: the reader kind, the sniffed kind and warnings."""
+
+    kind: str
+    notes: list[Finding] = field(default_factory=list)
+    sniffed: str = ""
+
+
+def inspect(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> GateResult:
+    """Check one file's bytes before any parser runs; raise ``InputFileError`` to refuse."""
+    if not data:
+        raise InputFileError(name, "file-empty", "文件为空（0 字节）")
+    if len(data) > limits.max_file_bytes:
+        raise InputFileError(name, "file-too-large", f"{len(data) >> 20} MB")
+    sniffed = _sniff_head(data)
+    if sniffed == "zip":
+        result = _inspect_zip(data, name, limits)
+    elif sniffed == "pdf":
+        pdf_precheck(data, name, limits)
+        result = GateResult("pdf", [], "pdf")
+    else:
+        result = _inspect_other(data, name)
+    mismatch = _extension_note(name, result.sniffed)
+    return (
+        result
+        if mismatch is None
+        else GateResult(result.kind, [mismatch, *result.notes], result.sniffed)
+    )
+
+
+def _sniff_head(data: bytes) -> str:
+    """Magic bytes only; zip packages are told apart after the audit."""
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
+        return "zip"
+    return sniff(data)
+
+
+def _inspect_zip(data: bytes, name: str, limits: Limits) -> GateResult:
+    archive = audit_zip(data, name, limits)
+    with archive:
+        kind = zip_kind(archive, data)
+        if kind == "zip":
+            if encrypted(archive.infolist()):
+                raise InputFileError(name, "archive-refused", "压缩包设置了密码")
+            return GateResult("zip", [], "zip")
+        if kind not in ("docx", "docm", "xlsx", "xlsm"):
+            raise _unknown(name, kind)
+        if encrypted(archive.infolist()):
+            raise InputFileError(name, "file-encrypted", "文件已加密，请去除密码后提交")
+        notes = _package_notes(archive, data, name, limits, kind)
+    return GateResult(_MACRO_KINDS.get(kind, kind), notes, kind)
+
+
+def _package_notes(
+    archive: zipfile.ZipFile, data: bytes, name: str, limits: Limits, kind: str
+) -> list[Finding]:
+    try:
+        report = scan_package(archive, data, name, limits)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+        raise InputFileError(
+            name, "file-corrupt", f"文件内部数据损坏（{type(exc).__name__}）"
+        ) from exc
+    notes: list[Finding] = []
+    if report.macros or kind in _MACRO_KINDS:
+        notes.append(finding("macro-present"))
+    if report.external:
+        notes.append(finding("external-reference", detail="；".join(report.external)))
+    return notes
+
+
+def _inspect_other(data: bytes, name: str) -> GateResult:
+    kind = sniff(data)
+    if kind == "cfb-encrypted":
+        raise InputFileError(name, "file-encrypted", "文件已加密，请去除密码后提交")
+    if kind in ("doc", "xls", "wps", "et"):
+        return GateResult(kind, _legacy_notes(data), kind)
+    if kind in _ARCHIVES:
+        raise InputFileError(
+            name, "archive-refused", f"不支持 {_ARCHIVES[kind]} 压缩格式，请改用 .zip 压缩后提交"
+        )
+    raise _unknown(name, kind)
+
+
+def _legacy_notes(data: bytes) -> list[Finding]:
+    container = cfb.open_container(data)
+    names = {n.casefold() for n in container.names()} if container else set()
+    if names & {"macros", "_vba_project_cur", "vba"}:
+        return [finding("macro-present")]
+    return []
+
+
+def _unknown(name: str, kind: str) -> InputFileError:
+    detail = DESCRIPTIONS.get(kind, DESCRIPTIONS["unknown"])
+    ext = _extension(name)
+    if ext:
+        detail += f"（扩展名为 .{ext}）"
+    return InputFileError(name, "file-unknown-type", f"无法识别的文件类型：{detail}")
+
+
+def _extension(name: str) -> str:
+    return safe_display(PurePath(name.rsplit("!", 1)[-1]).suffix.lower().lstrip("."), 16)
+
+
+def _extension_note(name: str, sniffed: str) -> Finding | None:
+    ext = _extension(name)
+    expected = _EXTENSIONS.get(ext)
+    if expected is None or sniffed in expected or sniffed not in _SHOWN_KIND:
+        return None
+    return finding("extension-mismatch", detail=f".{ext}，但内容是 {_SHOWN_KIND[sniffed]} 文件")

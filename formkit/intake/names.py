@@ -1,0 +1,54 @@
+"""File and member names shown safely.
+
+A name comes from whoever sent the file: it may carry newlines (a forged second line of a
+report), terminal escape sequences, right-to-left overrides that make ``cod.exe`` read as
+``exe.doc``, or invisible characters. :func:`safe_display` makes every such character
+visible as an escape, so what is printed is what the name really is. Names are only ever
+shown, never used as paths and never passed to a shell; shell metacharacters (``;|&$``…)
+are printable and are shown as they are.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+MAX_SHOWN = 200
+
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+# Bidirectional controls (embeddings, overrides, isolates, marks) and other invisibles.
+_INVISIBLE = frozenset(
+    "\u061c\u200b\u200c\u200d\u200e\u200f\u2028\u2029\u202a\u202b\u202c\u202d\u202e"
+    "\u2060\u2066\u2067\u2068\u2069\ufeff"
+)
+
+
+def safe_display(name: str, limit: int = MAX_SHOWN) -> str:
+    """``name`` with control, bidi and invisible characters shown as escapes.
+
+    >>> safe_display("报告\\u202egpj.exe\\n")
+    '报告\\\\u202egpj.exe\\\\n'
+    """
+    shown = "".join(_escape(ch) for ch in name)
+    return _shorten(shown, limit)
+
+
+def _escape(ch: str) -> str:
+    if ch in _NAMED:
+        return _NAMED[ch]
+    if ch in _INVISIBLE or _is_hidden(ch):
+        code = ord(ch)
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return ch
+
+
+def _is_hidden(ch: str) -> bool:
+    """Control (Cc), format (Cf), separator (Zl/Zp), surrogate or unassigned characters."""
+    return unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn")
+
+
+def _shorten(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    keep = (limit - 1) // 2
+    return f"{text[:keep]}…{text[len(text) - keep :]}"

@@ -1,0 +1,234 @@
+"""Audit a zip's structure before anything is inflated.
+
+Everything here reads the central directory and the local headers — a few bytes per
+member — and nothing is decompressed. An archive passes when it has at most
+``max_members`` entries, every declared size and ratio is within :class:`Limits`, no two
+entries share a name or overlap in the file (the trick behind non-recursive zip bombs),
+every member uses a compression method formkit can read, and no member name is a path
+that could escape a folder (absolute, ``..``, drive letter). Names are never used as
+paths; a name that *would* escape one is refused because only an attacker makes one.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+import zipfile
+import zlib
+from collections.abc import Iterable
+
+from formkit.errors import InputFileError
+from formkit.intake.limits import Limits
+from formkit.intake.names import safe_display
+
+_EOCD = b"PK\x05\x06"
+_EOCD64_LOCATOR = b"PK\x06\x07"
+_CENTRAL = b"PK\x01\x02"
+_LOCAL = b"PK\x03\x04"
+_SUPPORTED_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
+_DRIVE = re.compile(r"^[A-Za-z]:")
+_FLAG_ENCRYPTED = 0x1
+MB = 1024 * 1024
+
+
+def refuse(name: str, code: str, reason: str, place: str | None = None) -> InputFileError:
+    return InputFileError(name, code, reason, place)
+
+
+def audit_zip(data: bytes, name: str, limits: Limits) -> zipfile.ZipFile:
+    """The opened archive, after every structural check; raises ``InputFileError``."""
+    cd_start, cd_end = _central_directory(data, name)
+    _count_entries(data, cd_start, cd_end, name, limits)
+    archive = _open(data, name)
+    infos = archive.infolist()
+    _check_sizes(infos, name, limits)
+    _check_names(infos, name)
+    _check_methods(infos, name)
+    _check_overlap(data, infos, cd_start, name)
+    return archive
+
+
+def encrypted(infos: Iterable[zipfile.ZipInfo]) -> bool:
+    return any(info.flag_bits & _FLAG_ENCRYPTED for info in infos)
+
+
+def _central_directory(data: bytes, name: str) -> tuple[int, int]:
+    """(start, end) of the central directory, located from the end record."""
+    at = data.rfind(_EOCD, max(0, len(data) - 65_557))
+    if at < 0 or at + 22 > len(data):
+        raise refuse(name, "file-corrupt", "压缩结构不完整（文件可能被截断或未下载完整）")
+    cd_size, cd_offset = struct.unpack_from("<II", data, at + 12)
+    end = at
+    if cd_offset == 0xFFFFFFFF or cd_size == 0xFFFFFFFF:
+        end, cd_size = _zip64_directory(data, at, name)
+    start = end - cd_size
+    if start < 0:
+        raise refuse(name, "file-corrupt", "压缩包目录损坏")
+    return start, end
+
+
+def _zip64_directory(data: bytes, eocd: int, name: str) -> tuple[int, int]:
+    locator = eocd - 20
+    if locator < 0 or data[locator : locator + 4] != _EOCD64_LOCATOR:
+        raise refuse(name, "file-corrupt", "ZIP64 目录损坏")
+    record = struct.unpack_from("<Q", data, locator + 8)[0]
+    at = data.rfind(b"PK\x06\x06", 0, locator)
+    if at < 0 or record > len(data):
+        raise refuse(name, "file-corrupt", "ZIP64 目录损坏")
+    cd_size = struct.unpack_from("<Q", data, at + 40)[0]
+    return at, cd_size
+
+
+def _count_entries(data: bytes, start: int, end: int, name: str, limits: Limits) -> None:
+    """Walk the central directory headers; refuse past ``max_members`` before zipfile does."""
+    count, at = 0, start
+    while at + 46 <= end and data[at : at + 4] == _CENTRAL:
+        n, m, k = struct.unpack_from("<HHH", data, at + 28)
+        at += 46 + n + m + k
+        count += 1
+        if count > limits.max_members:
+            raise refuse(name, "file-unsafe", f"压缩包成员过多（超过 {limits.max_members} 个）")
+
+
+def _open(data: bytes, name: str) -> zipfile.ZipFile:
+    try:
+        return zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
+        raise refuse(name, "file-corrupt", f"压缩结构损坏（{_brief(exc)}）") from exc
+    except NotImplementedError as exc:
+        raise refuse(name, "archive-refused", "压缩包使用了不支持的格式版本") from exc
+
+
+def _check_sizes(infos: list[zipfile.ZipInfo], name: str, limits: Limits) -> None:
+    total = 0
+    for info in infos:
+        if info.file_size > limits.max_member:
+            raise refuse(
+                name,
+                "file-unsafe",
+                f"成员解压后过大（{_mb(info.file_size)}，"
+                f"上限 {_mb(limits.max_member)}），疑似压缩炸弹",
+                member_label(info),
+            )
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > limits.ratio_floor and ratio > limits.max_ratio:
+            raise refuse(
+                name,
+                "file-unsafe",
+                f"成员压缩比异常（{ratio:.0f} 倍），疑似压缩炸弹",
+                member_label(info),
+            )
+        total += info.file_size
+        if total > limits.max_total:
+            raise refuse(
+                name, "file-unsafe", f"解压后总大小超过上限 {_mb(limits.max_total)}，疑似压缩炸弹"
+            )
+
+
+def _check_names(infos: list[zipfile.ZipInfo], name: str) -> None:
+    seen: set[str] = set()
+    for info in infos:
+        path = member_path(info)
+        if unsafe_path(path):
+            raise refuse(name, "file-unsafe", f"成员路径不安全：{safe_display(path)}")
+        key = path.casefold().rstrip("/")
+        if key in seen:
+            raise refuse(name, "file-unsafe", f"成员名称重复：{safe_display(path)}")
+        seen.add(key)
+
+
+def _check_methods(infos: list[zipfile.ZipInfo], name: str) -> None:
+    for info in infos:
+        if info.compress_type not in _SUPPORTED_METHODS and not info.flag_bits & _FLAG_ENCRYPTED:
+            raise refuse(
+                name,
+                "archive-refused",
+                f"不支持的压缩方式（{info.compress_type}）",
+                member_label(info),
+            )
+
+
+def _check_overlap(data: bytes, infos: list[zipfile.ZipInfo], cd_start: int, name: str) -> None:
+    """Each member's local header and data must end before the next one begins."""
+    ordered = sorted(infos, key=lambda i: i.header_offset)
+    for info, following in zip(ordered, [*ordered[1:], None], strict=True):
+        at = info.header_offset
+        if at < 0 or data[at : at + 4] != _LOCAL or at + 30 > len(data):
+            raise refuse(name, "file-corrupt", "成员本地头缺失或错位", member_label(info))
+        n, m = struct.unpack_from("<HH", data, at + 26)
+        end = at + 30 + n + m + info.compress_size
+        limit = cd_start if following is None else following.header_offset
+        if end > limit:
+            raise refuse(
+                name, "file-unsafe", "压缩包成员相互重叠（疑似压缩炸弹）", member_label(info)
+            )
+
+
+def member_path(info: zipfile.ZipInfo) -> str:
+    """The member's name as its author wrote it: GBK and Unicode-path names decoded."""
+    raw = _raw_name(info)
+    if info.flag_bits & 0x800:
+        return _slashes(raw.decode("utf-8", "replace"))
+    unicode_path = _unicode_path_extra(info.extra, raw)
+    if unicode_path is not None:
+        return _slashes(unicode_path)
+    return _slashes(decode_legacy_name(raw))
+
+
+def decode_legacy_name(raw: bytes) -> str:
+    """A name without the UTF-8 flag: UTF-8 if it is valid (macOS, Linux tools), else GBK
+    (Chinese Windows, through GB18030 which covers every GBK byte pair), else cp437."""
+    if raw.isascii():
+        return raw.decode("ascii")
+    for codec in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("cp437")
+
+
+def member_label(info: zipfile.ZipInfo) -> str:
+    return safe_display(member_path(info))
+
+
+def unsafe_path(path: str) -> bool:
+    """Whether a member name would escape a folder if it were ever used as a path."""
+    if path.startswith("/") or _DRIVE.match(path) or "\x00" in path:
+        return True
+    return any(part == ".." for part in path.split("/"))
+
+
+def _raw_name(info: zipfile.ZipInfo) -> bytes:
+    if info.flag_bits & 0x800:
+        return info.orig_filename.encode("utf-8", "surrogateescape")
+    return info.orig_filename.encode("cp437")
+
+
+def _unicode_path_extra(extra: bytes, raw: bytes) -> str | None:
+    """Info-ZIP's Unicode Path field (0x7075), used when it matches the raw name's CRC."""
+    at = 0
+    while at + 4 <= len(extra):
+        tag, size = struct.unpack_from("<HH", extra, at)
+        body = extra[at + 4 : at + 4 + size]
+        unicode = tag == 0x7075 and len(body) >= 5 and body[0] == 1
+        if unicode and struct.unpack_from("<I", body, 1)[0] == zlib.crc32(raw):
+            try:
+                return body[5:].decode("utf-8")
+            except UnicodeDecodeError:
+                return None
+        at += 4 + size
+    return None
+
+
+def _slashes(path: str) -> str:
+    return path.replace("\\", "/")
+
+
+def _mb(size: int) -> str:
+    return f"{size / MB:.0f} MB" if size >= MB else f"{size} 字节"
+
+
+def _brief(exc: Exception) -> str:
+    return safe_display(str(exc), 80) or type(exc).__name__
