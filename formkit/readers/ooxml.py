@@ -1,0 +1,238 @@
+"""Opening Office Open XML packages (.docx, .xlsx) safely: the part both readers share.
+
+A package is a zip of XML parts linked by relationships (``_rels/*.rels``). This module
+opens the zip, finds parts through relationships (never by fixed names: writers rename
+``document.xml``), and parses each part with a hardened lxml parser: no entity expansion,
+no network, no DTD loading, no huge trees, and any part carrying a ``<!DOCTYPE`` is
+refused (the OOXML spec forbids DTDs, so one can only mean an XXE or billion-laughs try).
+
+Strict OOXML (ISO 29500 strict) uses other namespace URIs for the same vocabulary; parts
+are renamed to the transitional namespaces on load, so the readers see one vocabulary.
+
+Every failure becomes :class:`~formkit.errors.InputFileError`; zipfile, zlib and lxml
+exceptions never escape.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import threading
+import zipfile
+import zlib
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+from urllib.parse import unquote
+
+from lxml import etree
+
+from formkit.codes import CODES
+from formkit.errors import InputFileError
+
+MAX_PART_BYTES = 48 * 1024 * 1024  # one decompressed XML part
+CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: encrypted OOXML or .doc/.xls
+ENCRYPTION_MARK = "EncryptionInfo".encode("utf-16-le")
+
+REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+STRICT_TO_TRANSITIONAL = {
+    "http://purl.oclc.org/ooxml/wordprocessingml/main": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "http://purl.oclc.org/ooxml/spreadsheetml/main": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "http://purl.oclc.org/ooxml/officeDocument/relationships": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "http://purl.oclc.org/ooxml/officeDocument/math": "http://schemas.openxmlformats.org/officeDocument/2006/math",
+}
+
+_local = threading.local()
+
+
+def _parser() -> etree.XMLParser:
+    """One hardened parser per thread (lxml parsers must not be shared between threads)."""
+    parser = getattr(_local, "parser", None)
+    if parser is None:
+        parser = etree.XMLParser(
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            huge_tree=False,
+            remove_comments=True,
+            remove_pis=True,
+        )
+        _local.parser = parser
+    return parser
+
+
+def fail(name: str, code: str, detail: str = "") -> InputFileError:
+    """The error for an unreadable file; ``reason`` is the detail for templates that take one."""
+    reason = detail if "{detail}" in CODES[code].zh else CODES[code].zh
+    return InputFileError(name, code, reason)
+
+
+@dataclass(frozen=True)
+class Rel:
+    """One relationship: its id, type (URI), resolved part name (or URL) and mode."""
+
+    id: str
+    type: str
+    target: str
+    external: bool = False
+
+    def is_type(self, suffix: str) -> bool:
+        """True when the type URI ends in ``/suffix`` (transitional and strict alike)."""
+        return self.type.rsplit("/", 1)[-1] == suffix
+
+
+class Package:
+    """An opened OOXML zip: parts by name (case-insensitive, as OPC says), XML, relationships."""
+
+    def __init__(self, archive: zipfile.ZipFile, name: str) -> None:
+        self.archive = archive
+        self.name = name
+        self._names = {info.filename.lower(): info for info in archive.infolist()}
+
+    def has(self, part: str) -> bool:
+        return part.lower() in self._names
+
+    def read(self, part: str) -> bytes:
+        """A part's bytes, at most MAX_PART_BYTES whatever the zip claims."""
+        info = self._names.get(part.lower())
+        if info is None:
+            raise fail(self.name, "file-corrupt", f"缺少部件 {part}")
+        try:
+            with self.archive.open(info) as stream:
+                data = stream.read(MAX_PART_BYTES + 1)
+        except RuntimeError as exc:  # zipfile: "File ... is encrypted, password required"
+            raise fail(self.name, "file-encrypted") from exc
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            EOFError,
+            NotImplementedError,
+            OSError,
+            ValueError,
+        ) as exc:
+            raise fail(self.name, "file-corrupt", f"部件 {part} 无法解压") from exc
+        if len(data) > MAX_PART_BYTES:
+            raise fail(self.name, "file-too-large", f"部件 {part} 超过 {MAX_PART_BYTES >> 20} MB")
+        return data
+
+    def xml(self, part: str) -> etree._Element:
+        """Parse a part with the hardened parser; strict namespaces become transitional."""
+        return parse_xml(self.read(part), self.name, part)
+
+    def rels(self, part: str) -> list[Rel]:
+        """The relationships of ``part`` ("" for the package), targets resolved to part names."""
+        folder, base = posixpath.split(part)
+        rels_part = posixpath.join(folder, "_rels", base + ".rels")
+        if not self.has(rels_part):
+            return []
+        found: list[Rel] = []
+        for el in self.xml(rels_part).iter(f"{{{REL_NS}}}Relationship"):
+            target = el.get("Target") or ""
+            external = el.get("TargetMode") == "External"
+            if not external:
+                target = resolve_target(folder, target)
+            found.append(Rel(el.get("Id") or "", el.get("Type") or "", target, external))
+        return found
+
+    def main_part(self) -> str:
+        """The officeDocument part named by ``_rels/.rels``."""
+        for rel in self.rels(""):
+            if rel.is_type("officeDocument") and not rel.external and self.has(rel.target):
+                return rel.target
+        raise fail(
+            self.name, "file-corrupt", "找不到主文档部件（_rels/.rels 中没有 officeDocument 关系）"
+        )
+
+
+def resolve_target(folder: str, target: str) -> str:
+    """A relationship target relative to the source part's folder → a part name."""
+    target = unquote(target)
+    path = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+    return posixpath.normpath(path).lstrip("/")
+
+
+def parse_xml(data: bytes, name: str, part: str) -> etree._Element:
+    """Parse one part; refuse DTDs; rename strict-namespace elements to transitional."""
+    try:
+        root = etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as exc:
+        raise fail(name, "file-corrupt", f"部件 {part} 不是有效的 XML") from exc
+    docinfo = root.getroottree().docinfo
+    if getattr(docinfo, "doctype", "") or docinfo.internalDTD is not None:
+        raise fail(name, "file-unsafe", f"部件 {part} 含有 DTD 声明（DOCTYPE）")
+    if any(uri in STRICT_TO_TRANSITIONAL for uri in root.nsmap.values()):
+        root = _to_transitional(root)
+    return root
+
+
+def _to_transitional(root: etree._Element) -> etree._Element:
+    """Rename strict-namespace tags and attributes in place."""
+    prefixes = {f"{{{s}}}": f"{{{t}}}" for s, t in STRICT_TO_TRANSITIONAL.items()}
+
+    def rename(qname: str) -> str:
+        if qname.startswith("{"):
+            ns_end = qname.find("}") + 1
+            new = prefixes.get(qname[:ns_end])
+            if new:
+                return new + qname[ns_end:]
+        return qname
+
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        el.tag = rename(el.tag)
+        for key in [str(k) for k in el.attrib if str(k).startswith("{")]:
+            new_key = rename(key)
+            if new_key != key:
+                el.attrib[new_key] = el.attrib.pop(key)
+    etree.cleanup_namespaces(root)
+    return root
+
+
+def open_package(source: str | Path | bytes, name: str) -> Package:
+    """Open a .docx/.xlsx from a path or bytes; refuse empty, encrypted and non-zip input."""
+    data = _load(source, name)
+    if not data:
+        raise fail(name, "file-empty")
+    if data.startswith(CFB_MAGIC):
+        if ENCRYPTION_MARK in data:
+            raise fail(name, "file-encrypted")
+        raise fail(
+            name, "file-unknown-type", "旧版 Office 二进制文件（.doc/.xls），不是 .docx/.xlsx"
+        )
+    try:
+        archive = zipfile.ZipFile(BytesIO(data))
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        NotImplementedError,
+        OSError,
+        ValueError,
+    ) as exc:
+        raise fail(name, "file-corrupt", "不是有效的 Office 文档（zip 结构损坏）") from exc
+    return Package(archive, name)
+
+
+def _load(source: str | Path | bytes, name: str) -> bytes:
+    if isinstance(source, bytes | bytearray | memoryview):
+        return bytes(source)
+    try:
+        return Path(source).read_bytes()
+    except FileNotFoundError as exc:
+        raise fail(name, "file-not-found") from exc
+    except OSError as exc:
+        raise fail(
+            name, "file-corrupt", f"无法读取文件（{exc.strerror or type(exc).__name__}）"
+        ) from exc
+
+
+def is_on(value: str | None) -> bool:
+    """OOXML on/off value: absent ``val`` means on; "0"/"false"/"off" mean off."""
+    return value is None or value.strip().lower() not in ("0", "false", "off", "")
+
+
+def local_name(tag: object) -> str:
+    """``{ns}name`` → ``name``; "" for comments and processing instructions."""
+    if not isinstance(tag, str):
+        return ""
+    return tag.rpartition("}")[2]
