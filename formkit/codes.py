@@ -129,15 +129,19 @@ CODES: dict[str, Code] = _codes(
     Code("section-thin", W, "实施方案“{field}”部分内容过少（{count} 字）",
          "the plan's section “{field}” is very short ({count} characters)"),
     # --- validation ---
-    Code("docno-nonstandard", W, "“{field}”不符合发文字号规范（序号不加“第”、不编虚位）：{raw}，应为 {expected}",
+    Code("docno-nonstandard", W,
+         "“{field}”不符合发文字号规范（序号不加“第”、不编虚位）：{raw}，应为 {expected}",
          "“{field}” is not a standard document number: {raw}, should be {expected}"),
-    Code("fund-uses-mismatch", E, "资金使用方向各项金额合计 {total} 万元，与{field} {expected} 万元不一致",
+    Code("fund-uses-mismatch", E,
+         "资金使用方向各项金额合计 {total} 万元，与“{field}”{expected} 万元不一致",
          "fund uses add up to {total} (10k yuan), not the {field} {expected}"),
-    Code("execution-rate-mismatch", W, "“{field}”填报为 {value}%，按执行数÷预算数计算应为 {expected}%",
+    Code("execution-rate-mismatch", W,
+         "“{field}”填报为 {value}%，按执行数÷预算数计算应为 {expected}%",
          "“{field}” is {value}%, but spent ÷ budget gives {expected}%"),
     Code("spent-exceeds-budget", W, "“{field}”（{value} 万元）大于预算数（{total} 万元）",
          "“{field}” ({value}) exceeds the budget ({total})"),
-    Code("unit-missing", W, "定量指标“{indicator}”未填写单位", "quantitative indicator “{indicator}” has no unit"),
+    Code("unit-missing", W, "定量指标“{indicator}”未填写单位",
+         "quantitative indicator “{indicator}” has no unit"),
 )
 
 

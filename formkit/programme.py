@@ -1,0 +1,312 @@
+"""The programme configuration (``programme.yaml``): one year's call of the provincial scheme.
+
+Keys (``samples/programme.yaml`` is a complete example)::
+
+    synthetic: true                 # sample data, not a real call (optional)
+    year: 2020                      # the year of the call
+    agency: 山西省小企业发展促进局    # issuing agency (renamed over the years: configuration)
+    docno_prefix: 晋企发             # 发文字号 prefix → 晋企发〔2020〕95号
+    parent_notice: 《……实施方案》（晋政办发〔2019〕12号）   # the notice cited as the basis
+    target_zones: 5                 # how many zones the province supports this year (optional)
+    publicity_days: 5               # working days of the 公示 (default 5)
+    cities:                         # the cities that may recommend, with their quotas
+      - {name: 太原市, quota: 2}
+    demo_counties:                  # 小微企业创业创新基地示范县 (priority)
+      - {name: 清徐县, city: 太原市}
+    holidays: [2020-01-01, 2020-01-24..2020-02-02]   # public holidays (dates or ranges a..b)
+    workdays: [2020-01-19]          # 调休: weekend days that are working days
+    evaluation:                     # optional; defaults below
+      weights: {产业集聚度: 20, …}   # per dimension, summing to 100
+      grades: [{name: 优秀, min: 90}, …]
+    catalogue: catalogue.csv        # zone catalogue, relative to this file (.csv or .xlsx)
+
+Default evaluation weights (【定】: the official ones are not public) are 20 for 产业集聚度 and
+产出与效益 and 15 for the other four dimensions; default grades 优秀 ≥ 90, 良好 ≥ 80, 合格 ≥ 60,
+不合格 below. A configuration that cannot be used raises :class:`ConfigError` naming the file
+and the key, in Chinese (``programme.yaml：cities 第2项缺少 quota``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from formkit.catalogue import Catalogue, CatalogueMatch, Zone, load_catalogue
+from formkit.errors import ConfigError
+
+__all__ = [
+    "Catalogue",
+    "CatalogueMatch",
+    "City",
+    "DemoCounty",
+    "Evaluation",
+    "Grade",
+    "Programme",
+    "Zone",
+    "load_catalogue",
+    "load_programme",
+]
+
+DIMENSIONS = ("产业集聚度", "资源聚集力", "持续发展力", "产出与效益", "改革创新力", "辐射带动力")
+DEFAULT_WEIGHTS = {
+    "产业集聚度": 20.0,
+    "资源聚集力": 15.0,
+    "持续发展力": 15.0,
+    "产出与效益": 20.0,
+    "改革创新力": 15.0,
+    "辐射带动力": 15.0,
+}
+
+
+@dataclass(frozen=True)
+class City:
+    name: str
+    quota: int
+
+
+@dataclass(frozen=True)
+class DemoCounty:
+    name: str
+    city: str
+
+
+@dataclass(frozen=True)
+class Grade:
+    name: str
+    min_score: float
+
+
+DEFAULT_GRADES = (Grade("优秀", 90), Grade("良好", 80), Grade("合格", 60), Grade("不合格", 0))
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    grades: tuple[Grade, ...] = DEFAULT_GRADES
+
+    def grade(self, score: float) -> str:
+        """The grade band a total score falls in (bands sorted from the top)."""
+        for band in sorted(self.grades, key=lambda g: -g.min_score):
+            if score >= band.min_score:
+                return band.name
+        return self.grades[-1].name
+
+
+@dataclass(frozen=True)
+class Programme:
+    year: int
+    agency: str
+    docno_prefix: str
+    parent_notice: str
+    cities: tuple[City, ...]
+    source: str = ""
+    demo_counties: tuple[DemoCounty, ...] = ()
+    holidays: frozenset[dt.date] = frozenset()
+    workdays: frozenset[dt.date] = frozenset()
+    evaluation: Evaluation = field(default_factory=Evaluation)
+    catalogue_path: Path | None = None
+    catalogue: Catalogue | None = None
+    target_zones: int | None = None
+    publicity_days: int = 5
+    synthetic: bool = False
+
+    def city(self, name: str) -> City | None:
+        """The configured city for a name, also when 市 is left off (太原 → 太原市)."""
+        name = name.strip()
+        for c in self.cities:
+            if name in (c.name, c.name.removesuffix("市")):
+                return c
+        return None
+
+    def quota(self, city: str) -> int:
+        found = self.city(city)
+        return found.quota if found else 0
+
+    def is_demo_county(self, county: str, city: str | None = None) -> bool:
+        wanted = self.city(city) if city else None
+        return any(
+            county.strip() == d.name and (wanted is None or wanted == self.city(d.city))
+            for d in self.demo_counties
+        )
+
+    def is_workday(self, day: dt.date) -> bool:
+        """Mon–Fri unless a holiday; Sat/Sun only when a 调休 working day."""
+        if day in self.workdays:
+            return True
+        return day.weekday() < 5 and day not in self.holidays
+
+    def add_workdays(self, start: dt.date, days: int) -> dt.date:
+        """The date ``days`` working days after ``start`` (``start`` itself not counted)."""
+        day = start
+        while days > 0:
+            day += dt.timedelta(days=1)
+            days -= int(self.is_workday(day))
+        return day
+
+
+# --- loading --------------------------------------------------------------------------------
+
+
+def load_programme(path: str | Path) -> Programme:
+    """Read ``programme.yaml`` and its catalogue; raises ConfigError when unusable."""
+    path = Path(path)
+    doc = _read_yaml(path)
+    return _Reader(path, doc).programme()
+
+
+def _read_yaml(path: Path) -> Mapping[str, Any]:
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path.name}：无法读取（{exc.strerror}）") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path.name}：不是 UTF-8 编码的文本") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f"第{mark.line + 1}行" if mark is not None else ""
+        raise ConfigError(f"{path.name}：{line}YAML 格式错误") from exc
+    if not isinstance(doc, Mapping):
+        raise ConfigError(f"{path.name}：应为键值形式的配置")
+    return doc
+
+
+class _Reader:
+    """Reads one configuration mapping, naming file and key in every error."""
+
+    def __init__(self, path: Path, doc: Mapping[str, Any]) -> None:
+        self.path = path
+        self.doc = doc
+
+    def fail(self, where: str, problem: str) -> ConfigError:
+        return ConfigError(f"{self.path.name}：{where}{problem}")
+
+    def required(self, key: str, kind: type) -> Any:
+        if key not in self.doc or self.doc[key] in (None, ""):
+            raise self.fail("", f"缺少 {key}")
+        return self.typed(self.doc[key], kind, key)
+
+    def typed(self, value: Any, kind: type, where: str) -> Any:
+        if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
+            raise self.fail(where, " 应为整数")
+        if kind is str and not isinstance(value, str | int):
+            raise self.fail(where, " 应为文字")
+        return str(value).strip() if kind is str else value
+
+    def items(self, key: str) -> list[Any]:
+        value = self.doc.get(key) or []
+        if not isinstance(value, list):
+            raise self.fail(key, " 应为列表")
+        return value
+
+    def programme(self) -> Programme:
+        catalogue_path = self.catalogue_path()
+        return Programme(
+            year=self.required("year", int),
+            agency=self.required("agency", str),
+            docno_prefix=self.required("docno_prefix", str),
+            parent_notice=self.typed(self.doc.get("parent_notice", ""), str, "parent_notice"),
+            cities=self.cities(),
+            source=str(self.path),
+            demo_counties=self.demo_counties(),
+            holidays=self.dates("holidays"),
+            workdays=self.dates("workdays"),
+            evaluation=self.evaluation(),
+            catalogue_path=catalogue_path,
+            catalogue=load_catalogue(catalogue_path) if catalogue_path else None,
+            target_zones=self.optional_int("target_zones"),
+            publicity_days=self.optional_int("publicity_days") or 5,
+            synthetic=bool(self.doc.get("synthetic", False)),
+        )
+
+    def optional_int(self, key: str) -> int | None:
+        value = self.doc.get(key)
+        return None if value is None else self.typed(value, int, key)
+
+    def entry(self, key: str, index: int, item: Any, needed: tuple[str, ...]) -> Mapping[str, Any]:
+        if not isinstance(item, Mapping):
+            raise self.fail(f"{key} 第{index}项", " 应为键值形式，如 {name: 太原市, quota: 2}")
+        for name in needed:
+            if item.get(name) in (None, ""):
+                raise self.fail(f"{key} 第{index}项", f"缺少 {name}")
+        return item
+
+    def cities(self) -> tuple[City, ...]:
+        cities = []
+        for i, item in enumerate(self.items("cities"), 1):
+            entry = self.entry("cities", i, item, ("name", "quota"))
+            quota = self.typed(entry["quota"], int, f"cities 第{i}项 quota")
+            if quota < 0:
+                raise self.fail(f"cities 第{i}项 quota", " 不能为负数")
+            cities.append(City(self.typed(entry["name"], str, f"cities 第{i}项 name"), quota))
+        if not cities:
+            raise self.fail("", "缺少 cities（申报地市及名额）")
+        names = [c.name for c in cities]
+        if len(set(names)) != len(names):
+            raise self.fail("cities", " 中有重复的地市")
+        return tuple(cities)
+
+    def demo_counties(self) -> tuple[DemoCounty, ...]:
+        out = []
+        for i, item in enumerate(self.items("demo_counties"), 1):
+            entry = self.entry("demo_counties", i, item, ("name", "city"))
+            out.append(DemoCounty(str(entry["name"]).strip(), str(entry["city"]).strip()))
+        return tuple(out)
+
+    def dates(self, key: str) -> frozenset[dt.date]:
+        days: set[dt.date] = set()
+        for i, item in enumerate(self.items(key), 1):
+            days.update(self.date_range(item, f"{key} 第{i}项"))
+        return frozenset(days)
+
+    def date_range(self, item: Any, where: str) -> list[dt.date]:
+        if isinstance(item, dt.date):
+            return [item]
+        first, _, last = str(item).partition("..")
+        try:
+            start = dt.date.fromisoformat(first.strip())
+            end = dt.date.fromisoformat(last.strip()) if last else start
+        except ValueError:
+            raise self.fail(where, f"“{item}”应为日期 YYYY-MM-DD 或区间 起..止") from None
+        if end < start:
+            raise self.fail(where, f"“{item}”的结束日期早于开始日期")
+        return [start + dt.timedelta(days=n) for n in range((end - start).days + 1)]
+
+    def evaluation(self) -> Evaluation:
+        section = self.doc.get("evaluation") or {}
+        if not isinstance(section, Mapping):
+            raise self.fail("evaluation", " 应为键值形式")
+        weights = section.get("weights") or DEFAULT_WEIGHTS
+        if not isinstance(weights, Mapping) or not all(
+            isinstance(v, int | float) and not isinstance(v, bool) for v in weights.values()
+        ):
+            raise self.fail("evaluation.weights", " 应为 一级指标: 分值 的形式")
+        unknown = sorted(set(weights) - set(DIMENSIONS))
+        if unknown:
+            raise self.fail("evaluation.weights", f" 含有不是一级指标的项：{'、'.join(unknown)}")
+        return Evaluation({str(k): float(v) for k, v in weights.items()}, self.grades(section))
+
+    def grades(self, section: Mapping[str, Any]) -> tuple[Grade, ...]:
+        items = section.get("grades")
+        if not items:
+            return DEFAULT_GRADES
+        out = []
+        for i, item in enumerate(items, 1):
+            entry = self.entry("evaluation.grades", i, item, ("name", "min"))
+            if not isinstance(entry["min"], int | float):
+                raise self.fail(f"evaluation.grades 第{i}项 min", " 应为数字")
+            out.append(Grade(str(entry["name"]), float(entry["min"])))
+        return tuple(sorted(out, key=lambda g: -g.min_score))
+
+    def catalogue_path(self) -> Path | None:
+        value = self.doc.get("catalogue")
+        if not value:
+            return None
+        path = (self.path.parent / str(value)).resolve()
+        if not path.is_file():
+            raise self.fail("catalogue", f" 指向的文件不存在：{value}")
+        return path

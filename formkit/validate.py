@@ -1,0 +1,262 @@
+"""Validation: a form's record against its spec (and, when given, the programme).
+
+The spec's Cerberus schema does the field rules (required, type, regex, allowed, min/max,
+length). :class:`FormValidator` adds named custom rules (``check_with``) chosen by each field's
+``meta.kind`` — ``credit_code``, ``zone_code``, ``phone``, ``email``, ``docno`` — and by key
+(the tolerant ``dimension`` check of indicator rows). Cerberus' errors are translated to
+finding codes (:data:`RULE_CODES`); its English messages never reach a user. Cross-field and
+form-level rules (two-year period, catalogue, six dimensions, plan parts …) live in
+:mod:`formkit.validation.rules` and run on whatever keys the spec has.
+
+Bad data never raises: everything becomes a :class:`~formkit.findings.Finding`, in the order
+of the form's fields.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import cerberus
+from cerberus.errors import ValidationError
+
+from formkit.checksum import (
+    credit_code_problem,
+    is_email,
+    parse_docno,
+    parse_zone_code,
+    phones_problem,
+)
+from formkit.findings import Finding
+from formkit.record import Record
+from formkit.spec import FormSpec
+from formkit.validation.context import Context
+from formkit.validation.rules import canonical_dimension, run_rules
+
+__all__ = ["FormValidator", "validate"]
+
+# meta.kind → the check_with rule that checks values of that kind
+KIND_CHECKS = {
+    "credit_code": "credit_code",
+    "zone_code": "zone_code",
+    "phone": "phone",
+    "email": "email",
+    "docno": "docno",
+}
+# a regex failure on a field of this kind is reported with the kind's own code
+REGEX_CODES = {
+    "zone_code": "bad-zone-code",
+    "phone": "bad-phone",
+    "email": "bad-email",
+    "credit_code": "bad-credit-code",
+    "docno": "bad-docno",
+}
+KIND_NAMES = {
+    "int": "整数",
+    "number": "数字",
+    "money": "金额（万元）",
+    "month": "年月（如 2020-01）",
+    "date": "日期（如 2020-03-20）",
+    "bool": "是/否",
+    "list": "列表",
+    "target": "数值",
+    "choice": "选项",
+    "period": "报送时间段",
+    "text": "文字",
+    "longtext": "文字",
+}
+
+
+def validate(spec: FormSpec, record: Record, *, programme: Any = None) -> list[Finding]:
+    """Check one form's record; returns findings in the order of the form's fields."""
+    ctx = Context(spec, record, programme)
+    validator = FormValidator(checked_schema(spec), allow_unknown=True, context=ctx)
+    validator.validate(document(spec, record))
+    for error in _leaves(validator._errors):
+        _translate(ctx, error)
+    run_rules(ctx)
+    return ctx.findings()
+
+
+def document(spec: FormSpec, record: Record) -> dict[str, Any]:
+    """The record's normalised values in the schema's shape, empty values left out.
+
+    An empty string or list, or a value that did not normalise (None), counts as absent; a
+    value in ``record.invalid`` was reported by the extractor and is not reported again.
+    """
+    doc = {k: v.value for k, v in record.fields.items() if _present(v.value)}
+    if spec.table is not None and record.indicators:
+        doc[spec.table.key] = [
+            {k: v.value for k, v in row.items() if _present(v.value)} for row in record.indicators
+        ]
+    if spec.outline is not None and record.sections:
+        doc[spec.outline.key] = {
+            k: v.value for k, v in record.sections.items() if _present(v.value)
+        }
+    return doc
+
+
+def _present(value: Any) -> bool:
+    return value is not None and value != "" and value != [] and value != ()
+
+
+def checked_schema(spec: FormSpec) -> dict[str, Any]:
+    """The spec's schema with the custom rules its kinds and keys call for."""
+    schema = copy.deepcopy(dict(spec.schema))
+    for rules in _all_rules(schema):
+        kind = rules.get("meta", {}).get("kind")
+        if kind in KIND_CHECKS:
+            _add_check(rules, KIND_CHECKS[kind])
+    if spec.table is not None and "dimension" in {c.key for c in spec.columns}:
+        column = schema[spec.table.key]["schema"]["schema"]["dimension"]
+        column.pop("allowed", None)  # unknown dimensions are a warning, not not-allowed
+        _add_check(column, "dimension")
+    return schema
+
+
+def _all_rules(schema: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
+    for rules in schema.values():
+        yield rules
+        inner = rules.get("schema")
+        if isinstance(inner, Mapping) and rules.get("type") == "list":
+            inner = inner.get("schema")
+        if isinstance(inner, Mapping) and all(isinstance(r, Mapping) for r in inner.values()):
+            yield from _all_rules(inner)
+
+
+def _add_check(rules: dict[str, Any], name: str) -> None:
+    present = rules.get("check_with")
+    if present is None:
+        rules["check_with"] = name
+    elif name not in (present if isinstance(present, list) else [present]):
+        rules["check_with"] = [*(present if isinstance(present, list) else [present]), name]
+
+
+class FormValidator(cerberus.Validator):
+    """Cerberus with formkit's named custom rules. Each rule reports through the run's
+    :class:`Context` (passed as ``context=``), which knows labels, places and codes."""
+
+    @property
+    def context(self) -> Context:
+        context: Context = self._config["context"]
+        return context
+
+    def _path(self, field: str) -> tuple[Any, ...]:
+        return (*self.document_path, field)
+
+    def _check_with_credit_code(self, field: str, value: Any) -> None:
+        problem = credit_code_problem(str(value))
+        if problem:
+            self.context.add("bad-credit-code", self._path(field), detail=problem)
+
+    def _check_with_zone_code(self, field: str, value: Any) -> None:
+        if parse_zone_code(str(value)) is None:
+            self.context.add("bad-zone-code", self._path(field))
+
+    def _check_with_phone(self, field: str, value: Any) -> None:
+        if phones_problem(str(value)):
+            self.context.add("bad-phone", self._path(field))
+
+    def _check_with_email(self, field: str, value: Any) -> None:
+        if not is_email(str(value)):
+            self.context.add("bad-email", self._path(field))
+
+    def _check_with_docno(self, field: str, value: Any) -> None:
+        docno = parse_docno(str(value))
+        path = self._path(field)
+        if docno is None:
+            self.context.add("bad-docno", path)
+        elif not docno.brackets_ok:
+            self.context.add("docno-brackets", path)
+        elif docno.zero_or_di:
+            self.context.add("docno-nonstandard", path, expected=str(docno))
+
+    def _check_with_dimension(self, field: str, value: Any) -> None:
+        if self.context.record.layout == "fiscal":
+            return  # the layout finding already says the six dimensions are expected
+        if canonical_dimension(str(value), self.context.spec) is None:
+            self.context.add("unknown-dimension", self._path(field))
+
+
+# --- Cerberus errors → findings -------------------------------------------------------------
+
+
+def _leaves(errors: Any) -> Iterator[ValidationError]:
+    for error in errors:
+        if error.is_group_error and error.child_errors:
+            yield from _leaves(error.child_errors)
+        elif error.rule != "check_with":
+            yield error
+
+
+def _translate(ctx: Context, error: ValidationError) -> None:
+    path = tuple(error.document_path)
+    spec_field = ctx.spec_field(path)
+    kind = spec_field.kind if spec_field else "text"
+    rule = error.rule
+    if rule in ("required", "empty", "nullable"):
+        _missing(ctx, path)
+    elif rule == "minlength" and _is_table(ctx, path):
+        ctx.add("no-indicators", path)
+    elif rule == "minlength":
+        ctx.add("missing-field", path)
+    elif rule == "regex":
+        _regex(ctx, path, kind)
+    elif rule == "allowed":
+        ctx.add("not-allowed", path, allowed="、".join(map(str, error.constraint)))
+    elif rule in ("min", "max", "maxlength"):
+        detail = _bound(rule, error.constraint)
+        ctx.add("out-of-range", path, value=_num(error.value), detail=detail)
+    else:  # type, and any rule a bureau adds to its own spec
+        ctx.add("bad-value", path, kind=KIND_NAMES.get(kind, kind))
+
+
+def _missing(ctx: Context, path: tuple[Any, ...]) -> None:
+    spec = ctx.spec
+    given = ctx.value(path)
+    if given is not None and given.raw not in (None, ""):
+        return  # present but unreadable: the extractor reported it
+    if _is_table(ctx, path):
+        ctx.add("no-indicators", path)
+    elif len(path) == 3 and isinstance(path[1], int):
+        ctx.add("indicator-incomplete", path, indicator=ctx.row_name(path[1]))
+    elif spec.outline is not None and path[0] == spec.outline.key:
+        parts = [path[1]] if len(path) > 1 else [p.key for p in spec.parts]
+        for part in parts:
+            ctx.add("section-missing", (path[0], part))
+    else:
+        ctx.add("missing-field", path)
+
+
+def _is_table(ctx: Context, path: tuple[Any, ...]) -> bool:
+    table = ctx.spec.table
+    return table is not None and path == (table.key,) and table.key == "indicators"
+
+
+def _regex(ctx: Context, path: tuple[Any, ...], kind: str) -> None:
+    if kind == "credit_code":
+        detail = credit_code_problem(ctx.raw(path)) or "格式不符"
+        ctx.add("bad-credit-code", path, detail=detail)
+    elif kind in REGEX_CODES:
+        ctx.add(REGEX_CODES[kind], path)
+    elif kind in ("month", "date"):
+        ctx.add("bad-value", path, kind=KIND_NAMES[kind])
+    else:
+        ctx.add("bad-pattern", path)
+
+
+def _bound(rule: str, constraint: Any) -> str:
+    if rule == "min":
+        return f"不小于 {_num(constraint)}"
+    if rule == "max":
+        return f"不大于 {_num(constraint)}"
+    return f"最多 {constraint} 项"
+
+
+def _num(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, list | tuple):
+        return len(value)
+    return value

@@ -1,0 +1,149 @@
+"""Where a rule's finding points: a path into the validated document (``("zone_name",)``,
+``("indicators", 3, "unit")``, ``("sections", "content")``) becomes the printed label, the
+place in the file and the raw text as typed, and a position in the form's field order so
+that findings come out in the order a clerk reads the form."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from formkit.findings import Finding, finding
+from formkit.readers.model import Location
+from formkit.record import Record, Value
+from formkit.spec import Field, FormSpec
+
+Path = tuple[Any, ...]
+
+
+@dataclass
+class Context:
+    """One validation run: the spec, the record, the programme and the findings so far."""
+
+    spec: FormSpec
+    record: Record
+    programme: Any = None  # formkit.programme.Programme
+    hits: list[tuple[tuple[int, int, int, int], Finding]] = field(default_factory=list)
+    _seen: set[tuple[str, Path, str]] = field(default_factory=set)
+
+    def add(self, code: str, path: Sequence[Any], **params: Any) -> None:
+        """Record a finding at ``path``; the same finding at the same path is kept once."""
+        path = tuple(path)
+        params.setdefault("raw", self.raw(path))
+        params.setdefault("field", self.label(path))
+        seen = (code, path, repr(sorted(params.items())))
+        if seen in self._seen:
+            return
+        self._seen.add(seen)
+        label = params.pop("field")
+        found = finding(
+            code, field=label, location=self.location(path), key=self.key(path), **params
+        )
+        self.hits.append((self.order(path), found))
+
+    def reported(self, path: Sequence[Any]) -> bool:
+        """Whether some finding already points at ``path``."""
+        return any(seen[1] == tuple(path) for seen in self._seen)
+
+    def findings(self) -> list[Finding]:
+        return [f for _, f in sorted(self.hits, key=lambda hit: hit[0])]
+
+    # --- path → spec --------------------------------------------------------------------
+
+    def spec_field(self, path: Path) -> Field | None:
+        top = path[0] if path else None
+        spec = self.spec
+        if spec.table is not None and top == spec.table.key:
+            return _find(spec.columns, path[2]) if len(path) > 2 else spec.table
+        if spec.outline is not None and top == spec.outline.key:
+            return _find(spec.parts, path[1]) if len(path) > 1 else spec.outline
+        return _find(spec.fields, top)
+
+    def label(self, path: Path) -> str | None:
+        f = self.spec_field(path)
+        return f.label if f else None
+
+    def key(self, path: Path) -> str | None:
+        return ".".join(str(p) for p in path) or None
+
+    def order(self, path: Path) -> tuple[int, int, int, int]:
+        keys = list(self.spec.schema)
+        top = keys.index(path[0]) if path and path[0] in keys else len(keys)
+        row = path[1] if len(path) > 1 and isinstance(path[1], int) else -1
+        sub = path[-1] if len(path) > 1 and not isinstance(path[-1], int) else None
+        inner = self._inner_keys(path)
+        col = inner.index(sub) if sub in inner else -1
+        return top, row, col, len(self.hits)
+
+    def _inner_keys(self, path: Path) -> list[str]:
+        if not path:
+            return []
+        rules = self.spec.schema.get(path[0], {})
+        if rules.get("type") == "list":
+            return list(rules.get("schema", {}).get("schema", {}))
+        return list(rules.get("schema", {})) if rules.get("type") == "dict" else []
+
+    # --- path → record ------------------------------------------------------------------
+
+    def value(self, path: Path) -> Value | None:
+        rec = self.record
+        if not path:
+            return None
+        if self.spec.table is not None and path[0] == self.spec.table.key and len(path) > 1:
+            row = rec.indicators[path[1]] if path[1] < len(rec.indicators) else {}
+            return row.get(path[2]) if len(path) > 2 else None
+        if self.spec.outline is not None and path[0] == self.spec.outline.key and len(path) > 1:
+            return rec.sections.get(path[1])
+        return rec.fields.get(path[0]) or rec.invalid.get(path[0])
+
+    def raw(self, path: Path) -> str:
+        v = self.value(path)
+        if v is None:
+            return ""
+        return v.raw if v.raw not in (None, "") else _text(v.value)
+
+    def location(self, path: Path) -> Location | None:
+        v = self.value(path)
+        if v is not None and v.location is not None:
+            return v.location
+        if len(path) > 1 and isinstance(path[1], int):
+            found = self.row_location(path[1])
+            if found is not None:
+                return found
+        if len(path) == 2 and not isinstance(path[1], int):
+            return self.record.label_locations.get(str(path[1]))  # a plan part's heading
+        return self.record.label_locations.get(str(path[0])) if path else None
+
+    def row_location(self, index: int) -> Location | None:
+        """The place of a table row: its first located cell, reduced to the row."""
+        rows = self.record.indicators
+        cells = rows[index].values() if index < len(rows) else ()
+        for v in cells:
+            if v.location is not None:
+                loc = v.location
+                return Location(sheet=loc.sheet, table=loc.table, row=loc.row, page=loc.page)
+        return None
+
+    def row_name(self, index: int) -> str:
+        """How to name a table row in a message: its indicator, else its number."""
+        rows = self.record.indicators
+        cell = rows[index].get("indicator") if index < len(rows) else None
+        if cell is not None and cell.value not in (None, ""):
+            return _text(cell.value)
+        loc = self.row_location(index)
+        return f"第{loc.row}行" if loc and loc.row else f"第{index + 1}项"
+
+
+def _find(fields: Sequence[Field], key: Any) -> Field | None:
+    return next((f for f in fields if f.key == key), None)
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, list | tuple):
+        return "、".join(_text(v) for v in value)
+    return str(value)
