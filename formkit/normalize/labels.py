@@ -1,0 +1,75 @@
+"""The canonical form of a printed label, so that ``※ 1. 联 系 人 ：``, ``联系人:`` and
+``联系人（必填）`` all match ``联系人``.
+
+Steps: circled numbers dropped, NFKC (full-width → half-width), all whitespace removed,
+brackets unified to ``( )``, then — repeated until nothing changes, so the function is
+idempotent — leading/trailing marks (※ * ★) and colons, leading numbering (``1.`` ``一、``
+``(一)``) and trailing asides such as ``(全称)`` ``(盖章)`` ``(签字)`` ``(必填)`` removed.
+ASCII is lower-cased.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from formkit.normalize.base import nfkc
+
+_OPEN: Final = "([【〔〖｛{〈［"
+_CLOSE: Final = ")]】〕〗｝}〉］"
+_BRACKETS: Final = str.maketrans({**dict.fromkeys(_OPEN, "("), **dict.fromkeys(_CLOSE, ")")})
+_CIRCLED = re.compile(r"^[①-⑳❶-❿➀-➉⑴-⒇⒈-⒛]")
+_MARKS = "※*★☆▲△◆◇■□●○#＊✱✳"
+_NUMBERING = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})*[.、)](?!\d)|\d{1,2}(?:\.\d{1,2})+(?=[\u4e00-\u9fff])"
+    r"|\(\d{1,2}\)|[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\))"
+)
+_ASIDES: Final = (
+    "全称",
+    "盖章",
+    "签字",
+    "签章",
+    "签名",
+    "公章",
+    "加盖公章",
+    "单位盖章",
+    "签字盖章",
+    "盖章处",
+    "必填",
+    "选填",
+    "可选",
+    "可不填",
+    "如有",
+    "手写",
+    "请填写",
+    "填写",
+)
+_ASIDE = re.compile(r"\((?:" + "|".join(sorted(_ASIDES, key=len, reverse=True)) + r")\)$")
+_EDGE_MARKS = re.compile(rf"^[{re.escape(_MARKS)}]+|[{re.escape(_MARKS)}]+$")
+_COLONS = re.compile(r"^[:]+|[:]+$")
+MAX_ROUNDS = 8
+
+
+def normalize_label(text: str) -> str:
+    """Canonical label text for matching (see the module docstring); idempotent."""
+    current = text
+    for _ in range(MAX_ROUNDS):
+        following = _once(current)
+        if following == current:
+            break
+        current = following
+    return current
+
+
+def _once(text: str) -> str:
+    text = _CIRCLED.sub("", text.strip())
+    text = "".join(nfkc(text).split()).translate(_BRACKETS)
+    previous = None
+    while previous != text:
+        previous = text
+        text = _EDGE_MARKS.sub("", text)
+        text = _COLONS.sub("", text)
+        text = _ASIDE.sub("", text)
+        stripped = _NUMBERING.sub("", text)
+        text = stripped if stripped else text
+    return "".join(c.lower() if c.isascii() else c for c in text)
