@@ -24,7 +24,7 @@ from formkit.findings import Finding, finding
 from formkit.intake import cfb
 from formkit.intake.limits import DEFAULT_LIMITS, Limits
 from formkit.intake.names import safe_display
-from formkit.intake.ooxml import scan_package
+from formkit.intake.ooxml import PackageReport, scan_package
 from formkit.intake.pdfcheck import pdf_precheck
 from formkit.intake.sniff import sniff, zip_kind
 from formkit.intake.zipaudit import audit_zip, encrypted
@@ -127,28 +127,29 @@ def _sniff_head(data: bytes) -> str:
 def _inspect_zip(data: bytes, name: str, limits: Limits) -> GateResult:
     archive = audit_zip(data, name, limits)
     with archive:
-        kind = zip_kind(archive, data)
-        if kind == "zip":
-            if encrypted(archive.infolist()):
-                raise InputFileError(name, "archive-refused", "压缩包设置了密码")
-            return GateResult("zip", [], "zip")
-        if kind not in ("docx", "docm", "xlsx", "xlsm"):
-            raise _unknown(name, kind)
         if encrypted(archive.infolist()):
-            raise InputFileError(name, "file-encrypted", "文件已加密，请去除密码后提交")
-        notes = _package_notes(archive, data, name, limits, kind)
-    return GateResult(_MACRO_KINDS.get(kind, kind), notes, kind)
+            raise _encrypted(archive, name)
+        try:
+            kind = zip_kind(archive, data)
+            if kind == "zip":
+                return GateResult("zip", [], "zip")
+            if kind not in ("docx", "docm", "xlsx", "xlsm"):
+                raise _unknown(name, kind)
+            report = scan_package(archive, data, name, limits)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+            reason = f"文件内部数据损坏（{type(exc).__name__}）"
+            raise InputFileError(name, "file-corrupt", reason) from exc
+    return GateResult(_MACRO_KINDS.get(kind, kind), _package_notes(report, kind), kind)
 
 
-def _package_notes(
-    archive: zipfile.ZipFile, data: bytes, name: str, limits: Limits, kind: str
-) -> list[Finding]:
-    try:
-        report = scan_package(archive, data, name, limits)
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
-        raise InputFileError(
-            name, "file-corrupt", f"文件内部数据损坏（{type(exc).__name__}）"
-        ) from exc
+def _encrypted(archive: zipfile.ZipFile, name: str) -> InputFileError:
+    names = {info.filename.casefold() for info in archive.infolist()}
+    if "[content_types].xml" in names:
+        return InputFileError(name, "file-encrypted", "文件已加密，请去除密码后提交")
+    return InputFileError(name, "archive-refused", "压缩包设置了密码")
+
+
+def _package_notes(report: PackageReport, kind: str) -> list[Finding]:
     notes: list[Finding] = []
     if report.macros or kind in _MACRO_KINDS:
         notes.append(finding("macro-present"))
