@@ -159,9 +159,19 @@ def load_programme(path: str | Path) -> Programme:
     return _Reader(path, doc).programme()
 
 
+class _Loader(yaml.SafeLoader):
+    """YAML without implicit dates, so a bad date is reported by key, not by PyYAML."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def _read_yaml(path: Path) -> Mapping[str, Any]:
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except OSError as exc:
         raise ConfigError(f"{path.name}：无法读取（{exc.strerror}）") from exc
     except UnicodeDecodeError as exc:
