@@ -1,0 +1,1 @@
+"""Tests of formkit.readers (one module per reader)."""
