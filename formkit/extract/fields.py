@@ -1,0 +1,243 @@
+"""Label/value pairs of a filled form, in whatever layout the applicant chose.
+
+A table is walked row by row, left to right. A cell is a label candidate only when it names
+a field; the cell it claims as its value (to its right, or below it when its right-hand
+neighbour is itself a label) is never read as a label again. Also understood: section rows
+merged across the table, grouped labels (a merged ``联系人`` or ``市级主管部门`` with
+sub-labels beside it), label and value in one cell (``开发区名称：XXX``), checkbox options
+spread over several cells, and ``标签：值`` lines in paragraphs outside the tables.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+
+from formkit.extract.labels import EXACT, LabelIndex, Match, matches_any
+from formkit.readers.model import CHECKED, UNCHECKED, Cell, Location, Paragraph, Table
+from formkit.spec import Field
+
+RIGHT, BELOW, INLINE, PARAGRAPH = "right", "below", "inline", "paragraph"
+_COLON = re.compile(r"[:：]")
+_SEPARATORS = " \t\r\n\u3000；;，,。"
+_VALUE_EDGES = " \t\r\n\u3000；;，,"
+_GLYPHS = (CHECKED, UNCHECKED)
+
+
+@dataclass
+class Hit:
+    """A field's label found somewhere, with the value that goes with it (maybe empty)."""
+
+    field: Field
+    label: str
+    label_location: Location
+    raw: str
+    location: Location | None
+    how: str
+    typed: object = None
+    labels_in_row: int = 1
+
+
+@dataclass
+class _Walk:
+    """State of one table walk."""
+
+    table: Table
+    grid: list[list[Cell | None]]
+    index: LabelIndex
+    sections: Collection[str]
+    consumed: set[int]
+    groups: list[tuple[Cell, str]]
+
+
+def table_hits(
+    table: Table, index: LabelIndex, sections: Collection[str], skip_rows: Collection[int] = ()
+) -> list[Hit]:
+    """Every label/value pair in one table (rows in ``skip_rows`` belong to another part)."""
+    walk = _Walk(table, table.grid(), index, sections, set(), [])
+    hits: list[Hit] = []
+    for r, row in enumerate(table.rows()):
+        if r in skip_rows:
+            continue
+        row_hits: list[Hit] = []
+        below_first = _is_label_row(walk, row)
+        for i, cell in enumerate(row):
+            if id(cell) in walk.consumed or not cell.text.strip():
+                continue
+            nxt = row[i + 1] if i + 1 < len(row) else None
+            row_hits.extend(_cell_hits(walk, cell, nxt, below_first))
+        paired = sum(1 for h in row_hits if h.how == RIGHT)
+        for h in row_hits:
+            h.labels_in_row = paired
+        hits.extend(row_hits)
+    return hits
+
+
+def _is_label_row(walk: _Walk, row: list[Cell]) -> bool:
+    """A row of labels only (their values are in the row below)."""
+    texts = [c.text for c in row if id(c) not in walk.consumed and c.text.strip()]
+    if len(texts) < 2:
+        return False
+    index = walk.index
+    return all(index.exact_match(t) is not None or index.group_of(t) is not None for t in texts)
+
+
+def _cell_hits(walk: _Walk, cell: Cell, next_cell: Cell | None, below_first: bool) -> list[Hit]:
+    text = cell.text.strip()
+    if _is_section_row(walk, cell) or _opens_group(walk, cell, next_cell):
+        return []
+    group = _active_group(walk, cell)
+    match = walk.index.in_group(group, text) if group else walk.index.exact_match(text)
+    if match is None and _COLON.search(text):
+        pairs = inline_hits(text, walk.index, cell.location, INLINE)
+        if pairs:
+            return pairs
+    if match is None and group is None:
+        match = walk.index.match(text)
+    if match is None:
+        return []
+    value = _value_cell(walk, cell, group, below_first)
+    if match.field is None:
+        return []
+    if value is None:
+        return [Hit(match.field, text, cell.location, "", None, RIGHT)]
+    value_cell, how = value
+    raw, typed = _value_text(walk, value_cell)
+    return [Hit(match.field, text, cell.location, raw, value_cell.location, how, typed)]
+
+
+def _opens_group(walk: _Walk, cell: Cell, next_cell: Cell | None) -> bool:
+    """A group label (``联系人``, ``市级主管部门``) with one of its sub-labels beside it."""
+    if next_cell is None or _active_group(walk, cell) is not None:
+        return False
+    name = walk.index.group_of(cell.text)
+    if name is None or walk.index.sub_label(name, next_cell.text) is None:
+        return False
+    walk.groups.append((cell, name))
+    return True
+
+
+def _is_section_row(walk: _Walk, cell: Cell) -> bool:
+    """A cell spanning the whole table whose text is a section name is not a label."""
+    if cell.colspan < walk.table.n_cols or walk.table.n_cols < 2:
+        return False
+    return matches_any(cell.text, walk.sections)
+
+
+def _active_group(walk: _Walk, cell: Cell) -> str | None:
+    for group_cell, name in reversed(walk.groups):
+        if group_cell.row <= cell.row <= group_cell.end_row and group_cell.end_col < cell.col:
+            return name
+    return None
+
+
+def _value_cell(
+    walk: _Walk, label: Cell, group: str | None, below_first: bool
+) -> tuple[Cell, str] | None:
+    """The cell holding ``label``'s value: to its right, else below it (below first in a
+    row of labels only)."""
+    order = (_below, _right) if below_first else (_right, _below)
+    for where in order:
+        found = where(walk, label, group)
+        if found is not None:
+            walk.consumed.add(id(found[0]))
+            return found
+    return None
+
+
+def _right(walk: _Walk, label: Cell, group: str | None) -> tuple[Cell, str] | None:
+    col = label.end_col + 1
+    if col >= walk.table.n_cols:
+        return None
+    right = walk.grid[label.row][col]
+    if right is None or right is label or id(right) in walk.consumed:
+        return None
+    return None if _is_label(walk, right, group) else (right, RIGHT)
+
+
+def _below(walk: _Walk, label: Cell, group: str | None) -> tuple[Cell, str] | None:
+    row = label.end_row + 1
+    if row >= walk.table.n_rows:
+        return None
+    below = walk.grid[row][label.col]
+    if below is None or below.row != row or id(below) in walk.consumed:
+        return None
+    if _is_label(walk, below, group) or _is_section_row(walk, below):
+        return None
+    return below, BELOW
+
+
+def _is_label(walk: _Walk, cell: Cell, group: str | None) -> bool:
+    text = cell.text.strip()
+    if not text:
+        return False
+    if group is not None:
+        found = walk.index.in_group(group, text)
+        return found is not None and found.strength == EXACT
+    return walk.index.exact_match(text) is not None or walk.index.group_of(text) is not None
+
+
+def _value_text(walk: _Walk, cell: Cell) -> tuple[str, object]:
+    """A value cell's text; checkbox options continued in the cells to its right join it."""
+    text = cell.text.strip()
+    if not any(g in text for g in _GLYPHS):
+        return text, cell.value
+    parts = [text]
+    col = cell.end_col + 1
+    while col < walk.table.n_cols:
+        nxt = walk.grid[cell.row][col]
+        if nxt is None or nxt.row != cell.row or id(nxt) in walk.consumed:
+            break
+        if not nxt.text.strip().startswith(_GLYPHS):
+            break
+        parts.append(nxt.text.strip())
+        walk.consumed.add(id(nxt))
+        col = nxt.end_col + 1
+    return " ".join(parts), cell.value
+
+
+# -- label：value text --------------------------------------------------------------------
+
+
+def inline_hits(text: str, index: LabelIndex, location: Location, how: str) -> list[Hit]:
+    """``标签：值`` pairs inside one text (several per line allowed)."""
+    found = list(_inline_labels(text, index))
+    hits: list[Hit] = []
+    for k, (match, start, colon) in enumerate(found):
+        end = found[k + 1][1] if k + 1 < len(found) else len(text)
+        value = text[colon + 1 : end].strip(_VALUE_EDGES)
+        assert match.field is not None
+        hits.append(Hit(match.field, text[start:colon], location, value, location, how))
+    return hits
+
+
+def _inline_labels(text: str, index: LabelIndex) -> Iterator[tuple[Match, int, int]]:
+    floor = 0
+    for colon in _COLON.finditer(text):
+        p = colon.start()
+        start = p
+        while start > floor and text[start - 1] not in _SEPARATORS:
+            start -= 1
+        found = _label_suffix(text[start:p], index)
+        if found is not None:
+            match, offset = found
+            yield match, start + offset, p
+            floor = p + 1
+
+
+def _label_suffix(run: str, index: LabelIndex) -> tuple[Match, int] | None:
+    """The longest tail of ``run`` that is a label (``…开发区联系人`` → ``联系人``)."""
+    for offset in range(len(run) - 1):
+        found = index.exact_match(run[offset:])
+        if found is not None and found.field is not None:
+            return found, offset
+    return None
+
+
+def paragraph_hits(paragraphs: list[Paragraph], index: LabelIndex) -> list[Hit]:
+    hits: list[Hit] = []
+    for para in paragraphs:
+        if _COLON.search(para.text):
+            hits.extend(inline_hits(para.text, index, para.location, PARAGRAPH))
+    return hits

@@ -1,0 +1,299 @@
+"""Indicator tables (Form B, progress): found by their header row wherever they sit.
+
+Any table or sheet may hold one, under title rows, with a one- or two-level header
+(``目标值`` over ``第一年 / 第二年``) and its columns in any order. Vertically merged cells
+(``一级指标`` over a group of rows) give every row of the group their value; a ``一级指标``
+left blank under a group inherits the one above. The fiscal layout (一级 产出/效益/满意度 →
+二级 → 三级指标 → 指标值 ``≥30家``) is recognised and read too: 三级指标 becomes the
+indicator, 指标值 the first-year target with its direction, and the caller reports the layout.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from formkit.extract.labels import CONTAINS, LabelIndex, canon, matches_any
+from formkit.extract.values import read_value
+from formkit.findings import Finding
+from formkit.normalize import NormalizeError, parse_target
+from formkit.readers.model import Cell, Location, Table
+from formkit.record import Value
+from formkit.spec import Field, FormSpec
+
+SCAN_ROWS = 40
+MIN_HEADER_COLUMNS = 3
+_STOP_WORDS = ("备注", "说明", "注：", "注:", "填报说明", "填表说明", "合计", "小计", "总计")
+_UNIT_TAIL = re.compile(r"[\d.]\s*([^\d\s.]{1,6})\s*$")
+
+DEFAULT_FISCAL: Mapping[str, Sequence[str]] = {
+    "level1": ("产出指标", "效益指标", "满意度指标"),
+    "level3_labels": ("三级指标", "指标内容"),
+    "value_labels": ("指标值", "目标值", "年度指标值"),
+}
+
+
+@dataclass
+class Header:
+    """An indicator table's header: which grid column holds which column field."""
+
+    table: Table
+    top: int
+    bottom: int
+    columns: dict[int, Field]
+    fiscal: bool = False
+    level2_col: int | None = None
+    required: str = "indicator"
+
+    @property
+    def location(self) -> Location:
+        first = self.table.grid()[self.top][min(self.columns)]
+        return first.location if first is not None else self.table.location
+
+
+@dataclass
+class Rows:
+    """The indicator rows read under one header, and what went wrong on the way."""
+
+    rows: list[dict[str, Value]] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    last_row: int = 0
+
+
+def find_header(
+    table: Table,
+    index: LabelIndex,
+    fiscal: Mapping[str, Sequence[str]] | None,
+    required: str = "indicator",
+    min_columns: int = MIN_HEADER_COLUMNS,
+) -> Header | None:
+    """The first row (within the first rows) that reads as the header of a table whose
+    rows need a ``required`` column; ``fiscal`` words, when given, recognise that layout."""
+    grid = table.grid()
+    for r in range(min(table.n_rows, SCAN_ROWS)):
+        texts = [c.text for c in _row_cells(grid, r)]
+        if len(texts) < min_columns:
+            continue
+        is_fiscal = fiscal is not None and any(
+            matches_any(t, fiscal["level3_labels"]) for t in texts
+        )
+        if not is_fiscal and sum(1 for t in texts if index.match(t, fuzzy=False)) < min_columns:
+            continue
+        header = _map_columns(table, r, index, fiscal if is_fiscal else None)
+        header.required = required
+        keys = {f.key for f in header.columns.values()}
+        if len(keys) >= min_columns and required in keys:
+            return header
+    return None
+
+
+def _row_cells(grid: list[list[Cell | None]], r: int) -> list[Cell]:
+    seen: list[Cell] = []
+    for cell in grid[r]:
+        if cell is not None and cell.text.strip() and (not seen or seen[-1] is not cell):
+            seen.append(cell)
+    return seen
+
+
+def _map_columns(
+    table: Table, r: int, index: LabelIndex, fiscal: Mapping[str, Sequence[str]] | None
+) -> Header:
+    grid = table.grid()
+    two_level = _has_sub_header(grid, r, table.n_rows)
+    header = Header(table, r, r + 1 if two_level else r, {}, fiscal is not None)
+    taken: set[str] = set()
+    pending: list[tuple[int, Cell]] = []
+    for j in range(table.n_cols):
+        parent = grid[r][j]
+        if parent is None or not parent.text.strip():
+            continue
+        child = grid[r + 1][j] if two_level else None
+        if child is parent or (child is not None and child.row != r + 1):
+            child = None
+        f = _column_field(index, parent.text, child.text if child else "", fiscal, header, j)
+        if f is not None and f.key not in taken:
+            header.columns[j] = f
+            taken.add(f.key)
+        elif f is None and child is not None and child.text.strip():
+            pending.append((j, parent))
+    _assign_by_parent(index, header, pending, taken)
+    return header
+
+
+def _has_sub_header(grid: list[list[Cell | None]], r: int, n_rows: int) -> bool:
+    if r + 1 >= n_rows:
+        return False
+    row = grid[r]
+    return any(c is not None and (c.colspan > 1 or c.rowspan > 1) and c.row == r for c in row)
+
+
+def _column_field(
+    index: LabelIndex,
+    parent: str,
+    child: str,
+    fiscal: Mapping[str, Sequence[str]] | None,
+    header: Header,
+    col: int,
+) -> Field | None:
+    texts = [child + parent, parent + child, child] if child.strip() else [parent]
+    if fiscal is not None:
+        for text in texts:
+            if matches_any(text, fiscal["level3_labels"]):
+                return _by_key(index, "indicator")
+            if matches_any(text, fiscal["value_labels"]):
+                return _by_key(index, "target_y1")
+            if canon(text) == canon("二级指标"):
+                header.level2_col = col
+                return None
+    for text in texts:
+        found = index.match(text)
+        if found is not None and found.field is not None and found.strength >= CONTAINS:
+            return found.field
+    return None
+
+
+def _by_key(index: LabelIndex, key: str) -> Field | None:
+    return next((f for f in index.fields if f.key == key), None)
+
+
+def _assign_by_parent(
+    index: LabelIndex, header: Header, pending: list[tuple[int, Cell]], taken: set[str]
+) -> None:
+    """Children such as ``2020年 / 2021年`` under one ``目标值``: the columns whose labels
+    contain the parent's text, in spec order."""
+    by_parent: dict[int, list[int]] = {}
+    parents: dict[int, Cell] = {}
+    for j, parent in pending:
+        by_parent.setdefault(id(parent), []).append(j)
+        parents[id(parent)] = parent
+    for key, cols in by_parent.items():
+        text = canon(parents[key].text)
+        family = [
+            f
+            for f in index.fields
+            if f.key not in taken and any(text in canon(label) for label in f.labels)
+        ]
+        for j, f in zip(cols, family, strict=False):
+            header.columns[j] = f
+            taken.add(f.key)
+
+
+# -- rows -------------------------------------------------------------------------------
+
+
+def read_rows(header: Header) -> Rows:
+    table, grid = header.table, header.table.grid()
+    out = Rows(last_row=header.bottom)
+    key_col = {f.key: j for j, f in header.columns.items()}
+    ind_col = key_col[header.required]
+    previous: dict[str, Value] = {}
+    for r in range(header.bottom + 1, table.n_rows):
+        cells = _row_cells(grid, r)
+        if not cells:
+            continue
+        if _is_stop_row(cells, table.n_cols):
+            break
+        indicator = grid[r][ind_col]
+        if indicator is None or not indicator.text.strip():
+            continue
+        if _spans_columns(indicator, key_col.values(), ind_col):
+            break  # a note or a form field under the table, not an indicator
+        row = _read_row(header, grid, r, out.findings)
+        dim = row.get("dimension")
+        if dim is None and "dimension" in key_col and "dimension" in previous:
+            row["dimension"] = previous["dimension"]
+        out.rows.append(row)
+        out.last_row = r
+        previous = row
+    return out
+
+
+def _spans_columns(cell: Cell, columns: Iterable[int], own: int) -> bool:
+    return any(c != own and cell.col <= c <= cell.end_col for c in columns)
+
+
+def _is_stop_row(cells: list[Cell], n_cols: int) -> bool:
+    first = "".join(cells[0].text.split())
+    if first.startswith(_STOP_WORDS):
+        return True
+    return len(cells) == 1 and cells[0].colspan >= n_cols and n_cols > 2
+
+
+def _read_row(
+    header: Header, grid: list[list[Cell | None]], r: int, findings: list[Finding]
+) -> dict[str, Value]:
+    row: dict[str, Value] = {}
+    cells = {f.key: (f, grid[r][j]) for j, f in header.columns.items()}
+    unit_cell = cells.get("unit", (None, None))[1]
+    unit = unit_cell.text.strip() if unit_cell is not None else ""
+    for key, (f, cell) in cells.items():
+        if cell is None or not cell.text.strip():
+            continue
+        if f.kind == "target":
+            _read_target(row, f, cell, unit, findings)
+            continue
+        read = read_value(f, cell.text, cell.location, typed=cell.value)
+        if read.problem is not None:
+            findings.append(read.problem)
+        elif read.value is not None:
+            row[key] = read.value
+    return row
+
+
+def _read_target(
+    row: dict[str, Value], f: Field, cell: Cell, unit: str, findings: list[Finding]
+) -> None:
+    raw = cell.text.strip()
+    row_unit = unit or _unit_of(raw)
+    source = (
+        cell.value
+        if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool)
+        else raw
+    )
+    try:
+        direction, number = parse_target(
+            source if isinstance(source, str) else str(source), row_unit
+        )
+    except NormalizeError as exc:
+        from formkit.findings import finding
+
+        findings.append(
+            finding(
+                "bad-value",
+                field=f.label,
+                location=cell.location,
+                key=f.key,
+                raw=raw,
+                kind=exc.kind_label,
+            )
+        )
+        return
+    row[f.key] = Value(raw, number, cell.location)
+    if direction and "direction" not in row:
+        row["direction"] = Value(raw, direction, cell.location)
+    if row_unit and "unit" not in row and not unit:
+        row["unit"] = Value(raw, row_unit, cell.location)
+
+
+def _unit_of(raw: str) -> str:
+    found = _UNIT_TAIL.search(raw)
+    return found.group(1) if found else ""
+
+
+def fiscal_words(spec: FormSpec) -> Mapping[str, Sequence[str]]:
+    words = spec.extra.get("fiscal_layout")
+    if not isinstance(words, Mapping):
+        return DEFAULT_FISCAL
+    return {k: tuple(words.get(k, DEFAULT_FISCAL.get(k, ()))) for k in DEFAULT_FISCAL}
+
+
+def all_headers(
+    tables: Iterable[Table], index: LabelIndex, fiscal: Mapping[str, Sequence[str]]
+) -> list[Header]:
+    found = []
+    for table in tables:
+        header = find_header(table, index, fiscal)
+        if header is not None:
+            found.append(header)
+    return found

@@ -1,0 +1,160 @@
+"""The plan (Document C): its required parts found by headings, its yearly goals and its
+fund-use table.
+
+A heading is a paragraph with a heading level, or one that starts with numbering
+(第一章 / 第一部分 / 一、 / （一） / 1. / （1）) and reads like a title (short, no closing
+full stop), or a short line that names a part outright. A part's text is everything after its
+heading until the next heading of the same or a higher level (sub-headings and tables
+included). Each part takes its highest-level matching heading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from formkit.extract.indicators import find_header, read_rows
+from formkit.extract.labels import LabelIndex, index_for
+from formkit.readers.model import Document, Location, Paragraph, Table
+from formkit.record import Record, Value
+from formkit.spec import FormSpec
+
+_NUMBERING: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+[章部篇][分]?\s*"), 1),
+    (re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]\s*"), 2),
+    (re.compile(r"^\s*[（(]\s*[一二三四五六七八九十]+\s*[)）]\s*[、.．]?\s*"), 3),
+    (re.compile(r"^\s*\d{1,2}\s*[.、．](?!\d)\s*"), 4),
+    (re.compile(r"^\s*[（(]\s*\d{1,2}\s*[)）]\s*"), 5),
+)
+MAX_HEADING_CHARS = 40
+PLAIN_HEADING_LEVEL = 2
+
+
+@dataclass
+class Heading:
+    position: int  # index into the block list
+    level: int
+    title: str  # without its numbering
+    location: Location
+
+
+def is_plan(spec: FormSpec) -> bool:
+    return bool(spec.parts)
+
+
+def read_plan(doc: Document, spec: FormSpec, record: Record) -> None:
+    """Fill ``record.sections`` (and goals / fund uses) from the plan's headings."""
+    headings = list(find_headings(doc.blocks, index_for(spec, "parts", spec.parts)))
+    parts = index_for(spec, "parts", spec.parts)
+    chosen: dict[str, tuple[int, int, Heading]] = {}
+    for h in headings:
+        found = parts.match(h.title)
+        if found is None or found.field is None:
+            continue
+        rank = (h.level, -found.strength)
+        key = found.field.key
+        if key not in chosen or rank < chosen[key][:2]:
+            chosen[key] = (*rank, h)
+    for key in (p.key for p in spec.parts):
+        if key in chosen:
+            h = chosen[key][2]
+            text = section_text(doc.blocks, headings, h)
+            record.sections[key] = Value(text, text, h.location)
+            record.label_locations.setdefault(key, h.location)
+    _goals_from_headings(doc, spec, headings, record)
+    _fund_uses(doc, spec, record)
+
+
+def find_headings(blocks: list[Paragraph | Table], parts: LabelIndex) -> Iterator[Heading]:
+    for i, block in enumerate(blocks):
+        if not isinstance(block, Paragraph):
+            continue
+        text = block.text.strip()
+        if not text:
+            continue
+        level, title = heading_level(block, parts)
+        if level:
+            yield Heading(i, level, title, block.location)
+
+
+def heading_level(para: Paragraph, parts: LabelIndex) -> tuple[int, str]:
+    """(level, title without numbering); level 0 when the paragraph is body text."""
+    text = para.text.strip()
+    title = text
+    level = 0
+    for pattern, rank in _NUMBERING:
+        found = pattern.match(text)
+        if found:
+            title, level = text[found.end() :].strip(), rank
+            break
+    if para.level > 0:
+        return para.level, title
+    if level and _title_like(title):
+        return level, title
+    if not level and len(text) <= 20 and _title_like(text) and parts.exact_match(text):
+        return PLAIN_HEADING_LEVEL, text
+    return 0, text
+
+
+def _title_like(title: str) -> bool:
+    return 0 < len(title) <= MAX_HEADING_CHARS and not title.endswith(("。", "；", ";", "，"))
+
+
+def section_text(blocks: list[Paragraph | Table], headings: list[Heading], start: Heading) -> str:
+    end = len(blocks)
+    for h in headings:
+        if h.position > start.position and h.level <= start.level:
+            end = h.position
+            break
+    lines: list[str] = []
+    for block in blocks[start.position + 1 : end]:
+        if isinstance(block, Paragraph):
+            if block.text.strip():
+                lines.append(block.text.strip())
+        else:
+            lines.extend(_table_lines(block))
+    return "\n".join(lines)
+
+
+def _table_lines(table: Table) -> list[str]:
+    return [
+        " | ".join(c.text.strip() for c in row if c.text.strip())
+        for row in table.rows()
+        if any(c.text.strip() for c in row)
+    ]
+
+
+def _goals_from_headings(
+    doc: Document, spec: FormSpec, headings: list[Heading], record: Record
+) -> None:
+    """``（二）第一年目标`` followed by paragraphs: the paragraphs are the goal."""
+    fields = index_for(spec, "fields", spec.fields)
+    for h in headings:
+        found = fields.exact_match(h.title)
+        if found is None or found.field is None or found.field.kind != "longtext":
+            continue
+        key = found.field.key
+        text = section_text(doc.blocks, headings, h)
+        record.label_locations.setdefault(key, h.location)
+        if text and key not in record.fields:
+            record.fields[key] = Value(text, text, h.location)
+
+
+def _fund_uses(doc: Document, spec: FormSpec, record: Record) -> None:
+    if spec.table is None or not spec.columns:
+        return
+    index = index_for(spec, "columns", spec.columns)
+    required = spec.columns[0].key
+    for table in doc.all_tables():
+        header = find_header(table, index, None, required=required, min_columns=2)
+        if header is None:
+            continue
+        rows = read_rows(header)
+        record.findings.extend(rows.findings)
+        if rows.rows:
+            value = [{k: v.value for k, v in row.items()} for row in rows.rows]
+            raw = "；".join(" ".join(v.raw for v in row.values()) for row in rows.rows)
+            record.fields[spec.table.key] = Value(raw, value, header.location)
+            record.label_locations.setdefault(spec.table.key, header.location)
+            return

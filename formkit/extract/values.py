@@ -1,0 +1,111 @@
+"""From a value's raw text to a :class:`Value`: hint text dropped, checkbox choices read, the
+label's own unit honoured, then the shared normaliser. A value that does not normalise
+becomes a ``bad-value`` finding naming the printed label, the raw text and the expected kind.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from formkit.extract.labels import bracket_unit
+from formkit.findings import Finding, finding
+from formkit.normalize import ABSENT, NormalizeError, checked_options, normalize
+from formkit.readers.model import UNCHECKED, Location
+from formkit.record import Value
+from formkit.spec import Field
+
+_PLACEHOLDER = re.compile(r"[\s_＿…]*(?:年[\s_＿]*月(?:[\s_＿]*日)?)?[\s_＿…]*")
+_TRAILING_ASIDE = re.compile(r"[（(【\[]([^（()）【】\[\]]*)[)）】\]]\s*$")
+_HINT_STARTS = (
+    "填写",
+    "请填",
+    "请选",
+    "如",
+    "例如",
+    "例：",
+    "注",
+    "选填",
+    "必填",
+    "可不填",
+    "多个",
+    "签字",
+    "盖章",
+)
+_PLAIN_NUMBER = re.compile(r"[+-]?\d[\d,，]*(?:\.\d+)?")
+_UNTICKED = re.compile(f"[{UNCHECKED}□]")
+_MONEY_UNITS = frozenset({"元", "千元", "万元", "亿元"})
+_TYPED_KINDS = frozenset({"int", "number", "money", "month", "date", "bool", "period"})
+
+
+@dataclass(frozen=True)
+class Read:
+    """What became of one raw value: a Value, nothing (blank), or a finding."""
+
+    value: Value | None
+    problem: Finding | None = None
+
+
+def read_value(
+    field: Field, raw: str, location: Location | None, *, typed: object = None, label: str = ""
+) -> Read:
+    text = strip_hint(raw, field)
+    if not text and typed in (None, ""):
+        return Read(None)
+    if _UNTICKED.search(text) and not checked_options(text):
+        return Read(None)  # a choice left blank: no box ticked
+    source: object = text
+    if typed is not None and not isinstance(typed, str) and field.kind in _TYPED_KINDS:
+        source = typed
+    source = _with_label_unit(field, source, label)
+    try:
+        value = normalize(field.kind, source, unit=field.unit)
+    except NormalizeError as exc:
+        return Read(
+            None,
+            finding(
+                "bad-value",
+                field=field.label,
+                location=location,
+                key=field.key,
+                raw=raw.strip(),
+                kind=exc.kind_label,
+            ),
+        )
+    if value is ABSENT:
+        return Read(None)
+    return Read(Value(raw.strip(), value, location))
+
+
+def strip_hint(raw: str, field: Field) -> str:
+    """The raw text without hint text the blank form left behind (``（填写设区市全称）``)."""
+    text = raw.strip()
+    if not text or _PLACEHOLDER.fullmatch(text):
+        return ""
+    hint = _squash(field.hint)
+    if hint and _squash(text) in (hint, _squash(f"（{field.hint}）")):
+        return ""
+    aside = _TRAILING_ASIDE.search(text)
+    if aside:
+        inner = _squash(aside.group(1))
+        if inner and (inner.startswith(_HINT_STARTS) or (hint and inner in hint)):
+            text = text[: aside.start()].strip()
+    return text
+
+
+def _with_label_unit(field: Field, source: object, label: str) -> object:
+    """A bare amount under ``申请资金（元）`` is in 元, whatever unit the spec expects."""
+    if field.kind != "money":
+        return source
+    unit = bracket_unit(label)
+    if unit is None or unit not in _MONEY_UNITS or unit == field.unit:
+        return source
+    if isinstance(source, (int, float)) and not isinstance(source, bool):
+        return f"{source}{unit}"
+    if isinstance(source, str) and _PLAIN_NUMBER.fullmatch(source.strip()):
+        return f"{source.strip()}{unit}"
+    return source
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
