@@ -81,7 +81,7 @@ class Options:
         return cls(**value)
 
 
-def iter_inputs(paths: Iterable[str | Path]) -> Iterator[tuple[str, Path | None]]:
+def iter_inputs(paths: Iterable[str | Path]) -> Iterator[tuple[str, Path]]:
     """Expand folders into their files (sorted); yield (name as given, path)."""
     for given in paths:
         path = Path(given)
@@ -198,14 +198,38 @@ def parse(path: str | Path, options: Options | Mapping[str, Any] | None = None) 
 
 def check(paths: Iterable[str | Path],
           options: Options | Mapping[str, Any] | None = None) -> list[FileResult]:
-    """Check files, folders and archives; one result per form file, in input order."""
+    """Check files, folders and archives; one result per form file, in input order.
+
+    With ``options.isolate`` (the default) each file is read in a worker process under
+    ``timeout_s`` and ``memory_mb``, so one hostile file cannot stall or kill the run.
+    """
     opts = Options.resolve(options)
-    results: list[FileResult] = []
-    for name, path in iter_inputs(paths):
-        try:
-            data = read_input(name, path) if path is not None else b""
-        except InputFileError as exc:
-            results.append(unreadable(name, exc))
-            continue
-        results.extend(process_bytes(name, data, opts))
-    return results
+    inputs = list(iter_inputs(paths))
+    if not opts.isolate:
+        return [r for name, path in inputs for r in check_one(name, str(path), opts)]
+    from formkit.intake.isolate import IsolatedPool
+
+    slots: list[list[FileResult]] = [[] for _ in inputs]
+    workers = max(1, min(opts.workers, len(inputs)))
+    with IsolatedPool(workers, timeout_s=opts.timeout_s, memory_mb=opts.memory_mb) as pool:
+        calls = [(name, str(path), opts) for name, path in inputs]
+        for outcome in pool.imap_unordered(check_one, calls, names=[n for n, _ in inputs]):
+            name = inputs[outcome.index][0]
+            if outcome.error is None:
+                slots[outcome.index] = outcome.value
+            elif isinstance(outcome.error, InputFileError):
+                slots[outcome.index] = [unreadable(name, outcome.error)]
+            else:
+                res = FileResult(name, unreadable=True, debug=getattr(outcome.error, "debug", None))
+                res.findings.append(finding("internal-error", detail=str(outcome.error)))
+                slots[outcome.index] = [res]
+    return [r for slot in slots for r in slot]
+
+
+def check_one(name: str, path: str, options: Options) -> list[FileResult]:
+    """Read one input path (file or archive) into results; never raises for bad input."""
+    try:
+        data = read_input(name, Path(path))
+    except InputFileError as exc:
+        return [unreadable(name, exc)]
+    return process_bytes(name, data, options)

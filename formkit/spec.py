@@ -33,6 +33,8 @@ KINDS = frozenset({
     "text", "longtext", "int", "number", "money", "month", "date", "bool", "list",
     "phone", "email", "credit_code", "zone_code", "docno", "choice", "target", "period",
 })
+# libyaml's loader is ~10× faster than the pure-Python one; both are safe loaders.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FORMS = ("application", "targets", "plan", "progress")
 
 
@@ -115,7 +117,7 @@ def available_forms(directory: str | Path | None = None) -> list[str]:
 def _load(path: str) -> FormSpec:
     try:
         with open(path, encoding="utf-8") as fh:
-            doc = yaml.safe_load(fh)
+            doc = yaml.load(fh, Loader=_LOADER)  # noqa: S506 - a safe loader
     except OSError as exc:
         raise SpecError(f"{path}: cannot read spec ({exc.strerror})") from exc
     except yaml.YAMLError as exc:

@@ -1,0 +1,53 @@
+"""Reading inbox files in isolated worker processes (time and memory limits per file)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from formkit.batch.discover import InboxFile
+from formkit.errors import InputFileError
+from formkit.findings import finding
+from formkit.intake.isolate import IsolatedPool, WorkerError
+from formkit.registry import StoredFile
+
+Read = tuple[StoredFile, list[dict[str, Any]], list[bool]]
+
+
+def map_files(func: Callable[..., Read], inbox: Path, items: Sequence[InboxFile],
+              programme: str | None, validators: str | None, workers: int | None, *,
+              timeout_s: float = 60.0, memory_mb: int = 1024) -> Iterator[Read]:
+    """``func(inbox, rel, programme, validators)`` for each item, results as they finish.
+
+    A file whose worker timed out, ran out of memory or hit a defect still yields one
+    result, carrying the reason as a finding, so it is listed and never silently lost.
+    """
+    if not items:
+        return
+    from formkit.batch.run import default_workers
+
+    size = min(workers or default_workers(), len(items))
+    calls = [(str(inbox), item.rel, programme, validators) for item in items]
+    with IsolatedPool(size, timeout_s=timeout_s, memory_mb=memory_mb) as pool:
+        for outcome in pool.imap_unordered(func, calls, names=[i.rel for i in items]):
+            if outcome.error is None:
+                yield outcome.value
+            else:
+                yield failed(items[outcome.index], outcome.error)
+
+
+def failed(item: InboxFile, error: Exception) -> Read:
+    digest = hashlib.sha256(item.path.read_bytes()).hexdigest()
+    stored = StoredFile(item.rel, digest, item.size, item.mtime_ns)
+    if isinstance(error, InputFileError):
+        found = finding(error.code, location=error.place, detail=error.reason,
+                        seconds=error.reason)
+    elif isinstance(error, WorkerError):
+        found = finding("internal-error", detail=error.kind)
+    else:
+        found = finding("internal-error", detail=type(error).__name__)
+    result = {"file": item.rel, "form": None, "layout": None, "fields": {}, "indicators": [],
+              "sections": {}, "sources": {}, "findings": [found.to_dict()]}
+    return stored, [result], [True]
