@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterator, Mapping
+from contextvars import ContextVar
 from typing import Any
 
 import cerberus
@@ -68,15 +69,32 @@ KIND_NAMES = {
 }
 
 
+_CURRENT: ContextVar[Context] = ContextVar("formkit_validation_context")
+_VALIDATORS: dict[str, tuple[FormSpec, FormValidator]] = {}
+
+
 def validate(spec: FormSpec, record: Record, *, programme: Any = None) -> list[Finding]:
     """Check one form's record; returns findings in the order of the form's fields."""
     ctx = Context(spec, record, programme)
-    validator = FormValidator(checked_schema(spec), allow_unknown=True, context=ctx)
-    validator.validate(document(spec, record))
+    validator = _validator(spec)
+    token = _CURRENT.set(ctx)
+    try:
+        validator.validate(document(spec, record), normalize=False)
+    finally:
+        _CURRENT.reset(token)
     for error in _leaves(validator._errors):
         _translate(ctx, error)
     run_rules(ctx)
     return ctx.findings()
+
+
+def _validator(spec: FormSpec) -> FormValidator:
+    """One validator per loaded spec (building one hashes the whole schema: ~15 ms)."""
+    cached = _VALIDATORS.get(spec.source)
+    if cached is None or cached[0] is not spec:
+        cached = (spec, FormValidator(checked_schema(spec), allow_unknown=True))
+        _VALIDATORS[spec.source] = cached
+    return cached[1]
 
 
 def document(spec: FormSpec, record: Record) -> dict[str, Any]:
@@ -102,10 +120,10 @@ def _present(value: Any) -> bool:
 
 
 def checked_schema(spec: FormSpec) -> dict[str, Any]:
-    """The spec's schema with the custom rules its kinds and keys call for."""
+    """The spec's schema with the custom rules its kinds and keys call for, without meta."""
     schema = copy.deepcopy(dict(spec.schema))
     for rules in _all_rules(schema):
-        kind = rules.get("meta", {}).get("kind")
+        kind = rules.pop("meta", {}).get("kind")
         if kind in KIND_CHECKS:
             _add_check(rules, KIND_CHECKS[kind])
     if spec.table is not None and "dimension" in {c.key for c in spec.columns}:
@@ -134,13 +152,12 @@ def _add_check(rules: dict[str, Any], name: str) -> None:
 
 
 class FormValidator(cerberus.Validator):
-    """Cerberus with formkit's named custom rules. Each rule reports through the run's
-    :class:`Context` (passed as ``context=``), which knows labels, places and codes."""
+    """Cerberus with formkit's named custom rules. Each rule reports through the current
+    run's :class:`Context`, which knows labels, places and codes."""
 
     @property
     def context(self) -> Context:
-        context: Context = self._config["context"]
-        return context
+        return _CURRENT.get()
 
     def _path(self, field: str) -> tuple[Any, ...]:
         return (*self.document_path, field)
@@ -215,7 +232,7 @@ def _translate(ctx: Context, error: ValidationError) -> None:
 def _missing(ctx: Context, path: tuple[Any, ...]) -> None:
     spec = ctx.spec
     given = ctx.value(path)
-    if given is not None and given.raw not in (None, ""):
+    if given is not None and given.value is None and given.raw not in (None, ""):
         return  # present but unreadable: the extractor reported it
     if _is_table(ctx, path):
         ctx.add("no-indicators", path)
