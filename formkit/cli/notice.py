@@ -1,0 +1,88 @@
+"""``formkit notice KIND --data FILE --out FILE.docx [--pdf]``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import click
+import yaml
+
+from formkit.cli.common import debug_option, guarded
+from formkit.codes import CODES
+from formkit.errors import InputFileError
+from formkit.writers.notice import render
+from formkit.writers.notice_data import programme_defaults
+
+
+def load_data(path: Path) -> Mapping[str, Any]:
+    """The notice data: a YAML (or JSON) mapping."""
+
+    def unreadable(detail: str) -> InputFileError:
+        reason = CODES["notice-data-unreadable"].render("zh", file=path.name, detail=detail)
+        return InputFileError(str(path), "notice-data-unreadable", reason)
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise unreadable("找不到文件") from None
+    except OSError as exc:
+        raise unreadable(exc.strerror or str(exc)) from None
+    except UnicodeDecodeError:
+        raise unreadable("不是 UTF-8 编码的文本") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise unreadable(f"第{mark.line + 1}行格式错误" if mark else "格式错误") from None
+    if not isinstance(data, Mapping):
+        raise unreadable("应为键值形式（如 agency: 山西省小企业发展促进局）")
+    return data
+
+
+@click.command("notice")
+@click.argument("kind")
+@click.option(
+    "--data",
+    "data_file",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="公文数据文件（YAML/JSON），示例见 samples/notices/<种类>.yaml。",
+)
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="输出的 .docx 文件。")
+@click.option("--pdf", is_flag=True, help="同时在 .docx 旁生成同名 PDF（需要 LibreOffice）。")
+@click.option(
+    "--templates",
+    type=click.Path(exists=True, file_okay=False),
+    help="使用自定义的模板目录（默认使用内置 templates/）。",
+)
+@click.option(
+    "--programme",
+    type=click.Path(exists=True, dir_okay=False),
+    help="项目配置（programme.yaml）：发文机关、节假日与调休等，数据文件中的同名项优先。",
+)
+@debug_option
+@guarded
+def notice_cmd(
+    kind: str,
+    data_file: str,
+    out: str,
+    pdf: bool,
+    templates: str | None,
+    programme: str | None,
+    debug: bool,
+) -> None:
+    """按模板生成公文：call 申报通知、publicity 拟支持名单公示、funding 资金下达通知、
+    evaluation 绩效评价结果通报、opinion 合规性审核意见。
+
+    退出码：0 已生成；2 数据、模板或配置有误。
+    """
+    data = dict(load_data(Path(data_file)))
+    if programme:
+        from formkit.programme import load_programme
+
+        data = {**programme_defaults(load_programme(programme)), **data}
+    written = render(
+        kind, data, Path(out), templates=Path(templates) if templates else None, pdf=pdf
+    )
+    for path in written:
+        click.echo(f"已生成：{path}")

@@ -1,0 +1,320 @@
+"""What each kind of notice takes, and the values computed from it before rendering.
+
+The data a caller gives (a mapping, usually read from ``samples/notices/<kind>.yaml``) is
+checked and completed here: dates become ``2020年3月5日``, amounts become exact decimals, the
+公示期 is counted in working days, totals and grade counts are added. Everything the caller gave
+is passed on too, so a clerk who adds ``{{ 新变量 }}`` to a template only has to add it to the data.
+docs/templates.md lists the variables of every kind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from formkit.codes import CODES
+from formkit.dates import WorkCalendar, cn_date, expand_dates, parse_date
+from formkit.errors import TemplateError
+from formkit.writers.gongwen import CHAR_W
+
+DOCNO = re.compile(r"^(?P<prefix>\S+?)〔(?P<year>\d{4})〕(?P<seq>[1-9]\d*)号$")
+DEFAULT_FORMS = ("申报信息表", "绩效目标及评价指标表", "两年期实施方案编制提纲")
+DEFAULT_GRADES = (("优秀", 90), ("良好", 80), ("合格", 60), ("不合格", 0))
+LINE_CHARS = 28
+
+Context = dict[str, Any]
+
+
+def bad(field: str, detail: str) -> TemplateError:
+    return TemplateError(CODES["notice-bad-data"].render("zh", field=field, detail=detail))
+
+
+# --- value readers -------------------------------------------------------------------------------
+
+
+def text(data: Mapping[str, Any], key: str, default: str | None = None) -> str:
+    value = data.get(key, default)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise bad(key, "缺少此项")
+    if not isinstance(value, str | int | float):
+        raise bad(key, "应为文字")
+    return str(value).strip()
+
+
+def date(data: Mapping[str, Any], key: str, default: object = None) -> str:
+    value = data.get(key, default)
+    try:
+        return cn_date(value)
+    except ValueError:
+        raise bad(key, f"应为日期，如 2020-03-05（现为 {value!r}）") from None
+
+
+def items(data: Mapping[str, Any], key: str, default: list[Any] | None = None) -> list[Any]:
+    value = data.get(key, default)
+    if value is None:
+        raise bad(key, "缺少此项")
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list | tuple):
+        raise bad(key, "应为列表")
+    return list(value)
+
+
+def records(data: Mapping[str, Any], key: str, needed: tuple[str, ...]) -> list[dict[str, Any]]:
+    out = []
+    for i, item in enumerate(items(data, key), 1):
+        if not isinstance(item, Mapping):
+            raise bad(f"{key} 第{i}项", "应为键值形式")
+        for name in needed:
+            if item.get(name) in (None, ""):
+                raise bad(f"{key} 第{i}项", f"缺少 {name}")
+        out.append(dict(item))
+    return out
+
+
+def money(value: object, field: str) -> Decimal:
+    """万元 with two decimals, exact (no binary float rounding in totals)."""
+    try:
+        amount = Decimal(str(value).replace(",", "").strip())
+    except InvalidOperation:
+        raise bad(field, f"应为金额（万元），现为 {value!r}") from None
+    if not amount.is_finite() or amount < 0:
+        raise bad(field, f"应为非负金额，现为 {value!r}")
+    return amount.quantize(Decimal("0.01"))
+
+
+def number(value: object, field: str) -> float:
+    if isinstance(value, bool):
+        raise bad(field, "应为数值")
+    try:
+        return float(str(value).strip())
+    except ValueError:
+        raise bad(field, f"应为数值，现为 {value!r}") from None
+
+
+# --- the parts every notice shares ---------------------------------------------------------------
+
+
+def common(data: Mapping[str, Any], docno_required: bool = True) -> Context:
+    """版头, 主送, 署名, 成文日期, 附注 and 版记 values."""
+    agency = text(data, "agency")
+    signature = text(data, "signature", agency)
+    ctx: Context = {
+        "agency": agency,
+        "mark": text(data, "mark", f"{agency}文件"),
+        "doc_no": _doc_no(data, docno_required),
+        "recipients": text(data, "recipients").rstrip("：:"),
+        "date": date(data, "date"),
+        "signature": signature,
+        "note": str(data.get("note") or "").strip().strip("（）()") or None,
+        "cc": [str(c).strip() for c in items(data, "cc", [])],
+        "printer": text(data, "printer", f"{agency}办公室"),
+        "print_date": date(data, "print_date", data.get("date")),
+        "attachments": [str(a).strip() for a in items(data, "attachments", [])],
+    }
+    ctx["cc"] = [c.rstrip("，,。") for c in ctx["cc"] if c]
+    ctx.update(_signature_place(signature))
+    return ctx
+
+
+def _doc_no(data: Mapping[str, Any], required: bool) -> str:
+    value = data.get("doc_no")
+    if value in (None, "") and not required:
+        return ""
+    raw = text(data, "doc_no")
+    if not DOCNO.match(raw):
+        raise bad(
+            "doc_no",
+            f"{raw} 不是规范的发文字号，应如 晋企发〔2020〕95号"
+            "（年份用六角括号〔〕，序号不加“第”、不编虚位）",
+        )
+    return raw
+
+
+def _signature_place(signature: str) -> Context:
+    """No seal (GB/T 9704 §7.3.5.2): 署名 two characters from the right edge, the date on the
+    next line starting two characters to the right of the 署名's first character."""
+    start = max(0, LINE_CHARS - 2 - len(signature))
+    return {"sign_indent": start * CHAR_W, "date_indent": min(start + 2, LINE_CHARS - 8) * CHAR_W}
+
+
+# --- the five kinds ------------------------------------------------------------------------------
+
+
+def call(data: Mapping[str, Any]) -> Context:
+    ctx = common(data)
+    forms = [str(f) for f in items(data, "forms", list(DEFAULT_FORMS))]
+    ctx.update(
+        year=_year(data),
+        parent_notice=text(data, "parent_notice"),
+        forms=forms,
+        target_zones=text(data, "target_zones"),
+        deadline=date(data, "deadline"),
+        contact=text(data, "contact"),
+        phone=text(data, "phone"),
+    )
+    if "attachments" not in data:
+        ctx["attachments"] = forms
+    return ctx
+
+
+def publicity(data: Mapping[str, Any]) -> Context:
+    ctx = common(data)
+    days = int(number(data.get("days", 5), "days"))
+    if days < 1:
+        raise bad("days", "公示期至少 1 个工作日")
+    try:
+        calendar = WorkCalendar(
+            expand_dates(items(data, "holidays", [])), expand_dates(items(data, "workdays", []))
+        )
+        first, last = calendar.span(parse_date(data.get("start")), days)
+    except ValueError as exc:
+        raise bad("start/holidays/workdays", f"日期写法有误（{exc}）") from None
+    ctx.update(
+        year=_year(data),
+        parent_notice=text(data, "parent_notice"),
+        zones=records(data, "zones", ("city", "zone", "carrier")),
+        period_start=cn_date(first),
+        period_end=cn_date(last),
+        period_days=days,
+        contact=text(data, "contact"),
+        phone=text(data, "phone"),
+    )
+    return ctx
+
+
+def funding(data: Mapping[str, Any]) -> Context:
+    ctx = common(data)
+    rows = records(data, "allocations", ("city", "zone", "carrier", "amount"))
+    by_city: dict[str, dict[str, Any]] = {}
+    for i, row in enumerate(rows, 1):
+        row["amount"] = money(row["amount"], f"allocations 第{i}项 amount")
+        city = by_city.setdefault(
+            str(row["city"]), {"city": row["city"], "count": 0, "amount": Decimal("0.00")}
+        )
+        city["count"] += 1
+        city["amount"] += row["amount"]
+    year = _year(data)
+    ctx.update(
+        year=year,
+        parent_notice=text(data, "parent_notice"),
+        allocations=rows,
+        by_city=list(by_city.values()),
+        total=sum((r["amount"] for r in rows), Decimal("0.00")),
+    )
+    if "attachments" not in data:
+        ctx["attachments"] = [f"{year}年度中小企业发展专项资金分配表"]
+    return ctx
+
+
+def evaluation(data: Mapping[str, Any]) -> Context:
+    ctx = common(data)
+    bands = _grades(data)
+    rows = records(data, "results", ("city", "zone", "carrier", "score"))
+    for i, row in enumerate(rows, 1):
+        row["score"] = number(row["score"], f"results 第{i}项 score")
+        row["grade"] = str(row.get("grade") or _grade(bands, row["score"]))
+    counts = [{"grade": name, "count": sum(r["grade"] == name for r in rows)} for name, _ in bands]
+    year = _year(data)
+    ctx.update(
+        year=year,
+        parent_notice=text(data, "parent_notice"),
+        results=rows,
+        grade_counts=[c for c in counts if c["count"]],
+    )
+    if "attachments" not in data:
+        ctx["attachments"] = [f"{year}年度特色载体绩效评价结果"]
+    return ctx
+
+
+def opinion(data: Mapping[str, Any]) -> Context:
+    """One zone's 合规性审核意见; the shape batch review passes (docs/templates.md)."""
+    city = text(data, "city")
+    defaults = {"recipients": f"{city}中小企业主管部门"}
+    ctx = common({**defaults, **data}, docno_required=False)
+    findings = records(data, "findings", ("document", "message")) if data.get("findings") else []
+    for f in findings:
+        f.setdefault("place", "")
+    suggestions = [str(s) for s in items(data, "suggestions", [])]
+    conclusion = (
+        "申报材料齐全，符合申报要求。"
+        if not findings
+        else f"申报材料存在{len(findings)}处问题，请按以下意见补正后重新报送。"
+    )
+    ctx.update(
+        zone=text(data, "zone"),
+        city=city,
+        findings=findings,
+        suggestions=suggestions,
+        conclusion=text(data, "conclusion", conclusion),
+    )
+    return ctx
+
+
+def _year(data: Mapping[str, Any]) -> int:
+    if data.get("year") not in (None, ""):
+        return int(number(data["year"], "year"))
+    try:
+        return parse_date(data.get("date")).year
+    except ValueError:
+        raise bad("year", "缺少此项") from None
+
+
+def _grades(data: Mapping[str, Any]) -> list[tuple[str, float]]:
+    raw = data.get("grades")
+    if not raw:
+        return [(n, float(m)) for n, m in DEFAULT_GRADES]
+    bands = [
+        (str(b["name"]), number(b["min"], "grades"))
+        for b in records(data, "grades", ("name", "min"))
+    ]
+    return sorted(bands, key=lambda b: -b[1])
+
+
+def _grade(bands: list[tuple[str, float]], score: float) -> str:
+    for name, minimum in bands:
+        if score >= minimum:
+            return name
+    return bands[-1][0]
+
+
+PREPARE: dict[str, Callable[[Mapping[str, Any]], Context]] = {
+    "call": call,
+    "publicity": publicity,
+    "funding": funding,
+    "evaluation": evaluation,
+    "opinion": opinion,
+}
+
+
+def prepare(kind: str, data: Mapping[str, Any]) -> Context:
+    """The template context: the caller's data plus the checked and computed values.
+
+    A kind without its own rules (a bureau's extra template) gets the shared ones, when the
+    data has an ``agency``; otherwise its data is passed as given.
+    """
+    if kind in PREPARE:
+        computed = PREPARE[kind](data)
+    elif "agency" in data:
+        computed = common(data, docno_required=False)
+    else:
+        computed = {}
+    return {**data, **computed}
+
+
+def programme_defaults(programme: Any) -> Context:
+    """Notice data taken from a :class:`formkit.programme.Programme` (the data file wins)."""
+    grades = [{"name": g.name, "min": g.min_score} for g in programme.evaluation.grades]
+    values = {
+        "agency": programme.agency,
+        "year": programme.year,
+        "parent_notice": programme.parent_notice,
+        "target_zones": programme.target_zones,
+        "days": programme.publicity_days,
+        "grades": grades,
+        "holidays": sorted(d.isoformat() for d in programme.holidays),
+        "workdays": sorted(d.isoformat() for d in programme.workdays),
+    }
+    return {k: v for k, v in values.items() if v not in (None, "")}
