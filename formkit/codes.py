@@ -167,6 +167,9 @@ CODES: dict[str, Code] = _codes(
          "LibreOffice timed out after {seconds} s: {files}"),
     Code("office-failed", E, "LibreOffice 未能转换：{files}{detail}",
          "LibreOffice failed to convert: {files}{detail}"),
+    # --- blank forms (formkit forms) ---------------------------------------------------------
+    Code("output-unwritable", E, "无法写入 {path}：{detail}", "cannot write {path}: {detail}",
+         "换一个有写入权限的文件夹，或先关闭正在打开这些文件的 Word/Excel"),
 )
 
 

@@ -1,0 +1,31 @@
+"""``formkit forms``: write the blank forms of the call for applications."""
+
+from __future__ import annotations
+
+import click
+
+from formkit.cli.common import debug_option, guarded
+from formkit.writers.forms import write_forms
+
+
+@click.command("forms")
+@click.option(
+    "--out", "out_dir", required=True, type=click.Path(), help="输出文件夹（不存在时自动创建）。"
+)
+@click.option(
+    "--validators",
+    type=click.Path(exists=True, file_okay=False),
+    help="使用自定义的表单规格目录（默认使用内置 validators/）。",
+)
+@debug_option
+@guarded
+def forms_cmd(out_dir: str, validators: str | None, debug: bool) -> None:
+    """生成空白表单：申报信息表（Word、Excel）、绩效目标及评价指标表、两年期实施方案编制提纲、
+    进展情况报送表。
+
+    退出码：0 已写出；2 输出文件夹无法写入或表单规格有误。
+    """
+    paths = write_forms(out_dir, validators=validators)
+    click.echo(f"已生成 {len(paths)} 份空白表单，保存在 {out_dir}：")
+    for path in paths:
+        click.echo(f"  {path.name}")

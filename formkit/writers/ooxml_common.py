@@ -1,0 +1,206 @@
+"""Helpers the form writers share: deterministic packages, East Asian fonts in Word, and
+values printed the way a clerk types them.
+
+Determinism: python-docx and openpyxl stamp the current time into ``docProps/core.xml`` and
+into every zip entry. :func:`deterministic_package` rewrites a saved package with fixed entry
+timestamps and fixed core properties, so the same input gives the same bytes.
+
+Fonts: python-docx's ``font.name`` writes only the Latin slots (``w:ascii``/``w:hAnsi``);
+Chinese text is drawn with the ``w:eastAsia`` font, and any ``*Theme`` attribute beats an
+explicit name. :func:`set_fonts` sets all three and drops the theme attributes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Iterable
+from typing import Any
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from lxml import etree
+
+FIXED_TIME = dt.datetime(2020, 1, 1, 0, 0, 0)
+FIXED_STAMP = "2020-01-01T00:00:00Z"
+AUTHOR = "formkit"
+CORE_PART = "docProps/core.xml"
+CHECKED, UNCHECKED = "☑", "☐"
+OPTION_GAP = "　"  # an ideographic space between checkbox options
+
+_NS = {
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+}
+_THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+
+
+# -- deterministic packages -------------------------------------------------------------------
+
+
+def deterministic_package(data: bytes, title: str = "") -> bytes:
+    """The same package with fixed zip timestamps and fixed core properties."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == CORE_PART:
+                body = fixed_core_properties(body, title)
+            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            dst.writestr(entry, body)
+    return out.getvalue()
+
+
+def fixed_core_properties(xml: bytes, title: str = "") -> bytes:
+    """``docProps/core.xml`` with fixed dates, author and title."""
+    root = etree.fromstring(xml)
+    fixed = {
+        "dcterms:created": FIXED_STAMP,
+        "dcterms:modified": FIXED_STAMP,
+        "dc:creator": AUTHOR,
+        "cp:lastModifiedBy": AUTHOR,
+        "dc:title": title,
+    }
+    for name, text in fixed.items():
+        _core_element(root, name).text = text or None
+    for name in ("dc:description", "cp:revision"):
+        for element in root.findall(name, _NS):
+            root.remove(element)
+    result: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return result
+
+
+def _core_element(root: etree._Element, name: str) -> etree._Element:
+    found = root.find(name, _NS)
+    if found is not None:
+        return found
+    prefix, local = name.split(":")
+    element = etree.SubElement(root, f"{{{_NS[prefix]}}}{local}")
+    if prefix == "dcterms":
+        xsi = "http://www.w3.org/2001/XMLSchema-instance"
+        element.set(f"{{{xsi}}}type", "dcterms:W3CDTF")
+    return element
+
+
+# -- Word fonts -------------------------------------------------------------------------------
+
+
+def set_fonts(rpr: Any, east_asia: str, latin: str = "Times New Roman") -> None:
+    """Name the fonts of a ``w:rPr``: Latin slots and the East Asian slot, no theme fonts."""
+    rfonts = rpr.find(qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = OxmlElement("w:rFonts")
+        rpr.insert(0, rfonts)  # rFonts comes first in CT_RPr
+    for attr in _THEME_ATTRS:
+        rfonts.attrib.pop(qn(attr), None)
+    rfonts.set(qn("w:ascii"), latin)
+    rfonts.set(qn("w:hAnsi"), latin)
+    rfonts.set(qn("w:cs"), latin)
+    rfonts.set(qn("w:eastAsia"), east_asia)
+
+
+def set_chinese_language(rpr: Any) -> None:
+    """Mark East Asian text as zh-CN (full-width quotes and dashes)."""
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:eastAsia"), "zh-CN")
+
+
+def drop_theme_color(rpr: Any) -> None:
+    """Black text instead of a style's theme colour (python-docx's headings are blue)."""
+    for color in rpr.findall(qn("w:color")):
+        rpr.remove(color)
+
+
+# -- values as printed ------------------------------------------------------------------------
+
+
+def number_text(value: Any, decimals: int | None = None) -> str:
+    """``500`` → ``500``; ``1250.5`` → ``1250.5``; with ``decimals=2`` → ``500.00``."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    if decimals is not None:
+        return f"{value:.{decimals}f}"
+    if isinstance(value, float):
+        return f"{value:.6f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+def month_text(value: Any) -> str:
+    """``2020-01`` → ``2020年1月``; anything else as given."""
+    try:
+        year, month = str(value).split("-")
+        return f"{int(year)}年{int(month)}月"
+    except ValueError:
+        return str(value)
+
+
+def month_dotted(value: Any) -> str:
+    """``2020-01`` → ``2020.01`` (how the 开发区目录 prints months)."""
+    parts = str(value).split("-")
+    if len(parts) == 2 and all(p.isdigit() for p in parts):
+        return f"{parts[0]}.{parts[1]}"
+    return str(value)
+
+
+def parse_iso_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def date_text(value: Any) -> str:
+    """``2020-03-20`` → ``2020年3月20日``; anything else as given."""
+    day = parse_iso_date(value)
+    return f"{day.year}年{day.month}月{day.day}日" if day else str(value)
+
+
+def list_text(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        return "、".join(str(v) for v in value)
+    return str(value)
+
+
+def options_text(options: Iterable[Any], chosen: Iterable[Any] = ()) -> str:
+    """``☐国家级　☑省级``: one box per option, ticked when chosen."""
+    picked = set(chosen)
+    return OPTION_GAP.join(f"{CHECKED if o in picked else UNCHECKED}{o}" for o in options)
+
+
+def bool_text(value: Any) -> str:
+    """``True`` → ``☑是　☐否``; ``None`` → both boxes empty."""
+    chosen = [] if value is None else ["是" if value else "否"]
+    return options_text(("是", "否"), chosen)
+
+
+def field_text(kind: str, value: Any, options: Iterable[Any] = ()) -> str:
+    """A normalised value printed as a clerk would type it into a Word form."""
+    if value is None:
+        return ""
+    if kind == "money":
+        return number_text(value, 2)
+    if kind in ("int", "number", "target"):
+        return number_text(value)
+    if kind == "month":
+        return month_text(value)
+    if kind == "date":
+        return date_text(value)
+    if kind == "list":
+        return list_text(value)
+    if kind == "bool":
+        return bool_text(bool(value))
+    allowed = tuple(options)
+    if kind == "choice" and value in allowed:
+        return options_text(allowed, [value])
+    return list_text(value)
