@@ -29,6 +29,7 @@ from collections.abc import Callable
 
 from formkit.normalize.base import ABSENT, KIND_LABELS, NormalizeError, is_none_marker
 from formkit.normalize.calendar import (
+    is_blank_date,
     month_from_excel_number,
     parse_date,
     parse_month,
@@ -83,6 +84,8 @@ def normalize(kind: str, raw: object, *, unit: str | None = None) -> object:
     if kind in _QUANTITIES:
         return _quantity(kind, raw, unit or None)
     if kind in _CALENDAR:
+        if isinstance(raw, str) and is_blank_date(raw):
+            return ABSENT
         return _CALENDAR_READERS[kind](raw)
     if kind == "target":
         return parse_target(raw, unit)[1]

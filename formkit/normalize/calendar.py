@@ -36,7 +36,13 @@ _DATE_FORMS = (
 )
 _TIME = re.compile(r"(?:[T\s]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$")
 _TRAILING = re.compile(r"[.。,，;；]+$")
+_BLANK_FORM = re.compile(r"[\s_＿]*年[\s_＿]*月(?:[\s_＿]*日)?[\s_＿]*")
 _PERIOD_SEP = re.compile(r"(?:起?(?:至|到|~|～|—+|–|－|-{1,2}|―))")
+
+
+def is_blank_date(text: str) -> bool:
+    """A blank form's date line left as printed: ``____年____月____日``, ``年  月  日``."""
+    return _BLANK_FORM.fullmatch(text) is not None
 
 
 def parse_month(raw: object) -> str:

@@ -24,6 +24,8 @@ _NUMBERING = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*[.、)](?!\d)|\d{1,2}(?:\.\d{1,2})+(?=[\u4e00-\u9fff])"
     r"|\(\d{1,2}\)|[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\))"
 )
+_LEADING_MARKS = re.compile(rf"^[\s{re.escape(_MARKS)}]+")
+_SPACED_NUMBERING = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*[.、)]?|\(\d{1,2}\))\s+")
 _ASIDES: Final = (
     "全称",
     "盖章",
@@ -62,8 +64,12 @@ def normalize_label(text: str) -> str:
 
 
 def _once(text: str) -> str:
-    text = _CIRCLED.sub("", text.strip())
-    text = "".join(nfkc(text).split()).translate(_BRACKETS)
+    text = _CIRCLED.sub("", _LEADING_MARKS.sub("", text))  # before NFKC makes ⑤ a 5
+    text = _LEADING_MARKS.sub("", nfkc(text).translate(_BRACKETS))
+    spaced = _SPACED_NUMBERING.match(text)  # 1. 2019年值: the space tells numbering from number
+    if spaced and spaced.end() < len(text):
+        text = text[spaced.end() :]
+    text = "".join(text.split())
     previous = None
     while previous != text:
         previous = text

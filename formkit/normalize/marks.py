@@ -96,11 +96,15 @@ def _label_for(before: str, after: str, marks_first: bool) -> str:
     """The label a mark between ``before`` and ``after`` belongs to."""
     left = _last_label(before)
     right = _first_label(after)
-    touches_left = bool(before) and not before[-1].isspace() and bool(left)
-    touches_right = bool(after) and not after[0].isspace() and bool(right)
+    touches_left = bool(before) and not _is_gap(before[-1]) and bool(left)
+    touches_right = bool(after) and not _is_gap(after[0]) and bool(right)
     if touches_left != touches_right:
         return left if touches_left else right
     return (right or left) if marks_first else (left or right)
+
+
+def _is_gap(char: str) -> bool:
+    return char.isspace() or char in _LABEL_EDGES
 
 
 def _first_label(text: str) -> str:

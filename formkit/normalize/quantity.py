@@ -98,6 +98,7 @@ _BRACKETED_UNIT = re.compile(r"[(\[【]([^()\[\]【】\d]{1,6})[)\]】]$")
 _INNER_APPROX = re.compile(rf"(?<=[{NUMERAL_CHARS}])[余多](?=[^{NUMERAL_CHARS}]|$)")
 _NUMERAL_HEAD = re.compile(rf"[{re.escape(NUMERAL_CHARS)}]+")
 _FOREIGN = re.compile(r"[A-Za-z0-9]")
+_ARABIC_DIGIT = re.compile(r"[0-9]")
 
 
 class Unit(NamedTuple):
@@ -124,7 +125,7 @@ def parse_quantity(
     unit = unit or default_unit
     if not rest and unit and numeral[-1] in BIG_UNITS:
         return sign * number / read_unit(_canon_unit(unit)).prefix  # 500万 in a 万元 field
-    return sign * _convert(kind, raw, number, rest, unit)
+    return sign * _convert(kind, raw, number, rest, unit, _ARABIC_DIGIT.search(numeral) is not None)
 
 
 def typed_quantity(kind: str, value: object) -> Decimal:
@@ -174,7 +175,9 @@ def _canon_unit(unit: str) -> str:
     return squash(nfkc(unit)).lower()
 
 
-def _convert(kind: str, raw: str, number: Decimal, rest: str, unit: str | None) -> Decimal:
+def _convert(
+    kind: str, raw: str, number: Decimal, rest: str, unit: str | None, spelled_arabic: bool
+) -> Decimal:
     if not rest:
         return number
     if unit is not None and rest == _canon_unit(unit):
@@ -185,7 +188,9 @@ def _convert(kind: str, raw: str, number: Decimal, rest: str, unit: str | None) 
     if found.family is None:
         if _FOREIGN.search(rest):
             raise UnitMismatch(kind, raw, f"unknown unit {rest!r}")
-        return number * found.factor  # a word of our own: 30个平台 reads as 30
+        if not spelled_arabic:
+            raise NormalizeError(kind, raw, f"a word, not a quantity: {rest!r}")  # 一些, 一流
+        return number * found.prefix  # a unit of its own: 30天
     if unit is None:
         return number * found.prefix  # in the value's own unit
     target = read_unit(_canon_unit(unit))

@@ -19,6 +19,7 @@ from formkit.normalize.base import (
     squash,
 )
 from formkit.normalize.quantity import parse_quantity, to_plain, typed_quantity
+from formkit.normalize.text import clean_text
 
 PLACES: Final = 6
 _AT_LEAST = (
@@ -94,7 +95,7 @@ def parse_target(raw: object, unit: str | None) -> tuple[str | None, object]:
     except UnitMismatch:
         raise
     except NormalizeError:
-        return None, " ".join(raw.split())
+        return None, clean_text(raw)
     return direction, to_plain(number, PLACES)
 
 

@@ -21,6 +21,7 @@ _LIST_SEP = re.compile(
     r"[、，,；;/／\n\r\t]"
     r"|\s*(?:[①-⑳]|[(（]\d{1,2}[)）]|(?<![\d.])\d{1,2}[、.．](?!\d))\s*"
 )
+_CN_NUMBERING = re.compile(r"(?:^|(?<=[\s；;，,、/／]))[一二三四五六七八九十]{1,3}、")
 _ITEM_NUMBERING = re.compile(
     r"^(?:[①-⑳]|[(（][\d一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、.．)）](?!\d)|[一二三四五六七八九十]{1,3}、)"
 )
@@ -58,7 +59,7 @@ def split_list(text: str) -> list[str]:
     """Items of a list typed in one cell: split on 、，,；;/ and line breaks and numbering
     (1. （1） ①), trimmed, none-markers and empties dropped, a final 等 dropped."""
     items: list[str] = []
-    for piece in _LIST_SEP.split(text):
+    for piece in _LIST_SEP.split(_CN_NUMBERING.sub("\n", text)):
         item = clean_text(_ITEM_NUMBERING.sub("", piece.strip()))
         if item and not is_none_marker(item):
             items.append(item)
