@@ -72,6 +72,12 @@ CODES: dict[str, Code] = _codes(
     # --- intake ---
     Code("extension-mismatch", W, "文件扩展名为 {detail}，已按实际内容读取",
          "the file's extension does not match its content ({detail}); read by content"),
+    # --- pdf reader ---
+    Code("file-pdf-unmapped", E, "PDF 中的文字无法还原为字符（字体缺少 ToUnicode 映射），需人工审核",
+         "the PDF's text cannot be mapped to characters (fonts lack ToUnicode); needs manual review",
+         "请从 Word/WPS 重新“另存为 PDF”，或直接提交 .docx/.xlsx"),
+    Code("pdf-scanned-pages", W, "PDF 第 {pages} 页为扫描图片，其中的内容未读取，需人工核对",
+         "PDF page(s) {pages} are scanned images; their content was not read"),
     # --- form recognition ------------------------------------------------------------------
     Code("form-unknown", E, "无法识别表单类型：未找到任何已知表单的标签", "the form could not be recognised"),
     Code("layout-fiscal", W, "指标表采用“产出/效益/满意度”财政绩效格式；本项目要求按六个一级指标"
