@@ -1,5 +1,6 @@
 """Indicator values: a direction and a number in the indicator's own unit, or qualitative text."""
 
+from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings
@@ -80,7 +81,7 @@ DIRECTIONS = {
     st.data(),
 )
 def test_targets_round_trip(
-    direction: str | None, number: object, unit: str, data: st.DataObject
+    direction: str | None, number: Decimal, unit: str, data: st.DataObject
 ) -> None:
     word = data.draw(st.sampled_from(DIRECTIONS[direction]))
     shown = data.draw(st.sampled_from(["", unit]))
