@@ -72,16 +72,7 @@ def test_no_printed_label_names_two_fields(name: str) -> None:
             assert owner.setdefault(label, f.key) == f.key, (label, owner[label], f.key)
 
 
-# application.yaml (the lead's file) has two bad examples, reported: fill_date is an unquoted
-# YAML date (2020-03-20 → datetime.date) and operator_credit_code's check character is wrong
-# (91140100MA0GRXQ12B; valid: …12Y). Remove the mark when they are fixed.
-KNOWN_BAD_EXAMPLES = pytest.mark.xfail(reason="application.yaml examples, see comment")
-EXAMPLE_FORMS = [
-    pytest.param("application", marks=KNOWN_BAD_EXAMPLES),
-    "targets",
-    "plan",
-    "progress",
-]
+EXAMPLE_FORMS = ["application", "targets", "plan", "progress"]
 
 
 @pytest.mark.parametrize("name", EXAMPLE_FORMS)
