@@ -7,6 +7,8 @@ import click
 
 from formkit import __version__
 from formkit.cli.check import check_cmd, parse_cmd
+from formkit.cli.forms import forms_cmd
+from formkit.cli.notice import notice_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -17,3 +19,5 @@ def main() -> None:
 
 main.add_command(parse_cmd)
 main.add_command(check_cmd)
+main.add_command(forms_cmd)
+main.add_command(notice_cmd)
