@@ -42,7 +42,7 @@ def _indicators(
     headers = all_headers(doc.all_tables(), index, fiscal_words(spec))
     fiscal = False
     for header in headers:
-        rows = read_rows(header)
+        rows = read_rows(header, index)
         record.indicators.extend(rows.rows)
         record.findings.extend(rows.findings)
         claimed[id(header.table)] = range(header.top, rows.last_row + 1)

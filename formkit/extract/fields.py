@@ -119,10 +119,10 @@ def _opens_group(walk: _Walk, cell: Cell, next_cell: Cell | None) -> bool:
 
 
 def _is_section_row(walk: _Walk, cell: Cell) -> bool:
-    """A cell spanning the whole table whose text is a section name is not a label."""
-    if cell.colspan < walk.table.n_cols or walk.table.n_cols < 2:
-        return False
-    return matches_any(cell.text, walk.sections)
+    """A section name is not a label where it heads a part of the table: in a cell spanning
+    the whole width, or in a band merged down the side (``开发区基本情况`` over 11 rows)."""
+    spans = cell.colspan >= walk.table.n_cols > 1 or cell.rowspan > 2
+    return spans and matches_any(cell.text, walk.sections)
 
 
 def _active_group(walk: _Walk, cell: Cell) -> str | None:

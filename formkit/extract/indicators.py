@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from formkit.extract.labels import CONTAINS, LabelIndex, canon, matches_any
+from formkit.extract.labels import CONTAINS, LabelIndex, canon, core, matches_any
 from formkit.extract.values import read_value
 from formkit.findings import Finding
 from formkit.normalize import NormalizeError, parse_target
@@ -70,15 +70,14 @@ def find_header(
 ) -> Header | None:
     """The first row (within the first rows) that reads as the header of a table whose
     rows need a ``required`` column; ``fiscal`` words, when given, recognise that layout."""
-    grid = table.grid()
-    for r in range(min(table.n_rows, SCAN_ROWS)):
-        texts = [c.text for c in _row_cells(grid, r)]
+    level3 = frozenset(canon(x) for x in fiscal["level3_labels"]) if fiscal else frozenset()
+    for r, row in enumerate(table.rows()[:SCAN_ROWS]):
+        texts = [canon(c.text) for c in row if c.text.strip()]
         if len(texts) < min_columns:
             continue
-        is_fiscal = fiscal is not None and any(
-            matches_any(t, fiscal["level3_labels"]) for t in texts
-        )
-        if not is_fiscal and sum(1 for t in texts if index.match(t, fuzzy=False)) < min_columns:
+        is_fiscal = any(t in level3 or core(t) in level3 for t in texts)
+        known = sum(1 for t in texts if t in index.exact or core(t) in index.exact)
+        if not is_fiscal and known < min_columns:
             continue
         header = _map_columns(table, r, index, fiscal if is_fiscal else None)
         header.required = required
@@ -182,7 +181,7 @@ def _assign_by_parent(
 # -- rows -------------------------------------------------------------------------------
 
 
-def read_rows(header: Header) -> Rows:
+def read_rows(header: Header, index: LabelIndex) -> Rows:
     table, grid = header.table, header.table.grid()
     out = Rows(last_row=header.bottom)
     key_col = {f.key: j for j, f in header.columns.items()}
@@ -199,6 +198,8 @@ def read_rows(header: Header) -> Rows:
             continue
         if _spans_columns(indicator, key_col.values(), ind_col):
             break  # a note or a form field under the table, not an indicator
+        if canon(indicator.text) in index.exact:
+            continue  # the header repeated (a table broken across pages)
         row = _read_row(header, grid, r, out.findings)
         dim = row.get("dimension")
         if dim is None and "dimension" in key_col and "dimension" in previous:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -35,6 +36,7 @@ _DIGITS = re.compile(r"\d")
 MIN_CONTAIN_RATIO = 0.6
 MIN_FUZZY_RATIO = 0.8
 MAX_LABEL_CHARS = 24
+LOOSE_MEMO = 4096
 
 
 @functools.lru_cache(maxsize=16384)
@@ -79,6 +81,8 @@ class LabelIndex:
         for f in self.fields:
             self._add(f)
         self.cores.sort(key=lambda item: -len(item[0]))
+        self._chars = _char_index(label for label, _ in self.cores)
+        self._loose: dict[str, Match | None] = {}
 
     def _add(self, f: Field) -> None:
         spellings = [canon(label) for label in f.labels]
@@ -115,7 +119,11 @@ class LabelIndex:
         if found or not fuzzy or not label_like(c):
             return found
         c = core(c)
-        return self._contains(c) or self._fuzzy(c)
+        if c not in self._loose:
+            if len(self._loose) > LOOSE_MEMO:
+                self._loose.clear()
+            self._loose[c] = self._contains(c) or self._fuzzy(c)
+        return self._loose[c]
 
     def sub_label(self, group: str, text: str) -> Field | None:
         """The field ``text`` names as a sub-label printed under ``group`` (exactly)."""
@@ -156,6 +164,8 @@ class LabelIndex:
         if c in self.exact:
             return None
         for group in self.groups:
+            if c.endswith(group) and len(group) * 5 >= len(c) * 2:
+                return group  # 开发区联系人 → 联系人
             if len(group) >= 4 and is_subsequence(group, c) and len(group) / len(c) >= 0.5:
                 return group
         return None
@@ -174,21 +184,33 @@ class LabelIndex:
         return Match(best[1], CONTAINS) if best else None
 
     def _fuzzy(self, c: str) -> Match | None:
+        """The closest label by edit similarity; :class:`SequenceMatcher` runs only on the
+        labels whose shared characters could reach the threshold."""
+        shared: dict[int, int] = {}
+        for ch, n in Counter(c).items():
+            for i, m in self._chars.get(ch, ()):
+                shared[i] = shared.get(i, 0) + min(n, m)
         best: tuple[float, Field] | None = None
         matcher = SequenceMatcher(None, autojunk=False)
         matcher.set_seq2(c)
-        for label, f in self.cores:
-            if len(label) < 3:
+        for i, common in shared.items():
+            label, f = self.cores[i]
+            if len(label) < 3 or 2 * common < MIN_FUZZY_RATIO * (len(label) + len(c)):
                 continue
             matcher.set_seq1(label)
-            if matcher.real_quick_ratio() < MIN_FUZZY_RATIO:
-                continue
-            if matcher.quick_ratio() < MIN_FUZZY_RATIO:
-                continue
             ratio = matcher.ratio()
             if ratio >= MIN_FUZZY_RATIO and (best is None or ratio > best[0]):
                 best = (ratio, f)
         return Match(best[1], FUZZY) if best else None
+
+
+def _char_index(labels: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
+    """character → [(label number, how often it occurs in that label)]."""
+    index: dict[str, list[tuple[int, int]]] = {}
+    for i, label in enumerate(labels):
+        for ch, n in Counter(label).items():
+            index.setdefault(ch, []).append((i, n))
+    return index
 
 
 def label_like(c: str) -> bool:

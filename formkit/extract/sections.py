@@ -150,7 +150,7 @@ def _fund_uses(doc: Document, spec: FormSpec, record: Record) -> None:
         header = find_header(table, index, None, required=required, min_columns=2)
         if header is None:
             continue
-        rows = read_rows(header)
+        rows = read_rows(header, index)
         record.findings.extend(rows.findings)
         if rows.rows:
             value = [{k: v.value for k, v in row.items()} for row in rows.rows]

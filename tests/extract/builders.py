@@ -87,10 +87,11 @@ class WordDoc:
         placed, n_rows, n_cols = layout(rows)
         table = self.doc.add_table(rows=n_rows, cols=n_cols)
         table.style = "Table Grid"
+        grid = [list(row.cells) for row in table.rows]  # before merging: one pass
         for p in placed:
-            cell = table.cell(p.row, p.col)
+            cell = grid[p.row][p.col]
             if p.cols > 1 or p.rows > 1:
-                cell = cell.merge(table.cell(p.row + p.rows - 1, p.col + p.cols - 1))
+                cell = cell.merge(grid[p.row + p.rows - 1][p.col + p.cols - 1])
             cell.text = "" if p.value is None else str(p.value)
         return self
 

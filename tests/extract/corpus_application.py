@@ -7,6 +7,7 @@ every layout must yield (some layouts type a value differently, with the same me
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 
 from .builders import UP, Span, Typed, WordDoc, Workbook
@@ -156,6 +157,7 @@ def _pairs(keys: list[str], labels: dict[str, tuple[str, str]] = OURS) -> list[t
     return [labels[k] for k in keys]
 
 
+@functools.cache
 def ours_2col() -> tuple[bytes, str, str]:
     rows: list[list[object]] = []
     for section, keys in SECTIONS:
@@ -164,6 +166,7 @@ def ours_2col() -> tuple[bytes, str, str]:
     return WordDoc().para(TITLE).table(rows).bytes(), "docx", "table-2col"
 
 
+@functools.cache
 def ours_4col() -> tuple[bytes, str, str]:
     rows: list[list[object]] = [[Span(TITLE, 4)]]
     for section, keys in SECTIONS:
@@ -181,6 +184,7 @@ def ours_4col() -> tuple[bytes, str, str]:
     return WordDoc().table(rows).bytes(), "docx", "table-4col"
 
 
+@functools.cache
 def inline_cells() -> tuple[bytes, str, str]:
     """Label and value in one cell: ``开发区名称：XXX``, two to a row."""
     keys = [k for _, ks in SECTIONS for k in ks]
@@ -192,6 +196,7 @@ def inline_cells() -> tuple[bytes, str, str]:
     return WordDoc().para(TITLE).table(rows).bytes(), "docx", "inline"
 
 
+@functools.cache
 def value_below() -> tuple[bytes, str, str]:
     """Labels across a row, their values in the row below."""
     keys = [k for _, ks in SECTIONS for k in ks]
@@ -203,6 +208,7 @@ def value_below() -> tuple[bytes, str, str]:
     return WordDoc().para(TITLE).table(rows).bytes(), "docx", "table-below"
 
 
+@functools.cache
 def grouped_contacts() -> tuple[bytes, str, str]:
     """联系人 and 市级主管部门 as vertically merged group labels with sub-labels."""
     rows: list[list[object]] = []
@@ -222,6 +228,7 @@ def grouped_contacts() -> tuple[bytes, str, str]:
     return WordDoc().para(TITLE).table(rows).bytes(), "docx", "table-2col"
 
 
+@functools.cache
 def paragraphs_outside() -> tuple[bytes, str, str]:
     """Contacts and the date as ``标签：值`` lines under the table."""
     inside = [
@@ -264,6 +271,7 @@ REWORDED: dict[str, tuple[str, str]] = {
 }
 
 
+@functools.cache
 def reworded() -> tuple[bytes, str, str]:
     """Reworded labels, spaces/full-width/colons/※ in labels, units in cells."""
     rows: list[list[object]] = []
@@ -273,6 +281,7 @@ def reworded() -> tuple[bytes, str, str]:
     return WordDoc().para(TITLE).table(rows).bytes(), "docx", "table-2col"
 
 
+@functools.cache
 def retyped_6col() -> tuple[bytes, str, str]:
     """An applicant's own table: six columns, title and note rows, extra rows of its own."""
     keys = [k for _, ks in SECTIONS for k in ks if k not in ("zone_opinion", "city_opinion")]
@@ -294,6 +303,7 @@ def retyped_6col() -> tuple[bytes, str, str]:
     return WordDoc().table(rows).bytes(), "docx", "table-6col"
 
 
+@functools.cache
 def checkbox_cells() -> tuple[bytes, str, str]:
     """Choices as one checkbox per cell, values spanning two columns elsewhere."""
     rows: list[list[object]] = []
@@ -309,6 +319,7 @@ def checkbox_cells() -> tuple[bytes, str, str]:
     return WordDoc().para(TITLE).table(rows).bytes(), "docx", "table-2col"
 
 
+@functools.cache
 def hints_left() -> tuple[bytes, str, str]:
     """Hint text the blank form printed, left beside the typed values."""
     labels = dict(OURS)
@@ -322,6 +333,7 @@ def hints_left() -> tuple[bytes, str, str]:
     return WordDoc().table(rows).bytes(), "docx", "table-2col"
 
 
+@functools.cache
 def mixed() -> tuple[bytes, str, str]:
     """A bit of everything: 2-column rows, values below, inline cells, a paragraph."""
     first = SECTIONS[0][1] + SECTIONS[1][1]
@@ -341,6 +353,7 @@ def mixed() -> tuple[bytes, str, str]:
     return doc.bytes(), "docx", "mixed"
 
 
+@functools.cache
 def excel_form() -> tuple[bytes, str, str]:
     """The form as an Excel sheet, with stored numbers and dates shown through formats."""
     typed: dict[str, object] = {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from .builders import WordDoc
 
 PLAN_TITLE = "山西示范经济开发区融通型特色载体两年期实施方案"
@@ -22,6 +24,7 @@ FUND_USES = [
 ]
 
 
+@functools.cache
 def numbered_plan() -> bytes:
     """Plain paragraphs numbered 一、/（一）/1., the fund-use table inside its part."""
     doc = WordDoc().para(PLAN_TITLE)
@@ -45,6 +48,7 @@ def numbered_plan() -> bytes:
     return doc.bytes()
 
 
+@functools.cache
 def styled_plan() -> bytes:
     """Word heading styles without numbering, reworded headings, goals as 标签：值 lines."""
     doc = WordDoc().para(PLAN_TITLE, heading=1)

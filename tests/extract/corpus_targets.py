@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from .builders import UP, Span, Typed, WordDoc, Workbook
@@ -128,6 +129,7 @@ def _grouped_dims(rows: list[list[object]], dim_col: int) -> list[list[object]]:
     return out
 
 
+@functools.cache
 def xlsx_two_sheets() -> tuple[bytes, str, str]:
     """Header fields on one sheet; the indicators on a second sheet under a title, a note
     row and a two-level header (目标值 over 第一年 / 第二年); merged 一级指标; stored numbers."""
@@ -157,6 +159,7 @@ def xlsx_two_sheets() -> tuple[bytes, str, str]:
     return book.bytes(), "xlsx", "six-dimension"
 
 
+@functools.cache
 def docx_reordered() -> tuple[bytes, str, str]:
     """Columns in another order, single-level header with year columns, dimension left
     blank (not merged) under its group, the direction written into the target cells."""
@@ -182,6 +185,7 @@ def docx_reordered() -> tuple[bytes, str, str]:
     return doc.bytes(), "docx", "six-dimension"
 
 
+@functools.cache
 def docx_year_children() -> tuple[bytes, str, str]:
     """A two-level header in Word: 目标值 over 2020年 / 2021年, merged 一级指标."""
     doc = WordDoc().para(TITLE).table(_header_rows(4))
@@ -219,6 +223,7 @@ FISCAL_EXPECTED: list[dict[str, object]] = [
 ]
 
 
+@functools.cache
 def xlsx_fiscal() -> tuple[bytes, str, str]:
     """The fiscal 产出/效益/满意度 layout with 指标值 like ``≥30家``."""
     rows: list[list[object]] = [
@@ -284,6 +289,7 @@ PROGRESS_ROWS: list[dict[str, object]] = [
 ]
 
 
+@functools.cache
 def xlsx_progress() -> tuple[bytes, str, str]:
     rows: list[list[object]] = [
         [Span(PROGRESS_TITLE, 6)],
