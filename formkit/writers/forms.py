@@ -77,10 +77,10 @@ def write_forms(
     folder or a file cannot be written.
     """
     folder = Path(out_dir)
+    _make_folder(folder)
     contents = {
         name: form_bytes(form, fmt, None, validators) for name, (form, fmt) in BLANK_FORMS.items()
     }
-    _make_folder(folder)
     written = []
     for name, data in contents.items():
         path = folder / name

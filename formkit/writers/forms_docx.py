@@ -243,7 +243,6 @@ PLAN_SIZES = Sizes(body=16, title=22, table=14, hint=14, line=28.95, indent=True
 FUND_COLUMNS_MM, FUND_ROW_MM = (96.0, 60.0), 9.0
 BLANK_USES = ("直接补助", "绩效奖励", "购买服务", "")
 INFO_BLANK = "　" * 16
-YEAR_GOALS = ("year1_goal", "year2_goal")
 
 
 def plan_docx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
@@ -264,7 +263,7 @@ def plan_docx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
         add_text(document, f"{NUMERALS[n]}、{part.label}", HEADING_1)
         _part_body(document, part, texts.get(part.key), data is None)
         if part.key == "targets":
-            _year_goals(document, spec, data)
+            _year_goals(document, spec, data, str(texts.get(part.key) or ""))
         if part.key == "fund_use" and spec.columns:
             _fund_table(document, spec, data)
     return save(document, spec.title)
@@ -291,9 +290,14 @@ def _part_body(document: Document, part: Field, text: Any, blank: bool) -> None:
         hint_run(paragraph, f"编写要点：{part.hint}。")
 
 
-def _year_goals(document: Document, spec: FormSpec, data: Mapping[str, Any] | None) -> None:
-    """（一）第一年目标 / （二）第二年目标 as sub-headings of 实施目标."""
-    goals = [f for f in spec.fields if f.key in YEAR_GOALS]
+def _year_goals(
+    document: Document, spec: FormSpec, data: Mapping[str, Any] | None, written: str
+) -> None:
+    """The plan's goal fields (第一年目标 / 第二年目标) as sub-headings of 实施目标, unless
+    the part's own text already states them."""
+    goals = [f for f in spec.fields if f.kind == "longtext"]
+    if data is not None and all(str(data.get(f.key) or "") in written for f in goals):
+        return
     for n, f in enumerate(goals):
         add_text(document, f"{SUB_NUMERALS[n]}{f.label}", HEADING_2)
         value = None if data is None else data.get(f.key)
