@@ -114,8 +114,18 @@ def _opens_group(walk: _Walk, cell: Cell, next_cell: Cell | None) -> bool:
     name = walk.index.group_of(cell.text)
     if name is None or walk.index.sub_label(name, next_cell.text) is None:
         return False
+    if cell.rowspan == 1 and not _value_follows(walk, next_cell):
+        return False  # a row of labels (联系人 | 职务 | 联系电话), not a group
     walk.groups.append((cell, name))
     return True
+
+
+def _value_follows(walk: _Walk, label: Cell) -> bool:
+    col = label.end_col + 1
+    if col >= walk.table.n_cols:
+        return False
+    right = walk.grid[label.row][col]
+    return right is not None and right is not label and not _is_label(walk, right, None)
 
 
 def _is_section_row(walk: _Walk, cell: Cell) -> bool:

@@ -383,6 +383,52 @@ def excel_form() -> tuple[bytes, str, str]:
     return Workbook().sheet("申报信息表", rows).bytes(), "xlsx", "xlsx-form"
 
 
+@functools.cache
+def section_bands() -> tuple[bytes, str, str]:
+    """Section names in a band merged down the left side; labels carrying the blank form's
+    hints; a prefixed group label (开发区联系人) over its sub-labels."""
+    hinted = {
+        "city": "所属市（填写设区市全称）",
+        "approval_date": "批准时间（如2006.03）",
+        "lead_enterprises": "主导龙头企业（多家用顿号分隔）",
+    }
+    rows: list[list[object]] = [[Span(TITLE, 5)]]
+    for section, keys in SECTIONS:
+        if section == "联系方式":
+            rows += [
+                [section, "开发区联系人", "姓名", Span("赵  刚", 2)],
+                [UP, UP, "职务", Span("副主任", 2)],
+                [UP, UP, "手机", Span("138 0000 0000", 2)],
+                [UP, UP, "邮箱", Span("kfq@example.cn", 2)],
+                [UP, "市级主管部门", "姓名", Span("钱敏", 2)],
+                [UP, UP, "电话", Span("0351-1234567", 2)],
+            ]
+            continue
+        pairs = [(hinted.get(k, OURS[k][0]), OURS[k][1]) for k in keys]
+        chunked = [pairs[i : i + 2] for i in range(0, len(pairs), 2)]
+        for n, chunk in enumerate(chunked):
+            head: list[object] = [section if n == 0 else UP]
+            if len(chunk) == 2:
+                rows.append(head + [chunk[0][0], chunk[0][1], chunk[1][0], chunk[1][1]])
+            else:
+                rows.append(head + [chunk[0][0], Span(chunk[0][1], 3)])
+    return WordDoc().table(rows).bytes(), "docx", "table-4col"
+
+
+@functools.cache
+def excel_below() -> tuple[bytes, str, str]:
+    """An Excel sheet with labels across a row and values under them, and a
+    ``填报单位：… 填报日期：…`` line in one merged cell at the foot."""
+    keys = [k for _, ks in SECTIONS for k in ks if k != "fill_date"]
+    rows: list[list[object]] = [[Span(TITLE, 4)]]
+    for i in range(0, len(keys), 4):
+        chunk = keys[i : i + 4]
+        rows.append([OURS[k][0] for k in chunk] + [""] * (4 - len(chunk)))
+        rows.append([OURS[k][1] for k in chunk] + [""] * (4 - len(chunk)))
+    rows.append([Span("填报单位：山西示范经济开发区管理委员会    填报日期：2020年3月20日", 4)])
+    return Workbook().sheet("Sheet1", rows).bytes(), "xlsx", "xlsx-form"
+
+
 LAYOUTS: dict[str, Layout] = {
     "ours_2col": ours_2col,
     "ours_4col": ours_4col,
@@ -396,4 +442,6 @@ LAYOUTS: dict[str, Layout] = {
     "hints_left": hints_left,
     "mixed": mixed,
     "excel_form": excel_form,
+    "section_bands": section_bands,
+    "excel_below": excel_below,
 }
