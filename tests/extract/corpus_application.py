@@ -409,9 +409,9 @@ def section_bands() -> tuple[bytes, str, str]:
         for n, chunk in enumerate(chunked):
             head: list[object] = [section if n == 0 else UP]
             if len(chunk) == 2:
-                rows.append(head + [chunk[0][0], chunk[0][1], chunk[1][0], chunk[1][1]])
+                rows.append([*head, chunk[0][0], chunk[0][1], chunk[1][0], chunk[1][1]])
             else:
-                rows.append(head + [chunk[0][0], Span(chunk[0][1], 3)])
+                rows.append([*head, chunk[0][0], Span(chunk[0][1], 3)])
     return WordDoc().table(rows).bytes(), "docx", "table-4col"
 
 
