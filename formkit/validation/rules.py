@@ -174,7 +174,12 @@ def dimensions(ctx: Context) -> None:
 
 
 def _rows(ctx: Context) -> list[dict[str, Any]]:
-    return [{k: v.value for k, v in row.items()} for row in ctx.record.indicators]
+    """The form's table rows: Record.indicators, or (the plan's fund uses) a list field."""
+    if ctx.record.indicators:
+        return [{k: v.value for k, v in row.items()} for row in ctx.record.indicators]
+    table = ctx.spec.table
+    held = ctx.record.fields.get(table.key) if table is not None else None
+    return [dict(r) for r in held.value if isinstance(r, dict)] if held is not None else []
 
 
 def _quantitative(row: dict[str, Any]) -> bool:
@@ -228,9 +233,10 @@ def parts_substantive(ctx: Context) -> None:
 
 def fund_uses_add_up(ctx: Context) -> None:
     table, subsidy = ctx.spec.table, _number(_get(ctx, "subsidy_requested"))
-    if table is None or table.key != "fund_uses" or subsidy is None or not ctx.record.indicators:
+    rows = _rows(ctx)
+    if table is None or table.key != "fund_uses" or subsidy is None or not rows:
         return
-    amounts = [_number(r.get("amount_wan")) for r in _rows(ctx)]
+    amounts = [_number(r.get("amount_wan")) for r in rows]
     total = sum(a for a in amounts if a is not None)
     if abs(total - subsidy) > 0.005:
         ctx.add(
