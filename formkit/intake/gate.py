@@ -72,6 +72,7 @@ _EXTENSIONS = {
     "et": ("et", "xls"),
     "zip": ("zip",),
 }
+_OOXML_EXTENSIONS = ("docx", "docm", "dotx", "dotm", "xlsx", "xlsm", "xltx", "xltm")
 _SHOWN_KIND = {
     "docx": ".docx",
     "docm": ".docm",
@@ -132,7 +133,7 @@ def _inspect_zip(data: bytes, name: str, limits: Limits) -> GateResult:
         try:
             kind = zip_kind(archive, data)
             if kind == "zip":
-                return GateResult("zip", [], "zip")
+                return _plain_zip(name)
             if kind not in ("docx", "docm", "xlsx", "xlsm"):
                 raise _unknown(name, kind)
             report = scan_package(archive, data, name, limits)
@@ -140,6 +141,14 @@ def _inspect_zip(data: bytes, name: str, limits: Limits) -> GateResult:
             reason = f"文件内部数据损坏（{type(exc).__name__}）"
             raise InputFileError(name, "file-corrupt", reason) from exc
     return GateResult(_MACRO_KINDS.get(kind, kind), _package_notes(report, kind), kind)
+
+
+def _plain_zip(name: str) -> GateResult:
+    ext = _extension(name)
+    if ext in _OOXML_EXTENSIONS:
+        reason = f"扩展名为 .{ext}，但缺少 Office 文档结构（[Content_Types].xml）"
+        raise InputFileError(name, "file-corrupt", reason)
+    return GateResult("zip", [], "zip")
 
 
 def _encrypted(archive: zipfile.ZipFile, name: str) -> InputFileError:

@@ -28,8 +28,9 @@ class Limits:
     ratio_floor: int = 1 * MiB  # … checked only for members larger than this
     max_depth: int = 2  # zips inside zips: outer = 0, deepest allowed = 2
     prolog_budget: int = 64 * 1024  # bytes of an XML part read to find its root element
-    pdf_max_stream: int = 256 * MiB  # one PDF stream, inflated
-    pdf_max_inflated: int = 2048 * MiB  # all PDF Flate streams together, inflated
+    pdf_max_stream: int = 256 * MiB  # one PDF stream, inflated (a 600 dpi A4 RGB image: 100 MB)
+    pdf_ratio_floor: int = 32 * MiB  # … and one past this at more than max_ratio is a bomb
+    pdf_max_inflated: int = 1024 * MiB  # all PDF Flate streams together, inflated
 
     def __post_init__(self) -> None:
         for name, value in vars(self).items():

@@ -74,6 +74,14 @@ def test_a_zip_of_forms_is_handed_to_the_archive_reader():
     assert inspect(data, "材料.zip").kind == "zip"
 
 
+def test_a_plain_zip_named_like_an_office_file_is_corrupt():
+    err = refusal(h.zip_of({"sheet.xml": b"<x/>"}), "指标表.xlsx")
+    assert (err.code, err.reason) == (
+        "file-corrupt",
+        "扩展名为 .xlsx，但缺少 Office 文档结构（[Content_Types].xml）",
+    )
+
+
 def test_legacy_containers_are_typed_by_their_streams():
     assert inspect(h.tiny_cfb(["WordDocument"]), "旧.doc").kind == "doc"
     assert inspect(h.tiny_cfb(["Workbook"]), "旧.xls").kind == "xls"

@@ -22,7 +22,15 @@ def test_a_flate_bomb_is_refused(pdf_bomb):
     with pytest.raises(InputFileError) as info:
         pdf_precheck(pdf_bomb, "申报表.pdf")
     assert info.value.code == "file-unsafe"
-    assert "256 MB" in info.value.reason
+    assert "疑似压缩炸弹" in info.value.reason
+
+
+def test_a_large_stream_is_refused_at_the_absolute_cap_whatever_its_ratio():
+    stream = zlib.compress(bytes(3 * h.MiB))
+    limits = Limits(pdf_max_stream=2 * h.MiB, pdf_ratio_floor=8 * h.MiB)
+    with pytest.raises(InputFileError):
+        pdf_precheck(h.pdf_with_stream(stream), "a.pdf", limits)
+    assert pdf_precheck(h.pdf_with_stream(stream)) == 3 * h.MiB
 
 
 def test_many_streams_together_are_capped():

@@ -1,0 +1,146 @@
+"""One hostile or pathological file cannot stall or kill a run."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+import pytest
+
+from formkit.errors import InputFileError
+from formkit.intake.isolate import IsolatedPool, WorkerError, run_isolated
+
+GiB = 1024**3
+
+
+def double(x: int) -> int:
+    return 2 * x
+
+
+def hang(_: int = 0) -> None:
+    while True:
+        time.sleep(0.01)
+
+
+def grab(gib: float) -> int:
+    return len(bytearray(int(gib * GiB)))
+
+
+def refuse(_: int = 0) -> None:
+    raise InputFileError("申报表.docx", "file-corrupt", "压缩结构损坏", "word/document.xml")
+
+
+def defect(_: int = 0) -> None:
+    raise KeyError("a bug")
+
+
+def crash(_: int = 0) -> None:
+    os.kill(os.getpid(), signal.SIGSEGV)
+
+
+def pid(_: int = 0) -> int:
+    return os.getpid()
+
+
+def mixed(i: int) -> int:
+    if i == 2:
+        hang()
+    if i == 3:
+        grab(2)
+    if i == 4:
+        crash()
+    return i
+
+
+def test_the_result_comes_back():
+    assert run_isolated(double, 21) == 42
+
+
+def test_a_hang_becomes_a_timeout_and_the_child_is_killed():
+    start = time.monotonic()
+    with pytest.raises(InputFileError) as info:
+        run_isolated(hang, timeout_s=0.5, name="慢.docx")
+    assert time.monotonic() - start < 5
+    assert (info.value.file, info.value.code) == ("慢.docx", "file-timeout")
+    assert "0.5 秒" in info.value.reason
+
+
+def test_memory_beyond_the_limit_becomes_file_memory():
+    with pytest.raises(InputFileError) as info:
+        run_isolated(grab, 2, memory_mb=256, name="大.xlsx")
+    assert info.value.code == "file-memory"
+
+
+def test_memory_within_the_limit_is_fine():
+    assert run_isolated(grab, 0.1, memory_mb=256) == int(0.1 * GiB)
+
+
+def test_a_crash_in_native_code_becomes_file_memory():
+    with pytest.raises(InputFileError) as info:
+        run_isolated(crash, name="坏.pdf")
+    assert info.value.code == "file-memory"
+
+
+def test_input_file_errors_come_back_whole():
+    with pytest.raises(InputFileError) as info:
+        run_isolated(refuse)
+    err = info.value
+    assert (err.file, err.code, err.reason, err.place) == (
+        "申报表.docx",
+        "file-corrupt",
+        "压缩结构损坏",
+        "word/document.xml",
+    )
+
+
+def test_a_defect_comes_back_as_a_worker_error_with_the_traceback():
+    with pytest.raises(WorkerError) as info:
+        run_isolated(defect)
+    assert info.value.kind == "KeyError"
+    assert "a bug" in info.value.debug
+
+
+def test_the_parent_is_untouched_by_the_childs_limits():
+    run_isolated(double, 1, memory_mb=64)
+    assert len(bytearray(300 * 1024 * 1024)) > 0
+
+
+def test_a_pool_reuses_its_workers():
+    with IsolatedPool(2) as pool:
+        pids = {o.value for o in pool.imap_unordered(pid, [(i,) for i in range(20)])}
+    assert len(pids) <= 2
+    assert os.getpid() not in pids
+
+
+def test_a_pool_survives_hangs_memory_and_crashes_and_finishes_the_rest():
+    with IsolatedPool(2, timeout_s=1, memory_mb=256) as pool:
+        outcomes = sorted(
+            pool.imap_unordered(
+                mixed, [(i,) for i in range(7)], names=[f"f{i}.docx" for i in range(7)]
+            ),
+            key=lambda o: o.index,
+        )
+        assert pool.run(double, 4) == 8
+    summary = [(o.value, getattr(o.error, "code", None)) for o in outcomes]
+    assert summary == [
+        (0, None),
+        (1, None),
+        (None, "file-timeout"),
+        (None, "file-memory"),
+        (None, "file-memory"),
+        (5, None),
+        (6, None),
+    ]
+    assert outcomes[2].error.file == "f2.docx"
+
+
+def test_a_pool_run_raises_like_run_isolated():
+    with IsolatedPool(1) as pool, pytest.raises(InputFileError):
+        pool.run(refuse)
+
+
+def test_a_pool_recycles_a_worker_after_max_tasks():
+    with IsolatedPool(1, max_tasks=3) as pool:
+        pids = [pool.run(pid) for _ in range(7)]
+    assert len(set(pids)) == 3
