@@ -77,7 +77,8 @@ def convert(
     """
     exe = soffice_path()
     if exe is None:
-        raise ConfigError(CODES["office-missing"].render("zh"))
+        missing = CODES["office-missing"]
+        raise ConfigError(f"{missing.render('zh')}：{missing.hint}")
     sources = [Path(p).resolve() for p in paths]
     outdir = Path(outdir).resolve()
     outdir.mkdir(parents=True, exist_ok=True)

@@ -81,3 +81,34 @@ def test_programme_supplies_agency_and_holidays(tmp_path: Path) -> None:
     text = "".join(Document(str(out)).element.body.itertext())
     assert "公示期为2020年4月28日至2020年5月7日（5个工作日）" in text  # 5/1–5/5 off in 2020
     assert "山西省小企业发展促进局" in text
+
+
+def test_pdf_flag_writes_the_pdf_beside_the_docx(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A stand-in soffice that writes FILE.pdf for each FILE.docx into --outdir.
+    fake = tmp_path / "soffice"
+    fake.write_text(
+        "#!/usr/bin/env bash\nwhile [[ $# -gt 0 ]]; do case $1 in --outdir) out=$2; shift 2;;\n"
+        '-*|pdf) shift;; *) b=$(basename "$1"); echo "%PDF" > "$out/${b%.docx}.pdf"; shift;;\n'
+        "esac; done\n"
+    )
+    fake.chmod(0o755)
+    monkeypatch.setenv("FORMKIT_SOFFICE", str(fake))
+    out = tmp_path / "docs" / "资金下达通知.docx"
+    code, output = run(
+        "funding", "--data", str(SAMPLES / "funding.yaml"), "--out", str(out), "--pdf"
+    )
+    assert code == 0, output
+    assert output.splitlines() == [f"已生成：{out}", f"已生成：{out.with_suffix('.pdf')}"]
+    assert out.with_suffix(".pdf").read_text().startswith("%PDF")
+
+
+def test_pdf_without_libreoffice_exits_2_and_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FORMKIT_SOFFICE", str(tmp_path / "no-soffice"))
+    out = tmp_path / "a.docx"
+    code, output = run("call", "--data", str(SAMPLES / "call.yaml"), "--out", str(out), "--pdf")
+    assert code == 2 and "未找到 LibreOffice" in output and "libreoffice-writer-nogui" in output
+    assert out.exists()  # the .docx was written before the PDF step
