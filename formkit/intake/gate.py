@@ -193,7 +193,7 @@ def _unknown(name: str, kind: str) -> InputFileError:
     ext = _extension(name)
     if ext:
         detail += f"（扩展名为 .{ext}）"
-    return InputFileError(name, "file-unknown-type", f"无法识别的文件类型：{detail}")
+    return InputFileError(name, "file-unknown-type", detail)  # the code's template says the rest
 
 
 def _extension(name: str) -> str:
