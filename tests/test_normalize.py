@@ -4,10 +4,13 @@ Per-kind behaviour is specified in ``tests/normalize/``; this file pins the cont
 extractor and the validators code against.
 """
 
+import contextlib
 import datetime as dt
 import pickle
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import formkit.normalize as normalize_module
 from formkit.normalize import (
@@ -138,3 +141,31 @@ def test_helpers_are_reachable_from_the_package() -> None:
     assert parse_target("≥65%", "%") == ("≥", 65)
     assert split_list("装备制造、新材料") == ["装备制造", "新材料"]
     assert month_from_excel_number(2006.1) == ("2006-10", True)
+
+
+ANY_RAW = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**15), max_value=10**15),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.dates(),
+    st.datetimes(),
+    st.text(max_size=30),
+    st.text(
+        alphabet="0123456789.,万亿元千百十一二三四五六七八九〇零年月日号至-—/☑☐√是否约≥%家 ",
+        max_size=16,
+    ),
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.sampled_from(sorted(KINDS)),
+    ANY_RAW,
+    st.sampled_from([None, "万元", "家", "%", "公顷", "万人"]),
+)
+def test_any_input_gives_a_value_or_a_normalize_error(
+    kind: str, raw: object, unit: str | None
+) -> None:
+    with contextlib.suppress(NormalizeError):
+        normalize(kind, raw, unit=unit)

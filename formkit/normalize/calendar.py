@@ -6,6 +6,7 @@ serial numbers, and the catalogue's ``YYYY.MM`` numbers that Excel shortened (20
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from typing import Final
 
@@ -91,8 +92,13 @@ def month_from_excel_number(value: float | int) -> tuple[str, bool]:
     2006-10, flagged ambiguous (a hand-typed 2006.1 may have meant January). 2006.2 … 2006.9
     can only be months 2…9 (2006.20 is no month) and are not ambiguous.
     """
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise NormalizeError("month", value, "not a number")
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or value in (math.inf, -math.inf)
+        or value != value
+    ):
+        raise NormalizeError("month", value, "not a finite number")
     if isinstance(value, int) or value.is_integer():
         digits = str(int(value))
         if len(digits) != 6:  # 200603
@@ -118,8 +124,8 @@ def _month_from_number(value: float | int) -> str:
 
 
 def _date_from_number(value: float | int) -> dt.date:
-    if isinstance(value, float) and not value == value:  # NaN
-        raise NormalizeError("date", value, "not a number")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise NormalizeError("date", value, "not a finite number")
     whole = int(value)
     if 19000101 <= whole <= 21001231 and whole == value:
         return parse_date_digits(str(whole), value)

@@ -9,6 +9,7 @@ A trailing noun after the unit (``30家企业``) is read as part of the wording.
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Final, NamedTuple
@@ -22,6 +23,7 @@ from formkit.normalize.numerals import (
     to_decimal,
 )
 
+LIMIT: Final = Decimal(10**15)
 MONEY, AREA, PERCENT, COUNT = "money", "area", "percent", "count"
 _COUNTERS = (
     "人次",
@@ -124,8 +126,12 @@ def parse_quantity(
         raise NormalizeError(kind, raw, "not a numeral") from exc
     unit = unit or default_unit
     if not rest and unit and numeral[-1] in BIG_UNITS:
-        return sign * number / read_unit(_canon_unit(unit)).prefix  # 500万 in a 万元 field
-    return sign * _convert(kind, raw, number, rest, unit, _ARABIC_DIGIT.search(numeral) is not None)
+        return _bounded(kind, raw, sign * number / read_unit(_canon_unit(unit)).prefix)
+    return _bounded(
+        kind,
+        raw,
+        sign * _convert(kind, raw, number, rest, unit, _ARABIC_DIGIT.search(numeral) is not None),
+    )
 
 
 def typed_quantity(kind: str, value: object) -> Decimal:
@@ -133,9 +139,16 @@ def typed_quantity(kind: str, value: object) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise NormalizeError(kind, value, "not a number")
     try:
-        return to_decimal(value)
+        return _bounded(kind, value, to_decimal(value))
     except NumeralError as exc:
         raise NormalizeError(kind, value, "not finite") from exc
+
+
+def _bounded(kind: str, raw: object, number: Decimal) -> Decimal:
+    """``number`` if it is a plausible amount of anything on these forms (below 10¹⁵)."""
+    if abs(number) >= LIMIT:
+        raise NormalizeError(kind, raw, "implausibly large")
+    return number
 
 
 def _clean(raw: str) -> str:
@@ -157,6 +170,7 @@ def _sign(text: str) -> tuple[int, str]:
     return 1, text.lstrip("+")
 
 
+@functools.lru_cache(maxsize=1024)
 def read_unit(text: str) -> Unit:
     """``万元`` → (money, 10000); ``家企业`` → (count, 1); ``天`` → (None, 1)."""
     factor, rest = Decimal(1), text
@@ -171,6 +185,7 @@ def read_unit(text: str) -> Unit:
     return Unit(None, factor, factor)
 
 
+@functools.lru_cache(maxsize=256)
 def _canon_unit(unit: str) -> str:
     return squash(nfkc(unit)).lower()
 
