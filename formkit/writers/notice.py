@@ -218,8 +218,7 @@ def _compile(path: Path) -> CompiledTemplate:
         if not _TEMPLATED.match(name) or b"{" not in data:
             parts.append((name, data))
             continue
-        _check_tags(path.name, data)
-        source = _patch(data.decode("utf-8"))
+        source = _patch(_checked_xml(path.name, data))
         sources[name] = source
         try:
             ast = _ENV.parse(source)
@@ -237,17 +236,20 @@ def _compile(path: Path) -> CompiledTemplate:
     )
 
 
+_XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _TAG_MARK = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
 _CLOSES = {"{{": "}}", "{%": "%}", "{#": "#}"}
 _W_P = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
 _W_T = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
 
 
-def _check_tags(name: str, data: bytes) -> None:
-    """Every paragraph's tags open and close in pairs.
+def _checked_xml(name: str, data: bytes) -> str:
+    """The part re-serialised by lxml, once every paragraph's tags are known to pair up.
 
-    docxtpl's clean-up would silently swallow the text after a tag missing its closing brace;
-    this check names the paragraph instead.
+    Re-serialising writes quotes in text as plain characters: LibreOffice and other editors save
+    ``'`` as ``&apos;``, which Jinja cannot read inside a tag. The pairing check names the
+    paragraph of a tag missing a brace, which docxtpl's clean-up would silently swallow with
+    the text after it.
     """
     try:
         root = etree.fromstring(data)
@@ -273,6 +275,7 @@ def _check_tags(name: str, data: bytes) -> None:
                     "zh", template=name, context=context, detail="标签没有成对闭合"
                 )
             )
+    return _XML_DECLARATION + etree.tostring(root, encoding="unicode")
 
 
 def _patch(xml: str) -> str:

@@ -17,8 +17,9 @@ import pdfplumber
 import pytest
 import yaml
 
+from formkit import office
 from formkit.office import soffice_available
-from formkit.writers.notice import KINDS, NoticeJob, render_many
+from formkit.writers.notice import KINDS, NoticeJob, render_bytes, render_many, template_path
 
 from .ooxml_content import all_text, paragraphs
 
@@ -115,3 +116,16 @@ def test_each_official_face_is_its_own_embedded_font(
     assert any("NotoSansCJK" in n for n in names), names  # 黑体: 一、 headings
     assert any("UKai" in n for n in names), names  # 楷体_GB2312: （一） headings
     assert not any("DejaVu" in n for n in names), names  # no fallback face
+
+
+def test_templates_resaved_by_libreoffice_render_the_same_text(tmp_path: Path) -> None:
+    """A template another editor saved (split runs, its own XML habits) is still a template."""
+    resaved = office.convert(
+        [template_path(kind) for kind in KINDS], "docx:MS Word 2007 XML", tmp_path / "resaved"
+    )
+    assert len(resaved) == len(KINDS)
+    for kind in KINDS:
+        data = yaml.safe_load((SAMPLES / f"{kind}.yaml").read_text("utf-8"))
+        ours = render_bytes(kind, data)
+        theirs = render_bytes(kind, data, templates=tmp_path / "resaved")
+        assert all_text(theirs) == all_text(ours), kind
