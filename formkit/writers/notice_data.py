@@ -120,10 +120,17 @@ def common(data: Mapping[str, Any], docno_required: bool = True) -> Context:
 
 
 def _doc_no(data: Mapping[str, Any], required: bool) -> str:
+    """``doc_no`` as given, or built from ``docno_prefix`` (programme) and ``doc_seq``.
+
+    The year of a built number is the year of the 成文日期.
+    """
     value = data.get("doc_no")
+    if value in (None, "") and data.get("doc_seq") not in (None, "") and data.get("docno_prefix"):
+        year = parse_date(data.get("date")).year if _is_date(data.get("date")) else ""
+        value = f"{data['docno_prefix']}〔{year}〕{str(data['doc_seq']).strip()}号"
     if value in (None, "") and not required:
         return ""
-    raw = text(data, "doc_no")
+    raw = text({"doc_no": value}, "doc_no")
     if not DOCNO.match(raw):
         raise bad(
             "doc_no",
@@ -131,6 +138,14 @@ def _doc_no(data: Mapping[str, Any], required: bool) -> str:
             "（年份用六角括号〔〕，序号不加“第”、不编虚位）",
         )
     return raw
+
+
+def _is_date(value: object) -> bool:
+    try:
+        parse_date(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _signature_place(signature: str) -> Context:
@@ -309,6 +324,7 @@ def programme_defaults(programme: Any) -> Context:
     grades = [{"name": g.name, "min": g.min_score} for g in programme.evaluation.grades]
     values = {
         "agency": programme.agency,
+        "docno_prefix": programme.docno_prefix,
         "year": programme.year,
         "parent_notice": programme.parent_notice,
         "target_zones": programme.target_zones,

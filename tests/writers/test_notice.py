@@ -421,3 +421,11 @@ def test_quotes_saved_as_entities_by_other_editors_still_work(tmp_path: Path) ->
     assert table_rows(render_bytes("call", sample("call"), templates=folder), -1)[0] == [
         "抄送：山西省财政厅，各市财政局。"
     ]
+
+
+def test_document_number_can_be_built_from_prefix_and_sequence(docs: dict[str, bytes]) -> None:
+    data = {**sample("funding"), "docno_prefix": "晋企发", "doc_seq": 95}
+    del data["doc_no"]
+    assert paragraphs(render_bytes("funding", data), "GwDocNo") == ["晋企发〔2020〕95号"]
+    with pytest.raises(TemplateError, match="发文字号"):
+        render_bytes("funding", {**data, "doc_seq": "095"})
