@@ -20,6 +20,8 @@ from formkit.spec import Field
 
 RIGHT, BELOW, INLINE, PARAGRAPH = "right", "below", "inline", "paragraph"
 _COLON = re.compile(r"[:：]")
+_INLINE_VALUE = re.compile(r"[:：]\s*\S")
+MAX_INLINE_LABEL = 40
 _SEPARATORS = " \t\r\n\u3000；;，,。"
 _VALUE_EDGES = " \t\r\n\u3000；;，,"
 _GLYPHS = (CHECKED, UNCHECKED)
@@ -89,11 +91,11 @@ def _cell_hits(walk: _Walk, cell: Cell, next_cell: Cell | None, below_first: boo
         return []
     group = _active_group(walk, cell)
     match = walk.index.in_group(group, text) if group else walk.index.exact_match(text)
-    if match is None and _COLON.search(text):
+    if match is None and _INLINE_VALUE.search(text):
         pairs = inline_hits(text, walk.index, cell.location, INLINE)
         if pairs:
             return pairs
-    if match is None and group is None:
+    if match is None and group is None and not _INLINE_VALUE.search(text):
         match = walk.index.match(text)
     if match is None:
         return []
@@ -211,8 +213,13 @@ def _value_text(walk: _Walk, cell: Cell) -> tuple[str, object]:
 
 
 def inline_hits(text: str, index: LabelIndex, location: Location, how: str) -> list[Hit]:
-    """``标签：值`` pairs inside one text (several per line allowed)."""
+    """``标签：值`` pairs inside one text (several per line allowed). In a table cell the
+    text before the first colon may also be a reworded label (matched loosely)."""
     found = list(_inline_labels(text, index))
+    if how == INLINE and (not found or found[0][1] > 0):
+        first = _loose_first_label(text, index)
+        if first is not None and (not found or first[2] < found[0][1]):
+            found.insert(0, first)
     hits: list[Hit] = []
     for k, (match, start, colon) in enumerate(found):
         end = found[k + 1][1] if k + 1 < len(found) else len(text)
@@ -223,26 +230,41 @@ def inline_hits(text: str, index: LabelIndex, location: Location, how: str) -> l
 
 
 def _inline_labels(text: str, index: LabelIndex) -> Iterator[tuple[Match, int, int]]:
+    """(label match, label start, colon) for each ``标签：`` in ``text``; a label may hold
+    spaces (``联 系 人：``), so the longest run before the colon that is a label wins."""
     floor = 0
     for colon in _COLON.finditer(text):
         p = colon.start()
-        start = p
-        while start > floor and text[start - 1] not in _SEPARATORS:
-            start -= 1
-        found = _label_suffix(text[start:p], index)
+        found = _label_before(text, max(floor, p - MAX_INLINE_LABEL), p, index)
         if found is not None:
-            match, offset = found
-            yield match, start + offset, p
+            match, start = found
+            yield match, start, p
             floor = p + 1
 
 
-def _label_suffix(run: str, index: LabelIndex) -> tuple[Match, int] | None:
-    """The longest tail of ``run`` that is a label (``…开发区联系人`` → ``联系人``)."""
-    for offset in range(len(run) - 1):
-        found = index.exact_match(run[offset:])
+def _label_before(text: str, floor: int, end: int, index: LabelIndex) -> tuple[Match, int] | None:
+    for start in range(floor, end):
+        if start > floor and not _boundary(text, start):
+            continue
+        found = index.exact_match(text[start:end])
         if found is not None and found.field is not None:
-            return found, offset
+            return found, start
     return None
+
+
+def _loose_first_label(text: str, index: LabelIndex) -> tuple[Match, int, int] | None:
+    colon = _COLON.search(text)
+    if colon is None or colon.start() == 0:
+        return None
+    found = index.match(text[: colon.start()])
+    if found is None or found.field is None:
+        return None
+    return found, 0, colon.start()
+
+
+def _boundary(text: str, start: int) -> bool:
+    """Could a label start here? After a separator, or anywhere inside CJK text."""
+    return text[start - 1] in _SEPARATORS or not text[start].isascii()
 
 
 def paragraph_hits(paragraphs: list[Paragraph], index: LabelIndex) -> list[Hit]:

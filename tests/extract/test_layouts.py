@@ -9,6 +9,7 @@ from formkit.extract import extract, recognise
 from formkit.spec import FormSpec
 
 from . import corpus_application as A
+from . import corpus_random as R
 from . import corpus_targets as B
 from .builders import read
 from .scorer import Score, score
@@ -82,3 +83,14 @@ def test_corpus_accuracy_is_at_least_99_percent(specs: dict[str, FormSpec]) -> N
     result = corpus_score(specs)
     assert result.total > 700
     assert result.accuracy >= MIN_ACCURACY, result.misses
+
+
+def test_seeded_mixed_corpus_reads_every_field(specs: dict[str, FormSpec]) -> None:
+    """Label spellings, value spellings and layouts combined at random (seeded)."""
+    total = Score()
+    for seed in R.SEEDS:
+        data, kind = R.document(seed)
+        doc = read(data, kind, f"seed{seed}")
+        assert recognise(doc, specs) == "application"
+        total = total.add(score(extract(doc, specs["application"]), R.EXPECTED, name=str(seed)))
+    assert total.misses == []
