@@ -167,9 +167,10 @@ def _check_overlap(data: bytes, infos: list[zipfile.ZipInfo], cd_start: int, nam
 
 def member_path(info: zipfile.ZipInfo) -> str:
     """The member's name as its author wrote it: GBK and Unicode-path names decoded."""
-    raw = _raw_name(info)
-    if info.flag_bits & 0x800:
-        return _slashes(raw.decode("utf-8", "replace"))
+    name = info.orig_filename
+    if info.flag_bits & 0x800 or (name.isascii() and b"up" not in info.extra):
+        return _slashes(name)  # decoded right by zipfile (0x7075 is b"up" little-endian)
+    raw = name.encode("cp437")  # zipfile decoded the raw bytes as cp437: undo it
     unicode_path = _unicode_path_extra(info.extra, raw)
     if unicode_path is not None:
         return _slashes(unicode_path)
@@ -198,12 +199,6 @@ def unsafe_path(path: str) -> bool:
     if path.startswith("/") or _DRIVE.match(path) or "\x00" in path:
         return True
     return any(part == ".." for part in path.split("/"))
-
-
-def _raw_name(info: zipfile.ZipInfo) -> bytes:
-    if info.flag_bits & 0x800:
-        return info.orig_filename.encode("utf-8", "surrogateescape")
-    return info.orig_filename.encode("cp437")
 
 
 def _unicode_path_extra(extra: bytes, raw: bytes) -> str | None:
