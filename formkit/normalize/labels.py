@@ -25,7 +25,7 @@ _NUMBERING = re.compile(
     r"|\(\d{1,2}\)|[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\))"
 )
 _LEADING_MARKS = re.compile(rf"^[\s{re.escape(_MARKS)}]+")
-_SPACED_NUMBERING = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*[.、)]?|\(\d{1,2}\))\s+")
+_SPACED_NUMBERING = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*[.、)]|\(\d{1,2}\))\s+")
 _ASIDES: Final = (
     "全称",
     "盖章",

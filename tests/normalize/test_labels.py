@@ -41,6 +41,8 @@ from formkit.spec import available_forms, load_spec
         ("Ｅ－ｍａｉｌ：", "e-mail"),
         ("第一年目标值", "第一年目标值"),
         ("2020年目标", "2020年目标"),
+        ("20 19年值", "2019年值"),
+        ("1. 2019年值", "2019年值"),
     ],
 )
 def test_canonical_labels(printed: str, canonical: str) -> None:
