@@ -49,7 +49,7 @@ from formkit.writers.word_page import (
 )
 
 FORM_PAGE, FORM_SIZES = Page(), Sizes(body=12, title=18, table=12, hint=9)
-GRID_MM = (20.0, 24.0, 34.0, 36.0, 42.0)
+GRID_MM = (20.0, 24.0, 38.0, 32.0, 42.0)
 ROW_MM, TALL_ROW_MM, SECTION_ROW_MM = 10.0, 38.0, 8.0
 SECTION_FILL = "D9D9D9"
 DATE_PLACEHOLDER = "　　　　年　　月　　日"
@@ -242,12 +242,17 @@ PLAN_PAGE = Page(top=37, bottom=35, left=28, right=26)
 PLAN_SIZES = Sizes(body=16, title=22, table=14, hint=14, line=28.95, indent=True)
 FUND_COLUMNS_MM, FUND_ROW_MM = (96.0, 60.0), 9.0
 BLANK_USES = ("直接补助", "绩效奖励", "购买服务", "")
+OUTLINE_NOTE = "（本提纲列出实施方案必须包含的{count}个部分及编写要点，编写时请删除灰色提示文字。）"
 INFO_BLANK = "　" * 16
 
 
 def plan_docx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
-    """两年期实施方案: blank, the 编制提纲 (six headings, each with its 编写要点, and the
-    fund-use table); filled, the plan with each part's text under its heading."""
+    """两年期实施方案: blank, the 编制提纲 (the numbered part headings, each with its 编写要点,
+    and the fund-use table); filled, the plan with each part's text under its heading.
+
+    The goal fields (第一年目标 …) become sub-headings of the part their hint names
+    (“写在‘实施目标’部分”); the fund-use table goes under the part its label or aliases name.
+    """
     document = new_document(PLAN_PAGE, PLAN_SIZES)
     suffix = "" if data is not None else "编制提纲"
     add_title(document, spec.heading + suffix, spec.title + suffix, PLAN_SIZES.title, PLAN_PAGE)
@@ -255,18 +260,42 @@ def plan_docx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
         if f.kind != "longtext":
             _info_line(document, f, data)
     if data is None:
-        document.add_paragraph(
-            "（本提纲列出实施方案必须包含的六个部分及编写要点，编写时请删除灰色提示文字。）"
-        )
+        hint_run(document.add_paragraph(), OUTLINE_NOTE.format(count=NUMERALS[len(spec.parts) - 1]))
     texts = (data or {}).get("sections") or {}
+    homes, table_home = _goal_homes(spec), _table_home(spec)
     for n, part in enumerate(spec.parts):
         add_text(document, f"{NUMERALS[n]}、{part.label}", HEADING_1)
-        _part_body(document, part, texts.get(part.key), data is None)
-        if part.key == "targets":
-            _year_goals(document, spec, data, str(texts.get(part.key) or ""))
-        if part.key == "fund_use" and spec.columns:
+        written = str(texts.get(part.key) or "")
+        _part_body(document, part, written, data is None)
+        _year_goals(document, [f for f, home in homes if home == part.key], data, written)
+        if part.key == table_home:
             _fund_table(document, spec, data)
     return save(document, spec.title)
+
+
+def _table_home(spec: FormSpec) -> str | None:
+    """The part the fund-use table belongs under: the one whose hint names the table's
+    uses (直接补助、绩效奖励……), else the one whose heading is closest to the table's name."""
+    if spec.table is None or len(spec.columns) < 2 or not spec.parts:
+        return None
+    for part in spec.parts:
+        if any(str(option) in part.hint for option in spec.columns[0].allowed):
+            return part.key
+    label = spec.table.label
+    return max(spec.parts, key=lambda p: _shared_prefix(p.label, label)).key
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    return next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+
+
+def _goal_homes(spec: FormSpec) -> list[tuple[Field, str]]:
+    """Each goal field with the key of the part its hint names (else the last part)."""
+    goals = [f for f in spec.fields if f.kind == "longtext"]
+    last = spec.parts[-1].key if spec.parts else ""
+    return [(f, next((p.key for p in spec.parts if p.label in f.hint), last)) for f in goals]
 
 
 def _info_line(document: Document, field: Field, data: Mapping[str, Any] | None) -> None:
@@ -291,11 +320,12 @@ def _part_body(document: Document, part: Field, text: Any, blank: bool) -> None:
 
 
 def _year_goals(
-    document: Document, spec: FormSpec, data: Mapping[str, Any] | None, written: str
+    document: Document, goals: Sequence[Field], data: Mapping[str, Any] | None, written: str
 ) -> None:
-    """The plan's goal fields (第一年目标 / 第二年目标) as sub-headings of 实施目标, unless
-    the part's own text already states them."""
-    goals = [f for f in spec.fields if f.kind == "longtext"]
+    """Goal fields as numbered sub-headings with their text, unless the part's own text
+    already states them."""
+    if not goals:
+        return
     if data is not None and all(str(data.get(f.key) or "") in written for f in goals):
         return
     for n, f in enumerate(goals):
@@ -315,7 +345,7 @@ def _fund_table(document: Document, spec: FormSpec, data: Mapping[str, Any] | No
     _fund_row(table, use.label, amount.label, LABEL)
     for item in rows:
         _fund_row(table, str(item.get(use.key, "")), field_text(amount.kind, item.get(amount.key)))
-    for name in () if rows else BLANK_USES:
+    for name in () if rows else (use.allowed or BLANK_USES):
         _fund_row(table, name, "")
     total = sum(float(item.get(amount.key) or 0) for item in rows)
     _fund_row(table, "合计", field_text(amount.kind, total) if rows else "", LABEL, last=True)

@@ -396,7 +396,9 @@ def _letter(n: int) -> str:
 
 
 def _page(ws: Worksheet, landscape: bool, title_rows: str) -> None:
-    """A4, fitted to the page width, title rows repeated on every page, centred."""
+    """A4, fitted to the page width, title rows repeated on every page, centred; no
+    gridlines on screen, so the sheet looks like the printed form."""
+    ws.sheet_view.showGridLines = False
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.fitToWidth = 1
