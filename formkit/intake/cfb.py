@@ -126,6 +126,33 @@ def _entry(raw: bytes, offset: int) -> Entry | None:
     return Entry(name, kind, start, size)
 
 
+def legacy_encrypted(container: Container) -> bool:
+    """Whether a .doc/.xls (or WPS) file is password-protected: the Word FIB's fEncrypted
+    flag, or a FILEPASS record in the workbook's globals."""
+    head = container.stream_head("WordDocument", 12)
+    if head is not None and len(head) >= 12:
+        return bool(struct.unpack_from("<H", head, 10)[0] & 0x0100)
+    for stream in ("Workbook", "Book"):
+        head = container.stream_head(stream, 4096)
+        if head is not None:
+            return _biff_filepass(head)
+    return False
+
+
+def _biff_filepass(head: bytes) -> bool:
+    at = 0
+    for _ in range(64):
+        if at + 4 > len(head):
+            break
+        kind, size = struct.unpack_from("<HH", head, at)
+        if kind == 0x002F:  # FILEPASS
+            return True
+        if kind == 0x000A:  # EOF of the globals substream
+            break
+        at += 4 + size
+    return False
+
+
 def open_container(data: bytes) -> Container | None:
     """The container, or ``None`` when ``data`` is not a readable CFB file."""
     try:

@@ -172,7 +172,7 @@ def _inspect_other(data: bytes, name: str) -> GateResult:
     if kind == "cfb-encrypted":
         raise InputFileError(name, "file-encrypted", "文件已加密，请去除密码后提交")
     if kind in ("doc", "xls", "wps", "et"):
-        return GateResult(kind, _legacy_notes(data), kind)
+        return GateResult(kind, _legacy_notes(data, name), kind)
     if kind in _ARCHIVES:
         raise InputFileError(
             name, "archive-refused", f"不支持 {_ARCHIVES[kind]} 压缩格式，请改用 .zip 压缩后提交"
@@ -180,8 +180,10 @@ def _inspect_other(data: bytes, name: str) -> GateResult:
     raise _unknown(name, kind)
 
 
-def _legacy_notes(data: bytes) -> list[Finding]:
+def _legacy_notes(data: bytes, name: str) -> list[Finding]:
     container = cfb.open_container(data)
+    if container is not None and cfb.legacy_encrypted(container):
+        raise InputFileError(name, "file-encrypted", "文件已加密，请去除密码后提交")
     names = {n.casefold() for n in container.names()} if container else set()
     if names & {"macros", "_vba_project_cur", "vba"}:
         return [finding("macro-present")]

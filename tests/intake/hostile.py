@@ -263,17 +263,26 @@ def hyperlink_docx() -> bytes:
 # --- CFB containers ----------------------------------------------------------------------
 
 
-def tiny_cfb(streams: list[str]) -> bytes:
-    """A minimal version-3 compound file: a root storage and empty streams named ``streams``."""
+def tiny_cfb(streams: list[str] | dict[str, bytes]) -> bytes:
+    """A minimal version-3 compound file: a root storage and the named streams (empty for a
+    list; for a dict, contents of 4,096 bytes or more, stored in regular sectors)."""
     free, end, fat_sect = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
-    names = ["Root Entry", *streams]
+    contents = streams if isinstance(streams, dict) else dict.fromkeys(streams, b"")
+    names = ["Root Entry", *contents]
     n_dir = (len(names) + 3) // 4
+    fat = [fat_sect, *_chain(1, n_dir)]
+    starts, body = [], b""
+    for content in contents.values():
+        sectors = (len(content) + 511) // 512
+        starts.append(len(fat) if sectors else end)
+        fat += _chain(len(fat), sectors)
+        body += content.ljust(sectors * 512, b"\x00")
+    assert len(fat) <= 128, "one FAT sector only"
     header = bytearray(512)
     header[:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
     struct.pack_into("<HHHHH", header, 0x18, 0x3E, 3, 0xFFFE, 9, 6)
     struct.pack_into("<IIIIIIII", header, 0x2C, 1, 1, 0, 4096, end, 0, end, 0)
     struct.pack_into("<109I", header, 0x4C, 0, *([free] * 108))
-    fat = [fat_sect] + [i + 1 for i in range(1, n_dir)] + [end] + [free] * (128 - 1 - n_dir)
     directory = bytearray(512 * n_dir)
     for i, name in enumerate(names):
         raw = name.encode("utf-16-le") + b"\x00\x00"
@@ -283,8 +292,30 @@ def tiny_cfb(streams: list[str]) -> bytes:
         right = i + 1 if 0 < i < len(names) - 1 else free
         child = 1 if i == 0 and len(names) > 1 else free
         struct.pack_into("<HBBIII", directory, at + 0x40, len(raw), kind, 1, free, right, child)
-        struct.pack_into("<II", directory, at + 0x74, end, 0)
-    return bytes(header) + struct.pack("<128I", *fat) + bytes(directory)
+        start, size = (end, 0) if i == 0 else (starts[i - 1], len(contents[name]))
+        struct.pack_into("<II", directory, at + 0x74, start, size)
+    fat += [free] * (128 - len(fat))
+    return bytes(header) + struct.pack("<128I", *fat) + bytes(directory) + body
+
+
+def _chain(first: int, count: int) -> list[int]:
+    """FAT entries for ``count`` consecutive sectors starting at ``first``."""
+    return [first + i + 1 for i in range(count - 1)] + ([0xFFFFFFFE] if count else [])
+
+
+def word_stream(encrypted: bool) -> bytes:
+    """A WordDocument stream: the FIB's magic and flags (fEncrypted is bit 8)."""
+    flags = 0x0100 if encrypted else 0
+    return struct.pack("<6H", 0xA5EC, 0xC1, 0, 0x0804, 0, flags).ljust(4096, b"\x00")
+
+
+def workbook_stream(encrypted: bool) -> bytes:
+    """A BIFF8 Workbook stream: BOF, then FILEPASS when encrypted, then EOF."""
+    records = struct.pack("<HH", 0x0809, 16) + bytes(16)
+    if encrypted:
+        records += struct.pack("<HH", 0x002F, 6) + bytes(6)
+    records += struct.pack("<HH", 0x000A, 0)
+    return records.ljust(4096, b"\x00")
 
 
 # --- PDFs ----------------------------------------------------------------------------------

@@ -216,6 +216,33 @@ def test_an_encrypted_ooxml_container_is_refused_with_the_password_message():
     assert (err.code, err.reason) == ("file-encrypted", "文件已加密，请去除密码后提交")
 
 
+@pytest.mark.parametrize(
+    ("streams", "name"),
+    [
+        ({"WordDocument": h.word_stream(encrypted=True)}, "旧.doc"),
+        ({"Workbook": h.workbook_stream(encrypted=True)}, "旧.xls"),
+    ],
+)
+def test_password_protected_legacy_files_are_refused_as_encrypted(streams, name):
+    assert refusal(h.tiny_cfb(streams), name).code == "file-encrypted"
+
+
+@pytest.mark.parametrize(
+    ("streams", "kind"),
+    [
+        ({"WordDocument": h.word_stream(encrypted=False)}, "doc"),
+        ({"Workbook": h.workbook_stream(encrypted=False)}, "xls"),
+    ],
+)
+def test_unprotected_legacy_files_pass(streams, kind):
+    assert inspect(h.tiny_cfb(streams), "旧文件").kind == kind
+
+
+def test_a_legacy_file_with_macros_is_a_macro_warning():
+    data = h.tiny_cfb({"WordDocument": h.word_stream(False), "Macros": bytes(4096)})
+    assert codes(inspect(data, "旧.doc")) == ["macro-present"]
+
+
 def test_an_encrypted_zip_is_refused():
     entry = h.raw_entry("申报表.docx", b"x", flags=0x1)
     err = refusal(h.raw_zip([entry]), "材料.zip")
