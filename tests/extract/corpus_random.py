@@ -130,3 +130,75 @@ def document(seed: int) -> tuple[bytes, str]:
 
 SEEDS = range(30)
 __all__ = ["EXPECTED", "SEEDS", "document"]
+
+
+# -- Form B ------------------------------------------------------------------------------------
+
+COLUMN_LABELS: dict[str, list[str]] = {
+    "dimension": ["一级指标", "一级指标名称", "评价维度"],
+    "indicator": ["二级指标", "指标名称", "具体指标"],
+    "unit": ["单位", "计量单位"],
+    "formula": ["计算口径", "指标说明", "计算方法"],
+    "direction": ["指标性质", "指标方向"],
+    "baseline": ["基期值", "基准值", "2019年值"],
+    "target_y1": ["第一年目标值", "2020年目标值", "第一年度目标值"],
+    "target_y2": ["第二年目标值", "2021年目标值", "第二年度目标值"],
+    "frequency": ["报送频率", "报送周期"],
+}
+
+
+def _number(rng: random.Random, x: float, unit: str) -> str:
+    text = f"{x:g}"
+    return rng.choice([text, text + unit if unit != "万元/亩" else text])
+
+
+@functools.cache
+def targets_document(seed: int) -> tuple[bytes, str]:
+    from .corpus_targets import HEADER, ROWS
+
+    rng = random.Random(1000 + seed)
+    keys = list(COLUMN_LABELS)
+    if rng.random() < 0.7:
+        rng.shuffle(keys)
+    header = [rng.choice(COLUMN_LABELS[k]) for k in keys]
+    merge_dims = rng.random() < 0.5
+    rows: list[list[object]] = []
+    previous = None
+    for d, i, u, f, dr, b, y1, y2, fr in ROWS:
+        values = {
+            "dimension": d,
+            "indicator": i,
+            "unit": u,
+            "formula": f,
+            "direction": dr,
+            "baseline": _number(rng, b, u),
+            "target_y1": _number(rng, y1, u),
+            "target_y2": _number(rng, y2, u),
+            "frequency": fr,
+        }
+        row: list[object] = [values[k] for k in keys]
+        if d == previous:
+            row[keys.index("dimension")] = UP if merge_dims else ""
+        previous = d
+        rows.append(row)
+    width = len(keys)
+    titles: list[list[object]] = [
+        [Span(TITLE.replace("申报信息表", "绩效目标及评价指标表"), width)]
+    ]
+    if rng.random() < 0.5:
+        titles.append([Span("填报单位：山西示范经济开发区管理委员会", width)])
+    pairs = list(HEADER.values())
+    info = [
+        [a[0], Span(a[1], 3), b[0], Span(b[1], width - 5)]
+        for a, b in zip(pairs[::2], pairs[1::2], strict=True)
+    ]
+    table = [*titles, header, *rows]
+    if rng.random() < 0.5:
+        book = Workbook()
+        if rng.random() < 0.5:
+            return book.sheet("基本信息", info).sheet("指标", table).bytes(), "xlsx"
+        return book.sheet("绩效目标表", [*info, *table]).bytes(), "xlsx"
+    return WordDoc().table(info).table(table).bytes(), "docx"
+
+
+TARGET_SEEDS = range(16)

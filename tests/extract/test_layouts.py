@@ -94,3 +94,16 @@ def test_seeded_mixed_corpus_reads_every_field(specs: dict[str, FormSpec]) -> No
         assert recognise(doc, specs) == "application"
         total = total.add(score(extract(doc, specs["application"]), R.EXPECTED, name=str(seed)))
     assert total.misses == []
+
+
+def test_seeded_indicator_tables_read_every_cell(specs: dict[str, FormSpec]) -> None:
+    """Column order, header wording, merged or blank 一级指标, units typed into the values,
+    title rows, Word or Excel, one sheet or two — combined at random (seeded)."""
+    total = Score()
+    for seed in R.TARGET_SEEDS:
+        data, kind = R.targets_document(seed)
+        doc = read(data, kind, f"targets{seed}")
+        assert recognise(doc, specs) == "targets"
+        record = extract(doc, specs["targets"])
+        total = total.add(score(record, B.HEADER_EXPECTED, B.EXPECTED_ROWS, name=str(seed)))
+    assert total.misses == []
