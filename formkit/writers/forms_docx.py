@@ -341,6 +341,8 @@ def _fund_table(document: Document, spec: FormSpec, data: Mapping[str, Any] | No
     """用途 | 金额（万元）: the uses given, or the usual three to fill in; then 合计."""
     use, amount = spec.columns[0], spec.columns[1]
     rows = (data or {}).get(spec.table.key if spec.table else "") or []
+    if data is not None and not rows:
+        return  # a filled plan without fund uses has no table to show
     table = new_table(document, FUND_COLUMNS_MM, outer=False)
     _fund_row(table, use.label, amount.label, LABEL)
     for item in rows:
