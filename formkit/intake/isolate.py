@@ -9,7 +9,9 @@ children and reuses them, for ``batch`` and ``serve``. Either way:
   or its death by SIGKILL/SIGSEGV/SIGABRT/SIGBUS (what C code does when allocation fails),
   becomes ``InputFileError(code="file-memory")``;
 - time: after ``timeout_s`` of wall time the child is killed (SIGKILL) and the call
-  raises ``InputFileError(code="file-timeout")``; ``RLIMIT_CPU`` is a backstop;
+  raises ``InputFileError(code="file-timeout")`` whose ``reason`` is the number of seconds
+  (the code's template, ``文件处理超时（超过 {seconds} 秒）``, says the rest); ``RLIMIT_CPU``
+  is a backstop;
 - errors: ``InputFileError`` raised in the child is raised again in the parent with the
   same file, code, reason and place; any other exception comes back as
   :class:`WorkerError` carrying the child's traceback (an internal defect).
@@ -84,7 +86,7 @@ def run_isolated(
         _kill(pid)
         raise _timeout(name, timeout_s)
     status = _reap(pid)
-    return _unpack(payload, status, name)
+    return _unpack(payload, status, name, timeout_s)
 
 
 def release_limits() -> None:
@@ -143,9 +145,9 @@ def _call(func: Callable[..., Any], args: tuple[Any, ...]) -> bytes:
         return pickle.dumps(("error", type(exc).__name__, str(exc)[:500], traceback.format_exc()))
 
 
-def _unpack(payload: bytes, status: int, name: str) -> Any:
+def _unpack(payload: bytes, status: int, name: str, timeout_s: float) -> Any:
     if not payload:
-        raise _death(status, name)
+        raise _death(status, name, timeout_s)
     outcome = pickle.loads(payload)
     if outcome[0] == "ok":
         return outcome[1]
@@ -160,11 +162,11 @@ def _error(outcome: tuple[Any, ...], name: str) -> FormkitError:
     return WorkerError(outcome[1], outcome[2], outcome[3])
 
 
-def _death(status: int, name: str) -> FormkitError:
+def _death(status: int, name: str, timeout_s: float) -> FormkitError:
     if os.WIFSIGNALED(status) and os.WTERMSIG(status) in _MEMORY_SIGNALS:
         return _memory(name)
     if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGXCPU:
-        return InputFileError(name, "file-timeout", "处理超时（CPU 时间用尽）")
+        return _timeout(name, timeout_s)
     return WorkerError("WorkerDied", f"worker exited with status {status}", "")
 
 
@@ -173,7 +175,7 @@ def _memory(name: str) -> InputFileError:
 
 
 def _timeout(name: str, timeout_s: float) -> InputFileError:
-    return InputFileError(name, "file-timeout", f"文件处理超时（超过 {timeout_s:g} 秒），已跳过")
+    return InputFileError(name, "file-timeout", f"{timeout_s:g}")
 
 
 def _read_all(fd: int, deadline: float) -> bytes | None:
@@ -373,13 +375,13 @@ class IsolatedPool:
         if payload is None:
             status = _reap(worker.pid)
             self._replace(worker, kill=False, reaped=True)
-            return Outcome(index, error=_death(status, name))
+            return Outcome(index, error=_death(status, name, self.timeout_s))
         worker.job = None
         self._done[worker.pid] = self._done.get(worker.pid, 0) + 1
         if self._done[worker.pid] >= self.max_tasks:
             self._replace(worker, kill=False)
         try:
-            return Outcome(index, value=_unpack(payload, 0, name))
+            return Outcome(index, value=_unpack(payload, 0, name, self.timeout_s))
         except FormkitError as exc:
             return Outcome(index, error=exc)
 
