@@ -50,6 +50,16 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX findings_path ON findings(path);
     """,
+    # 2: when each archive member was made (version order), settings that decide whether
+    # stored results are still valid, and the outputs written (skipped when unchanged)
+    """
+    ALTER TABLE records ADD COLUMN received TEXT;
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE outputs (
+        path TEXT PRIMARY KEY,            -- relative to the output folder
+        digest TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL
+    );
+    """,
 )
 
 
@@ -59,6 +69,21 @@ class StoredFile:
     sha256: str
     size: int
     mtime_ns: int
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One stored result with what grouping needs: ``received`` is an archive member's own
+    time (``YYYY-MM-DDTHH:MM:SS``) or None; ``mtime_ns`` is the inbox file's."""
+
+    path: str
+    ordinal: int
+    result: dict[str, Any]
+    unreadable: bool
+    received: str | None
+    mtime_ns: int
+    sha256: str
+    size: int
 
 
 class Registry:
@@ -80,7 +105,8 @@ class Registry:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
         if version > len(MIGRATIONS):
             raise OutputFileError(
-                f"登记库 {self.path} 由更新版本的 formkit 创建（版本 {version}），请升级 formkit")
+                f"登记库 {self.path} 由更新版本的 formkit 创建（版本 {version}），请升级 formkit"
+            )
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             with self.transaction():
                 for statement in script.split(";"):
@@ -111,38 +137,71 @@ class Registry:
         with self.transaction() as db:
             db.execute(
                 "UPDATE runs SET finished=?, status='done', files_seen=?, files_read=? WHERE id=?",
-                (time.time(), seen, read, run_id))
+                (time.time(), seen, read, run_id),
+            )
 
     # --- files ------------------------------------------------------------------------
     def known(self) -> dict[str, StoredFile]:
         rows = self.db.execute("SELECT path, sha256, size, mtime_ns FROM files")
-        return {r["path"]: StoredFile(r["path"], r["sha256"], r["size"], r["mtime_ns"]) for r in rows}
+        return {
+            r["path"]: StoredFile(r["path"], r["sha256"], r["size"], r["mtime_ns"]) for r in rows
+        }
 
     def touch(self, stored: StoredFile, run_id: int) -> None:
         with self.transaction() as db:
-            db.execute("UPDATE files SET mtime_ns=?, seen_run=? WHERE path=?",
-                       (stored.mtime_ns, run_id, stored.path))
+            db.execute(
+                "UPDATE files SET mtime_ns=?, seen_run=? WHERE path=?",
+                (stored.mtime_ns, run_id, stored.path),
+            )
 
-    def store(self, stored: StoredFile, run_id: int, results: list[dict[str, Any]],
-              unreadable: list[bool]) -> None:
+    def store(
+        self,
+        stored: StoredFile,
+        run_id: int,
+        results: list[dict[str, Any]],
+        unreadable: list[bool],
+        received: list[str | None] | None = None,
+    ) -> None:
         """Replace everything known about one inbox file in one transaction."""
+        times = received or [None] * len(results)
         with self.transaction() as db:
             db.execute("DELETE FROM files WHERE path=?", (stored.path,))
             db.execute(
                 "INSERT INTO files(path, sha256, size, mtime_ns, run_id, seen_run) "
                 "VALUES (?,?,?,?,?,?)",
-                (stored.path, stored.sha256, stored.size, stored.mtime_ns, run_id, run_id))
-            for ordinal, (result, bad) in enumerate(zip(results, unreadable, strict=True)):
+                (stored.path, stored.sha256, stored.size, stored.mtime_ns, run_id, run_id),
+            )
+            rows = zip(results, unreadable, times, strict=True)
+            for ordinal, (result, bad, when) in enumerate(rows):
                 db.execute(
-                    "INSERT INTO records(path, member, ordinal, form, unreadable, result) "
-                    "VALUES (?,?,?,?,?,?)",
-                    (stored.path, result["file"], ordinal, result.get("form"), int(bad),
-                     json.dumps(result, ensure_ascii=False, sort_keys=True)))
+                    "INSERT INTO records(path, member, ordinal, form, unreadable, result, received)"
+                    " VALUES (?,?,?,?,?,?,?)",
+                    (
+                        stored.path,
+                        result["file"],
+                        ordinal,
+                        result.get("form"),
+                        int(bad),
+                        json.dumps(result, ensure_ascii=False, sort_keys=True),
+                        when,
+                    ),
+                )
                 db.executemany(
                     "INSERT INTO findings(path, member, code, severity, field, location, message)"
                     " VALUES (?,?,?,?,?,?,?)",
-                    [(stored.path, result["file"], f["code"], f["severity"], f.get("field"),
-                      f.get("location"), f["message"]) for f in result.get("findings", [])])
+                    [
+                        (
+                            stored.path,
+                            result["file"],
+                            f["code"],
+                            f["severity"],
+                            f.get("field"),
+                            f.get("location"),
+                            f["message"],
+                        )
+                        for f in result.get("findings", [])
+                    ],
+                )
 
     def forget_missing(self, present: set[str]) -> int:
         gone = [p for p in self.known() if p not in present]
@@ -155,10 +214,57 @@ class Registry:
         rows = self.db.execute("SELECT path, result FROM records ORDER BY path, ordinal")
         return [(r["path"], json.loads(r["result"])) for r in rows]
 
+    def entries(self) -> list[Entry]:
+        """Every stored result with its file's facts, in a stable order."""
+        rows = self.db.execute(
+            "SELECT r.path, r.ordinal, r.result, r.unreadable, r.received, f.mtime_ns, f.sha256,"
+            " f.size FROM records r JOIN files f ON f.path = r.path ORDER BY r.path, r.ordinal"
+        )
+        return [
+            Entry(
+                r["path"],
+                r["ordinal"],
+                json.loads(r["result"]),
+                bool(r["unreadable"]),
+                r["received"],
+                r["mtime_ns"],
+                r["sha256"],
+                r["size"],
+            )
+            for r in rows
+        ]
+
+    def clear_files(self) -> None:
+        """Forget every file (their results no longer hold, e.g. the programme changed)."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM files")
+
+    # --- settings and outputs ---------------------------------------------------------
+    def get_meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return None if row is None else str(row["value"])
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction() as db:
+            db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+    def outputs(self) -> dict[str, tuple[str, int, int]]:
+        """Outputs written before: relative path → (digest of their data, size, mtime_ns)."""
+        rows = self.db.execute("SELECT path, digest, size, mtime_ns FROM outputs")
+        return {r["path"]: (r["digest"], r["size"], r["mtime_ns"]) for r in rows}
+
+    def save_outputs(self, rows: list[tuple[str, str, int, int]]) -> None:
+        with self.transaction() as db:
+            db.execute("DELETE FROM outputs")
+            db.executemany(
+                "INSERT INTO outputs(path, digest, size, mtime_ns) VALUES (?,?,?,?)", rows
+            )
+
     def save_dossiers(self, rows: list[dict[str, Any]]) -> None:
         with self.transaction() as db:
             db.execute("DELETE FROM dossiers")
             db.executemany(
                 "INSERT INTO dossiers(zone_key, city, zone_name, status, errors, warnings, summary)"
                 " VALUES (:zone_key, :city, :zone_name, :status, :errors, :warnings, :summary)",
-                rows)
+                rows,
+            )

@@ -13,12 +13,20 @@ from formkit.findings import finding
 from formkit.intake.isolate import IsolatedPool, WorkerError
 from formkit.registry import StoredFile
 
-Read = tuple[StoredFile, list[dict[str, Any]], list[bool]]
+Read = tuple[StoredFile, list[dict[str, Any]], list[bool], list[str | None]]
 
 
-def map_files(func: Callable[..., Read], inbox: Path, items: Sequence[InboxFile],
-              programme: str | None, validators: str | None, workers: int | None, *,
-              timeout_s: float = 60.0, memory_mb: int = 1024) -> Iterator[Read]:
+def map_files(
+    func: Callable[..., Read],
+    inbox: Path,
+    items: Sequence[InboxFile],
+    programme: str | None,
+    validators: str | None,
+    workers: int | None,
+    *,
+    timeout_s: float = 60.0,
+    memory_mb: int = 1024,
+) -> Iterator[Read]:
     """``func(inbox, rel, programme, validators)`` for each item, results as they finish.
 
     A file whose worker timed out, ran out of memory or hit a defect still yields one
@@ -42,12 +50,19 @@ def failed(item: InboxFile, error: Exception) -> Read:
     digest = hashlib.sha256(item.path.read_bytes()).hexdigest()
     stored = StoredFile(item.rel, digest, item.size, item.mtime_ns)
     if isinstance(error, InputFileError):
-        found = finding(error.code, location=error.place, detail=error.reason,
-                        seconds=error.reason)
+        found = finding(error.code, location=error.place, detail=error.reason, seconds=error.reason)
     elif isinstance(error, WorkerError):
         found = finding("internal-error", detail=error.kind)
     else:
         found = finding("internal-error", detail=type(error).__name__)
-    result = {"file": item.rel, "form": None, "layout": None, "fields": {}, "indicators": [],
-              "sections": {}, "sources": {}, "findings": [found.to_dict()]}
-    return stored, [result], [True]
+    result: dict[str, Any] = {
+        "file": item.rel,
+        "form": None,
+        "layout": None,
+        "fields": {},
+        "indicators": [],
+        "sections": {},
+        "sources": {},
+        "findings": [found.to_dict()],
+    }
+    return stored, [result], [True], [None]

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import io
 import os
+import time
+import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,6 +24,8 @@ from typing import Any
 from formkit.batch.discover import InboxFile, unchanged, walk
 from formkit.errors import ConfigError, OutputFileError
 from formkit.registry import Registry, StoredFile
+
+Read = tuple[StoredFile, list[dict[str, Any]], list[bool], list[str | None]]
 
 Progress = Callable[[int, int, str], None]
 
@@ -36,6 +41,7 @@ class BatchSummary:
     outputs: list[Path] = field(default_factory=list)
     dossiers: list[dict[str, Any]] = field(default_factory=list)
     skipped_checks: list[str] = field(default_factory=list)
+    outputs_written: int = 0
 
 
 @contextmanager
@@ -47,7 +53,9 @@ def exclusive(out: Path) -> Iterator[None]:
         fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError as exc:
         fh.close()
-        raise OutputFileError(f"输出目录 {out} 正被另一个 formkit batch 使用，请等待其结束后再运行") from exc
+        raise OutputFileError(
+            f"输出目录 {out} 正被另一个 formkit batch 使用，请等待其结束后再运行"
+        ) from exc
     try:
         yield
     finally:
@@ -55,18 +63,68 @@ def exclusive(out: Path) -> Iterator[None]:
         fh.close()
 
 
-def read_inbox_file(inbox: str, rel: str, programme: str | None,
-                    validators: str | None) -> tuple[StoredFile, list[dict[str, Any]], list[bool]]:
+# Test hook: seconds each worker waits before reading a file, so a test can kill a run
+# part-way at a known point. Never set in normal use.
+DELAY_ENV = "FORMKIT_TEST_READ_DELAY"
+
+
+def read_inbox_file(inbox: str, rel: str, programme: str | None, validators: str | None) -> Read:
     """Worker: read one inbox file (an archive gives several results)."""
     from formkit.pipeline import Options, process_bytes
 
+    if os.environ.get(DELAY_ENV):
+        time.sleep(float(os.environ[DELAY_ENV]))
     path = Path(inbox) / rel
     st = path.stat()
     data = path.read_bytes()
     options = Options(validators=validators, programme=_programme(programme), isolate=False)
     results = process_bytes(rel, data, options)
     stored = StoredFile(rel, hashlib.sha256(data).hexdigest(), st.st_size, st.st_mtime_ns)
-    return stored, [r.to_dict() for r in results], [r.unreadable for r in results]
+    times = member_times(data, rel) if any("!" in r.file for r in results) else {}
+    return (
+        stored,
+        [r.to_dict() for r in results],
+        [r.unreadable for r in results],
+        [times.get(r.file) for r in results],
+    )
+
+
+def member_times(data: bytes, name: str) -> dict[str, str]:
+    """When each member of a (top-level) zip was last modified, by its shown name."""
+    from formkit.intake.names import safe_display
+    from formkit.intake.zipaudit import member_path
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return {
+                f"{name}!{safe_display(member_path(i))}": _iso(i.date_time)
+                for i in archive.infolist()
+            }
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return {}
+
+
+def _iso(stamp: tuple[int, ...]) -> str:
+    return "{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}".format(*stamp)
+
+
+def fingerprint(programme: str | None, validators: str | None) -> str:
+    """What stored results depend on besides the file: formkit, the specs, the programme and
+    its catalogue. When it changes, every file is read again."""
+    from formkit import __version__
+    from formkit.resources import validators_dir
+
+    digest = hashlib.sha256(__version__.encode())
+    folder = Path(validators) if validators else validators_dir()
+    sources = sorted(folder.glob("*.yaml"))
+    prog = _programme(programme)
+    if programme:
+        sources.append(Path(programme))
+    if prog is not None and prog.catalogue_path:
+        sources.append(Path(prog.catalogue_path))
+    for source in sources:
+        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    return digest.hexdigest()
 
 
 _PROGRAMMES: dict[str, Any] = {}
@@ -82,9 +140,16 @@ def _programme(path: str | None) -> Any:
     return _PROGRAMMES[path]
 
 
-def run_batch(inbox: str | Path, out: str | Path, *, programme: str | Path | None = None,
-              validators: str | None = None, workers: int | None = None,
-              registry: str | Path | None = None, progress: Progress | None = None) -> BatchSummary:
+def run_batch(
+    inbox: str | Path,
+    out: str | Path,
+    *,
+    programme: str | Path | None = None,
+    validators: str | None = None,
+    workers: int | None = None,
+    registry: str | Path | None = None,
+    progress: Progress | None = None,
+) -> BatchSummary:
     inbox, out = Path(inbox).resolve(), Path(out).resolve()
     if not inbox.is_dir():
         raise ConfigError(f"收件目录不存在或不是文件夹：{inbox}")
@@ -103,15 +168,25 @@ def run_batch(inbox: str | Path, out: str | Path, *, programme: str | Path | Non
             _read_all(reg, summary, prog_path, validators, workers, progress)
             from formkit.batch.outputs import write_outputs
 
-            write_outputs(reg, summary, prog)
+            write_outputs(reg, summary, prog, validators=validators)
         finally:
             reg.close()
     return summary
 
 
-def _read_all(reg: Registry, summary: BatchSummary, programme: str | None,
-              validators: str | None, workers: int | None, progress: Progress | None) -> None:
+def _read_all(
+    reg: Registry,
+    summary: BatchSummary,
+    programme: str | None,
+    validators: str | None,
+    workers: int | None,
+    progress: Progress | None,
+) -> None:
     run_id = reg.start_run(str(summary.inbox))
+    settings = fingerprint(programme, validators)
+    if reg.get_meta("fingerprint") != settings:
+        reg.clear_files()
+        reg.set_meta("fingerprint", settings)
     known = reg.known()
     items = list(walk(summary.inbox))
     summary.files_seen = len(items)
@@ -129,9 +204,10 @@ def _read_all(reg: Registry, summary: BatchSummary, programme: str | None,
     from formkit.batch.pool import map_files
 
     done = 0
-    for stored, results, unreadable in map_files(
-            read_inbox_file, summary.inbox, todo, programme, validators, workers):
-        reg.store(stored, run_id, results, unreadable)
+    for stored, results, unreadable, received in map_files(
+        read_inbox_file, summary.inbox, todo, programme, validators, workers
+    ):
+        reg.store(stored, run_id, results, unreadable, received)
         done += 1
         if progress:
             progress(done, len(todo), stored.path)

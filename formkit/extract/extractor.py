@@ -9,6 +9,8 @@ from collections.abc import Collection, Iterator
 from formkit.extract import fields as F
 from formkit.extract.indicators import all_headers, fiscal_words, read_rows
 from formkit.extract.labels import index_for
+from formkit.extract.letter import READER as LETTER
+from formkit.extract.letter import read_letter
 from formkit.extract.sections import is_plan, read_plan
 from formkit.extract.values import read_value
 from formkit.findings import finding
@@ -21,6 +23,8 @@ _WIDTH_LAYOUTS = {1: "table-2col", 2: "table-4col", 3: "table-6col"}
 
 def extract(doc: Document, spec: FormSpec) -> Record:
     """Read ``doc`` as the form ``spec`` describes, in whatever layout it was filled."""
+    if spec.extra.get("reader") == LETTER:
+        return read_letter(doc, spec)
     record = Record(form=spec.name)
     claimed: dict[int, Collection[int]] = {}
     table_layout = _indicators(doc, spec, record, claimed) if spec.columns else None

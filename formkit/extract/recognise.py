@@ -8,6 +8,8 @@ from collections.abc import Iterable, Mapping
 
 from formkit.extract.indicators import all_headers, fiscal_words
 from formkit.extract.labels import canon, index_for
+from formkit.extract.letter import READER as LETTER
+from formkit.extract.letter import score as letter_score
 from formkit.extract.sections import find_headings
 from formkit.readers.model import Document, Paragraph, Table
 from formkit.spec import FormSpec
@@ -33,6 +35,8 @@ def recognise(doc: Document, specs: Mapping[str, FormSpec]) -> str | None:
 
 
 def score(doc: Document, spec: FormSpec, texts: set[str], titles: list[str]) -> int:
+    if spec.extra.get("reader") == LETTER:
+        return letter_score(doc)
     index = index_for(spec, "fields", spec.fields)
     named = {index.exact[t].key for t in texts if t in index.exact}
     points = len(named)

@@ -1,0 +1,187 @@
+"""Writing what the reviewer hands on, from the registry alone:
+
+- ``汇总表.xlsx`` (:mod:`formkit.batch.summary_xlsx`),
+- ``审核意见/<市>/<开发区>.docx``, one 合规性审核意见 per zone (the ``opinion`` notice),
+- ``report.html`` (:mod:`formkit.batch.report_html`).
+
+Every file is written atomically. Each output's data is hashed; an output whose data, file
+size and modification time are what the registry recorded is left alone, so a re-run with
+nothing changed writes nothing. Opinions of zones that are gone are removed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from formkit.atomic import write_bytes_atomic
+from formkit.batch.opinions import opinion_data, opinion_path
+from formkit.batch.report_html import SUMMARY_NAME, report_html
+from formkit.batch.review import Review, review
+from formkit.batch.summary_xlsx import summary_bytes
+from formkit.errors import OutputFileError
+from formkit.registry import Registry
+from formkit.resources import templates_dir
+from formkit.spec import load_all
+
+REPORT_NAME = "report.html"
+FORMAT_VERSION = "1"  # bump when an output's layout changes, so unchanged data is rewritten
+
+
+class _Writer:
+    """Writes outputs whose data changed since the registry last recorded them."""
+
+    def __init__(self, out: Path, known: dict[str, tuple[str, int, int]], salt: str) -> None:
+        self.out = out
+        self.known = known
+        self.salt = salt
+        self.rows: list[tuple[str, str, int, int]] = []
+        self.written = 0
+
+    def digest(self, data: Any) -> str:
+        text = json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
+        return hashlib.sha256((self.salt + text).encode()).hexdigest()
+
+    def put(self, rel: str, data: Any, produce: Callable[[], bytes]) -> Path:
+        path = self.out / rel
+        digest = self.digest(data)
+        if not self._fresh(rel, path, digest):
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                write_bytes_atomic(path, produce())
+            except OSError as exc:
+                raise OutputFileError(f"无法写入 {path}：{exc.strerror or exc}") from exc
+            self.written += 1
+        st = path.stat()
+        self.rows.append((rel, digest, st.st_size, st.st_mtime_ns))
+        return path
+
+    def _fresh(self, rel: str, path: Path, digest: str) -> bool:
+        known = self.known.get(rel)
+        if known is None or known[0] != digest:
+            return False
+        try:
+            st = path.stat()
+        except OSError:
+            return False
+        return (st.st_size, st.st_mtime_ns) == known[1:]
+
+
+def write_outputs(
+    reg: Registry,
+    summary: Any,
+    programme: Any,
+    *,
+    validators: str | None = None,
+    templates: Path | None = None,
+) -> Review:
+    """Review the registry and write every output; fills ``summary`` for the console."""
+    rev = review(reg.entries(), programme, load_all(validators))
+    out = Path(summary.out)
+    writer = _Writer(out, reg.outputs(), _salt(templates))
+    opinion_files = _opinions(writer, rev, programme, templates)
+    summary.outputs = [
+        writer.put(
+            SUMMARY_NAME,
+            _summary_data(rev, opinion_files),
+            lambda: summary_bytes(rev, opinion_files),
+        ),
+        *(out / rel for rel in sorted(opinion_files.values())),
+        writer.put(
+            REPORT_NAME,
+            _summary_data(rev, opinion_files),
+            lambda: report_html(rev, opinion_files, templates=templates),
+        ),
+    ]
+    _remove_stale(out, writer)
+    reg.save_outputs(writer.rows)
+    reg.save_dossiers([_dossier_row(z) for z in rev.zones])
+    summary.dossiers = [_dossier_row(z) for z in rev.zones]
+    summary.skipped_checks = list(rev.skipped)
+    summary.outputs_written = writer.written
+    return rev
+
+
+def _opinions(
+    writer: _Writer, rev: Review, programme: Any, templates: Path | None
+) -> dict[str, str]:
+    agency = getattr(programme, "agency", None)
+    date = rev.date or dt.date.today().isoformat()
+    taken: set[str] = set()
+    files: dict[str, str] = {}
+    for z in rev.zones:
+        rel = opinion_path(z, taken)
+        data = opinion_data(z, agency=agency, date=date)
+        writer.put(rel, data, _renderer(data, templates))
+        files[z.dossier.key] = rel
+    return files
+
+
+def _renderer(data: dict[str, Any], templates: Path | None) -> Callable[[], bytes]:
+    from formkit.writers.notice import render_bytes
+
+    return lambda: render_bytes("opinion", data, templates=templates)
+
+
+def _summary_data(rev: Review, opinion_files: dict[str, str]) -> Any:
+    return {
+        "zones": [
+            (
+                z.dossier.key,
+                z.city,
+                z.zone,
+                z.dossier.zone_code,
+                z.carrier(),
+                z.subsidy(),
+                z.status,
+                [asdict(i) for i in z.issues],
+            )
+            for z in rev.zones
+        ],
+        "others": [asdict(i) for i in rev.other_issues],
+        "files": [asdict(f) for f in rev.files],
+        "skipped": rev.skipped,
+        "letters": sorted(
+            (c, s.file, s.fields.get("doc_no")) for c, s in rev.grouping.letters.items()
+        ),
+        "opinions": opinion_files,
+    }
+
+
+def _salt(templates: Path | None) -> str:
+    """Outputs depend on the templates too: their bytes are part of every digest."""
+    digest = hashlib.sha256(FORMAT_VERSION.encode())
+    folder = Path(templates) if templates else templates_dir()
+    for name in ("opinion.docx", "report.html.j2"):
+        path = folder / name
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _remove_stale(out: Path, writer: _Writer) -> None:
+    current = {rel for rel, *_ in writer.rows}
+    for rel in writer.known:
+        if rel not in current:
+            (out / rel).unlink(missing_ok=True)
+
+
+def _dossier_row(z: Any) -> dict[str, Any]:
+    return {
+        "zone_key": z.dossier.key,
+        "city": z.city,
+        "zone_name": z.zone,
+        "status": z.status,
+        "errors": z.errors,
+        "warnings": z.warnings,
+        "summary": json.dumps(
+            {"code": z.dossier.zone_code, "carrier": z.carrier(), "subsidy": z.subsidy()},
+            ensure_ascii=False,
+            sort_keys=True,
+        ),
+    }

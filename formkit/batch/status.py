@@ -1,0 +1,107 @@
+"""What a reviewer is told: issues (findings placed in a file of a dossier) and each zone's status.
+
+Status rules (汇总表 column 状态, also in docs/batch.md):
+
+========  ==========================================================================
+不予受理  the zone is not eligible: not 省级 (``zone-level-not-provincial``), neither in
+          the catalogue nor with an approval document (``zone-not-in-catalogue``), or the
+          carrier is not 大中小企业融通型 (``wrong-carrier-type``)
+需补正    otherwise, when any error remains: missing or wrong fields, missing documents,
+          inconsistencies between documents, unreadable files, over the city's quota …
+通过      no error (warnings and notes may remain)
+========  ==========================================================================
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from formkit.findings import finding
+
+PASSED, TO_FIX, REJECTED = "通过", "需补正", "不予受理"
+STATUSES = (PASSED, TO_FIX, REJECTED)
+INELIGIBLE = frozenset({"zone-level-not-provincial", "zone-not-in-catalogue", "wrong-carrier-type"})
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One finding as the batch outputs show it: which file (as received), which document,
+    where inside it, and what."""
+
+    file: str  # the file as received (archive.zip!member), "" for the dossier as a whole
+    document: str  # 申报信息表 / 绩效目标及评价指标表 / … or the documents concerned
+    code: str
+    severity: str
+    message: str
+    field: str | None = None
+    location: str | None = None
+
+    @property
+    def severity_zh(self) -> str:
+        return SEVERITY_ZH.get(self.severity, self.severity)
+
+    def sort_key(self) -> tuple[int, str, str, str, str]:
+        return (
+            _ORDER.get(self.severity, 3),
+            self.file,
+            self.location or "",
+            self.code,
+            self.message,
+        )
+
+
+def issue(
+    code: str,
+    *,
+    file: str = "",
+    document: str = "",
+    field: str | None = None,
+    location: str | None = None,
+    severity: str | None = None,
+    **params: Any,
+) -> Issue:
+    """An issue from a code of :mod:`formkit.codes` (message rendered in Chinese); the
+    document is also a message parameter (``{document}``)."""
+    found = finding(
+        code, field=field, location=location, severity=severity, document=document, **params
+    )
+    return Issue(file, document, code, found.severity, found.message(), field, found.location)
+
+
+def from_finding(data: dict[str, object], file: str, document: str) -> Issue:
+    """An issue from a stored finding (``Finding.to_dict()``) of one file."""
+    return Issue(
+        file,
+        document,
+        str(data["code"]),
+        str(data["severity"]),
+        str(data["message"]),
+        _opt(data.get("field")),
+        _opt(data.get("location")),
+    )
+
+
+def _opt(value: object) -> str | None:
+    return None if value in (None, "") else str(value)
+
+
+def status_of(issues: Iterable[Issue]) -> str:
+    issues = list(issues)
+    if any(i.code in INELIGIBLE and i.severity == "error" for i in issues):
+        return REJECTED
+    if any(i.severity == "error" for i in issues):
+        return TO_FIX
+    return PASSED
+
+
+def counts(issues: Iterable[Issue]) -> tuple[int, int]:
+    """(errors, warnings)."""
+    issues = list(issues)
+    return (
+        sum(i.severity == "error" for i in issues),
+        sum(i.severity == "warning" for i in issues),
+    )

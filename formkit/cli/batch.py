@@ -1,0 +1,138 @@
+"""``formkit batch``: review everything received in one folder."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+
+from formkit.batch.run import BatchSummary, run_batch
+from formkit.batch.status import STATUSES
+from formkit.cli.common import debug_option, guarded
+from formkit.codes import CODES
+from formkit.errors import ConfigError
+
+
+@click.command("batch")
+@click.argument("inbox", type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="输出目录：汇总表.xlsx、审核意见/、report.html 和登记库 formkit.sqlite。",
+)
+@click.option(
+    "--programme",
+    type=click.Path(exists=True, dir_okay=False),
+    help="项目配置文件（programme.yaml）：启用目录、地市、名额和示范县核对。",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="并行读取文件的进程数（默认每个 CPU 核一个）。",
+)
+@click.option(
+    "--validators",
+    type=click.Path(exists=True, file_okay=False),
+    help="使用自定义的表单规格目录（默认使用内置 validators/）。",
+)
+@debug_option
+@guarded
+def batch_cmd(
+    inbox: Path,
+    out: Path,
+    programme: str | None,
+    workers: int | None,
+    validators: str | None,
+    debug: bool,
+) -> None:
+    """批量审核收件目录中的全部申报材料（合规性审核）。
+
+    按开发区归集材料，逐份并整体核对，写出汇总表、每个开发区的审核意见和 report.html。
+    收件目录不会被改动。退出码：0 已完成（发现的问题是结果的一部分）；2 收件目录无法读取、
+    配置有误或输出目录正被另一次运行使用。
+    """
+    if not inbox.is_dir():
+        raise ConfigError(f"收件目录不存在或不是文件夹：{inbox}")
+    err = Console(stderr=True, markup=False, highlight=False)
+    with _progress(err) as progress:
+        summary = run_batch(
+            inbox,
+            out,
+            programme=programme,
+            validators=validators,
+            workers=workers,
+            progress=progress,
+        )
+    _print_summary(Console(markup=False, highlight=False), summary)
+    sys.exit(0)
+
+
+@contextmanager
+def _progress(console: Console) -> Iterator[Any]:
+    """A rich progress bar (counts and ETA) on stderr when it is a terminal."""
+    if not console.is_terminal:
+        yield None
+        return
+    bar = Progress(
+        TextColumn("读取文件"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("已用"),
+        TimeElapsedColumn(),
+        TextColumn("剩余"),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    )
+    task = bar.add_task("read", total=None)
+
+    def update(done: int, total: int, _path: str) -> None:
+        bar.update(task, completed=done, total=total)
+
+    with bar:
+        yield update
+
+
+def _print_summary(console: Console, summary: BatchSummary) -> None:
+    console.print(f"收件目录：{summary.inbox}")
+    forgotten = f"，不再存在 {summary.files_forgotten} 个" if summary.files_forgotten else ""
+    console.print(
+        f"文件 {summary.files_seen} 个：本次读取 {summary.files_read} 个，"
+        f"沿用上次结果 {summary.files_reused} 个{forgotten}"
+    )
+    table = Table(title="审核结果（按地市）")
+    for name in ("所属市", "开发区", *STATUSES):
+        table.add_column(name, justify="left" if name == "所属市" else "right")
+    cities = sorted({r["city"] for r in summary.dossiers})
+    for city in cities:
+        rows = [r for r in summary.dossiers if r["city"] == city]
+        table.add_row(city, str(len(rows)), *(str(_count(rows, s)) for s in STATUSES))
+    table.add_row(
+        "合计", str(len(summary.dossiers)), *(str(_count(summary.dossiers, s)) for s in STATUSES)
+    )
+    console.print(table)
+    if summary.skipped_checks:
+        checks = "、".join(summary.skipped_checks)
+        console.print(CODES["checks-skipped"].render("zh", checks=checks))
+    console.print(f"输出目录：{summary.out}（汇总表.xlsx、审核意见/、report.html）")
+
+
+def _count(rows: list[dict[str, Any]], status: str) -> int:
+    return sum(r["status"] == status for r in rows)
