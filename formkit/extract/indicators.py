@@ -201,6 +201,7 @@ def read_rows(header: Header, index: LabelIndex) -> Rows:
         if canon(indicator.text) in index.exact:
             continue  # the header repeated (a table broken across pages)
         row = _read_row(header, grid, r, out.findings)
+        row = {header.required: row.pop(header.required), **row} if header.required in row else row
         dim = row.get("dimension")
         if dim is None and "dimension" in key_col and "dimension" in previous:
             row["dimension"] = previous["dimension"]
