@@ -42,13 +42,13 @@ from formkit.normalize.target import parse_target
 from formkit.normalize.text import (
     as_text,
     clean_longtext,
-    clean_text,
     normalize_choice,
     normalize_credit_code,
     normalize_docno,
     normalize_email,
     normalize_list,
     normalize_phone,
+    normalize_text,
     normalize_zone_code,
     split_list,
 )
@@ -106,10 +106,6 @@ def _quantity(kind: str, raw: object, unit: str | None) -> int | float:
     return value
 
 
-def _text(raw: object) -> object:
-    return clean_text(as_text(raw)) or ABSENT
-
-
 def _longtext(raw: object) -> object:
     return clean_longtext(as_text(raw)) or ABSENT
 
@@ -127,7 +123,7 @@ _CALENDAR_READERS: dict[str, Callable[[object], object]] = {
     "period": parse_period,
 }
 _TEXT_READERS: dict[str, Callable[[object], object]] = {
-    "text": _text,
+    "text": normalize_text,
     "longtext": _longtext,
     "bool": parse_bool,
     "list": normalize_list,

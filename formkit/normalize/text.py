@@ -8,12 +8,14 @@ folded to half-width (Ｓ１４ → S14), the padding between CJK characters is 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Final
 
 from formkit.normalize.base import ABSENT, fold_alnum, is_none_marker, nfkc, squash
 from formkit.normalize.marks import checked_options, has_marks
 
+CHECKED, UNCHECKED = "☑", "☐"  # what readers turn every checkbox into
 _CJK = "\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 _SPACES = re.compile(r"\s+")
@@ -50,6 +52,10 @@ def as_text(raw: object) -> str:
         return "是" if raw else "否"
     if isinstance(raw, float) and raw.is_integer():
         return str(int(raw))
+    if isinstance(raw, dt.datetime) and raw.time() == dt.time():
+        return raw.date().isoformat()
+    if isinstance(raw, (dt.date, dt.datetime)):
+        return raw.isoformat(sep=" ") if isinstance(raw, dt.datetime) else raw.isoformat()
     if raw is None:
         return ""
     return str(raw)
@@ -70,6 +76,16 @@ def split_list(text: str) -> list[str]:
         else:
             items.pop()
     return items
+
+
+def normalize_text(raw: object) -> object:
+    """One clean line; a cell of checkboxes (☑大中小企业融通型 ☐…) gives the ticked text."""
+    text = as_text(raw)
+    if CHECKED in text and UNCHECKED in text:
+        chosen = checked_options(text)
+        if chosen:
+            return "、".join(clean_text(c) for c in chosen)
+    return clean_text(text) or ABSENT
 
 
 def normalize_list(raw: object) -> object:

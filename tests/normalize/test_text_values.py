@@ -1,5 +1,7 @@
 """Text-like values: text, long text, lists, phone numbers, e-mail, codes, document numbers."""
 
+import datetime as dt
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -24,6 +26,9 @@ from formkit.normalize import ABSENT, normalize, split_list
         ("a\u200bb", "ab"),
         (12, "12"),
         (13800000000.0, "13800000000"),
+        (dt.datetime(2020, 3, 5), "2020-03-05"),
+        (dt.date(2020, 3, 5), "2020-03-05"),
+        ("☑大中小企业融通型 ☐专业资本集聚型", "大中小企业融通型"),
     ],
 )
 def test_text_is_one_clean_line(raw: object, value: str) -> None:
