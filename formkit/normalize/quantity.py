@@ -29,37 +29,7 @@ _COUNTERS = (
     "人次",
     "家次",
     "户次",
-    "家",
-    "个",
-    "人",
-    "名",
-    "位",
-    "次",
-    "项",
-    "场",
-    "所",
-    "户",
-    "件",
-    "台",
-    "套",
-    "间",
-    "栋",
-    "座",
-    "处",
-    "条",
-    "部",
-    "种",
-    "批",
-    "期",
-    "届",
-    "支",
-    "只",
-    "款",
-    "张",
-    "篇",
-    "本",
-    "类",
-    "组",
+    *"家个人名位次项场所户件台套间栋座处条部种批期届支只款张篇本类组",
 )
 UNITS: Final[dict[str, tuple[str, Decimal]]] = {
     "元": (MONEY, Decimal(1)),
@@ -113,25 +83,26 @@ def parse_quantity(
     kind: str, raw: str, unit: str | None, *, default_unit: str | None = None
 ) -> Decimal:
     """The number a text states, in ``unit`` (or ``default_unit`` when the field names none)."""
-    text = _clean(raw)
-    sign, text = _sign(text)
+    sign, numeral, rest = _split(kind, raw)
+    try:
+        number = sign * parse_numeral(numeral)
+    except NumeralError as exc:
+        raise NormalizeError(kind, raw, "not a numeral") from exc
+    unit = unit or default_unit
+    if not rest and unit and numeral[-1] in BIG_UNITS:  # 500万 in a 万元 field
+        return _bounded(kind, raw, number / read_unit(_canon_unit(unit)).prefix)
+    arabic = _ARABIC_DIGIT.search(numeral) is not None
+    return _bounded(kind, raw, _convert(kind, raw, number, rest, unit, arabic))
+
+
+def _split(kind: str, raw: str) -> tuple[int, str, str]:
+    """(sign, numeral, unit text) of a quantity, qualifiers removed."""
+    sign, text = _sign(_clean(raw))
     head = _NUMERAL_HEAD.match(text)
     if not head:
         raise NormalizeError(kind, raw, "no number")
     numeral = head.group().rstrip(".,")
-    rest = text[len(numeral) :].lstrip(".,")
-    try:
-        number = parse_numeral(numeral)
-    except NumeralError as exc:
-        raise NormalizeError(kind, raw, "not a numeral") from exc
-    unit = unit or default_unit
-    if not rest and unit and numeral[-1] in BIG_UNITS:
-        return _bounded(kind, raw, sign * number / read_unit(_canon_unit(unit)).prefix)
-    return _bounded(
-        kind,
-        raw,
-        sign * _convert(kind, raw, number, rest, unit, _ARABIC_DIGIT.search(numeral) is not None),
-    )
+    return sign, numeral, text[len(numeral) :].lstrip(".,")
 
 
 def typed_quantity(kind: str, value: object) -> Decimal:
@@ -153,11 +124,11 @@ def _bounded(kind: str, raw: object, number: Decimal) -> Decimal:
 
 def _clean(raw: str) -> str:
     text = squash(nfkc(raw)).lower()
-    if text.startswith("百分之"):
-        text = text[3:] + "%"
     previous = None
     while previous != text:
         previous = text
+        if text.startswith("百分之"):
+            text = text[3:] + "%"
         text = _PREFIX.sub("", text)
         text = _SUFFIX.sub("", text)
         text = _BRACKETED_UNIT.sub(r"\1", text)
