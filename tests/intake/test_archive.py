@@ -162,3 +162,17 @@ def test_the_archive_audit_runs_before_any_member_is_yielded():
 def test_an_encrypted_archive_is_refused_before_any_member_is_yielded():
     entries = [h.raw_entry("a.docx", b"x"), h.raw_entry("b.docx", b"y", flags=0x1)]
     assert refused(h.raw_zip(entries)).reason == "压缩包设置了密码"
+
+
+def test_an_archive_with_zip64_end_records_is_read(monkeypatch):
+    """Some tools always write ZIP64 end records and set the classic fields to 0xFFFF…."""
+    import io
+    import zipfile
+
+    monkeypatch.setattr(zipfile, "ZIP_FILECOUNT_LIMIT", 0)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("表.docx", b"x")
+    data = bytearray(out.getvalue())
+    struct.pack_into("<HHII", data, len(data) - 14, 0xFFFF, 0xFFFF, 0xFFFFFFFF, 0xFFFFFFFF)
+    assert names(bytes(data)) == ["材料.zip!表.docx"]
