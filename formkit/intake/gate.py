@@ -31,7 +31,6 @@ from formkit.intake.zipaudit import audit_zip, encrypted
 
 __all__ = ["DEFAULT_LIMITS", "GateResult", "Limits", "inspect"]
 
-READABLE = ("docx", "xlsx", "pdf", "doc", "xls", "wps", "et", "zip")
 _MACRO_KINDS = {"docm": "docx", "xlsm": "xlsx"}
 
 DESCRIPTIONS = {
