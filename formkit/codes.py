@@ -78,6 +78,8 @@ CODES: dict[str, Code] = _codes(
          "请从 Word/WPS 重新“另存为 PDF”，或直接提交 .docx/.xlsx"),
     Code("pdf-scanned-pages", W, "PDF 第 {pages} 页为扫描图片，其中的内容未读取，需人工核对",
          "PDF page(s) {pages} are scanned images; their content was not read"),
+    Code("legacy-converted", W, "旧版格式（{detail}）已由 LibreOffice 转换后读取，请核对；今后请提交 .docx/.xlsx",
+         "legacy format ({detail}) was converted by LibreOffice before reading; please check"),
     # --- form recognition ------------------------------------------------------------------
     Code("form-unknown", E, "无法识别表单类型：未找到任何已知表单的标签", "the form could not be recognised"),
     Code("layout-fiscal", W, "指标表采用“产出/效益/满意度”财政绩效格式；本项目要求按六个一级指标"
@@ -173,11 +175,13 @@ CODES: dict[str, Code] = _codes(
          "the zone is not on {city}'s recommendation letter ({docno})",
          "请市级主管部门确认是否推荐该开发区"),
     Code("duplicate-version", W, "“{document}”收到多个版本，已采用 {chosen}，未采用：{others}",
-         "several versions of “{document}”: used {chosen}, not used: {others}"),
+         "several versions of “{document}”: used {chosen}, not used: {others}",
+         "每份材料只报送最终版本，撤回其他版本"),
     Code("file-unassigned", W, "无法确定该文件所属的开发区（{detail}），未归入任何开发区的申报材料",
-         "the file could not be assigned to a zone ({detail})"),
+         "the file could not be assigned to a zone ({detail})",
+         "确认该文件属于哪个开发区，或从收件目录中移除"),
     Code("zone-from-folder", W, "文件中未写明开发区名称，已按所在文件夹归入“{zone}”",
-         "the file names no zone; assigned to “{zone}” by its folder"),
+         "the file names no zone; assigned to “{zone}” by its folder", "在材料中写明开发区名称"),
     Code("checks-skipped", "info", "未提供项目配置（--programme），以下核对未进行：{checks}",
          "no programme configuration (--programme): not checked: {checks}"),
     # --- notices (official documents) and LibreOffice ---------------------------------------

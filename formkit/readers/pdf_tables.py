@@ -248,12 +248,26 @@ def _row_cells(
 
 
 def continues(first: RawTable, second: RawTable) -> bool:
-    """True when ``second`` (top of a page) carries on ``first`` (bottom of the page before):
-    the same column edges (a borderless table's edges are looser: gaps between columns)."""
-    tolerance = JOIN_TOL if first.ruled else 4 * JOIN_TOL
-    if first.ruled != second.ruled or len(first.xs) != len(second.xs):
+    """True when ``second`` (top of a page) carries on ``first`` (bottom of the page before).
+
+    Ruled parts share their outer edges and one part's column edges are among the other's
+    (a part with fewer merged rows shows fewer edges); borderless parts have as many
+    columns, at looser positions (their edges are the middles of the gaps between columns).
+    """
+    if first.ruled != second.ruled:
         return False
-    return all(abs(a - b) <= tolerance for a, b in zip(first.xs, second.xs, strict=True))
+    if not first.ruled:
+        return len(first.xs) == len(second.xs) and all(
+            abs(a - b) <= 4 * JOIN_TOL for a, b in zip(first.xs, second.xs, strict=True)
+        )
+    if abs(first.xs[0] - second.xs[0]) > JOIN_TOL or abs(first.xs[-1] - second.xs[-1]) > JOIN_TOL:
+        return False
+    few, many = sorted((first.xs, second.xs), key=len)
+    return all(abs(_nearest(many, x) - x) <= JOIN_TOL for x in few)
+
+
+def _nearest(xs: Sequence[float], x: float) -> float:
+    return min(xs, key=lambda edge: abs(edge - x))
 
 
 def join(first: RawTable, second: RawTable) -> RawTable:
@@ -263,8 +277,10 @@ def join(first: RawTable, second: RawTable) -> RawTable:
     glued back (its text ran on); a vertically merged cell the break cut in two is one cell.
     """
     cells, pages = _data_rows(second, _repeated_header_rows(first, second))
-    for cell in cells:
-        cell.x0, cell.x1 = _snap(cell.x0, second.xs, first.xs), _snap(cell.x1, second.xs, first.xs)
+    xs = edges([*first.xs, *second.xs]) if first.ruled else first.xs
+    for cell in [*first.cells, *cells]:
+        cell.x0, cell.x1 = _nearest(xs, cell.x0), _nearest(xs, cell.x1)
+    first.xs = xs
     tail = {(c.x0, c.x1): c for c in first.cells if c.row + c.rowspan == first.n_rows}
     if pages and _split_row(tail, [c for c in cells if c.row == 0]):
         cells, pages = _glue_split_row(tail, cells), pages[1:]
@@ -295,10 +311,6 @@ def _data_rows(table: RawTable, skip: int) -> tuple[list[RawCell], list[int]]:
         cell.row = start - skip
         cells.append(cell)
     return cells, table.row_pages[skip:]
-
-
-def _snap(x: float, own: list[float], target: list[float]) -> float:
-    return target[_index(own, x)]
 
 
 def _split_row(tail: dict[tuple[float, float], RawCell], row: list[RawCell]) -> bool:

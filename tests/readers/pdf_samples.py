@@ -185,6 +185,7 @@ def application_docx(path: Path, seq: int = 0, rows_per_dimension: int = 6) -> S
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     doc.add_heading("绩效目标及评价指标表", level=1)
     texts += _indicator_table(doc, seq, rows_per_dimension)
+    doc.add_paragraph()  # Word always ends a body with a paragraph (LibreOffice's .doc needs it)
     doc.save(str(path))
     return Sample(path, texts)
 
@@ -297,3 +298,64 @@ def scanned_pdf(pdf: Path, out: Path) -> Path:
     with Image.open(f"{png_base}.png") as image:
         image.convert("RGB").save(out, "PDF", resolution=60.0)
     return out
+
+
+# --- the extractor's corpus, for field-level checks ------------------------------------------
+
+# Word layouts of the extractor's corpus (tests/extract): form A and form B
+APPLICATION_LAYOUTS = (
+    "ours_4col",
+    "grouped_contacts",
+    "section_bands",
+    "checkbox_cells",
+    "paragraphs_outside",
+)
+TARGETS_LAYOUTS = ("docx_year_children", "docx_reordered")
+
+
+def word_corpus(folder: Path) -> dict[str, Path]:
+    """The extractor's Word layouts as .docx files, each ending with a paragraph as Word
+    writes it (LibreOffice drops a table that ends a body when it writes .doc)."""
+    import io
+
+    from ..extract import corpus_application, corpus_targets
+
+    folder.mkdir(parents=True, exist_ok=True)
+    layouts = {
+        **{n: corpus_application.LAYOUTS[n] for n in APPLICATION_LAYOUTS},
+        **{n: corpus_targets.TARGET_LAYOUTS[n] for n in TARGETS_LAYOUTS},
+    }
+    paths = {}
+    for name, layout in layouts.items():
+        data, kind, _ = layout()
+        assert kind == "docx", name
+        doc = new_docx(io.BytesIO(data))
+        doc.add_paragraph()
+        paths[name] = folder / f"{name}.docx"
+        doc.save(str(paths[name]))
+    return paths
+
+
+def field_accuracy(docs: dict[str, object]) -> tuple[int, int, list[str]]:
+    """Right fields and indicator cells over all read documents, and what was missed."""
+    from formkit.extract import extract, recognise
+    from formkit.spec import load_all
+
+    from ..extract import corpus_application, corpus_targets
+    from ..extract.scorer import Score, score
+
+    specs = load_all()
+    total = Score()
+    for name, doc in docs.items():
+        if name in APPLICATION_LAYOUTS:
+            form, fields, rows = "application", corpus_application.EXPECTED, []
+        else:
+            form, fields = "targets", corpus_targets.HEADER_EXPECTED
+            rows = corpus_targets.EXPECTED_ROWS
+        want = len(fields) + sum(len(r) for r in rows)
+        if recognise(doc, specs) != form:  # type: ignore[arg-type]
+            total = total.add(Score(0, want, [f"{name}: not recognised as {form}"]))
+            continue
+        record = extract(doc, specs[form])  # type: ignore[arg-type]
+        total = total.add(score(record, fields, rows, name=name))
+    return total.right, total.total, total.misses

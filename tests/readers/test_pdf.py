@@ -25,10 +25,12 @@ from .pdf_samples import (
     Sample,
     application_docx,
     convert,
+    field_accuracy,
     plan_docx,
     scanned_pdf,
     soffice,
     targets_xlsx,
+    word_corpus,
 )
 
 PEERS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "peers"
@@ -38,7 +40,7 @@ pytestmark = pytest.mark.libreoffice
 
 
 class Rendered:
-    """The session's sample files: sources and their LibreOffice PDFs."""
+    """The session's sample files: sources and their PDFs, all from one LibreOffice run."""
 
     def __init__(self, root: Path) -> None:
         self.form = application_docx(root / "申报信息表.docx", 3, ROWS_PER_DIMENSION)
@@ -142,6 +144,23 @@ def test_reading_from_bytes_equals_reading_from_a_path(rendered: Rendered) -> No
     from_bytes = read_pdf(rendered.form_pdf.read_bytes(), "a.pdf")
     from_path = read_pdf(rendered.form_pdf, "a.pdf")
     assert from_bytes.blocks == from_path.blocks
+
+
+@pytest.fixture(scope="session")
+def corpus_pdfs(rendered: Rendered, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The extractor's Word layouts exported to PDF (one more LibreOffice run)."""
+    root = tmp_path_factory.mktemp("corpus")
+    corpus = word_corpus(root)
+    return dict(zip(corpus, convert(list(corpus.values()), "pdf", root / "pdf"), strict=True))
+
+
+@pytest.mark.slow
+def test_filled_forms_exported_from_word_parse_to_the_right_values(
+    corpus_pdfs: dict[str, Path],
+) -> None:
+    docs = {name: read_pdf(path, path.name) for name, path in corpus_pdfs.items()}
+    right, total, misses = field_accuracy(docs)
+    assert right / total >= 0.98, misses
 
 
 # --- the plan ------------------------------------------------------------------------------

@@ -1,0 +1,126 @@
+"""Legacy and WPS formats (.doc .wps → .docx, .xls .et → .xlsx) through LibreOffice.
+
+Files are written under neutral names (``0001.doc``) into a private temporary folder and
+converted by :func:`formkit.office.convert` — one ``soffice`` process per target format for
+the whole batch, a private profile, a timeout per file and one retry — then read by the
+.docx / .xlsx readers under the name the user gave. WPS files are the same CFB formats as
+.doc/.xls with extra streams, so they are handed to LibreOffice as .doc/.xls.
+
+Without LibreOffice, or when it cannot convert a file, the file is refused with
+``file-legacy-unconverted`` (请另存为 .docx/.xlsx 后重新提交). A converted file carries the
+note ``legacy-converted`` so the clerk knows what was read.
+
+Batch review converts many files in one call with :func:`convert_many` (a LibreOffice
+start costs about a second); :func:`read_legacy` is the one-file path the pipeline uses.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from formkit import office
+from formkit.errors import ConfigError, InputFileError
+from formkit.findings import finding
+from formkit.intake.sniff import sniff
+from formkit.readers.model import Document
+
+# legacy kind → (extension LibreOffice is given, target format, LibreOffice filter)
+TARGETS = {
+    "doc": ("doc", "docx", "docx:MS Word 2007 XML"),
+    "wps": ("doc", "docx", "docx:MS Word 2007 XML"),
+    "xls": ("xls", "xlsx", "xlsx:Calc MS Excel 2007 XML"),
+    "et": ("xls", "xlsx", "xlsx:Calc MS Excel 2007 XML"),
+}
+TIMEOUT_S = 60.0  # per file
+FAILED = "LibreOffice 转换失败，文件可能已损坏或加密"
+
+Item = tuple[str, bytes, str]  # (name as given, content, legacy kind)
+
+
+def convert_many(
+    items: Sequence[Item], *, timeout: float = TIMEOUT_S
+) -> dict[str, bytes | InputFileError]:
+    """Convert legacy files to .docx/.xlsx bytes; one LibreOffice run per target format.
+
+    Returns, per name, the converted bytes or the ``InputFileError`` refusing that file.
+    """
+    results: dict[str, bytes | InputFileError] = {}
+    batches: dict[str, list[tuple[int, Item]]] = {}
+    for index, item in enumerate(items):
+        name, _, kind = item
+        if kind not in TARGETS:
+            results[name] = _refusal(name, kind or "未知", "不是 .doc/.wps/.xls/.et 文件")
+        elif TARGETS.get(sniff(item[1]), ("",))[0] != TARGETS[kind][0]:
+            results[name] = _refusal(name, kind, f"内容不是 .{kind} 文件")
+        else:
+            batches.setdefault(TARGETS[kind][2], []).append((index, item))
+    with tempfile.TemporaryDirectory(prefix="formkit-legacy-") as tmp:
+        for fmt, batch in batches.items():
+            results.update(_convert_batch(batch, fmt, Path(tmp), timeout))
+    return results
+
+
+def convert_legacy(
+    source: str | Path | bytes, name: str, kind: str | None = None, *, timeout: float = TIMEOUT_S
+) -> bytes:
+    """One legacy file → .docx/.xlsx bytes (``kind`` sniffed from the content if omitted)."""
+    data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    outcome = convert_many([(name, data, kind or sniff(data))], timeout=timeout)[name]
+    if isinstance(outcome, InputFileError):
+        raise outcome
+    return outcome
+
+
+def read_legacy(data: bytes, name: str, kind: str) -> Document:
+    """Convert one legacy file and read it with the .docx/.xlsx reader."""
+    return read_converted(name, convert_legacy(data, name, kind), kind)
+
+
+def read_converted(name: str, converted: bytes, kind: str) -> Document:
+    """Read what :func:`convert_many` gave for a legacy file of ``kind``."""
+    if TARGETS[kind][1] == "docx":
+        from formkit.readers.docx import read_docx
+
+        doc = read_docx(converted, name)
+    else:
+        from formkit.readers.xlsx import read_xlsx
+
+        doc = read_xlsx(converted, name)
+    doc.notes.append(finding("legacy-converted", detail=f".{kind}"))
+    return doc
+
+
+def _convert_batch(
+    batch: list[tuple[int, Item]], fmt: str, folder: Path, timeout: float
+) -> dict[str, bytes | InputFileError]:
+    sources: dict[Path, str] = {}
+    kinds: dict[str, str] = {}
+    for index, (name, data, kind) in batch:
+        path = folder / f"{index:04d}.{TARGETS[kind][0]}"
+        path.write_bytes(data)
+        sources[path] = name
+        kinds[name] = kind
+    outdir = folder / "out"
+    failed: set[Path] = set()
+    try:
+        office.convert(list(sources), fmt, outdir, timeout=timeout, retries=1)
+    except ConfigError:
+        return {n: _refusal(n, kinds[n], "本机未安装 LibreOffice") for n in sources.values()}
+    except office.ConversionError as exc:
+        failed = {Path(p).resolve() for p in exc.failed}
+    ext = fmt.split(":", 1)[0]
+    results: dict[str, bytes | InputFileError] = {}
+    for path, name in sources.items():
+        if path.resolve() in failed:
+            results[name] = _refusal(
+                name, kinds[name], "LibreOffice 转换失败，文件可能已损坏或加密"
+            )
+        else:
+            results[name] = (outdir / f"{path.stem}.{ext}").read_bytes()
+    return results
+
+
+def _refusal(name: str, kind: str, why: str) -> InputFileError:
+    return InputFileError(name, "file-legacy-unconverted", f".{kind}，{why}")
