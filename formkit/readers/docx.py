@@ -50,6 +50,7 @@ INS, DEL, MOVE_TO, MOVE_FROM = _w("ins"), _w("del"), _w("moveTo"), _w("moveFrom"
 CUSTOM_XML = _w("customXml")
 PPR, RPR, TCPR, TRPR, SDT_END_PR = (_w(n) for n in ("pPr", "rPr", "tcPr", "trPr", "sdtEndPr"))
 P_STYLE, OUTLINE, SYM = _w("pStyle"), _w("outlineLvl"), _w("sym")
+NAME, BASED_ON, STYLE_ID, STYLE_TYPE = _w("name"), _w("basedOn"), _w("styleId"), _w("type")
 GRID_SPAN, V_MERGE, H_MERGE = _w("gridSpan"), _w("vMerge"), _w("hMerge")
 GRID_BEFORE, GRID_AFTER = _w("gridBefore"), _w("gridAfter")
 FLD_CHAR, FF_DATA = _w("fldChar"), _w("ffData")
@@ -117,11 +118,13 @@ def read_docx(source: str | Path | bytes, name: str) -> Document:
     root = package.xml(main)
     if local_name(root.tag) != "document":
         raise fail(name, "file-unknown-type", f"{main} 不是 Word 文档正文")
-    reader = _DocxReader(name, _read_styles(package, main))
+    reader = _DocxReader(name)
     body = root.find(BODY)
     doc = Document(name, "docx")
     if body is not None:
         reader.read_body(body, doc)
+    if reader.styled:
+        _apply_styles(reader.styled, _read_styles(package, main, {s for _, s in reader.styled}))
     if reader.tracked:
         doc.notes.append(finding("tracked-changes"))
     return doc
@@ -137,21 +140,27 @@ class _Styles:
         self.names: dict[str, str] = {}
         self.own_levels: dict[str, int | None] = {}
         self.based_on: dict[str, str] = {}
-        self.default: str | None = None
-        self._levels: dict[str, int] = {}
 
-    def level(self, style_id: str | None) -> int:
-        style_id = style_id or self.default
-        if style_id is None:
-            return 0
-        if style_id not in self._levels:
-            self._levels[style_id] = self._resolve(style_id)
-        return self._levels[style_id]
+    def add(self, style: etree._Element) -> str:
+        """Record one ``w:style``; returns the style it is based on ("" if none)."""
+        style_id = style.get(STYLE_ID) or ""
+        based = ""
+        for child in style:
+            if child.tag == NAME:
+                self.names[style_id] = child.get(VAL) or style_id
+            elif child.tag == BASED_ON:
+                based = child.get(VAL) or ""
+            elif child.tag == PPR:
+                self.own_levels[style_id] = _outline_level(child)
+        self.names.setdefault(style_id, style_id)
+        self.based_on[style_id] = based
+        return based
 
-    def _resolve(self, style_id: str) -> int:
+    def level(self, style_id: str) -> int:
+        """Heading level of a style: its (inherited) outline level, or a heading-like name."""
         seen: set[str] = set()
-        current: str | None = style_id
-        while current is not None and current not in seen:
+        current = style_id
+        while current and current not in seen:
             seen.add(current)
             own = self.own_levels.get(current)
             if own is not None:
@@ -159,11 +168,13 @@ class _Styles:
             match = _HEADING_NAME.match(self.names.get(current, "").strip())
             if match:
                 return int(match.group(1))
-            current = self.based_on.get(current)
+            current = self.based_on.get(current, "")
         return 0
 
 
-def _read_styles(package: Package, main: str) -> _Styles:
+def _read_styles(package: Package, main: str, wanted: set[str]) -> _Styles:
+    """The paragraph styles in ``wanted`` and their ancestors, read only as far as needed
+    (Word puts paragraph styles first; python-docx's template has 340 KB of table styles)."""
     styles = _Styles()
     part = next(
         (
@@ -175,17 +186,17 @@ def _read_styles(package: Package, main: str) -> _Styles:
     )
     if part is None:
         return styles
-    for style in package.xml(part).iterchildren(_w("style")):
-        if style.get(_w("type")) != "paragraph":
+    pending = set(wanted)
+    for style in package.iter_elements(part, "style"):
+        if style.get(STYLE_TYPE) != "paragraph":
             continue
-        style_id = style.get(_w("styleId")) or ""
-        name_el, based_el = style.find(_w("name")), style.find(_w("basedOn"))
-        styles.names[style_id] = (name_el.get(VAL) if name_el is not None else None) or style_id
-        if based_el is not None and based_el.get(VAL):
-            styles.based_on[style_id] = based_el.get(VAL) or ""
-        styles.own_levels[style_id] = _outline_level(style.find(_w("pPr")))
-        if is_on(style.get(_w("default"))) and style.get(_w("default")) is not None:
-            styles.default = style_id
+        style_id = style.get(STYLE_ID) or ""
+        based = styles.add(style)
+        pending.discard(style_id)
+        if based and based not in styles.names:
+            pending.add(based)
+        if not pending:
+            break
     return styles
 
 
@@ -199,6 +210,13 @@ def _outline_level(ppr: etree._Element | None) -> int | None:
     except ValueError:
         return None
     return value + 1 if 0 <= value <= 8 else 0
+
+
+def _apply_styles(styled: list[tuple[Paragraph, str]], styles: _Styles) -> None:
+    for paragraph, style_id in styled:
+        paragraph.style = styles.names.get(style_id, style_id)
+        if paragraph.level < 0:
+            paragraph.level = styles.level(style_id)
 
 
 # --- fields, checkboxes, content controls ---------------------------------------------------
@@ -284,11 +302,11 @@ def _int(value: str | None, default: int) -> int:
 
 
 class _DocxReader:
-    def __init__(self, name: str, styles: _Styles) -> None:
+    def __init__(self, name: str) -> None:
         self.name = name
-        self.styles = styles
         self.tracked = False
         self.n_cells = 0
+        self.styled: list[tuple[Paragraph, str]] = []  # body paragraphs and their style ids
 
     # blocks
 
@@ -323,14 +341,17 @@ class _DocxReader:
                     yield from self.blocks(branch, hidden)
 
     def paragraph(self, p: etree._Element, hidden: bool, location: Location) -> Paragraph:
+        """A body paragraph; its style name and style-based level are filled in later."""
         ppr = _first(p, PPR)
         style_el = _child(ppr, P_STYLE) if ppr is not None else None
         style_id = style_el.get(VAL) if style_el is not None else None
         level = _outline_level(ppr)
-        if level is None:
-            level = self.styles.level(style_id)
-        style = self.styles.names.get(style_id, style_id) if style_id else None
-        return Paragraph(self.text(p, hidden), location, level, style)
+        paragraph = Paragraph(self.text(p, hidden), location, level or 0, style_id)
+        if style_id:
+            self.styled.append((paragraph, style_id))
+            if level is None:
+                paragraph.level = -1  # from the style
+        return paragraph
 
     def text(self, p: etree._Element, hidden: bool) -> str:
         if hidden:

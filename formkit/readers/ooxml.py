@@ -19,9 +19,11 @@ import posixpath
 import threading
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
+from typing import IO
 from urllib.parse import unquote
 
 from lxml import etree
@@ -40,6 +42,8 @@ STRICT_TO_TRANSITIONAL = {
     "http://purl.oclc.org/ooxml/officeDocument/relationships": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
     "http://purl.oclc.org/ooxml/officeDocument/math": "http://schemas.openxmlformats.org/officeDocument/2006/math",
 }
+
+STRICT_PREFIXES = tuple(STRICT_TO_TRANSITIONAL)
 
 _local = threading.local()
 
@@ -118,6 +122,46 @@ class Package:
         """Parse a part with the hardened parser; strict namespaces become transitional."""
         return parse_xml(self.read(part), self.name, part)
 
+    def iter_elements(self, part: str, local: str) -> Iterator[etree._Element]:
+        """Stream the elements named ``local`` (any namespace) of a part, decompressing and
+        parsing only as far as the caller reads; each is dropped once the caller moves on."""
+        info = self._names.get(part.lower())
+        if info is None:
+            return
+        try:
+            with self.archive.open(info) as stream:
+                events = etree.iterparse(
+                    _Capped(stream, self.name, part),
+                    events=("end",),
+                    tag=f"{{*}}{local}",
+                    resolve_entities=False,
+                    no_network=True,
+                    load_dtd=False,
+                    huge_tree=False,
+                    remove_comments=True,
+                    remove_pis=True,
+                )
+                for n, (_, el) in enumerate(events):
+                    if n == 0:
+                        _refuse_dtd(el, self.name, part)
+                    if el.tag[1:].startswith(STRICT_PREFIXES):
+                        _to_transitional(el)
+                    yield el
+                    el.clear()
+        except etree.XMLSyntaxError as exc:
+            raise fail(self.name, "file-corrupt", f"部件 {part} 不是有效的 XML") from exc
+        except RuntimeError as exc:
+            raise fail(self.name, "file-encrypted") from exc
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            EOFError,
+            NotImplementedError,
+            OSError,
+            ValueError,
+        ) as exc:
+            raise fail(self.name, "file-corrupt", f"部件 {part} 无法解压") from exc
+
     def rels(self, part: str) -> list[Rel]:
         """The relationships of ``part`` ("" for the package), targets resolved to part names."""
         folder, base = posixpath.split(part)
@@ -156,12 +200,32 @@ def parse_xml(data: bytes, name: str, part: str) -> etree._Element:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
         raise fail(name, "file-corrupt", f"部件 {part} 不是有效的 XML") from exc
-    docinfo = root.getroottree().docinfo
-    if getattr(docinfo, "doctype", "") or docinfo.internalDTD is not None:
-        raise fail(name, "file-unsafe", f"部件 {part} 含有 DTD 声明（DOCTYPE）")
+    _refuse_dtd(root, name, part)
     if any(uri in STRICT_TO_TRANSITIONAL for uri in root.nsmap.values()):
         root = _to_transitional(root)
     return root
+
+
+def _refuse_dtd(el: etree._Element, name: str, part: str) -> None:
+    docinfo = el.getroottree().docinfo
+    if getattr(docinfo, "doctype", "") or docinfo.internalDTD is not None:
+        raise fail(name, "file-unsafe", f"部件 {part} 含有 DTD 声明（DOCTYPE）")
+
+
+class _Capped:
+    """A read-only stream that refuses to yield more than MAX_PART_BYTES."""
+
+    def __init__(self, stream: IO[bytes], name: str, part: str) -> None:
+        self.stream, self.name, self.part, self.total = stream, name, part, 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.stream.read(size if size >= 0 else MAX_PART_BYTES + 1)
+        self.total += len(data)
+        if self.total > MAX_PART_BYTES:
+            raise fail(
+                self.name, "file-too-large", f"部件 {self.part} 超过 {MAX_PART_BYTES >> 20} MB"
+            )
+        return data
 
 
 def _to_transitional(root: etree._Element) -> etree._Element:

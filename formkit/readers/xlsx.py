@@ -54,6 +54,8 @@ _DATE_IDS = set(range(14, 23)) | set(range(27, 37)) | {45, 46, 47} | set(range(5
 _FORMAT_NOISE = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
 _ESCAPED_CHAR = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _A1 = re.compile(r"(?<![A-Za-z0-9_.])(\$?)([A-Z]{1,3})(\$?)([0-9]{1,7})(?![0-9A-Za-z_(])")
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_COLUMNS: dict[str, int] = {}
 EPOCH_1900, EPOCH_1904 = datetime(1899, 12, 30), datetime(1904, 1, 1)
 LAST_SERIAL = 2_958_466  # 9999-12-31 + 1
 
@@ -213,16 +215,22 @@ def _read_sheet(book: _Book, sheet: str, root: etree._Element) -> Table:
 
 def _parse_ref(ref: str) -> tuple[int, int]:
     """ "AB12" → (12, 28); (0, 0) when malformed."""
-    col = 0
-    i = 0
-    for ch in ref:
-        code = ord(ch) - 64
-        if not 1 <= code <= 26:
-            break
-        col = col * 26 + code
-        i += 1
-    digits = ref[i:]
-    return (int(digits), col) if digits.isdigit() else (0, 0)
+    digits = ref.lstrip(_LETTERS)
+    col = _column_number(ref[: len(ref) - len(digits)])
+    return (int(digits), col) if col and digits.isdigit() else (0, 0)
+
+
+def _column_number(letters: str) -> int:
+    """ "AB" → 28, memoised (a sheet has few distinct columns); 0 when not letters."""
+    number = _COLUMNS.get(letters)
+    if number is None:
+        number = 0
+        for ch in letters:
+            number = number * 26 + ord(ch) - 64
+        number = number if 0 < len(letters) <= 3 and letters.isupper() else 0
+        if len(_COLUMNS) < 20_000:
+            _COLUMNS[letters] = number
+    return number
 
 
 def _read_cell(
@@ -363,7 +371,7 @@ def shift_formula(formula: str, rows: int, cols: int) -> str:
 
 def _shift_ref(match: re.Match[str], rows: int, cols: int) -> str:
     col_abs, letters, row_abs, digits = match.groups()
-    col = _parse_ref(letters + "1")[1]
+    col = _column_number(letters)
     row = int(digits)
     if not col or col > MAX_COL:
         return match.group(0)
@@ -426,8 +434,10 @@ def _drop_covered(cells: dict[tuple[int, int], Cell], bounds: tuple[int, int, in
 
 def _table(book: _Book, sheet: str, cells: dict[tuple[int, int], Cell]) -> Table:
     ordered = sorted(cells.values(), key=lambda cell: (cell.row, cell.col))
-    n_rows = max((cell.end_row + 1 for cell in ordered), default=0)
-    n_cols = max((cell.end_col + 1 for cell in ordered), default=0)
+    n_rows = n_cols = 0
+    for cell in ordered:
+        n_rows = max(n_rows, cell.row + cell.rowspan)
+        n_cols = max(n_cols, cell.col + cell.colspan)
     if n_rows * n_cols > MAX_GRID:
         raise fail(
             book.name,

@@ -448,6 +448,24 @@ def _add_comment(name: str, data: bytes) -> tuple[str, bytes]:
     return name, data
 
 
+def test_deep_nesting_up_to_the_parsers_depth_limit_reads() -> None:
+    inline = run("深")
+    for _ in range(120):
+        inline = sdt(inline)
+    cell = tc("底")
+    for _ in range(40):
+        cell = tc(tbl(tr(cell), grid=1))
+    doc = read(p(inner=inline), tbl(tr(cell), grid=1))
+    assert texts(doc) == ["深"]
+    assert len(doc.all_tables()) == 41
+    assert doc.all_tables()[-1].cells[0].text == "底"
+
+
+def test_a_style_missing_from_the_styles_part_keeps_its_id() -> None:
+    doc = read(p(inner='<w:pPr><w:pStyle w:val="NoSuchStyle"/></w:pPr>' + run("x")))
+    assert [(b.style, b.level) for b in doc.paragraphs] == [("NoSuchStyle", 0)]
+
+
 # --- packages -------------------------------------------------------------------------------
 
 
@@ -577,6 +595,28 @@ def test_an_external_entity_is_refused() -> None:
         return name, data
 
     assert refusal(rezip(build_docx(p("x")), add_xxe)).code == "file-unsafe"
+
+
+def test_a_dtd_in_the_styles_part_is_refused_too() -> None:
+    def add_dtd(name: str, data: bytes) -> tuple[str, bytes]:
+        if name == "word/styles.xml":
+            data = b'<!DOCTYPE w:styles [<!ENTITY e "x">]>' + data.split(b"?>", 1)[1]
+        return name, data
+
+    data = rezip(build_docx(before=lambda d: d.add_heading("标题", 1)), add_dtd)
+    assert refusal(data).code == "file-unsafe"
+
+
+@pytest.mark.parametrize("part", ["word/document.xml", "word/styles.xml"])
+def test_a_part_over_the_size_cap_is_refused(monkeypatch: pytest.MonkeyPatch, part: str) -> None:
+    import formkit.readers.ooxml as ooxml
+
+    # a style id that styles.xml lacks makes the reader stream the whole styles part
+    unknown_style = p(inner='<w:pPr><w:pStyle w:val="NoSuchStyle"/></w:pPr>' + run("x"))
+    data = build_docx(unknown_style)
+    size = len(zipfile.ZipFile(io.BytesIO(data)).read(part))
+    monkeypatch.setattr(ooxml, "MAX_PART_BYTES", size - 1)
+    assert refusal(data).code == "file-too-large"
 
 
 def test_a_workbook_is_not_a_word_document() -> None:
