@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Collection, Iterator
 
 from formkit.extract import fields as F
+from formkit.extract import prose
 from formkit.extract.indicators import all_headers, fiscal_words, read_rows
 from formkit.extract.labels import index_for
 from formkit.extract.letter import READER as LETTER
@@ -33,6 +34,7 @@ def extract(doc: Document, spec: FormSpec) -> Record:
     hits = list(_field_hits(doc, spec, claimed))
     _assign(record, hits)
     if is_plan(spec):
+        prose.money_fields(doc, spec, record)
         record.layout = "plan"
     else:
         record.layout = table_layout or field_layout(doc, hits)

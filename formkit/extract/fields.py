@@ -106,7 +106,25 @@ def _cell_hits(walk: _Walk, cell: Cell, next_cell: Cell | None, below_first: boo
         return [Hit(match.field, text, cell.location, "", None, RIGHT)]
     value_cell, how = value
     raw, typed = _value_text(walk, value_cell)
+    if how == RIGHT and cell.rowspan > value_cell.rowspan:
+        raw = "\n".join([raw, *_rows_beside(walk, cell, value_cell)])
     return [Hit(match.field, text, cell.location, raw, value_cell.location, how, typed)]
+
+
+def _rows_beside(walk: _Walk, label: Cell, first: Cell) -> list[str]:
+    """A label merged down several rows with one value per row (主导龙头企业 over two
+    lines of companies): the values of the rows after the first."""
+    texts: list[str] = []
+    for r in range(first.end_row + 1, label.end_row + 1):
+        cell = walk.grid[r][first.col]
+        if cell is None or cell.row != r or id(cell) in walk.consumed:
+            continue
+        if _is_label(walk, cell, None):
+            break
+        walk.consumed.add(id(cell))
+        if cell.text.strip():
+            texts.append(cell.text.strip())
+    return texts
 
 
 def _opens_group(walk: _Walk, cell: Cell, next_cell: Cell | None) -> bool:

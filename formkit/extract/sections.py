@@ -14,8 +14,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from formkit.extract import prose
 from formkit.extract.indicators import find_header, read_rows
-from formkit.extract.labels import LabelIndex, index_for
+from formkit.extract.labels import LabelIndex, canon, index_for
 from formkit.readers.model import Document, Location, Paragraph, Table
 from formkit.record import Record, Value
 from formkit.spec import FormSpec
@@ -157,4 +158,19 @@ def _fund_uses(doc: Document, spec: FormSpec, record: Record) -> None:
             raw = "；".join(" ".join(v.raw for v in row.values()) for row in rows.rows)
             record.fields[spec.table.key] = Value(raw, value, header.location)
             record.label_locations.setdefault(spec.table.key, header.location)
+            return
+    _fund_uses_in_text(spec, record)
+
+
+def _fund_uses_in_text(spec: FormSpec, record: Record) -> None:
+    """No fund-use table: the amounts written in the fund-use part's text."""
+    assert spec.table is not None
+    uses = [u for u in spec.columns[0].allowed if u != "其他"]
+    for part in spec.parts:
+        section = record.sections.get(part.key)
+        if section is None or not any("资金" in canon(label) for label in part.labels):
+            continue
+        found = prose.fund_uses(section.raw, section.location or Location(), uses)
+        if found is not None:
+            record.fields[spec.table.key] = found
             return

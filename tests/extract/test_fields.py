@@ -148,3 +148,19 @@ def test_first_filled_value_wins_over_a_later_blank(specs: dict[str, FormSpec]) 
     doc = model_doc([["联系人", "赵刚"]], "联系人：")
     record = extract(doc, specs["application"])
     assert record.fields["contact_name"].value == "赵刚"
+
+
+def test_a_label_merged_down_gathers_one_value_per_row(specs: dict[str, FormSpec]) -> None:
+    doc = model_doc(
+        [
+            ["主导龙头企业", "示范重工集团有限公司"],
+            [UP, "示范新材料股份有限公司"],
+            ["建设运营主体", "示范创新创业服务有限公司"],
+        ]
+    )
+    record = extract(doc, specs["application"])
+    assert record.fields["lead_enterprises"].value == [
+        "示范重工集团有限公司",
+        "示范新材料股份有限公司",
+    ]
+    assert record.fields["operator"].value == "示范创新创业服务有限公司"

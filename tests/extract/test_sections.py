@@ -52,3 +52,18 @@ def test_a_missing_part_is_absent(specs: dict[str, FormSpec]) -> None:
     doc = model_doc("一、开发区既有双创工作开展情况", C.EXISTING, "二、实施目标", C.OVERALL)
     record = extract(doc, specs["plan"])
     assert set(record.sections) == {"existing_work", "targets"}
+
+
+def test_amounts_written_in_running_text(specs: dict[str, FormSpec]) -> None:
+    from .builders import model_doc
+
+    doc = model_doc(
+        "一、实施目标",
+        C.OVERALL,
+        "二、资金使用方向",
+        "本项目申请省级奖补资金500万元，其中直接补助200万元、绩效奖励150万元，购买服务 150 万元。",
+    )
+    record = extract(doc, specs["plan"])
+    assert record.fields["subsidy_requested"].value == 500
+    assert str(record.fields["subsidy_requested"].location) == "第4段"
+    assert record.fields["fund_uses"].value == C.FUND_USES
