@@ -135,10 +135,12 @@ def test_a_nested_bomb_stops_at_the_depth_limit_without_inflating_the_leaves():
 
 
 def test_one_budget_covers_every_level_of_nesting():
-    leaf = h.zip_bomb(60, "zeros.bin")
-    inner = h.zip_of({f"part{i}.zip": leaf for i in range(4)}, stored=True)
-    data = h.zip_of({"a.zip": inner}, stored=True)
-    limits = Limits(max_total=200 * h.MiB, max_ratio=2000)  # only the budget can stop it
+    """Each level alone is within the limits (3 × 6 MiB < 20 MiB); all of them are not."""
+    leaf = h.zip_bomb(6, "zeros.bin")
+    inner = h.zip_of({f"part{i}.zip": leaf for i in range(3)}, stored=True)
+    data = h.zip_of({"a.zip": inner, "b.zip": inner}, stored=True)
+    limits = Limits(max_total=20 * h.MiB, max_ratio=2000)  # only the budget can stop it
+    assert len(members(inner, limits=limits)) == 3
     err = refused(data, limits=limits)
     assert err.code == "file-unsafe"
     assert "总大小" in err.reason
