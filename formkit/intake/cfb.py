@@ -16,6 +16,7 @@ MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _END_OF_CHAIN = 0xFFFFFFFE
 _MAX_REGULAR = 0xFFFFFFFA
 _ENTRY = 128
+_MINI_CUTOFF = 4096
 _HEADER_DIFAT = 109
 
 
@@ -51,16 +52,32 @@ class Container:
         return {e.name for e in self.entries if e.kind in (1, 2, 5)}
 
     def stream_head(self, name: str, size: int) -> bytes | None:
-        """The first ``size`` bytes of a stream held in regular sectors (≥ 4,096 bytes)."""
+        """The first ``size`` bytes of a stream (None when there is no such stream)."""
         for entry in self.entries:
-            if entry.kind == 2 and entry.name == name and entry.size >= 4096:
-                chunks: list[bytes] = []
-                for sector in self._chain(entry.start):
-                    chunks.append(self._sector(sector))
-                    if sum(map(len, chunks)) >= size:
-                        break
-                return b"".join(chunks)[:size]
+            if entry.kind == 2 and entry.name == name:
+                if entry.size >= _MINI_CUTOFF:
+                    sectors = self._chain(entry.start)
+                    head = b"".join(self._sector(s) for s in sectors[: size // self.sector + 1])
+                else:
+                    head = self._mini_head(entry, size)
+                return head[: min(size, entry.size)]
         return None
+
+    def _mini_head(self, entry: Entry, size: int) -> bytes:
+        """Small streams live in 64-byte mini sectors inside the root entry's stream."""
+        root = next(e for e in self.entries if e.kind == 5)
+        mini_stream = b"".join(self._sector(s) for s in self._chain(root.start))
+        first_minifat = struct.unpack_from("<I", self.data, 0x3C)[0]
+        raw = b"".join(self._sector(s) for s in self._chain(first_minifat))
+        minifat = list(struct.unpack(f"<{len(raw) // 4}I", raw[: len(raw) // 4 * 4]))
+        chunks: list[bytes] = []
+        sector = entry.start
+        while sector != _END_OF_CHAIN and len(chunks) * 64 < size:
+            if sector >= len(minifat) or len(chunks) > len(minifat):
+                raise _Malformed("broken mini chain")
+            chunks.append(mini_stream[sector * 64 : sector * 64 + 64])
+            sector = minifat[sector]
+        return b"".join(chunks)
 
     def _sector(self, index: int) -> bytes:
         offset = (index + 1) * self.sector
@@ -128,7 +145,15 @@ def _entry(raw: bytes, offset: int) -> Entry | None:
 
 def legacy_encrypted(container: Container) -> bool:
     """Whether a .doc/.xls (or WPS) file is password-protected: the Word FIB's fEncrypted
-    flag, or a FILEPASS record in the workbook's globals."""
+    flag, or a FILEPASS record in the workbook's globals. A container too broken to tell
+    is left to the reader."""
+    try:
+        return _legacy_encrypted(container)
+    except (_Malformed, struct.error, IndexError, StopIteration):
+        return False
+
+
+def _legacy_encrypted(container: Container) -> bool:
     head = container.stream_head("WordDocument", 12)
     if head is not None and len(head) >= 12:
         return bool(struct.unpack_from("<H", head, 10)[0] & 0x0100)
