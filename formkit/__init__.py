@@ -1,5 +1,12 @@
 """formkit — forms, checks, summaries and official documents for a provincial SME grant
-programme (大中小企业融通型创新创业特色载体)."""
+programme (大中小企业融通型创新创业特色载体).
+
+The library behind the ``formkit`` command::
+
+    formkit.parse(path)            # one file or archive → [FileResult]
+    formkit.check(paths)           # files, folders, archives → [FileResult]
+    formkit.render(kind, data, out)  # an official document (.docx, optionally PDF)
+"""
 
 from formkit.errors import (
     ConfigError,
@@ -10,19 +17,27 @@ from formkit.errors import (
     TemplateError,
 )
 from formkit.findings import Finding
+from formkit.pipeline import FileResult, Options, check, exit_code, parse
 from formkit.spec import FormSpec, load_spec
+from formkit.writers.notice import render
 
 __version__ = "0.1.0"
 
 __all__ = [
     "ConfigError",
+    "FileResult",
     "Finding",
     "FormSpec",
     "FormkitError",
     "InputFileError",
+    "Options",
     "OutputFileError",
     "SpecError",
     "TemplateError",
     "__version__",
+    "check",
+    "exit_code",
     "load_spec",
+    "parse",
+    "render",
 ]

@@ -5,9 +5,11 @@ set -euo pipefail
 need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui libreoffice-calc-nogui)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
-fc-list 2>/dev/null | grep -q "Noto Serif CJK" || need+=(fonts-noto-cjk)
-fc-list 2>/dev/null | grep -q "AR PL UKai" || need+=(fonts-arphic-ukai)
+fc-list 2>/dev/null | grep "Noto Serif CJK" >/dev/null || need+=(fonts-noto-cjk)
+fc-list 2>/dev/null | grep "AR PL UKai" >/dev/null || need+=(fonts-arphic-ukai)
+here=$(cd "$(dirname "$0")" && pwd)
 if ((${#need[@]} == 0)); then
+  bash "$here/install-fonts.sh"
   exit 0
 fi
 if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
@@ -20,3 +22,4 @@ elif command -v sudo >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
 else
   echo "formkit: please install: ${need[*]} (tests that need them will be skipped)" >&2
 fi
+bash "$here/install-fonts.sh" || echo "formkit: free stand-in fonts not installed; PDF font tests will skip" >&2

@@ -1,0 +1,179 @@
+"""Checking forms: CPU per file for read + extract + validate, beside the raw floor and a peer.
+
+    python benchmarks/bench_check.py [N] [--write]
+
+Generates a seeded corpus of N filled 申报信息表 (.docx) and N 绩效目标表 (.xlsx) with the
+project's own writers (``benchmarks/corpus/``, not committed), then measures in this process,
+CPU time (``time.process_time``), median of 5 passes over all files, one warm-up pass first:
+
+- formkit: ``pipeline.process_bytes`` — safety gate, reader, recognition, extraction and
+  validation, everything ``formkit check`` does per file except the worker hand-off;
+- raw floor: zipfile + ``lxml.etree.fromstring`` of the main part and touching every text
+  node (docx: ``w:t``; xlsx: shared strings + every ``c`` of every sheet);
+- docx2python: ``docx2python(path)`` + ``.text`` (the peer's read alone);
+- openpyxl: ``load_workbook`` + ``iter_rows(values_only=True)`` over every sheet.
+
+Then one ``formkit check`` over the whole corpus (all files in one call, isolated workers),
+CPU of the command and its workers per file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import platform
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import time
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import openpyxl
+from docx2python import docx2python
+from lxml import etree
+
+from formkit import sampledata
+from formkit.pipeline import Options, process_bytes
+from formkit.spec import load_spec
+from formkit.writers.forms_docx import application_docx
+from formkit.writers.forms_xlsx import targets_xlsx
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "benchmarks" / "corpus"
+RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+HEADING = "## Checking forms"
+PASSES = 5
+
+
+def make_corpus(n: int) -> tuple[list[Path], list[Path]]:
+    app, tgt = load_spec("application"), load_spec("targets")
+    rnd = random.Random(2020)
+    catalogue = [line.split(",") for line in
+                 (ROOT / "samples" / "catalogue.csv").read_text("utf-8").splitlines()[1:]]
+    docx_dir, xlsx_dir = CORPUS / "docx", CORPUS / "xlsx"
+    docx_dir.mkdir(parents=True, exist_ok=True)
+    xlsx_dir.mkdir(parents=True, exist_ok=True)
+    docs, books = [], []
+    for i in range(n):
+        row = catalogue[i % len(catalogue)]
+        zone = {"name": row[1], "code": row[5], "city": row[7], "industries": row[4].split("、")}
+        data = sampledata.application(zone, rnd)
+        doc, book = docx_dir / f"app_{i:04d}.docx", xlsx_dir / f"tgt_{i:04d}.xlsx"
+        if not doc.exists():
+            doc.write_bytes(application_docx(app, data))
+        if not book.exists():
+            book.write_bytes(targets_xlsx(tgt, sampledata.targets(data, rnd)))
+        docs.append(doc)
+        books.append(book)
+    return docs, books
+
+
+def per_file(func: Callable[[Path], object], files: list[Path]) -> float:
+    """Median over passes of CPU ms per file."""
+    for f in files[:5]:
+        func(f)
+    runs = []
+    for _ in range(PASSES):
+        start = time.process_time()
+        for f in files:
+            func(f)
+        runs.append((time.process_time() - start) / len(files) * 1000)
+    return statistics.median(runs)
+
+
+def formkit_one(path: Path) -> object:
+    return process_bytes(path.name, path.read_bytes(), Options(isolate=False))
+
+
+def floor_docx(path: Path) -> object:
+    with zipfile.ZipFile(path) as z:
+        root = etree.fromstring(z.read("word/document.xml"))
+    return sum(len(t.text or "") for t in root.iter(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"))
+
+
+def floor_xlsx(path: Path) -> object:
+    n = 0
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            if name == "xl/sharedStrings.xml" or name.startswith("xl/worksheets/sheet"):
+                root = etree.fromstring(z.read(name))
+                n += sum(1 for _ in root.iter())
+    return n
+
+
+def docx2python_one(path: Path) -> object:
+    with docx2python(path) as result:
+        return result.text
+
+
+def openpyxl_one(path: Path) -> object:
+    book = openpyxl.load_workbook(path)
+    return [list(ws.iter_rows(values_only=True)) for ws in book.worksheets]
+
+
+def check_command(files: list[Path]) -> tuple[float, float]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "formkit", "check", *map(str, files)],
+                   stdout=subprocess.DEVNULL, check=False)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return cpu / len(files) * 1000, wall
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("n", nargs="?", type=int, default=200)
+    parser.add_argument("--write", action="store_true")
+    args = parser.parse_args()
+    docs, books = make_corpus(args.n)
+    rows = [
+        ("申报信息表 .docx", "formkit read+extract+validate", per_file(formkit_one, docs)),
+        ("申报信息表 .docx", "raw floor (zip + lxml, all w:t)", per_file(floor_docx, docs)),
+        ("申报信息表 .docx", "docx2python read only", per_file(docx2python_one, docs)),
+        ("绩效目标表 .xlsx", "formkit read+extract+validate", per_file(formkit_one, books)),
+        ("绩效目标表 .xlsx", "raw floor (zip + lxml, all cells)", per_file(floor_xlsx, books)),
+        ("绩效目标表 .xlsx", "openpyxl load + iter_rows", per_file(openpyxl_one, books)),
+    ]
+    cmd_cpu, cmd_wall = check_command(docs + books)
+    text = report(args.n, rows, cmd_cpu, cmd_wall)
+    print(text)
+    if args.write:
+        write_section(text)
+    return 0
+
+
+def report(n: int, rows: list[tuple[str, str, float]], cmd_cpu: float, cmd_wall: float) -> str:
+    lines = [HEADING, "",
+             f"Measured {dt.date.today()} on {platform.machine()}, CPython "
+             f"{platform.python_version()}, {n} files of each kind; `python "
+             f"benchmarks/bench_check.py {n}`. CPU ms per file, median of {PASSES} passes.", "",
+             "| file | what | CPU ms / file |", "|---|---|---:|"]
+    lines += [f"| {f} | {w} | {ms:.2f} |" for f, w, ms in rows]
+    docx_ratio = rows[0][2] / rows[2][2]
+    lines += ["", f"formkit / docx2python on the same .docx files: **{docx_ratio:.2f}×** "
+              "(goal ≤ 0.6×; goal ≤ 12 ms per Word form, ≤ 10 ms per workbook).", "",
+              f"`formkit check` over all {2 * n} files in one call (isolated workers): "
+              f"{cmd_cpu:.2f} ms CPU per file including the command's start-up and workers, "
+              f"{cmd_wall:.1f} s wall.", ""]
+    return "\n".join(lines)
+
+
+def write_section(text: str) -> None:
+    current = RESULTS.read_text("utf-8") if RESULTS.exists() else "# Benchmark results\n"
+    if HEADING in current:
+        start = current.index(HEADING)
+        nxt = current.find("\n## ", start + len(HEADING))
+        current = current[:start] + (current[nxt + 1:] if nxt != -1 else "")
+    RESULTS.write_text(current.rstrip("\n") + "\n\n" + text + "\n", "utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
