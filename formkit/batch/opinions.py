@@ -14,7 +14,7 @@ from formkit.codes import CODES
 DEFAULT_AGENCY = "省级中小企业主管部门"
 FOLDER = "审核意见"
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
-GENERIC_ADVICE = "按上述问题逐项修改“{document}”后，经市级主管部门重新报送"
+GENERIC_ADVICE = "按上述问题逐项修改“{document}”后，经市级主管部门重新报送。"
 
 
 def opinion_data(zone: ZoneReview, *, agency: str | None, date: str) -> dict[str, Any]:

@@ -1,0 +1,103 @@
+"""``run_batch`` on a small inbox: re-runs read only what changed, a killed run resumes and
+ends like an uninterrupted one, a second run on the same output folder is refused."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from formkit.batch.run import DELAY_ENV, run_batch
+from formkit.errors import ConfigError, OutputFileError
+
+from .conftest import copy_outputs
+
+
+def test_only_what_changed_is_read_again(small_inbox: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run_batch(small_inbox, out, workers=1)
+    form_a = small_inbox / "太原样例经济技术开发区" / "申报信息表.docx"
+    form_a.write_bytes(form_a.read_bytes())  # same bytes, a new time: not read again
+    assert run_batch(small_inbox, out, workers=1).files_read == 0
+    plan = small_inbox / "太原样例经济技术开发区" / "实施方案.docx"
+    plan.write_bytes((small_inbox / "运城示范经济开发区" / "实施方案.docx").read_bytes())
+    (small_inbox / "运城示范经济开发区" / "绩效目标表.xlsx").unlink()
+    again = run_batch(small_inbox, out, workers=1)
+    assert (again.files_read, again.files_reused, again.files_forgotten) == (1, 4, 1)
+    status = {d["zone_name"]: (d["status"], d["errors"]) for d in again.dossiers}
+    assert status["运城示范经济开发区"] == ("需补正", 1)  # 绩效目标表 missing
+
+
+def test_without_a_programme_the_skipped_checks_are_said(small_inbox: Path, tmp_path: Path) -> None:
+    summary = run_batch(small_inbox, tmp_path / "out", workers=1)
+    assert summary.skipped_checks == [
+        "开发区目录核对",
+        "申报地市核对",
+        "地市推荐名额",
+        "示范县优先",
+    ]
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "未提供项目配置（--programme），以下核对未进行：开发区目录核对" in html
+
+
+def _files_stored(db: Path) -> int:
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
+            return int(conn.execute("SELECT count(*) FROM files").fetchone()[0])
+    except sqlite3.Error:
+        return 0
+
+
+def test_a_killed_run_resumes_and_ends_like_an_uninterrupted_one(
+    small_inbox: Path, tmp_path: Path
+) -> None:
+    killed, clean = tmp_path / "killed", tmp_path / "clean"
+    code = (
+        "import sys; from formkit.batch.run import run_batch; "
+        "run_batch(sys.argv[1], sys.argv[2], workers=1)"
+    )
+    env = {**os.environ, DELAY_ENV: "0.25"}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, str(small_inbox), str(killed)], env=env, start_new_session=True
+    )
+    deadline = time.monotonic() + 60
+    while _files_stored(killed / "formkit.sqlite") < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    stored = _files_stored(killed / "formkit.sqlite")
+    assert 2 <= stored < 6, stored
+    assert not (killed / "汇总表.xlsx").exists()
+    resumed = run_batch(small_inbox, killed, workers=1)
+    assert resumed.files_read == 6 - stored
+    run_batch(small_inbox, clean, workers=1)
+    assert copy_outputs(killed) == copy_outputs(clean)
+
+
+def test_a_second_run_on_the_same_output_is_refused_while_one_runs(
+    small_inbox: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    with (out / ".formkit.lock").open("a+") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        with pytest.raises(OutputFileError, match="正被另一个 formkit batch 使用"):
+            run_batch(small_inbox, out, workers=1)
+    assert not (out / "formkit.sqlite").exists()
+
+
+def test_an_inbox_that_is_not_a_folder_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="收件目录不存在"):
+        run_batch(tmp_path / "nowhere", tmp_path / "out")
+
+
+def test_outputs_inside_the_inbox_are_refused(small_inbox: Path) -> None:
+    with pytest.raises(OutputFileError, match="不能位于收件目录之内"):
+        run_batch(small_inbox, small_inbox / "out")
