@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
 import resource
 import struct
@@ -396,3 +397,20 @@ def test_a_name_with_an_rtl_override_and_newline_is_shown_escaped_in_reasons():
     err = refusal(h.raw_zip([h.raw_entry(evil, b"x")]), "材料.zip")
     assert "\u202e" not in err.reason and "\n" not in err.reason
     assert "\\u202e" in err.reason and "\\n" in err.reason
+
+
+def test_the_total_and_member_size_limits_are_applied_to_declared_sizes():
+    data = h.zip_of({"a.bin": os.urandom(600_000), "b.bin": os.urandom(600_000)})
+    with pytest.raises(InputFileError) as info:
+        inspect(data, "材料.zip", Limits(max_total=1_000_000))
+    assert info.value.code == "file-unsafe" and "总大小" in info.value.reason
+    with pytest.raises(InputFileError) as info:
+        inspect(data, "材料.zip", Limits(max_member=500_000))
+    assert (info.value.code, info.value.place) == ("file-unsafe", "a.bin")
+    assert inspect(data, "材料.zip").kind == "zip"
+
+
+def test_an_input_over_the_file_size_limit_is_too_large():
+    with pytest.raises(InputFileError) as err:
+        inspect(b"%PDF-" + bytes(2000), "a.pdf", Limits(max_file_bytes=1000))
+    assert err.value.code == "file-too-large"
