@@ -95,8 +95,9 @@ def _assign(record: Record, hits: list[F.Hit]) -> None:
 
 
 def field_layout(doc: Document, hits: list[F.Hit]) -> str:
-    """Name the layout the labels were found in."""
+    """Name the layout the labels were found in (judged on the filled values if any)."""
     in_tables = [h for h in hits if h.how != F.PARAGRAPH]
+    in_tables = [h for h in in_tables if h.raw] or in_tables
     if not in_tables:
         return "inline" if hits else "unknown"
     if doc.kind == "xlsx":

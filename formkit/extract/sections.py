@@ -30,6 +30,10 @@ _NUMBERING: tuple[tuple[re.Pattern[str], int], ...] = (
 )
 MAX_HEADING_CHARS = 40
 PLAIN_HEADING_LEVEL = 2
+_GUIDE_WORDS = ("编写要点", "编写提示", "填写说明", "编制要点")
+_GUIDE_PREFIX = re.compile(r"^[^：:]{1,8}[：:]")
+_BRACKETED_NOTE = re.compile(r"[（(【\[].*[)）】\]]")
+_NOTE_WORDS = ("请删除", "提示文字", "编写时", "本提纲")
 
 
 @dataclass
@@ -60,7 +64,10 @@ def read_plan(doc: Document, spec: FormSpec, record: Record) -> None:
     for key in (p.key for p in spec.parts):
         if key in chosen:
             h = chosen[key][2]
-            text = section_text(doc.blocks, headings, h)
+            text = section_text(doc.blocks, headings, h, guidance_of(spec))
+            if not text:
+                record.label_locations.setdefault(key, h.location)
+                continue
             record.sections[key] = Value(text, text, h.location)
             record.label_locations.setdefault(key, h.location)
     _goals_from_headings(doc, spec, headings, record)
@@ -102,7 +109,13 @@ def _title_like(title: str) -> bool:
     return 0 < len(title) <= MAX_HEADING_CHARS and not title.endswith(("。", "；", ";", "，"))
 
 
-def section_text(blocks: list[Paragraph | Table], headings: list[Heading], start: Heading) -> str:
+def section_text(
+    blocks: list[Paragraph | Table],
+    headings: list[Heading],
+    start: Heading,
+    hints: frozenset[str] = frozenset(),
+) -> str:
+    """The part's text; guidance the blank outline printed (编写要点：…) is left out."""
     end = len(blocks)
     for h in headings:
         if h.position > start.position and h.level <= start.level:
@@ -111,11 +124,24 @@ def section_text(blocks: list[Paragraph | Table], headings: list[Heading], start
     lines: list[str] = []
     for block in blocks[start.position + 1 : end]:
         if isinstance(block, Paragraph):
-            if block.text.strip():
+            if block.text.strip() and not is_guidance(block.text, hints):
                 lines.append(block.text.strip())
         else:
             lines.extend(_table_lines(block))
     return "\n".join(lines)
+
+
+def is_guidance(text: str, hints: frozenset[str]) -> bool:
+    """``编写要点：<the part's hint>。`` or a bracketed note asking to delete the prompts."""
+    squashed = "".join(text.split())
+    if _BRACKETED_NOTE.fullmatch(squashed) and any(w in squashed for w in _NOTE_WORDS):
+        return True
+    body = _GUIDE_PREFIX.sub("", squashed).rstrip("。.；;")
+    return body in hints or squashed.startswith(_GUIDE_WORDS)
+
+
+def guidance_of(spec: FormSpec) -> frozenset[str]:
+    return frozenset("".join(p.hint.split()).rstrip("。.；;") for p in spec.parts if p.hint)
 
 
 def _table_lines(table: Table) -> list[str]:
@@ -136,7 +162,7 @@ def _goals_from_headings(
         if found is None or found.field is None or found.field.kind != "longtext":
             continue
         key = found.field.key
-        text = section_text(doc.blocks, headings, h)
+        text = section_text(doc.blocks, headings, h, guidance_of(spec))
         record.label_locations.setdefault(key, h.location)
         if text and key not in record.fields:
             record.fields[key] = Value(text, text, h.location)
@@ -153,9 +179,10 @@ def _fund_uses(doc: Document, spec: FormSpec, record: Record) -> None:
             continue
         rows = read_rows(header, index)
         record.findings.extend(rows.findings)
-        if rows.rows:
-            value = [{k: v.value for k, v in row.items()} for row in rows.rows]
-            raw = "；".join(" ".join(v.raw for v in row.values()) for row in rows.rows)
+        filled = [row for row in rows.rows if len(row) > 1]  # a use without an amount: blank
+        if filled:
+            value = [{k: v.value for k, v in row.items()} for row in filled]
+            raw = "；".join(" ".join(v.raw for v in row.values()) for row in filled)
             record.fields[spec.table.key] = Value(raw, value, header.location)
             record.label_locations.setdefault(spec.table.key, header.location)
             return

@@ -107,3 +107,25 @@ def test_seeded_indicator_tables_read_every_cell(specs: dict[str, FormSpec]) -> 
         record = extract(doc, specs["targets"])
         total = total.add(score(record, B.HEADER_EXPECTED, B.EXPECTED_ROWS, name=str(seed)))
     assert total.misses == []
+
+
+@pytest.mark.parametrize("form", ["application", "targets", "progress", "plan"])
+def test_our_blank_forms_give_labels_but_no_values(form: str, specs: dict[str, FormSpec]) -> None:
+    """Hints, placeholders, unticked boxes and outline guidance are not values."""
+    from formkit.pipeline import read_document
+    from formkit.writers import forms_docx, forms_xlsx
+
+    writers = {
+        "application": (forms_docx.application_docx, "docx"),
+        "targets": (forms_xlsx.targets_xlsx, "xlsx"),
+        "progress": (forms_xlsx.progress_xlsx, "xlsx"),
+        "plan": (forms_docx.plan_docx, "docx"),
+    }
+    writer, kind = writers[form]
+    doc = read_document(f"blank.{kind}", writer(specs[form]), kind)
+    assert recognise(doc, specs) == form
+    record = extract(doc, specs[form])
+    assert record.fields == {}
+    assert record.indicators == []
+    assert record.findings == []
+    assert len(record.label_locations) >= len(specs[form].fields) - 1
