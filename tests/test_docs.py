@@ -1,0 +1,40 @@
+"""The reference docs are generated from the code and must be current; every spec key and
+every command is documented."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from formkit.cli import main
+from formkit.codes import CODES
+from formkit.spec import load_all
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _gen_docs():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("gen_docs", ROOT / "scripts" / "gen_docs.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_generated_docs_are_current() -> None:
+    for path, text in _gen_docs().outputs().items():
+        assert path.read_text("utf-8") == text, f"{path.name} is stale: run scripts/gen_docs.py"
+
+
+def test_every_code_and_command_is_documented() -> None:
+    codes = (ROOT / "docs" / "codes.md").read_text("utf-8")
+    cli = (ROOT / "docs" / "cli.md").read_text("utf-8")
+    assert all(f"`{code}`" in codes for code in CODES)
+    assert all(f"## formkit {name}" in cli for name in main.commands)  # type: ignore[attr-defined]
+
+
+def test_every_spec_key_is_documented_in_the_forms_reference() -> None:
+    forms = (ROOT / "docs" / "forms.md").read_text("utf-8")
+    for spec in load_all().values():
+        for f in (*spec.fields, *spec.columns):
+            assert f"`{f.key}`" in forms, (spec.name, f.key)
