@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import io
 import platform
 import random
 import resource
@@ -53,8 +52,10 @@ PASSES = 5
 def make_corpus(n: int) -> tuple[list[Path], list[Path]]:
     app, tgt = load_spec("application"), load_spec("targets")
     rnd = random.Random(2020)
-    catalogue = [line.split(",") for line in
-                 (ROOT / "samples" / "catalogue.csv").read_text("utf-8").splitlines()[1:]]
+    catalogue = [
+        line.split(",")
+        for line in (ROOT / "samples" / "catalogue.csv").read_text("utf-8").splitlines()[1:]
+    ]
     docx_dir, xlsx_dir = CORPUS / "docx", CORPUS / "xlsx"
     docx_dir.mkdir(parents=True, exist_ok=True)
     xlsx_dir.mkdir(parents=True, exist_ok=True)
@@ -93,8 +94,10 @@ def formkit_one(path: Path) -> object:
 def floor_docx(path: Path) -> object:
     with zipfile.ZipFile(path) as z:
         root = etree.fromstring(z.read("word/document.xml"))
-    return sum(len(t.text or "") for t in root.iter(
-        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"))
+    return sum(
+        len(t.text or "")
+        for t in root.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t")
+    )
 
 
 def floor_xlsx(path: Path) -> object:
@@ -120,8 +123,11 @@ def openpyxl_one(path: Path) -> object:
 def check_command(files: list[Path]) -> tuple[float, float]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "formkit", "check", *map(str, files)],
-                   stdout=subprocess.DEVNULL, check=False)
+    subprocess.run(
+        [sys.executable, "-m", "formkit", "check", *map(str, files)],
+        stdout=subprocess.DEVNULL,
+        check=False,
+    )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -151,18 +157,28 @@ def main() -> int:
 
 
 def report(n: int, rows: list[tuple[str, str, float]], cmd_cpu: float, cmd_wall: float) -> str:
-    lines = [HEADING, "",
-             f"Measured {dt.date.today()} on {platform.machine()}, CPython "
-             f"{platform.python_version()}, {n} files of each kind; `python "
-             f"benchmarks/bench_check.py {n}`. CPU ms per file, median of {PASSES} passes.", "",
-             "| file | what | CPU ms / file |", "|---|---|---:|"]
+    lines = [
+        HEADING,
+        "",
+        f"Measured {dt.date.today()} on {platform.machine()}, CPython "
+        f"{platform.python_version()}, {n} files of each kind; `python "
+        f"benchmarks/bench_check.py {n}`. CPU ms per file, median of {PASSES} passes.",
+        "",
+        "| file | what | CPU ms / file |",
+        "|---|---|---:|",
+    ]
     lines += [f"| {f} | {w} | {ms:.2f} |" for f, w, ms in rows]
     docx_ratio = rows[0][2] / rows[2][2]
-    lines += ["", f"formkit / docx2python on the same .docx files: **{docx_ratio:.2f}×** "
-              "(goal ≤ 0.6×; goal ≤ 12 ms per Word form, ≤ 10 ms per workbook).", "",
-              f"`formkit check` over all {2 * n} files in one call (isolated workers): "
-              f"{cmd_cpu:.2f} ms CPU per file including the command's start-up and workers, "
-              f"{cmd_wall:.1f} s wall.", ""]
+    lines += [
+        "",
+        f"formkit / docx2python on the same .docx files: **{docx_ratio:.2f}×** "
+        "(goal ≤ 0.6×; goal ≤ 12 ms per Word form, ≤ 10 ms per workbook).",
+        "",
+        f"`formkit check` over all {2 * n} files in one call (isolated workers): "
+        f"{cmd_cpu:.2f} ms CPU per file including the command's start-up and workers, "
+        f"{cmd_wall:.1f} s wall.",
+        "",
+    ]
     return "\n".join(lines)
 
 
@@ -171,7 +187,7 @@ def write_section(text: str) -> None:
     if HEADING in current:
         start = current.index(HEADING)
         nxt = current.find("\n## ", start + len(HEADING))
-        current = current[:start] + (current[nxt + 1:] if nxt != -1 else "")
+        current = current[:start] + (current[nxt + 1 :] if nxt != -1 else "")
     RESULTS.write_text(current.rstrip("\n") + "\n\n" + text + "\n", "utf-8")
 
 

@@ -3,8 +3,8 @@ message rendered from the code's template (see :mod:`formkit.codes`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 import dataclasses
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,8 +46,15 @@ class Finding:
         }
 
 
-def finding(code: str, *, field: str | None = None, location: object = None,
-            key: str | None = None, severity: str | None = None, **params: Any) -> Finding:
+def finding(
+    code: str,
+    *,
+    field: str | None = None,
+    location: object = None,
+    key: str | None = None,
+    severity: str | None = None,
+    **params: Any,
+) -> Finding:
     """Build a finding; ``location`` may be a Location or a string."""
     if code not in CODES:
         raise KeyError(f"unknown finding code {code!r}")

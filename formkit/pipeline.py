@@ -124,8 +124,9 @@ def process_bytes(name: str, data: bytes, options: Options | None = None) -> lis
     return [process_document(name, data, gate.kind, list(gate.notes), options)]
 
 
-def process_document(name: str, data: bytes, kind: str, notes: list[Finding],
-                     options: Options) -> FileResult:
+def process_document(
+    name: str, data: bytes, kind: str, notes: list[Finding], options: Options
+) -> FileResult:
     try:
         doc = read_document(name, data, kind)
         result = analyse(doc, options)
@@ -196,8 +197,9 @@ def parse(path: str | Path, options: Options | Mapping[str, Any] | None = None) 
     return check([path], options)
 
 
-def check(paths: Iterable[str | Path],
-          options: Options | Mapping[str, Any] | None = None) -> list[FileResult]:
+def check(
+    paths: Iterable[str | Path], options: Options | Mapping[str, Any] | None = None
+) -> list[FileResult]:
     """Check files, folders and archives; one result per form file, in input order.
 
     With ``options.isolate`` (the default) each file is read in a worker process under

@@ -14,7 +14,10 @@ FORM_TITLES = {
     "city_letter": "市级推荐文件",
     "self_eval": "绩效自评表",
 }
-SEVERITY = {"zh": {"error": "错误", "warning": "警告"}, "en": {"error": "error", "warning": "warning"}}
+SEVERITY = {
+    "zh": {"error": "错误", "warning": "警告"},
+    "en": {"error": "error", "warning": "warning"},
+}
 
 
 def display_name(name: str) -> str:

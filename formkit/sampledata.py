@@ -29,7 +29,24 @@ INDICATORS: tuple[tuple[str, str, str, str, str, tuple[int, int]], ...] = (
 )
 
 SURNAMES = "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦许何吕施张孔曹严华金魏陶姜"
-GIVEN = ("刚", "敏", "伟", "芳", "磊", "静", "强", "丽", "军", "洋", "勇", "艳", "杰", "涛", "明", "霞")
+GIVEN = (
+    "刚",
+    "敏",
+    "伟",
+    "芳",
+    "磊",
+    "静",
+    "强",
+    "丽",
+    "军",
+    "洋",
+    "勇",
+    "艳",
+    "杰",
+    "涛",
+    "明",
+    "霞",
+)
 
 
 def credit_check_digit(body17: str) -> str:
@@ -97,11 +114,19 @@ def indicators(rnd: random.Random) -> list[dict[str, Any]]:
     for dim, name, unit, direction, freq, (lo, hi) in INDICATORS:
         base = rnd.randint(lo, hi)
         y1 = base + max(1, base // 10)
-        rows.append({
-            "dimension": dim, "indicator": name, "unit": unit, "formula": f"统计期末{name}",
-            "direction": direction, "baseline": base, "target_y1": y1,
-            "target_y2": y1 + max(1, base // 10), "frequency": freq,
-        })
+        rows.append(
+            {
+                "dimension": dim,
+                "indicator": name,
+                "unit": unit,
+                "formula": f"统计期末{name}",
+                "direction": direction,
+                "baseline": base,
+                "target_y1": y1,
+                "target_y2": y1 + max(1, base // 10),
+                "frequency": freq,
+            }
+        )
     return rows
 
 

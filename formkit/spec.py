@@ -29,10 +29,27 @@ import yaml
 from formkit.errors import SpecError
 from formkit.resources import validators_dir
 
-KINDS = frozenset({
-    "text", "longtext", "int", "number", "money", "month", "date", "bool", "list",
-    "phone", "email", "credit_code", "zone_code", "docno", "choice", "target", "period",
-})
+KINDS = frozenset(
+    {
+        "text",
+        "longtext",
+        "int",
+        "number",
+        "money",
+        "month",
+        "date",
+        "bool",
+        "list",
+        "phone",
+        "email",
+        "credit_code",
+        "zone_code",
+        "docno",
+        "choice",
+        "target",
+        "period",
+    }
+)
 # libyaml's loader is ~10× faster than the pure-Python one; both are safe loaders.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FORMS = ("application", "targets", "plan", "progress", "city_letter")
@@ -117,7 +134,7 @@ def available_forms(directory: str | Path | None = None) -> list[str]:
 def _load(path: str) -> FormSpec:
     try:
         with open(path, encoding="utf-8") as fh:
-            doc = yaml.load(fh, Loader=_LOADER)  # noqa: S506 - a safe loader
+            doc = yaml.load(fh, Loader=_LOADER)
     except OSError as exc:
         raise SpecError(f"{path}: cannot read spec ({exc.strerror})") from exc
     except yaml.YAMLError as exc:
@@ -154,10 +171,18 @@ def _build(path: str, form: Mapping[str, Any], schema: Mapping[str, Any]) -> For
             raise SpecError(f"{path}: field {f.key!r} names unknown section {f.section!r}")
     extra = {k: v for k, v in form.items() if k not in {"name", "title", "heading", "sections"}}
     return FormSpec(
-        name=form.get("name") or Path(path).stem, title=form["title"],
-        heading=form.get("heading", form["title"]), sections=sections, fields=tuple(fields),
-        schema=schema, source=path, table=table, columns=columns, extra=extra,
-        outline=outline, parts=parts,
+        name=form.get("name") or Path(path).stem,
+        title=form["title"],
+        heading=form.get("heading", form["title"]),
+        sections=sections,
+        fields=tuple(fields),
+        schema=schema,
+        source=path,
+        table=table,
+        columns=columns,
+        extra=extra,
+        outline=outline,
+        parts=parts,
     )
 
 
@@ -169,8 +194,15 @@ def _field(path: str, key: str, rules: Mapping[str, Any]) -> Field:
     if kind not in KINDS and kind not in ("table", "sections"):
         raise SpecError(f"{path}: field {key!r} has unknown meta.kind {kind!r}")
     return Field(
-        key=key, label=meta["label"], kind=kind, rules={k: v for k, v in rules.items() if k != "meta"},
-        aliases=tuple(meta.get("aliases", ())), unit=meta.get("unit"), section=meta.get("section"),
-        hint=meta.get("hint", ""), example=meta.get("example"), group=meta.get("group"),
+        key=key,
+        label=meta["label"],
+        kind=kind,
+        rules={k: v for k, v in rules.items() if k != "meta"},
+        aliases=tuple(meta.get("aliases", ())),
+        unit=meta.get("unit"),
+        section=meta.get("section"),
+        hint=meta.get("hint", ""),
+        example=meta.get("example"),
+        group=meta.get("group"),
         sublabels=tuple(meta.get("sublabels", ())),
     )

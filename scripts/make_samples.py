@@ -69,8 +69,11 @@ def dossier(code: str, seed: int) -> dict[str, Any]:
     subsidy = app["subsidy_requested"]
     uses = [("直接补助", subsidy * 0.5), ("绩效奖励", subsidy * 0.3), ("购买服务", subsidy * 0.2)]
     plan = {
-        "zone_name": name, "carrier_name": app["carrier_name"], "subsidy_requested": subsidy,
-        "year1_goal": tgt["year1_goal"], "year2_goal": tgt["year2_goal"],
+        "zone_name": name,
+        "carrier_name": app["carrier_name"],
+        "subsidy_requested": subsidy,
+        "year1_goal": tgt["year1_goal"],
+        "year2_goal": tgt["year2_goal"],
         "sections": {k: v.format(n=app["enterprises_total"]) for k, v in PART_TEXT.items()},
         "fund_uses": [{"use": u, "amount_wan": round(a, 2)} for u, a in uses],
     }
@@ -104,22 +107,31 @@ def retyped_application(app: dict[str, Any]) -> bytes:
     style.font.size = Pt(12)
     document.add_paragraph("晋中示范产业园区融通型特色载体申报表")
     rows = [
-        ("所属地市", app["city"]), ("开发区全称", app["zone_name"]),
-        ("目录代码", app["zone_code"]), ("级别", "☑省级 □国家级"),
-        ("批准设立时间", "2011年10月"), ("核准面积", "1753.02公顷"),
+        ("所属地市", app["city"]),
+        ("开发区全称", app["zone_name"]),
+        ("目录代码", app["zone_code"]),
+        ("级别", "☑省级 □国家级"),
+        ("批准设立时间", "2011年10月"),
+        ("核准面积", "1753.02公顷"),
         ("主导产业", "、".join(app["leading_industries"])),
-        ("管理机构", app["management_body"]), ("是否位于示范县", "□是 ☑否"),
-        ("载体名称", app["carrier_name"]), ("载体类型", app["carrier_type"]),
+        ("管理机构", app["management_body"]),
+        ("是否位于示范县", "□是 ☑否"),
+        ("载体名称", app["carrier_name"]),
+        ("载体类型", app["carrier_type"]),
         ("聚焦重点产业", "、".join(app["key_industries"])),
         ("龙头企业", "、".join(app["lead_enterprises"])),
         ("运营主体：" + app["operator"], None),
         ("统一社会信用代码", app["operator_credit_code"]),
-        ("入驻企业数", f"{app['enterprises_total']}家"), ("中小企业数", f"{app['sme_count']}家"),
-        ("从业人数", f"{app['employees']}人"), ("创业导师数", str(app["mentors"])),
+        ("入驻企业数", f"{app['enterprises_total']}家"),
+        ("中小企业数", f"{app['sme_count']}家"),
+        ("从业人数", f"{app['employees']}人"),
+        ("创业导师数", str(app["mentors"])),
         ("申请奖补资金（万元）", f"{app['subsidy_requested']}"),
         ("地方配套资金", f"{app['local_funds']}万元"),
-        ("实施期起", "2020年1月"), ("实施期止", "2021年12月"),
-        ("联系人", app["contact_name"]), ("电话", app["contact_phone"]),
+        ("实施期起", "2020年1月"),
+        ("实施期止", "2021年12月"),
+        ("联系人", app["contact_name"]),
+        ("电话", app["contact_phone"]),
     ]
     table = document.add_table(rows=0, cols=2)
     table.style = "Table Grid"
@@ -130,8 +142,10 @@ def retyped_application(app: dict[str, Any]) -> bytes:
             merged.text = label
         else:
             cells[0].text, cells[1].text = label, value
-    document.add_paragraph(f"填表日期：{app['fill_date'][:4]}年{int(app['fill_date'][5:7])}月"
-                           f"{int(app['fill_date'][8:])}日")
+    document.add_paragraph(
+        f"填表日期：{app['fill_date'][:4]}年{int(app['fill_date'][5:7])}月"
+        f"{int(app['fill_date'][8:])}日"
+    )
     out = io.BytesIO()
     document.save(out)
     return deterministic_package(out.getvalue())
@@ -145,7 +159,7 @@ def write(path: Path, content: bytes) -> None:
 class _GbkInfo(zipfile.ZipInfo):
     """A member name stored in GBK without the UTF-8 flag, as Chinese Windows writes it."""
 
-    def _encodeFilenameFlags(self) -> tuple[bytes, int]:  # noqa: N802 - zipfile's hook
+    def _encodeFilenameFlags(self) -> tuple[bytes, int]:
         return self.filename.encode("gbk"), self.flag_bits & ~0x800
 
 
@@ -207,13 +221,17 @@ def main() -> int:
     # 5 units and full-width digits typed into number cells; plan without 责任分工
     c = "S140302"
     app = d[c]["application"]
-    typed = retype_cells(application_docx(APP, app), {
-        f"{app['subsidy_requested']:.2f}": f"{app['subsidy_requested']}万元",
-        str(app["enterprises_total"]): f"约{app['enterprises_total']}家",
-        str(app["employees"]): str(app["employees"]).translate(str.maketrans("0123456789",
-                                                                              "０１２３４５６７８９")),
-        f"{app['local_funds']:.2f}": f"{app['local_funds'] / 10000:g}亿元",
-    })
+    typed = retype_cells(
+        application_docx(APP, app),
+        {
+            f"{app['subsidy_requested']:.2f}": f"{app['subsidy_requested']}万元",
+            str(app["enterprises_total"]): f"约{app['enterprises_total']}家",
+            str(app["employees"]): str(app["employees"]).translate(
+                str.maketrans("0123456789", "０１２３４５６７８９")
+            ),
+            f"{app['local_funds']:.2f}": f"{app['local_funds'] / 10000:g}亿元",
+        },
+    )
     plan = dict(d[c]["plan"])
     plan["sections"] = {k: v for k, v in plan["sections"].items() if k != "responsibilities"}
     put(c, "申报信息表.docx", typed)
@@ -229,14 +247,22 @@ def main() -> int:
     put(c, "实施方案.docx", plan_docx(PLAN, plan))
     # 7 missing fields, sent as a zip made on Chinese Windows
     c = "S140501"
-    app = {k: v for k, v in d[c]["application"].items()
-           if k not in ("operator", "contact_phone", "management_body")}
+    app = {
+        k: v
+        for k, v in d[c]["application"].items()
+        if k not in ("operator", "contact_phone", "management_body")
+    }
     zone, city, _ = ZONES[c]
-    write(INBOX / city / f"{city}申报材料.zip", gbk_zip({
-        f"{zone}/申报信息表.docx": application_docx(APP, app),
-        f"{zone}/绩效目标及评价指标表.xlsx": targets_xlsx(TARGETS, d[c]["targets"]),
-        f"{zone}/两年期实施方案.docx": plan_docx(PLAN, d[c]["plan"]),
-    }))
+    write(
+        INBOX / city / f"{city}申报材料.zip",
+        gbk_zip(
+            {
+                f"{zone}/申报信息表.docx": application_docx(APP, app),
+                f"{zone}/绩效目标及评价指标表.xlsx": targets_xlsx(TARGETS, d[c]["targets"]),
+                f"{zone}/两年期实施方案.docx": plan_docx(PLAN, d[c]["plan"]),
+            }
+        ),
+    )
     # 8 clean, loose files straight in the city folder
     c = "S140602"
     zone, city, _ = ZONES[c]

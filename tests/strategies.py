@@ -35,8 +35,10 @@ def months(lo: int = 1990, hi: int = 2021) -> st.SearchStrategy[str]:
 
 
 def dates() -> st.SearchStrategy[str]:
-    return st.dates(min_value=__import__("datetime").date(2019, 1, 1),
-                    max_value=__import__("datetime").date(2021, 12, 31)).map(str)
+    return st.dates(
+        min_value=__import__("datetime").date(2019, 1, 1),
+        max_value=__import__("datetime").date(2021, 12, 31),
+    ).map(str)
 
 
 def credit_codes() -> st.SearchStrategy[str]:
@@ -45,12 +47,15 @@ def credit_codes() -> st.SearchStrategy[str]:
 
 
 def mobiles() -> st.SearchStrategy[str]:
-    return st.tuples(st.sampled_from("3456789"), st.text("0123456789", min_size=9, max_size=9)
-                     ).map(lambda t: "1" + t[0] + t[1])
+    return st.tuples(st.sampled_from("3456789"), st.text("0123456789", min_size=9, max_size=9)).map(
+        lambda t: "1" + t[0] + t[1]
+    )
 
 
 def emails() -> st.SearchStrategy[str]:
-    return st.text("abcdefghijkmnpqrstuvwxyz", min_size=3, max_size=8).map(lambda s: f"{s}@example.cn")
+    return st.text("abcdefghijkmnpqrstuvwxyz", min_size=3, max_size=8).map(
+        lambda s: f"{s}@example.cn"
+    )
 
 
 def for_field(f: Field) -> st.SearchStrategy[Any]:
@@ -103,13 +108,19 @@ def indicator_rows(draw: st.DrawFn, spec: FormSpec) -> list[dict[str, Any]]:
     for dim in dims:
         for _ in range(draw(st.integers(1, 2))):
             y1 = draw(st.integers(1, 5000))
-            rows.append({
-                "dimension": dim, "indicator": draw(words), "unit": draw(st.sampled_from(
-                    ["%", "家", "个", "人", "次", "万元"])), "formula": draw(words),
-                "direction": "≥", "baseline": draw(st.integers(0, y1)), "target_y1": y1,
-                "target_y2": y1 + draw(st.integers(0, 500)),
-                "frequency": draw(st.sampled_from(["季报", "半年报", "年报"])),
-            })
+            rows.append(
+                {
+                    "dimension": dim,
+                    "indicator": draw(words),
+                    "unit": draw(st.sampled_from(["%", "家", "个", "人", "次", "万元"])),
+                    "formula": draw(words),
+                    "direction": "≥",
+                    "baseline": draw(st.integers(0, y1)),
+                    "target_y1": y1,
+                    "target_y2": y1 + draw(st.integers(0, 500)),
+                    "frequency": draw(st.sampled_from(["季报", "半年报", "年报"])),
+                }
+            )
     return rows
 
 

@@ -33,8 +33,16 @@ def test_parse_json_has_the_contract_shape() -> None:
     code, out = run("parse", "--json", str(CLEAN / "申报信息表.docx"))
     assert code == 0
     (obj,) = json.loads(out)
-    assert set(obj) == {"file", "form", "layout", "fields", "indicators", "sections", "sources",
-                        "findings"}
+    assert set(obj) == {
+        "file",
+        "form",
+        "layout",
+        "fields",
+        "indicators",
+        "sections",
+        "sources",
+        "findings",
+    }
     assert obj["file"] == str(CLEAN / "申报信息表.docx")
     assert obj["form"] == "application"
     assert obj["fields"]["zone_name"] == "太原样例经济技术开发区"
@@ -86,14 +94,16 @@ def test_usage_error_is_exit_2() -> None:
 
 
 def test_english_messages_with_lang_en() -> None:
-    code, out = run("check", "--lang", "en", str(INBOX / "长治市" / "长治样例产业园区"
-                                                  / "两年期实施方案.docx"))
+    code, out = run(
+        "check", "--lang", "en", str(INBOX / "长治市" / "长治样例产业园区" / "两年期实施方案.docx")
+    )
     assert code == 1
     assert "the plan lacks the section “责任分工”" in out
 
 
-@pytest.mark.parametrize("path", sorted(p for p in INBOX.rglob("*") if p.is_file()),
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", sorted(p for p in INBOX.rglob("*") if p.is_file()), ids=lambda p: p.name
+)
 def test_every_sample_is_recognised(path: Path) -> None:
     code, out = run("parse", "--json", str(path))
     assert code == 0

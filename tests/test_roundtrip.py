@@ -18,8 +18,11 @@ from formkit.writers.forms_xlsx import application_xlsx, targets_xlsx
 from tests import strategies
 
 SPECS = load_all()
-ROUND_TRIP = settings(max_examples=12, deadline=None,
-                      suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+ROUND_TRIP = settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 def parse_back(content: bytes, kind: str, spec: FormSpec) -> tuple[dict[str, Any], list[str]]:
@@ -27,13 +30,15 @@ def parse_back(content: bytes, kind: str, spec: FormSpec) -> tuple[dict[str, Any
     assert recognise(doc, SPECS) == spec.name
     record = extract(doc, spec)
     findings = [*record.findings, *validate(spec, record)]
-    errors = [f"{f.code} {f.field} {f.location} {f.message()}" for f in findings
-              if f.severity == "error"]
+    errors = [
+        f"{f.code} {f.field} {f.location} {f.message()}" for f in findings if f.severity == "error"
+    ]
     return record.data(), errors
 
 
-def assert_round_trip(data: dict[str, Any], writer: Callable[..., bytes], kind: str,
-                      spec: FormSpec) -> None:
+def assert_round_trip(
+    data: dict[str, Any], writer: Callable[..., bytes], kind: str, spec: FormSpec
+) -> None:
     parsed, errors = parse_back(writer(spec, data), kind, spec)
     assert errors == []
     expected = {k: v for k, v in data.items() if k != "indicators"}
@@ -47,12 +52,14 @@ APPLICATION = load_spec("application")
 TARGETS = load_spec("targets")
 
 
-@pytest.mark.parametrize(("writer", "kind"), [(application_docx, "docx"),
-                                              (application_xlsx, "xlsx")])
+@pytest.mark.parametrize(
+    ("writer", "kind"), [(application_docx, "docx"), (application_xlsx, "xlsx")]
+)
 @ROUND_TRIP
 @given(data=strategies.application(APPLICATION))
-def test_application_round_trip(writer: Callable[..., bytes], kind: str,
-                                data: dict[str, Any]) -> None:
+def test_application_round_trip(
+    writer: Callable[..., bytes], kind: str, data: dict[str, Any]
+) -> None:
     assert_round_trip(data, writer, kind, APPLICATION)
 
 

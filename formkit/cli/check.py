@@ -7,16 +7,22 @@ import sys
 
 import click
 
-from formkit.cli.common import debug_option, guarded, lang_option
+from formkit.cli.common import F, debug_option, guarded, lang_option
 from formkit.pipeline import FileResult, Options, check, exit_code
 from formkit.report_text import render_results
 
 
-def _common(func):  # type: ignore[no-untyped-def]
-    func = click.option("--validators", type=click.Path(exists=True, file_okay=False),
-                        help="使用自定义的表单规格目录（默认使用内置 validators/）。")(func)
-    func = click.option("--programme", type=click.Path(exists=True, dir_okay=False),
-                        help="项目配置文件（programme.yaml），启用目录、地市等核对。")(func)
+def _common(func: F) -> F:
+    func = click.option(
+        "--validators",
+        type=click.Path(exists=True, file_okay=False),
+        help="使用自定义的表单规格目录（默认使用内置 validators/）。",
+    )(func)
+    func = click.option(
+        "--programme",
+        type=click.Path(exists=True, dir_okay=False),
+        help="项目配置文件（programme.yaml），启用目录、地市等核对。",
+    )(func)
     return func
 
 
@@ -48,8 +54,14 @@ def _emit(results: list[FileResult], as_json: bool, lang: str, debug: bool) -> N
 @lang_option
 @debug_option
 @guarded
-def parse_cmd(files: tuple[str, ...], as_json: bool, validators: str | None,
-              programme: str | None, lang: str, debug: bool) -> None:
+def parse_cmd(
+    files: tuple[str, ...],
+    as_json: bool,
+    validators: str | None,
+    programme: str | None,
+    lang: str,
+    debug: bool,
+) -> None:
     """读取表单文件，输出识别出的字段值（含来源位置）与问题。"""
     results = check(files, _options(validators, programme))
     _emit(results, as_json, lang, debug)
@@ -63,8 +75,14 @@ def parse_cmd(files: tuple[str, ...], as_json: bool, validators: str | None,
 @lang_option
 @debug_option
 @guarded
-def check_cmd(paths: tuple[str, ...], as_json: bool, validators: str | None,
-              programme: str | None, lang: str, debug: bool) -> None:
+def check_cmd(
+    paths: tuple[str, ...],
+    as_json: bool,
+    validators: str | None,
+    programme: str | None,
+    lang: str,
+    debug: bool,
+) -> None:
     """检查表单（文件、文件夹或 zip 压缩包）。
 
     退出码：0 无错误（可有警告）；1 表单有错误；2 有文件无法读取或用法错误。

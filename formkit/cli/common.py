@@ -18,12 +18,19 @@ EXIT_INPUT = 2
 
 
 def debug_option(func: F) -> F:
-    return click.option("--debug", is_flag=True, help="出错时显示完整的技术细节（供维护人员使用）。")(func)
+    return click.option(
+        "--debug", is_flag=True, help="出错时显示完整的技术细节（供维护人员使用）。"
+    )(func)
 
 
 def lang_option(func: F) -> F:
-    return click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-                        help="提示信息的语言。")(func)
+    return click.option(
+        "--lang",
+        type=click.Choice(["zh", "en"]),
+        default="zh",
+        show_default=True,
+        help="提示信息的语言。",
+    )(func)
 
 
 def guarded(func: F) -> F:

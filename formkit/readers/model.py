@@ -12,7 +12,7 @@ glyphs ``☑`` (checked) and ``☐`` (unchecked) inside the text, so one normali
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from formkit.findings import Finding
@@ -138,7 +138,7 @@ class Paragraph:
     style: str | None = None
 
 
-Block = Union[Paragraph, Table]
+Block = Paragraph | Table
 
 
 @dataclass
