@@ -83,6 +83,8 @@ class LabelIndex:
         self.cores.sort(key=lambda item: -len(item[0]))
         self._chars = _char_index(label for label, _ in self.cores)
         self._loose: dict[str, Match | None] = {}
+        self._exact_memo: dict[str, Match | None] = {}
+        self._group_memo: dict[str, str | None] = {}
 
     def _add(self, f: Field) -> None:
         spellings = [canon(label) for label in f.labels]
@@ -104,11 +106,15 @@ class LabelIndex:
     # -- look-ups -------------------------------------------------------------------------
 
     def exact_match(self, text: str) -> Match | None:
+        if text in self._exact_memo:
+            return self._exact_memo[text]
         c = canon(text)
-        if not c:
-            return None
-        f = self.exact.get(c) or self.exact.get(core(c))
-        return Match(f, EXACT) if f else None
+        f = (self.exact.get(c) or self.exact.get(core(c))) if c else None
+        found = Match(f, EXACT) if f else None
+        if len(self._exact_memo) > LOOSE_MEMO:
+            self._exact_memo.clear()
+        self._exact_memo[text] = found
+        return found
 
     def match(self, text: str, *, fuzzy: bool = True) -> Match | None:
         """The field ``text`` names, strongest rule first; None when it names none."""
@@ -158,6 +164,13 @@ class LabelIndex:
 
     def group_of(self, text: str) -> str | None:
         """The canonical group name ``text`` prints (``市级中小企业主管部门`` → 市级主管部门)."""
+        if text not in self._group_memo:
+            if len(self._group_memo) > LOOSE_MEMO:
+                self._group_memo.clear()
+            self._group_memo[text] = self._group_of(text) if self.groups else None
+        return self._group_memo[text]
+
+    def _group_of(self, text: str) -> str | None:
         c = canon(text)
         if c in self.groups:
             return c
