@@ -146,8 +146,8 @@ def join_lines(lines: Sequence[Line], right_edge: float) -> str:
     for prev, line in itertools.pairwise(lines):
         if not wrapped(prev, line, right_edge):
             text += "\n"
-        elif not (is_wide(text[-1:]) or is_wide(line.text[:1])):
-            text += " "
+        elif " " in prev.text and not (is_wide(text[-1:]) or is_wide(line.text[:1])):
+            text += " "  # a word wrap; a single word longer than the line broke anywhere
         text += line.text
     return text
 

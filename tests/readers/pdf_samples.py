@@ -84,6 +84,7 @@ def _repeat_header(table: DocxTable) -> None:
     tr_pr.append(header)
 
 
+EMAIL = "zhaolimin.kfq@changzhi-zone.example.cn"  # longer than its cell is wide
 FORM_ROWS: tuple[tuple[str, ...], ...] = (
     ("一、开发区基本情况",),
     ("所属市", "{city}", "所在县（市、区）", "{county}"),
@@ -102,6 +103,7 @@ FORM_ROWS: tuple[tuple[str, ...], ...] = (
     ("其中：中小企业数（家）", "{smes}", "从业人员数（人）", "{staff}"),
     ("申请省级奖补资金（万元）", "{money}", "地方配套资金（万元）", "300.00"),
     ("实施期（起）", "2020.01", "实施期（止）", "2021.12"),
+    ("电子邮箱", EMAIL, "传真", "0351-7654321"),
 )
 CITIES = ("太原市", "大同市", "阳泉市", "长治市", "晋城市", "朔州市", "晋中市", "运城市")
 

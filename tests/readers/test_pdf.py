@@ -4,7 +4,9 @@ spans, joined tables and headings; scans, passwords and broken files refused by 
 from __future__ import annotations
 
 import re
+import shutil
 import signal
+import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +21,7 @@ from formkit.readers.pdf import read_pdf
 
 from .pdf_samples import (
     DIMENSIONS,
+    EMAIL,
     INDICATOR_HEADER,
     PLAN_HEADINGS,
     SUBHEADINGS,
@@ -117,6 +120,10 @@ def test_groups_cut_by_a_page_break_stay_one_cell(form: Document) -> None:
     groups = [c for c in table.cells if c.col == 0 and c.row > 0]
     assert [c.text for c in groups] == list(DIMENSIONS)
     assert {c.rowspan for c in groups} == {ROWS_PER_DIMENSION}
+
+
+def test_a_word_longer_than_its_cell_comes_back_without_a_break(form: Document) -> None:
+    assert any(cell.text == EMAIL for cell in form.tables[0].cells)
 
 
 def test_locations_name_page_table_row_and_column(form: Document) -> None:
@@ -221,6 +228,21 @@ def test_a_scanned_pdf_needs_manual_review(rendered: Rendered) -> None:
         read_pdf(rendered.scan_pdf, "扫描件.pdf")
     assert caught.value.code == "file-scanned-pdf"
     assert "人工审核" in caught.value.reason
+
+
+@pytest.mark.skipif(shutil.which("pdfunite") is None, reason="poppler-utils not installed")
+def test_a_scanned_page_among_text_pages_is_a_warning(rendered: Rendered, tmp_path: Path) -> None:
+    mixed = tmp_path / "附盖章页.pdf"
+    subprocess.run(
+        ["pdfunite", str(rendered.plan_pdf), str(rendered.scan_pdf), str(mixed)],
+        check=True,
+        timeout=60,
+    )
+    doc = read_pdf(mixed, mixed.name)
+    assert doc.paragraphs[0].text == "两年期实施方案"
+    (note,) = doc.notes
+    assert (note.code, note.severity) == ("pdf-scanned-pages", "warning")
+    assert "第 3 页" in note.message()
 
 
 def test_a_truncated_pdf_is_corrupt(rendered: Rendered) -> None:
