@@ -19,10 +19,26 @@ Keys (``samples/programme.yaml`` is a complete example)::
       weights: {产业集聚度: 20, …}   # per dimension, summing to 100
       grades: [{name: 优秀, min: 90}, …]
     catalogue: catalogue.csv        # zone catalogue, relative to this file (.csv or .xlsx)
+    approved:                       # 支持名单 after the 公示 (formkit allocate/monitor/evaluate)
+      - {zone: 山西清徐经济开发区, city: 太原市, carrier: 清徐精细化工融通创新港,
+         request: 500, grade: 优秀, start: 2020}
+    allocation:                     # 资金分配 (formkit allocate); optional
+      budget: 2000                  # 万元, two decimals at most
+      rule: tiers                   # equal | tiers
+      cap_by_request: true          # no zone gets more than its request (default true)
+      tiers: {优秀: 1.2, 良好: 1, 合格: 0.8}   # share weights by grade (rule tiers)
+      doc_seq: 95                   # 资金下达通知 number → 晋企发〔2020〕95号 (optional)
+      date: 2020-06-18              # 成文日期 of that notice (optional)
 
 Default evaluation weights (【定】: the official ones are not public) are 20 for 产业集聚度 and
 产出与效益 and 15 for the other four dimensions; default grades 优秀 ≥ 90, 良好 ≥ 80, 合格 ≥ 60,
-不合格 below. A configuration that cannot be used raises :class:`ConfigError` naming the file
+不合格 below.
+``approved`` lists the supported zones: ``request`` (万元) is the zone's 申请省级奖补资金,
+``grade`` its review grade (used by the tiers rule), ``start`` the first year of its two-year plan
+(default ``year``). ``allocation`` defaults (【定】, no rule is public): ``rule: equal``,
+``cap_by_request: true``, tiers 优秀 1.2 / 良好 1.0 / 合格 0.8 / 不合格 0.
+
+A configuration that cannot be used raises :class:`ConfigError` naming the file
 and the key, in Chinese (``programme.yaml：cities 第2项缺少 quota``).
 """
 
@@ -31,6 +47,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +57,8 @@ from formkit.catalogue import Catalogue, CatalogueMatch, Zone, load_catalogue
 from formkit.errors import ConfigError
 
 __all__ = [
+    "Allocation",
+    "ApprovedZone",
     "Catalogue",
     "CatalogueMatch",
     "City",
@@ -98,6 +117,39 @@ class Evaluation:
 
 
 @dataclass(frozen=True)
+class ApprovedZone:
+    """One zone on the approved list (支持名单)."""
+
+    zone: str
+    city: str
+    carrier: str = ""
+    request: Decimal | None = None  # 申请省级奖补资金, 万元
+    grade: str = ""  # review grade, for the tiers rule
+    start: int | None = None  # first year of the two-year plan
+
+
+ALLOCATION_RULES = ("equal", "tiers")
+DEFAULT_TIERS = {
+    "优秀": Decimal("1.2"),
+    "良好": Decimal("1"),
+    "合格": Decimal("0.8"),
+    "不合格": Decimal(0),
+}
+
+
+@dataclass(frozen=True)
+class Allocation:
+    """How the year's budget is shared (``formkit allocate``)."""
+
+    budget: Decimal | None = None
+    rule: str = "equal"
+    cap_by_request: bool = True
+    tiers: Mapping[str, Decimal] = field(default_factory=lambda: dict(DEFAULT_TIERS))
+    doc_seq: str = ""
+    date: str = ""
+
+
+@dataclass(frozen=True)
 class Programme:
     year: int
     agency: str
@@ -114,6 +166,8 @@ class Programme:
     target_zones: int | None = None
     publicity_days: int = 5
     synthetic: bool = False
+    approved: tuple[ApprovedZone, ...] = ()
+    allocation: Allocation = field(default_factory=Allocation)
 
     def city(self, name: str) -> City | None:
         """The configured city for a name, also when 市 is left off (太原 → 太原市)."""
@@ -231,6 +285,8 @@ class _Reader:
             target_zones=self.optional_int("target_zones"),
             publicity_days=self.optional_int("publicity_days") or 5,
             synthetic=bool(self.doc.get("synthetic", False)),
+            approved=self.approved(),
+            allocation=self.allocation(),
         )
 
     def optional_int(self, key: str) -> int | None:
@@ -320,3 +376,62 @@ class _Reader:
         if not path.is_file():
             raise self.fail("catalogue", f" 指向的文件不存在：{value}")
         return path
+
+    # --- approved list and allocation (formkit allocate / monitor / evaluate) ----------------
+
+    def amount(self, value: Any, where: str, places: int | None = 2) -> Decimal:
+        """A non-negative exact decimal (万元 with at most ``places`` decimals)."""
+        if isinstance(value, bool):
+            raise self.fail(where, " 应为数字")
+        try:
+            number = Decimal(str(value).strip())
+        except InvalidOperation:
+            raise self.fail(where, f" 应为数字，现为 {value!r}") from None
+        if not number.is_finite() or number < 0:
+            raise self.fail(where, " 应为非负数")
+        exponent = number.as_tuple().exponent
+        if places is not None and isinstance(exponent, int) and -exponent > places:
+            raise self.fail(where, f" 最多 {places} 位小数")
+        return number
+
+    def approved(self) -> tuple[ApprovedZone, ...]:
+        out = []
+        for i, item in enumerate(self.items("approved"), 1):
+            where = f"approved 第{i}项"
+            entry = self.entry("approved", i, item, ("zone", "city"))
+            request = entry.get("request")
+            start = entry.get("start")
+            out.append(
+                ApprovedZone(
+                    zone=self.typed(entry["zone"], str, f"{where} zone"),
+                    city=self.typed(entry["city"], str, f"{where} city"),
+                    carrier=str(entry.get("carrier") or "").strip(),
+                    request=None if request is None else self.amount(request, f"{where} request"),
+                    grade=str(entry.get("grade") or "").strip(),
+                    start=None if start is None else self.typed(start, int, f"{where} start"),
+                )
+            )
+        names = [z.zone for z in out]
+        if len(set(names)) != len(names):
+            raise self.fail("approved", " 中有重复的开发区")
+        return tuple(out)
+
+    def allocation(self) -> Allocation:
+        section = self.doc.get("allocation") or {}
+        if not isinstance(section, Mapping):
+            raise self.fail("allocation", " 应为键值形式")
+        rule = str(section.get("rule") or "equal").strip()
+        if rule not in ALLOCATION_RULES:
+            raise self.fail("allocation.rule", f" 应为 {' / '.join(ALLOCATION_RULES)} 之一")
+        budget = section.get("budget")
+        tiers = section.get("tiers") or DEFAULT_TIERS
+        if not isinstance(tiers, Mapping):
+            raise self.fail("allocation.tiers", " 应为 等次: 权重 的形式")
+        return Allocation(
+            budget=None if budget is None else self.amount(budget, "allocation.budget"),
+            rule=rule,
+            cap_by_request=bool(section.get("cap_by_request", True)),
+            tiers={str(k): self.amount(v, f"allocation.tiers.{k}", None) for k, v in tiers.items()},
+            doc_seq=str(section.get("doc_seq") or "").strip(),
+            date=str(section.get("date") or "").strip(),
+        )

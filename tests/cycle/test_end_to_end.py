@@ -1,0 +1,57 @@
+"""The cycle on the samples, end to end through the commands: allocate → notice funding and
+evaluate → notice evaluation; the amounts and scores in the rendered notices equal those in
+the workbooks."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+from click.testing import CliRunner
+
+from formkit.cli.cycle import allocate_cmd
+from formkit.cli.notice import notice_cmd
+from tests.cycle.conftest import docx_text
+
+ROOT = Path(__file__).resolve().parents[2]
+PROGRAMME = ROOT / "samples" / "programme.yaml"
+
+
+def sheet_rows(path: Path, sheet: str) -> list[tuple]:  # type: ignore[type-arg]
+    book = openpyxl.load_workbook(path)
+    return [r for r in book[sheet].iter_rows(min_row=3, values_only=True)]
+
+
+def test_allocate_then_notice_funding_on_the_samples(tmp_path: Path) -> None:
+    runner = CliRunner()
+    done = runner.invoke(allocate_cmd, ["--programme", str(PROGRAMME), "--out", str(tmp_path)])
+    assert done.exit_code == 0, done.output
+    assert "资金分配表.xlsx" in done.output
+    detail = sheet_rows(tmp_path / "资金分配表.xlsx", "分配明细")
+    zones = {r[2]: Decimal(str(r[7])).quantize(Decimal("0.01")) for r in detail if r[0] != "合计"}
+    total = Decimal(str(detail[-1][7])).quantize(Decimal("0.01"))
+    assert sum(zones.values()) == total == Decimal("2000.00")
+    blocks = sheet_rows(tmp_path / "资金分配表.xlsx", "切块下达")
+    assert sum(Decimal(str(r[3])) for r in blocks[:-1]).quantize(Decimal("0.01")) == total
+
+    notice = tmp_path / "资金下达通知.docx"
+    rendered = runner.invoke(
+        notice_cmd, ["funding", "--data", str(tmp_path / "funding.yaml"), "--out", str(notice)]
+    )
+    assert rendered.exit_code == 0, rendered.output
+    text = docx_text(notice)
+    for zone_name, amount in zones.items():
+        row = re.search(re.escape(zone_name) + r"\n(?:.*\n)*?(\d+\.\d\d)", text)
+        assert row is not None and Decimal(row.group(1)) == amount, zone_name
+    assert f"{total:.2f}" in text
+    assert "晋企发〔2020〕95号" in text
+
+
+def test_allocate_with_an_unreadable_programme_exits_2(tmp_path: Path) -> None:
+    bad = tmp_path / "programme.yaml"
+    bad.write_text("year: [", encoding="utf-8")
+    done = CliRunner().invoke(allocate_cmd, ["--programme", str(bad), "--out", str(tmp_path / "o")])
+    assert done.exit_code == 2
+    assert "YAML 格式错误" in done.output
