@@ -239,8 +239,20 @@ def _read_row(
         if read.problem is not None:
             findings.append(read.problem)
         elif read.value is not None:
-            row[key] = read.value
+            row[key] = _as_allowed(f, read.value)
     return row
+
+
+def _as_allowed(f: Field, value: Value) -> Value:
+    """A choice written with an aside (``产业集聚度（20分）``, ``年报（每年一次）``) is the
+    allowed option it names, when it names exactly one; the raw text is kept."""
+    if f.kind != "choice" or not f.allowed or value.value in f.allowed:
+        return value
+    text = canon(str(value.value))
+    named = [a for a in f.allowed if canon(str(a)) in (text, core(text))]
+    if len(named) != 1:
+        named = [a for a in f.allowed if len(str(a)) >= 2 and canon(str(a)) in text]
+    return Value(value.raw, named[0], value.location) if len(named) == 1 else value
 
 
 def _read_target(

@@ -79,3 +79,17 @@ def test_form_fields_under_the_table_are_not_rows(specs: dict[str, FormSpec]) ->
     record = extract(doc, specs["targets"])
     assert len(record.indicators) == 1
     assert record.fields["zone_name"].value == "山西示范经济开发区"
+
+
+def test_choices_with_an_aside_read_as_the_option(specs: dict[str, FormSpec]) -> None:
+    header = ["一级指标", "二级指标", "指标性质", "报送频率"]
+    doc = model_doc(
+        [header, ["产业集聚度（20分）", "入驻企业数占比", "≥（越大越好）", "年报（每年一次）"]]
+    )
+    [row] = extract(doc, specs["targets"]).indicators
+    assert (row["dimension"].value, row["direction"].value, row["frequency"].value) == (
+        "产业集聚度",
+        "≥",
+        "年报",
+    )
+    assert row["dimension"].raw == "产业集聚度（20分）"
