@@ -182,7 +182,9 @@ def analyse(doc: Document, options: Options) -> FileResult:
 
 
 def unreadable(name: str, exc: InputFileError) -> FileResult:
-    params = {"detail": exc.reason, "seconds": "", "raw": ""}
+    # The reason is the detail the code's template expects ({detail}, or {seconds} for a
+    # timeout), so the message reads as one sentence.
+    params = {"detail": exc.reason, "seconds": exc.reason}
     res = FileResult(name, unreadable=True)
     res.findings.append(finding(exc.code, location=exc.place, **params))
     return res

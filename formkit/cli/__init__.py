@@ -3,6 +3,8 @@ parses options, calls one library function and renders the result."""
 
 from __future__ import annotations
 
+import logging
+
 import click
 
 from formkit import __version__
@@ -15,6 +17,14 @@ from formkit.cli.notice import notice_cmd
 @click.version_option(__version__, prog_name="formkit")
 def main() -> None:
     """formkit：省级大中小企业融通型创新创业特色载体项目的表单、审核与公文工具。"""
+    quiet_libraries()
+
+
+def quiet_libraries() -> None:
+    """Parsing libraries log their complaints about odd files (pdfminer: "Cannot render
+    horizontal string…"); formkit reports those files itself, so keep the noise off stderr."""
+    for name in ("pdfminer", "pdfplumber", "PIL"):
+        logging.getLogger(name).setLevel(logging.ERROR)
 
 
 main.add_command(parse_cmd)
