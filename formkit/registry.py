@@ -60,6 +60,15 @@ MIGRATIONS: tuple[str, ...] = (
         digest TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL
     );
     """,
+    # 3: the cycle after the approved list (formkit monitor / evaluate): one row per zone and
+    # reporting period of each kind (progress, self_eval), kept across runs
+    """
+    CREATE TABLE cycle_reports (
+        kind TEXT NOT NULL, zone TEXT NOT NULL, year INTEGER NOT NULL, period TEXT NOT NULL,
+        file TEXT NOT NULL, sha256 TEXT NOT NULL, fill_date TEXT, data TEXT NOT NULL,  -- JSON
+        PRIMARY KEY (kind, zone, year, period)
+    );
+    """,
 )
 
 
@@ -259,6 +268,28 @@ class Registry:
             db.executemany(
                 "INSERT INTO outputs(path, digest, size, mtime_ns) VALUES (?,?,?,?)", rows
             )
+
+    # --- the cycle: progress reports and self-evaluations ------------------------------
+    def save_cycle_reports(self, rows: list[dict[str, Any]]) -> None:
+        """Store reports (keys kind, zone, year, period, file, sha256, fill_date, data),
+        replacing the stored report of the same kind, zone and period; others stay."""
+        with self.transaction() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO cycle_reports(kind, zone, year, period, file, sha256,"
+                " fill_date, data) VALUES (:kind, :zone, :year, :period, :file, :sha256,"
+                " :fill_date, :data)",
+                [
+                    {**r, "data": json.dumps(r["data"], ensure_ascii=False, sort_keys=True)}
+                    for r in rows
+                ],
+            )
+
+    def cycle_reports(self, kind: str) -> list[dict[str, Any]]:
+        """Every stored report of ``kind``, by zone, year and period."""
+        rows = self.db.execute(
+            "SELECT * FROM cycle_reports WHERE kind=? ORDER BY zone, year, period", (kind,)
+        )
+        return [{**dict(r), "data": json.loads(r["data"])} for r in rows]
 
     def save_dossiers(self, rows: list[dict[str, Any]]) -> None:
         with self.transaction() as db:

@@ -52,7 +52,7 @@ KINDS = frozenset(
 )
 # libyaml's loader is ~10× faster than the pure-Python one; both are safe loaders.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-FORMS = ("application", "targets", "plan", "progress", "city_letter")
+FORMS = ("application", "targets", "plan", "progress", "city_letter", "self_eval")
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from formkit.errors import OutputFileError
 from formkit.spec import FormSpec, load_spec
 from formkit.writers.forms_docx import application_docx, plan_docx
 from formkit.writers.forms_xlsx import application_xlsx, progress_xlsx, targets_xlsx
+from formkit.writers.self_eval_xlsx import self_eval_xlsx
 
 Writer = Callable[[FormSpec, Mapping[str, Any] | None], bytes]
 
@@ -31,6 +32,7 @@ WRITERS: dict[tuple[str, str], Writer] = {
     ("targets", "xlsx"): targets_xlsx,
     ("plan", "docx"): plan_docx,
     ("progress", "xlsx"): progress_xlsx,
+    ("self_eval", "xlsx"): self_eval_xlsx,
 }
 
 # The files ``formkit forms`` writes, in order: file name → (form, format).
@@ -40,6 +42,7 @@ BLANK_FORMS: dict[str, tuple[str, str]] = {
     "绩效目标及评价指标表.xlsx": ("targets", "xlsx"),
     "两年期实施方案编制提纲.docx": ("plan", "docx"),
     "进展情况报送表.xlsx": ("progress", "xlsx"),
+    "绩效自评表.xlsx": ("self_eval", "xlsx"),
 }
 
 _REASONS = {

@@ -44,7 +44,10 @@ ZONE = {
 
 @pytest.fixture(scope="module")
 def specs() -> dict[str, FormSpec]:
-    return {name: load_spec(name) for name in ("application", "targets", "plan", "progress")}
+    return {
+        name: load_spec(name)
+        for name in ("application", "targets", "plan", "progress", "self_eval")
+    }
 
 
 @pytest.fixture(scope="module")

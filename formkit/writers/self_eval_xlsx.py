@@ -1,0 +1,36 @@
+"""绩效自评表 as .xlsx, blank or filled: a 自评信息 sheet (header fields) and a landscape
+自评指标 sheet (one row per indicator), laid out like the other Excel forms."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from typing import Any
+
+from openpyxl import Workbook
+
+from formkit.spec import FormSpec
+from formkit.writers.forms_xlsx import field_sheet, table_sheet
+from formkit.writers.ooxml_common import deterministic_package
+
+SELF_EVAL_NOTE = (
+    "说明：指标与绩效目标表一致；≥ 指标得分 = 实际完成值 ÷ 年度指标值 × 分值（不超过分值），"
+    "≤ 指标得分 = 年度指标值 ÷ 实际完成值 × 分值（不超过分值）；定性指标由评审录入得分；"
+    "不适用的指标在实际完成值填“不适用”，其分值按比例分配给其余指标。"
+)
+
+
+def self_eval_xlsx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
+    """绩效自评表: blank without ``data``, else filled with the normalised values."""
+    book = Workbook()
+    field_sheet(book, "自评信息", spec.heading, spec.by_section(), data)
+    if spec.table is not None:
+        rows = (data or {}).get(spec.table.key) or None
+        table_sheet(
+            book.create_sheet("自评指标"), spec.table.label, spec.columns, rows, SELF_EVAL_NOTE
+        )
+    book.properties.title = spec.title
+    book.properties.creator = "formkit"
+    out = io.BytesIO()
+    book.save(out)
+    return deterministic_package(out.getvalue(), spec.title)
