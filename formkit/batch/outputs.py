@@ -14,7 +14,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import multiprocessing
+import os
+import tempfile
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -23,6 +27,7 @@ from formkit.atomic import write_bytes_atomic
 from formkit.batch.opinions import opinion_data, opinion_path
 from formkit.batch.report_html import SUMMARY_NAME, report_html
 from formkit.batch.review import Review, review
+from formkit.batch.run import default_workers
 from formkit.batch.summary_xlsx import summary_bytes
 from formkit.errors import OutputFileError
 from formkit.registry import Registry
@@ -48,28 +53,50 @@ class _Writer:
         return hashlib.sha256((self.salt + text).encode()).hexdigest()
 
     def put(self, rel: str, data: Any, produce: Callable[[], bytes]) -> Path:
-        path = self.out / rel
         digest = self.digest(data)
-        if not self._fresh(rel, path, digest):
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                write_bytes_atomic(path, produce())
-            except OSError as exc:
-                raise OutputFileError(f"无法写入 {path}：{exc.strerror or exc}") from exc
-            self.written += 1
-        st = path.stat()
-        self.rows.append((rel, digest, st.st_size, st.st_mtime_ns))
-        return path
+        if not self.fresh(rel, digest):
+            self.write(rel, digest, produce(), durable=True)
+        return self.out / rel
 
-    def _fresh(self, rel: str, path: Path, digest: str) -> bool:
+    def fresh(self, rel: str, digest: str) -> bool:
+        """Whether the file on disk is the one written last time for the same data (then it
+        is recorded again and left alone)."""
         known = self.known.get(rel)
-        if known is None or known[0] != digest:
-            return False
         try:
-            st = path.stat()
+            st = (self.out / rel).stat()
         except OSError:
             return False
-        return (st.st_size, st.st_mtime_ns) == known[1:]
+        if known is None or known != (digest, st.st_size, st.st_mtime_ns):
+            return False
+        self.rows.append((rel, digest, st.st_size, st.st_mtime_ns))
+        return True
+
+    def write(self, rel: str, digest: str, body: bytes, durable: bool = False) -> None:
+        """Atomically (a reader never sees half a file); ``durable`` also syncs to disk."""
+        path = self.out / rel
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if durable:
+                write_bytes_atomic(path, body)
+            else:
+                _replace(path, body)
+            st = path.stat()
+        except OSError as exc:
+            raise OutputFileError(f"无法写入 {path}：{exc.strerror or exc}") from exc
+        self.written += 1
+        self.rows.append((rel, digest, st.st_size, st.st_mtime_ns))
+
+
+def _replace(path: Path, body: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(body)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def write_outputs(
@@ -79,12 +106,13 @@ def write_outputs(
     *,
     validators: str | None = None,
     templates: Path | None = None,
+    workers: int | None = None,
 ) -> Review:
     """Review the registry and write every output; fills ``summary`` for the console."""
     rev = review(reg.entries(), programme, load_all(validators))
     out = Path(summary.out)
     writer = _Writer(out, reg.outputs(), _salt(templates))
-    opinion_files = _opinions(writer, rev, programme, templates)
+    opinion_files = _opinions(writer, rev, programme, templates, workers or default_workers())
     summary.outputs = [
         writer.put(
             SUMMARY_NAME,
@@ -108,24 +136,43 @@ def write_outputs(
 
 
 def _opinions(
-    writer: _Writer, rev: Review, programme: Any, templates: Path | None
+    writer: _Writer, rev: Review, programme: Any, templates: Path | None, workers: int
 ) -> dict[str, str]:
+    """One opinion per zone; those whose data changed are rendered, in parallel when many."""
     agency = getattr(programme, "agency", None)
     date = rev.date or dt.date.today().isoformat()
     taken: set[str] = set()
     files: dict[str, str] = {}
+    pending: list[tuple[str, str, dict[str, Any]]] = []
     for z in rev.zones:
         rel = opinion_path(z, taken)
-        data = opinion_data(z, agency=agency, date=date)
-        writer.put(rel, data, _renderer(data, templates))
         files[z.dossier.key] = rel
+        data = opinion_data(z, agency=agency, date=date)
+        digest = writer.digest(data)
+        if not writer.fresh(rel, digest):
+            pending.append((rel, digest, data))
+    bodies = _render_all([(data, templates) for *_, data in pending], workers)
+    for (rel, digest, _), body in zip(pending, bodies, strict=True):
+        writer.write(rel, digest, body)
     return files
 
 
-def _renderer(data: dict[str, Any], templates: Path | None) -> Callable[[], bytes]:
+PARALLEL_FROM = 64  # fewer opinions than this are rendered in this process
+
+
+def _render_all(jobs: list[tuple[dict[str, Any], Path | None]], workers: int) -> list[bytes]:
+    if workers < 2 or len(jobs) < PARALLEL_FROM:
+        return [_render(job) for job in jobs]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(_render, jobs, chunksize=16))
+
+
+def _render(job: tuple[dict[str, Any], Path | None]) -> bytes:
     from formkit.writers.notice import render_bytes
 
-    return lambda: render_bytes("opinion", data, templates=templates)
+    data, templates = job
+    return render_bytes("opinion", data, templates=templates)
 
 
 def _summary_data(rev: Review, opinion_files: dict[str, str]) -> Any:

@@ -168,7 +168,7 @@ def run_batch(
             _read_all(reg, summary, prog_path, validators, workers, progress)
             from formkit.batch.outputs import write_outputs
 
-            write_outputs(reg, summary, prog, validators=validators)
+            write_outputs(reg, summary, prog, validators=validators, workers=workers)
         finally:
             reg.close()
     return summary

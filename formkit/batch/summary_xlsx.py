@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -58,8 +58,6 @@ FILES = (
     ("大小（字节）", 12),
     ("SHA-256", 20),
 )
-HEAD_FONT = Font(name="黑体", bold=True)
-HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
 STATUS_FILL = {
     TO_FIX: PatternFill("solid", fgColor="FFF2CC"),
     REJECTED: PatternFill("solid", fgColor="F8CBAD"),
@@ -67,11 +65,24 @@ STATUS_FILL = {
 THIN = Side(style="thin", color="999999")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
+HEAD, BODY = "表头", "正文"  # named styles: one lookup per cell, not a style hash per cell
+STYLES = (
+    NamedStyle(
+        HEAD,
+        font=Font(name="黑体", bold=True),
+        border=BOX,
+        alignment=WRAP,
+        fill=PatternFill("solid", fgColor="DDEBF7"),
+    ),
+    NamedStyle(BODY, border=BOX, alignment=WRAP),
+)
 
 
 def summary_bytes(rev: Review, opinion_files: dict[str, str]) -> bytes:
     """The workbook; ``opinion_files`` maps a dossier key to its opinion's relative path."""
     book = Workbook()
+    for style in STYLES:
+        book.add_named_style(style)
     sheet = book.active
     assert sheet is not None
     sheet.title = "汇总"
@@ -129,14 +140,13 @@ def _fill(
     sheet: Worksheet, columns: Sequence[tuple[str, int]], rows: Iterable[Sequence[Any]]
 ) -> None:
     for col, (name, width) in enumerate(columns, 1):
-        cell = sheet.cell(1, col, name)
-        cell.font, cell.fill, cell.border, cell.alignment = HEAD_FONT, HEAD_FILL, BOX, WRAP
+        sheet.cell(1, col, name).style = HEAD
         sheet.column_dimensions[get_column_letter(col)].width = width
     for r, values in enumerate(rows, 2):
         for col, value in enumerate(values, 1):
             cell = sheet.cell(r, col)
+            cell.style = BODY  # before the value: set_cell may add a quote prefix
             set_cell(cell, value)
-            cell.border, cell.alignment = BOX, WRAP
     last = get_column_letter(len(columns))
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{last}{max(sheet.max_row, 1)}"

@@ -100,11 +100,12 @@ def _progress(console: Console) -> Iterator[Any]:
         TimeRemainingColumn(),
         console=console,
         transient=True,
+        auto_refresh=False,  # no refresh thread: the run forks worker processes
     )
     task = bar.add_task("read", total=None)
 
     def update(done: int, total: int, _path: str) -> None:
-        bar.update(task, completed=done, total=total)
+        bar.update(task, completed=done, total=total, refresh=True)
 
     with bar:
         yield update

@@ -60,7 +60,7 @@ def read_letter(doc: Document, spec: FormSpec) -> Record:
     paragraphs = [p for p in doc.paragraphs if p.text.strip()]
     docno = next((p for p in paragraphs if _DOCNO.match(p.text)), None)
     if docno is not None:
-        _put(record, spec, "doc_no", _DOCNO.match(docno.text)[1], docno.location)  # type: ignore[index]
+        _docno(record, spec, docno)
     issuer = _issuer(paragraphs, docno)
     if issuer is not None:
         _put(record, spec, "issuer", issuer.text.strip().removesuffix("文件"), issuer.location)
@@ -75,6 +75,18 @@ def read_letter(doc: Document, spec: FormSpec) -> Record:
     if dated:
         _put(record, spec, "issue_date", dated[-1].text.strip(), dated[-1].location)
     return record
+
+
+def _docno(record: Record, spec: FormSpec, paragraph: Paragraph) -> None:
+    """The document number; brackets other than 〔〕 are read and flagged."""
+    found = _DOCNO.match(paragraph.text)
+    raw = found[1] if found else paragraph.text.strip()
+    _put(record, spec, "doc_no", raw, paragraph.location)
+    if "〔" not in raw:
+        label = spec.field("doc_no").label
+        record.findings.append(
+            finding("docno-brackets", field=label, location=paragraph.location, raw=raw)
+        )
 
 
 def _put(record: Record, spec: FormSpec, key: str, raw: str, where: Location) -> None:

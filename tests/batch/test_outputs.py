@@ -1,0 +1,131 @@
+"""The written outputs: 汇总表.xlsx (three sheets, frozen header, filters, print setup,
+values safe from formula injection, same review → same bytes), report.html (escaped, linked),
+the opinion's data (problems with document and place, suggestions, conclusion by status)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from formkit.batch.opinions import opinion_data, opinion_path
+from formkit.batch.report_html import report_html
+from formkit.batch.review import Review, review
+from formkit.batch.summary_xlsx import summary_bytes
+from formkit.errors import TemplateError
+from formkit.spec import load_all
+
+from .test_checks import entries_of, letter, valid
+
+SPECS = load_all()
+
+
+def sample_review(carrier: str = "示范融通创新特色载体") -> Review:
+    good = valid()
+    good["application"]["carrier_name"] = carrier
+    good["targets"]["carrier_name"] = carrier
+    good["plan"]["carrier_name"] = carrier
+    bad = valid("太原演示工业园区", "S140103", seed=2)
+    del bad["plan"]
+    entries = [
+        *entries_of("太原市/甲", good),
+        *entries_of("太原市/乙", bad),
+        letter("太原市", ["太原样例经济技术开发区", "太原演示工业园区", "太原范例经济开发区"]),
+    ]
+    return review(entries, None, SPECS)
+
+
+def opinions_of(rev: Review) -> dict[str, str]:
+    taken: set[str] = set()
+    return {z.dossier.key: opinion_path(z, taken) for z in rev.zones}
+
+
+def workbook(rev: Review) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(io.BytesIO(summary_bytes(rev, opinions_of(rev))))
+
+
+def test_the_workbook_has_its_three_sheets_ready_to_filter_and_print() -> None:
+    book = workbook(sample_review())
+    assert book.sheetnames == ["汇总", "问题清单", "文件清单"]
+    for sheet in book.worksheets:
+        assert sheet.freeze_panes == "A2"
+        assert sheet.auto_filter.ref.startswith("A1:")
+        assert sheet.page_setup.orientation == "landscape"
+        assert sheet.print_title_rows == "$1:$1"
+        assert sheet.column_dimensions["B"].width > 5
+    rows = list(book["汇总"].iter_rows(min_row=2, values_only=True))
+    assert [(r[2], r[8]) for r in rows] == [
+        ("太原样例经济技术开发区", "通过"),
+        ("太原演示工业园区", "需补正"),
+    ]
+    assert rows[1][9] == "审核意见/太原市/太原演示工业园区.docx"
+
+
+def test_every_issue_and_every_file_is_listed() -> None:
+    book = workbook(sample_review())
+    codes = [r[7] for r in book["问题清单"].iter_rows(min_row=2, values_only=True)]
+    assert sorted(codes) == ["document-missing", "letter-zone-missing"]
+    files = [r[1] for r in book["文件清单"].iter_rows(min_row=2, values_only=True)]
+    assert len(files) == 6 and "太原市/推荐函.docx" in files
+
+
+def test_submitted_text_cannot_run_as_a_formula() -> None:
+    book = workbook(sample_review(carrier='=HYPERLINK("http://x","点我")'))
+    cell = book["汇总"]["E2"]
+    assert cell.value == '=HYPERLINK("http://x","点我")'
+    assert cell.data_type == "s" and cell.quotePrefix
+
+
+def test_the_same_review_gives_the_same_bytes() -> None:
+    rev = sample_review()
+    assert summary_bytes(rev, opinions_of(rev)) == summary_bytes(rev, opinions_of(rev))
+
+
+def test_the_report_escapes_submitted_text_and_links_the_opinions() -> None:
+    rev = sample_review(carrier="<script>alert(1)</script>")
+    html = report_html(rev, opinions_of(rev)).decode("utf-8")
+    assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert 'href="%E5%AE%A1%E6%A0%B8%E6%84%8F%E8%A7%81/' in html  # 审核意见/…, encoded
+    assert "未收到该开发区的申报材料" in html
+
+
+def test_a_report_template_asking_for_unknown_data_is_refused_by_name(tmp_path: Path) -> None:
+    (tmp_path / "report.html.j2").write_text("{{ title }} {{ 没有这个 }}", encoding="utf-8")
+    with pytest.raises(TemplateError, match="report.html.j2.*没有这个"):
+        report_html(sample_review(), {}, templates=tmp_path)
+
+
+def test_an_opinion_names_document_and_place_and_advises() -> None:
+    rev = sample_review()
+    zone = rev.zones[1]
+    data = opinion_data(zone, agency=None, date="2020-03-20")
+    assert data["findings"] == [
+        {"document": "两年期实施方案", "place": "", "message": "未提交“两年期实施方案”"}
+    ]
+    assert data["suggestions"] == ["请补交该材料。"]
+    assert data["conclusion"] == "申报材料存在1处需要补正的问题，请按以下意见补正后重新报送。"
+    assert data["agency"] == "省级中小企业主管部门"
+
+
+def test_an_ineligible_zone_is_not_accepted_and_the_reason_is_given() -> None:
+    data = valid()
+    data["application"]["carrier_type"] = "专业资本集聚型"
+    entries = entries_of("z", data)
+    result = entries[0].result
+    result["findings"] = [
+        {
+            "code": "wrong-carrier-type",
+            "severity": "error",
+            "field": "载体类型",
+            "location": "表1 第9行第2列",
+            "message": "“载体类型”应为“大中小企业融通型”，实际为“专业资本集聚型”",
+        }
+    ]
+    (zone,) = review(entries, None, SPECS).zones
+    assert zone.status == "不予受理"
+    opinion = opinion_data(zone, agency="山西省小企业发展促进局", date="2020-03-20")
+    assert opinion["conclusion"].startswith("该开发区不符合申报条件（“载体类型”应为")
+    assert opinion["findings"][0]["document"] == "申报信息表（application.docx）"
+    assert opinion["findings"][0]["place"] == "表1 第9行第2列"
