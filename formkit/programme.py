@@ -18,6 +18,9 @@ Keys (``samples/programme.yaml`` is a complete example)::
     evaluation:                     # optional; defaults below
       weights: {产业集聚度: 20, …}   # per dimension, summing to 100
       grades: [{name: 优秀, min: 90}, …]
+      roll_on_grades: [优秀, 良好, 合格]   # grades that roll on (滚动支持)
+      min_execution: 60             # least budget execution rate (%) to roll on
+      max_years: 3                  # longest support (years)
     catalogue: catalogue.csv        # zone catalogue, relative to this file (.csv or .xlsx)
     approved:                       # 支持名单 after the 公示 (formkit allocate/monitor/evaluate)
       - {zone: 山西清徐经济开发区, city: 太原市, carrier: 清徐精细化工融通创新港,
@@ -107,6 +110,11 @@ DEFAULT_GRADES = (Grade("优秀", 90), Grade("良好", 80), Grade("合格", 60),
 class Evaluation:
     weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     grades: tuple[Grade, ...] = DEFAULT_GRADES
+    # roll-on (滚动支持): grades that roll on, the least budget execution rate (%), and the
+    # longest support in years (【源】 at most three)
+    roll_on_grades: tuple[str, ...] = ("优秀", "良好", "合格")
+    min_execution: float = 60.0
+    max_years: int = 3
 
     def grade(self, score: float) -> str:
         """The grade band a total score falls in (bands sorted from the top)."""
@@ -354,7 +362,24 @@ class _Reader:
         unknown = sorted(set(weights) - set(DIMENSIONS))
         if unknown:
             raise self.fail("evaluation.weights", f" 含有不是一级指标的项：{'、'.join(unknown)}")
-        return Evaluation({str(k): float(v) for k, v in weights.items()}, self.grades(section))
+        return Evaluation(
+            {str(k): float(v) for k, v in weights.items()},
+            self.grades(section),
+            **self.roll_on(section),
+        )
+
+    def roll_on(self, section: Mapping[str, Any]) -> dict[str, Any]:
+        """Optional roll-on settings: roll_on_grades, min_execution (%), max_years."""
+        out: dict[str, Any] = {}
+        if section.get("roll_on_grades"):
+            out["roll_on_grades"] = tuple(str(g) for g in section["roll_on_grades"])
+        if section.get("min_execution") is not None:
+            out["min_execution"] = float(
+                self.amount(section["min_execution"], "evaluation.min_execution", None)
+            )
+        if section.get("max_years") is not None:
+            out["max_years"] = self.typed(section["max_years"], int, "evaluation.max_years")
+        return out
 
     def grades(self, section: Mapping[str, Any]) -> tuple[Grade, ...]:
         items = section.get("grades")

@@ -60,3 +60,56 @@ def allocate_cmd(programme: str, out: str, evaluation: str | None, debug: bool) 
         decisions = read_decisions(Path(evaluation))
     result = allocate(prog, decisions)
     _report(write_allocation(result, prog, Path(out)), result.findings)
+
+
+INBOX_HELP = "报送材料目录：进展情况报送表、绩效自评表、绩效目标表（可按市/开发区分文件夹）。"
+REGISTRY_HELP = "登记库（SQLite）；默认 OUT/formkit.sqlite。已登记的报送材料在后续运行中保留。"
+
+
+@click.command("evaluate")
+@click.argument("inbox", type=click.Path(exists=True, file_okay=False))
+@click.option("--out", required=True, type=click.Path(file_okay=False), help="输出目录。")
+@click.option("--programme", required=True, type=click.Path(dir_okay=False), help=PROGRAMME_HELP)
+@click.option("--year", type=int, help="评价年度；默认为材料中最近的年度。")
+@click.option("--date", "date", help="通报的成文日期（YYYY-MM-DD）；默认今天。")
+@click.option("--doc-seq", default="1", show_default=True, help="通报的发文序号。")
+@click.option("--registry", type=click.Path(dir_okay=False), help=REGISTRY_HELP)
+@debug_option
+@guarded
+def evaluate_cmd(
+    inbox: str,
+    out: str,
+    programme: str,
+    year: int | None,
+    date: str | None,
+    doc_seq: str,
+    registry: str | None,
+    debug: bool,
+) -> None:
+    """终期绩效评价：按绩效自评表（或进展数据对照绩效目标表）计算指标得分、一级指标得分、
+    总分、等次和是否滚动支持，写出 绩效评价结果.xlsx 与 evaluation.yaml。
+
+    退出码：0 已生成（含问题清单）；2 目录或配置无法读取。
+    """
+    from formkit.cycle.evaluate import evaluate
+    from formkit.cycle.evaluate_out import write_evaluation
+    from formkit.cycle.inbox import read_cycle
+    from formkit.programme import load_programme
+
+    prog = load_programme(programme)
+    folder = _out_folder(out)
+    data = read_cycle(inbox, prog, registry or folder / "formkit.sqlite")
+    result = evaluate(data, prog, year)
+    paths = write_evaluation(result, prog, folder, date=date, doc_seq=doc_seq)
+    _report(paths, result.findings)
+
+
+def _out_folder(out: str) -> Path:
+    from formkit.errors import OutputFileError
+
+    folder = Path(out)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputFileError(f"无法创建输出目录 {folder}：{exc.strerror or exc}") from exc
+    return folder

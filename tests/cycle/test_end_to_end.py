@@ -55,3 +55,38 @@ def test_allocate_with_an_unreadable_programme_exits_2(tmp_path: Path) -> None:
     done = CliRunner().invoke(allocate_cmd, ["--programme", str(bad), "--out", str(tmp_path / "o")])
     assert done.exit_code == 2
     assert "YAML 格式错误" in done.output
+
+
+def test_evaluate_then_notice_evaluation_on_the_samples(tmp_path: Path) -> None:
+    from formkit.cli.cycle import evaluate_cmd
+
+    runner = CliRunner()
+    out = tmp_path / "评价"
+    args = [
+        "samples/progress",
+        "--programme",
+        str(PROGRAMME),
+        "--out",
+        str(out),
+        "--date",
+        "2022-03-15",
+    ]
+    done = runner.invoke(evaluate_cmd, args)
+    assert done.exit_code == 0, done.output
+    assert "文件已损坏" in done.output and "不在支持名单中" in done.output
+    results = sheet_rows(out / "绩效评价结果.xlsx", "评价结果")
+    totals = {r[2]: (f"{r[10]:.1f}", r[11]) for r in results}
+    assert len(totals) == 5
+    assert {r[3] for r in results} == {"自评表", "监测数据"}
+    book = openpyxl.load_workbook(out / "绩效评价结果.xlsx")
+    assert len(book["维度得分率"]._charts) == 5
+
+    notice = out / "通报.docx"
+    rendered = runner.invoke(
+        notice_cmd, ["evaluation", "--data", str(out / "evaluation.yaml"), "--out", str(notice)]
+    )
+    assert rendered.exit_code == 0, rendered.output
+    text = docx_text(notice)
+    for zone_name, (score, grade) in totals.items():
+        row = re.search(re.escape(zone_name) + r"\n(?:.*\n)*?(\d+\.\d)\n(\S+)", text)
+        assert row is not None and (row.group(1), row.group(2)) == (score, grade), zone_name
