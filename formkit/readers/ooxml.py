@@ -95,6 +95,11 @@ class Package:
     def has(self, part: str) -> bool:
         return part.lower() in self._names
 
+    def fingerprint(self, part: str) -> tuple[int, int, int] | None:
+        """(CRC-32, size, compressed size) the zip records for a part: a cache key."""
+        info = self._names.get(part.lower())
+        return (info.CRC, info.file_size, info.compress_size) if info is not None else None
+
     def read(self, part: str) -> bytes:
         """A part's bytes, at most MAX_PART_BYTES whatever the zip claims."""
         info = self._names.get(part.lower())

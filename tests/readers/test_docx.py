@@ -461,6 +461,36 @@ def test_deep_nesting_up_to_the_parsers_depth_limit_reads() -> None:
     assert doc.all_tables()[-1].cells[0].text == "底"
 
 
+def test_styles_read_for_one_document_serve_the_next_one_correctly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import formkit.readers.docx as reader
+
+    monkeypatch.setattr(reader, "_STYLE_CACHE", {})
+    template = docx.Document()
+    late = template.styles.add_style("章节标题", WD_STYLE_TYPE.PARAGRAPH)  # written last
+    late.base_style = template.styles["Heading 3"]
+    saved = io.BytesIO()
+    template.save(saved)
+
+    def from_template(style: str, text: str) -> Document:
+        document = docx.Document(io.BytesIO(saved.getvalue()))
+        document.add_paragraph(text, style=style)
+        out = io.BytesIO()
+        document.save(out)
+        return read_docx(out.getvalue(), "a.docx")
+
+    early = from_template("Heading 1", "一级")  # stops reading styles.xml early
+    later = from_template("章节标题", "第三章")  # the same styles part, read further
+    again = from_template("Heading 2", "二级")
+    assert [(b.text, b.level) for b in early.paragraphs + later.paragraphs + again.paragraphs] == [
+        ("一级", 1),
+        ("第三章", 3),
+        ("二级", 2),
+    ]
+    assert len(reader._STYLE_CACHE) == 1
+
+
 def test_a_style_missing_from_the_styles_part_keeps_its_id() -> None:
     doc = read(p(inner='<w:pPr><w:pStyle w:val="NoSuchStyle"/></w:pPr>' + run("x")))
     assert [(b.style, b.level) for b in doc.paragraphs] == [("NoSuchStyle", 0)]
@@ -609,8 +639,10 @@ def test_a_dtd_in_the_styles_part_is_refused_too() -> None:
 
 @pytest.mark.parametrize("part", ["word/document.xml", "word/styles.xml"])
 def test_a_part_over_the_size_cap_is_refused(monkeypatch: pytest.MonkeyPatch, part: str) -> None:
+    import formkit.readers.docx as reader
     import formkit.readers.ooxml as ooxml
 
+    monkeypatch.setattr(reader, "_STYLE_CACHE", {})
     # a style id that styles.xml lacks makes the reader stream the whole styles part
     unknown_style = p(inner='<w:pPr><w:pStyle w:val="NoSuchStyle"/></w:pPr>' + run("x"))
     data = build_docx(unknown_style)
