@@ -113,3 +113,27 @@ def _out_folder(out: str) -> Path:
     except OSError as exc:
         raise OutputFileError(f"无法创建输出目录 {folder}：{exc.strerror or exc}") from exc
     return folder
+
+
+@click.command("monitor")
+@click.argument("inbox", type=click.Path(exists=True, file_okay=False))
+@click.option("--out", required=True, type=click.Path(file_okay=False), help="输出目录。")
+@click.option("--programme", required=True, type=click.Path(dir_okay=False), help=PROGRAMME_HELP)
+@click.option("--registry", type=click.Path(dir_okay=False), help=REGISTRY_HELP)
+@debug_option
+@guarded
+def monitor_cmd(inbox: str, out: str, programme: str, registry: str | None, debug: bool) -> None:
+    """进展监测：读取各开发区各时段的进展情况报送表，计算比上季度增加值和年度目标完成率，
+    标出进度滞后、逾期和未报送，写出 进展汇总.xlsx（每个开发区一张走势图）。
+
+    退出码：0 已生成（含问题清单）；2 目录或配置无法读取。
+    """
+    from formkit.cycle.inbox import read_cycle
+    from formkit.cycle.monitor import monitor
+    from formkit.cycle.monitor_out import write_monitor
+    from formkit.programme import load_programme
+
+    prog = load_programme(programme)
+    folder = _out_folder(out)
+    result = monitor(read_cycle(inbox, prog, registry or folder / "formkit.sqlite"), prog)
+    _report(write_monitor(result, folder), result.findings)
