@@ -291,6 +291,14 @@ class Registry:
         )
         return [{**dict(r), "data": json.loads(r["data"])} for r in rows]
 
+    def dossiers(self) -> list[dict[str, Any]]:
+        """The dossiers as last saved, in the order they were saved."""
+        rows = self.db.execute(
+            "SELECT zone_key, city, zone_name, status, errors, warnings, summary FROM dossiers"
+            " ORDER BY rowid"
+        )
+        return [dict(r) for r in rows]
+
     def save_dossiers(self, rows: list[dict[str, Any]]) -> None:
         with self.transaction() as db:
             db.execute("DELETE FROM dossiers")

@@ -28,7 +28,6 @@ from formkit.batch.opinions import opinion_data, opinion_path
 from formkit.batch.report_html import SUMMARY_NAME, report_html
 from formkit.batch.review import Review, review
 from formkit.batch.run import default_workers
-from formkit.batch.summary_xlsx import summary_bytes
 from formkit.errors import OutputFileError
 from formkit.registry import Registry
 from formkit.resources import templates_dir
@@ -107,18 +106,25 @@ def write_outputs(
     validators: str | None = None,
     templates: Path | None = None,
     workers: int | None = None,
-) -> Review:
-    """Review the registry and write every output; fills ``summary`` for the console."""
-    rev = review(reg.entries(), programme, load_all(validators))
+) -> Review | None:
+    """Review the registry and write every output; fills ``summary`` for the console.
+
+    When neither the stored files nor the settings changed since the outputs were last
+    written, and those outputs are still as written, nothing is reviewed again (None).
+    """
     out = Path(summary.out)
-    writer = _Writer(out, reg.outputs(), _salt(templates))
+    salt = _salt(templates)
+    state = _state(reg, salt)
+    if reg.get_meta(STATE_KEY) == state and _intact(out, reg.outputs()):
+        summary.dossiers = reg.dossiers()
+        summary.skipped_checks = json.loads(reg.get_meta(SKIPPED_KEY) or "[]")
+        summary.outputs = [out / rel for rel in sorted(reg.outputs())]
+        return None
+    rev = review(reg.entries(), programme, load_all(validators))
+    writer = _Writer(out, reg.outputs(), salt)
     opinion_files = _opinions(writer, rev, programme, templates, workers or default_workers())
     summary.outputs = [
-        writer.put(
-            SUMMARY_NAME,
-            _summary_data(rev, opinion_files),
-            lambda: summary_bytes(rev, opinion_files),
-        ),
+        writer.put(SUMMARY_NAME, _summary_data(rev, opinion_files), _xlsx(rev, opinion_files)),
         *(out / rel for rel in sorted(opinion_files.values())),
         writer.put(
             REPORT_NAME,
@@ -129,10 +135,43 @@ def write_outputs(
     _remove_stale(out, writer)
     reg.save_outputs(writer.rows)
     reg.save_dossiers([_dossier_row(z) for z in rev.zones])
-    summary.dossiers = [_dossier_row(z) for z in rev.zones]
+    reg.set_meta(SKIPPED_KEY, json.dumps(rev.skipped, ensure_ascii=False))
+    reg.set_meta(STATE_KEY, state)
+    summary.dossiers = reg.dossiers()
     summary.skipped_checks = list(rev.skipped)
     summary.outputs_written = writer.written
     return rev
+
+
+STATE_KEY, SKIPPED_KEY = "outputs_state", "skipped_checks"
+
+
+def _state(reg: Registry, salt: str) -> str:
+    """What the outputs were made from: every stored file's content and the settings."""
+    digest = hashlib.sha256((salt + (reg.get_meta("fingerprint") or "")).encode())
+    for path, stored in sorted(reg.known().items()):
+        digest.update(f"{path}\0{stored.sha256}\n".encode())
+    return digest.hexdigest()
+
+
+def _intact(out: Path, known: dict[str, tuple[str, int, int]]) -> bool:
+    for rel, (_digest, size, mtime_ns) in known.items():
+        try:
+            st = (out / rel).stat()
+        except OSError:
+            return False
+        if (st.st_size, st.st_mtime_ns) != (size, mtime_ns):
+            return False
+    return bool(known)
+
+
+def _xlsx(rev: Review, opinion_files: dict[str, str]) -> Callable[[], bytes]:
+    def produce() -> bytes:
+        from formkit.batch.summary_xlsx import summary_bytes  # openpyxl: imported when needed
+
+        return summary_bytes(rev, opinion_files)
+
+    return produce
 
 
 def _opinions(

@@ -18,20 +18,13 @@ from jinja2 import meta
 
 from formkit.batch.opinions import document_of
 from formkit.batch.review import Review, ZoneReview
-from formkit.batch.status import PASSED, REJECTED, STATUSES, Issue
+from formkit.batch.status import PASSED, REJECTED, RULES, STATUSES, Issue
 from formkit.codes import CODES
 from formkit.errors import TemplateError
 from formkit.resources import templates_dir
 
 TEMPLATE = "report.html.j2"
 SUMMARY_NAME = "汇总表.xlsx"
-RULES = (
-    "不予受理：开发区不符合申报条件——不是省级开发区，既不在《中国开发区审核公告目录》中也没有"
-    "省政府批准设立文件，或载体类型不是大中小企业融通型。",
-    "需补正：符合申报条件，但存在可以补正的错误——字段缺失或有误、材料缺失、各材料之间不一致、"
-    "文件无法读取、超出地市推荐名额等。",
-    "通过：没有错误（可以有警告或提示）。",
-)
 _CSS = {PASSED: "s-pass", REJECTED: "s-reject"}
 
 

@@ -25,6 +25,14 @@ STATUSES = (PASSED, TO_FIX, REJECTED)
 INELIGIBLE = frozenset({"zone-level-not-provincial", "zone-not-in-catalogue", "wrong-carrier-type"})
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 _ORDER = {"error": 0, "warning": 1, "info": 2}
+# the rules above, as the outputs state them to the reviewer
+RULES = (
+    "不予受理：开发区不符合申报条件——不是省级开发区，既不在《中国开发区审核公告目录》中也没有"
+    "省政府批准设立文件，或载体类型不是大中小企业融通型。",
+    "需补正：符合申报条件，但存在可以补正的错误——字段缺失或有误、材料缺失、各材料之间不一致、"
+    "文件无法读取、超出地市推荐名额等。",
+    "通过：没有错误（可以有警告或提示）。",
+)
 
 
 @dataclass(frozen=True)

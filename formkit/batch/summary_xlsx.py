@@ -18,7 +18,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from formkit.batch.review import Review
-from formkit.batch.status import REJECTED, TO_FIX, Issue
+from formkit.batch.status import REJECTED, RULES, TO_FIX, Issue
+from formkit.codes import CODES
 from formkit.safe_cells import set_cell
 from formkit.writers.ooxml_common import deterministic_package
 
@@ -93,6 +94,7 @@ def summary_bytes(rev: Review, opinion_files: dict[str, str]) -> bytes:
             sheet.cell(row, 9).fill = fill
     _fill(book.create_sheet("问题清单"), ISSUES, _issue_rows(rev))
     _fill(book.create_sheet("文件清单"), FILES, _file_rows(rev))
+    _notes(book.create_sheet("说明"), rev)
     book.properties.title = TITLE
     out = io.BytesIO()
     book.save(out)
@@ -151,6 +153,16 @@ def _fill(
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{last}{max(sheet.max_row, 1)}"
     _print_setup(sheet)
+
+
+def _notes(sheet: Worksheet, rev: Review) -> None:
+    """The status rules, and the checks not done when no programme was given."""
+    lines = ["审核状态的判定规则：", *RULES]
+    if rev.skipped:
+        lines.append(CODES["checks-skipped"].render("zh", checks="、".join(rev.skipped)))
+    for row, line in enumerate(lines, 1):
+        sheet.cell(row, 1, line).alignment = WRAP
+    sheet.column_dimensions["A"].width = 100
 
 
 def _print_setup(sheet: Worksheet) -> None:

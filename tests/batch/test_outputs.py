@@ -48,8 +48,10 @@ def workbook(rev: Review) -> openpyxl.Workbook:
 
 def test_the_workbook_has_its_three_sheets_ready_to_filter_and_print() -> None:
     book = workbook(sample_review())
-    assert book.sheetnames == ["汇总", "问题清单", "文件清单"]
-    for sheet in book.worksheets:
+    assert book.sheetnames == ["汇总", "问题清单", "文件清单", "说明"]
+    notes = [r[0] for r in book["说明"].iter_rows(values_only=True)]
+    assert notes[1].startswith("不予受理：") and "未提供项目配置" in notes[-1]
+    for sheet in book.worksheets[:3]:
         assert sheet.freeze_panes == "A2"
         assert sheet.auto_filter.ref.startswith("A1:")
         assert sheet.page_setup.orientation == "landscape"
@@ -93,7 +95,7 @@ def test_the_report_escapes_submitted_text_and_links_the_opinions() -> None:
 
 def test_a_report_template_asking_for_unknown_data_is_refused_by_name(tmp_path: Path) -> None:
     (tmp_path / "report.html.j2").write_text("{{ title }} {{ 没有这个 }}", encoding="utf-8")
-    with pytest.raises(TemplateError, match="report.html.j2.*没有这个"):
+    with pytest.raises(TemplateError, match=r"report\.html\.j2.*没有这个"):
         report_html(sample_review(), {}, templates=tmp_path)
 
 

@@ -101,3 +101,16 @@ def test_an_inbox_that_is_not_a_folder_is_refused(tmp_path: Path) -> None:
 def test_outputs_inside_the_inbox_are_refused(small_inbox: Path) -> None:
     with pytest.raises(OutputFileError, match="不能位于收件目录之内"):
         run_batch(small_inbox, small_inbox / "out")
+
+
+def test_an_output_removed_by_hand_is_written_again_alone(
+    small_inbox: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    run_batch(small_inbox, out, workers=1)
+    before = copy_outputs(out)
+    opinion = next((out / "审核意见").rglob("*.docx"))
+    opinion.unlink()
+    again = run_batch(small_inbox, out, workers=1)
+    assert (again.files_read, again.outputs_written) == (0, 1)
+    assert copy_outputs(out) == before

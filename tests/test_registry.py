@@ -1,0 +1,88 @@
+"""The review registry: a versioned SQLite file (WAL) that upgrades older files in place and
+refuses newer ones; results stored per inbox file with their archive members' times."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from formkit.errors import OutputFileError
+from formkit.registry import MIGRATIONS, Registry, StoredFile
+
+
+def result(name: str, form: str = "application") -> dict:
+    finding = {
+        "code": "missing-field",
+        "severity": "error",
+        "field": "开发区名称",
+        "location": "表1 第2行",
+        "message": "未填写“开发区名称”",
+    }
+    return {"file": name, "form": form, "fields": {}, "findings": [finding]}
+
+
+def test_a_new_registry_is_at_the_latest_version_in_wal_mode(tmp_path: Path) -> None:
+    reg = Registry(tmp_path / "r.sqlite")
+    assert reg.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    assert reg.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    reg.close()
+
+
+def test_a_version_1_registry_is_upgraded_keeping_its_files(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    db = sqlite3.connect(path)
+    db.executescript(MIGRATIONS[0])
+    db.execute("INSERT INTO files(path, sha256, size, mtime_ns) VALUES ('a.docx', 'x', 1, 2)")
+    db.execute("PRAGMA user_version=1")
+    db.commit()
+    db.close()
+    reg = Registry(path)
+    assert reg.known() == {"a.docx": StoredFile("a.docx", "x", 1, 2)}
+    assert reg.get_meta("fingerprint") is None
+    reg.close()
+
+
+def test_a_registry_from_a_newer_formkit_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite"
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA user_version={len(MIGRATIONS) + 1}")
+    db.close()
+    with pytest.raises(OutputFileError, match="更新版本的 formkit"):
+        Registry(path)
+
+
+def test_results_findings_and_member_times_round_trip(tmp_path: Path) -> None:
+    reg = Registry(tmp_path / "r.sqlite")
+    run = reg.start_run("/inbox")
+    stored = StoredFile("x.zip", "f" * 64, 10, 5)
+    reg.store(
+        stored,
+        run,
+        [result("x.zip!a.docx"), result("x.zip!b.xlsx", "targets")],
+        [False, True],
+        ["2020-03-01T08:00:00", None],
+    )
+    entries = reg.entries()
+    assert [(e.result["file"], e.unreadable, e.received, e.mtime_ns) for e in entries] == [
+        ("x.zip!a.docx", False, "2020-03-01T08:00:00", 5),
+        ("x.zip!b.xlsx", True, None, 5),
+    ]
+    count = reg.db.execute("SELECT count(*) FROM findings WHERE path='x.zip'").fetchone()[0]
+    assert count == 2
+    reg.store(stored, run, [result("x.zip!a.docx")], [False])  # read again: replaced
+    assert len(reg.entries()) == 1
+    assert reg.forget_missing(set()) == 1 and reg.entries() == []
+    reg.close()
+
+
+def test_settings_and_outputs_are_remembered(tmp_path: Path) -> None:
+    reg = Registry(tmp_path / "r.sqlite")
+    reg.set_meta("fingerprint", "abc")
+    reg.save_outputs([("汇总表.xlsx", "d1", 100, 7)])
+    reg.close()
+    again = Registry(tmp_path / "r.sqlite")
+    assert again.get_meta("fingerprint") == "abc"
+    assert again.outputs() == {"汇总表.xlsx": ("d1", 100, 7)}
+    again.close()
