@@ -258,9 +258,10 @@ def _read_cell(
         text = _rich_text(inline)
         value: object = text
     elif v is None or (not v.text and kind not in ("str", "s")):
+        if f is None:
+            return None  # an empty <v/>: nothing stored
         value, text = None, ""
-        if f is not None:
-            book.no_value.append(str(location))
+        book.no_value.append(str(location))
     else:
         value, text = _value(book, kind, v.text or "", c.get("s"))
     formula = _formula(f, row, col, masters) if f is not None else None

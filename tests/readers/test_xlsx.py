@@ -148,7 +148,10 @@ def test_inline_strings() -> None:
 
 
 def test_styled_empty_cells_are_not_used_cells() -> None:
-    rows = '<row r="1"><c r="A1" s="1"/><c r="B1"><v>1</v></c><c r="H9" s="2"/></row>'
+    rows = (
+        '<row r="1"><c r="A1" s="1"/><c r="B1"><v>1</v></c><c r="C1"><v/></c>'
+        '<c r="H9" s="2"/></row>'
+    )
     (table,) = read_xlsx(build_xlsx([("S", sheet_data(rows))]), "a.xlsx").tables
     assert (table.n_rows, table.n_cols, len(table.cells)) == (1, 2, 1)
 
