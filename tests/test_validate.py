@@ -505,15 +505,52 @@ def test_fund_use_kind() -> None:
 
 
 def progress(**changes: Any) -> Record:
-    row = {
-        "indicator": Value("合作的资本服务机构数", "合作的资本服务机构数"),
-        "value_end": Value("6", 6),
-    }
-    return Record("progress", fields=header("progress", **changes), indicators=[row])
+    rows = [
+        {
+            "dimension": Value(d, d),
+            "indicator": Value(f"{d}指标", f"{d}指标"),
+            "value_end": Value("6", 6),
+        }
+        for d in DIMENSIONS
+    ]
+    return Record("progress", fields=header("progress", **changes), indicators=rows)
 
 
 def test_progress_report_is_clean() -> None:
     assert check(progress()) == []
+
+
+def test_progress_rows_name_known_dimensions_and_need_no_direction() -> None:
+    """Bug: progress.yaml lacked form.dimensions (every row got unknown-dimension), and once
+    it had them every dimension got dimension-not-quantitative — a progress report has no
+    指标性质 column."""
+    found = check(progress())
+    assert "unknown-dimension" not in {f.code for f in found}
+    assert "dimension-not-quantitative" not in {f.code for f in found}
+
+
+def test_progress_report_misses_a_dimension() -> None:
+    record = progress()
+    record.indicators.pop()
+    assert [(f.code, f.params["dimension"]) for f in check(record)] == [
+        ("dimension-missing", "辐射带动力")
+    ]
+
+
+def test_self_evaluation_target_makes_an_indicator_quantitative() -> None:
+    rows = [
+        {
+            "dimension": Value(d, d),
+            "indicator": Value(f"{d}指标", f"{d}指标"),
+            "unit": Value("个", "个"),
+            "direction": Value("≥", "≥"),
+            "target": Value("10", 10),
+            "actual": Value("12", 12),
+        }
+        for d in DIMENSIONS
+    ]
+    record = Record("self_eval", fields=header("self_eval"), indicators=rows)
+    assert "dimension-not-quantitative" not in {f.code for f in check(record)}
 
 
 def test_execution_rate_must_match_spent_over_budget() -> None:

@@ -13,8 +13,8 @@ zone code or approval doc      ``missing-field`` on 开发区代码 when neither
 catalogue (with a programme)   ``zone-not-in-catalogue``, ``zone-name-variant``,
                                ``zone-code-mismatch``
 city (with a programme)        ``unknown-city``
-six dimensions (Form B)        ``dimension-missing``, ``dimension-not-quantitative``,
-                               ``target-decreasing``, ``unit-missing``
+six dimensions (Form B,        ``dimension-missing``; ``dimension-not-quantitative`` where
+progress, self-evaluation)     the table has 指标性质; ``target-decreasing``, ``unit-missing``
 plan parts                     ``section-thin`` (fewer than ``form.min_part_chars`` characters)
 plan fund uses                 ``fund-uses-mismatch`` (sum ≠ 申请省级奖补资金)
 progress money                 ``spent-exceeds-budget``, ``execution-rate-mismatch``
@@ -166,10 +166,11 @@ def dimensions(ctx: Context) -> None:
             seen[dim].append(row)
     end = (table.key, len(ctx.record.indicators))  # after the rows
     label = ctx.label((table.key, 0, "dimension"))
+    graded = _has_columns(ctx, "direction")  # progress and self-evaluation carry no 指标性质
     for name, rows in seen.items():
         if not rows:
             ctx.add("dimension-missing", end, field=label, raw="", dimension=name)
-        elif not any(_quantitative(r) for r in rows):
+        elif graded and not any(_quantitative(ctx, r) for r in rows):
             ctx.add("dimension-not-quantitative", end, field=label, raw="", dimension=name)
 
 
@@ -182,8 +183,11 @@ def _rows(ctx: Context) -> list[dict[str, Any]]:
     return [dict(r) for r in held.value if isinstance(r, dict)] if held is not None else []
 
 
-def _quantitative(row: dict[str, Any]) -> bool:
-    numeric = any(_number(row.get(k)) is not None for k in ("target_y1", "target_y2"))
+def _quantitative(ctx: Context, row: dict[str, Any]) -> bool:
+    """A ≥/≤/= indicator with a number for a target (target_y1/y2 in Form B, target in the
+    self-evaluation)."""
+    targets = [c.key for c in ctx.spec.columns if c.kind == "target" and c.key.startswith("target")]
+    numeric = any(_number(row.get(k)) is not None for k in targets)
     return row.get("direction") in QUANTITATIVE and numeric
 
 
@@ -208,7 +212,7 @@ def units(ctx: Context) -> None:
     if table is None or not _has_columns(ctx, "unit", "direction"):
         return
     for i, row in enumerate(_rows(ctx)):
-        if _quantitative(row) and not row.get("unit") and row.get("indicator"):
+        if _quantitative(ctx, row) and not row.get("unit") and row.get("indicator"):
             ctx.add("unit-missing", (table.key, i, "unit"), indicator=ctx.row_name(i))
 
 
