@@ -77,6 +77,20 @@ _PARSE_ERRORS = (
 )
 
 
+Box = tuple[float, float, float, float]
+
+
+@dataclass
+class RawPage:
+    """What pdfplumber gave for one page: characters, ruled tables' cell boxes, image cover."""
+
+    number: int
+    height: float
+    chars: list[Char]
+    tables: list[tuple[Box, list[Box]]]
+    image_cover: float
+
+
 @dataclass
 class PageContent:
     """One page as found: its ruled tables and the lines outside them."""
@@ -93,8 +107,7 @@ class PageContent:
 
 def read_pdf(source: str | Path | bytes, name: str) -> Document:
     """Read a PDF (a path or its bytes) into a Document of tables and paragraphs."""
-    data = source if isinstance(source, bytes) else Path(source).read_bytes()
-    pages = _read_pages(data, name)
+    pages = [_content(raw) for raw in _read_pages(_load(source, name), name)]
     _refuse_unreadable(pages, name)
     body = body_size(line for page in pages for line in page.lines)
     right = max((line.x1 for page in pages for line in page.lines), default=0.0)
@@ -107,10 +120,20 @@ def read_pdf(source: str | Path | bytes, name: str) -> Document:
     return doc
 
 
+def _load(source: str | Path | bytes, name: str) -> bytes:
+    if isinstance(source, bytes):
+        return source
+    try:
+        return Path(source).read_bytes()
+    except FileNotFoundError as exc:
+        raise _refusal(name, "file-not-found") from exc
+
+
 # --- pdfplumber, guarded ------------------------------------------------------------------
 
 
-def _read_pages(data: bytes, name: str) -> list[PageContent]:
+def _read_pages(data: bytes, name: str) -> list[RawPage]:
+    """What pdfplumber finds on each page; its failures (and only its) become refusals."""
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             count = len(pdf.pages)
@@ -135,24 +158,35 @@ def _refusal(name: str, code: str, detail: str = "") -> InputFileError:
     return InputFileError(name, code, detail or CODES[code].zh)
 
 
-def _read_page(page: Page) -> PageContent:
-    chars: list[Char] = page.chars
+def _read_page(page: Page) -> RawPage:
     found = page.find_tables(TABLE_SETTINGS)
-    tables, outside = _split_chars(page.page_number, found, chars)
-    content = PageContent(page.page_number, float(page.height), tables, group_lines(outside))
-    content.visible = sum(1 for c in chars if c["text"].strip())
-    content.unmapped = sum(1 for c in chars if c["text"].startswith("(cid:"))
-    content.scanned = content.visible < SCAN_MAX_CHARS and _image_cover(page) >= SCAN_IMAGE_COVER
+    raw = RawPage(
+        page.page_number,
+        float(page.height),
+        page.chars,
+        [(t.bbox, t.cells) for t in found],
+        _image_cover(page),
+    )
     page.close()
+    return raw
+
+
+def _content(raw: RawPage) -> PageContent:
+    """One page's ruled tables and lines outside them, and whether it is a scan."""
+    tables, outside = _split_chars(raw)
+    content = PageContent(raw.number, raw.height, tables, group_lines(outside))
+    content.visible = sum(1 for c in raw.chars if c["text"].strip())
+    content.unmapped = sum(1 for c in raw.chars if c["text"].startswith("(cid:"))
+    content.scanned = content.visible < SCAN_MAX_CHARS and raw.image_cover >= SCAN_IMAGE_COVER
     return content
 
 
-def _split_chars(number: int, found: list, chars: list[Char]) -> tuple[list[RawTable], list[Char]]:
+def _split_chars(raw: RawPage) -> tuple[list[RawTable], list[Char]]:
     """Each table's characters go to it; the rest are text outside tables."""
-    boxes = [t.bbox for t in found]
-    inside: list[list[Char]] = [[] for _ in found]
+    boxes = [bbox for bbox, _ in raw.tables]
+    inside: list[list[Char]] = [[] for _ in boxes]
     outside: list[Char] = []
-    for char in chars:
+    for char in raw.chars:
         x = (char["x0"] + char["x1"]) / 2
         y = (char["top"] + char["bottom"]) / 2
         for i, (x0, top, x1, bottom) in enumerate(boxes):
@@ -162,7 +196,8 @@ def _split_chars(number: int, found: list, chars: list[Char]) -> tuple[list[RawT
         else:
             outside.append(char)
     tables = [
-        ruled_table(t.cells, t.bbox, own, number) for t, own in zip(found, inside, strict=True)
+        ruled_table(cells, bbox, own, raw.number)
+        for (bbox, cells), own in zip(raw.tables, inside, strict=True)
     ]
     return [t for t in tables if t.n_rows], outside
 

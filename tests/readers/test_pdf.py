@@ -253,6 +253,12 @@ def test_a_truncated_pdf_is_corrupt(rendered: Rendered) -> None:
     assert caught.value.file == "坏.pdf"
 
 
+def test_a_missing_file_is_refused_by_code(tmp_path: Path) -> None:
+    with pytest.raises(InputFileError) as caught:
+        read_pdf(tmp_path / "无.pdf", "无.pdf")
+    assert caught.value.code == "file-not-found"
+
+
 def test_garbage_after_the_pdf_header_is_corrupt() -> None:
     with pytest.raises(InputFileError) as caught:
         read_pdf(b"%PDF-1.7\n" + bytes(range(256)) * 8, "乱码.pdf")
