@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from formkit.extract.labels import CONTAINS, LabelIndex, canon, core, matches_any
 from formkit.extract.values import read_value
 from formkit.findings import Finding
-from formkit.normalize import NormalizeError, parse_target
+from formkit.normalize import ABSENT, NormalizeError, parse_target
 from formkit.readers.model import Cell, Location, Table
 from formkit.record import Value
 from formkit.spec import Field, FormSpec
@@ -283,6 +283,8 @@ def _read_target(
             )
         )
         return
+    if number is ABSENT:
+        return  # a none-marker (/, —, 无): the key is absent
     row[f.key] = Value(raw, number, cell.location)
     if direction and "direction" not in row:
         row["direction"] = Value(raw, direction, cell.location)

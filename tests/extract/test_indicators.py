@@ -68,6 +68,14 @@ def test_a_target_that_does_not_read_is_a_finding(specs: dict[str, FormSpec]) ->
     assert "target_y1" not in record.indicators[0]
 
 
+def test_none_marker_target_leaves_the_key_absent(specs: dict[str, FormSpec]) -> None:
+    """Bug: _read_target stored parse_target's ABSENT sentinel as the value of ``/``."""
+    doc = model_doc([HEADER, ["产业集聚度", "入驻企业数占比", "%", "≥", "/", "65"]])
+    [row] = extract(doc, specs["targets"]).indicators
+    assert "target_y1" not in row
+    assert row["target_y2"].value == 65
+
+
 def test_form_fields_under_the_table_are_not_rows(specs: dict[str, FormSpec]) -> None:
     doc = model_doc(
         [
