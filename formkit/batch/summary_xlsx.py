@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -59,14 +60,14 @@ FILES = (
     ("大小（字节）", 12),
     ("SHA-256", 20),
 )
-STATUS_FILL = {
-    TO_FIX: PatternFill("solid", fgColor="FFF2CC"),
-    REJECTED: PatternFill("solid", fgColor="F8CBAD"),
-}
 THIN = Side(style="thin", color="999999")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
-HEAD, BODY = "表头", "正文"  # named styles: one lookup per cell, not a style hash per cell
+HEAD, BODY, NOTE = (
+    "表头",
+    "正文",
+    "说明",
+)  # named styles: one lookup per cell, not a style hash per cell
 STYLES = (
     NamedStyle(
         HEAD,
@@ -76,24 +77,25 @@ STYLES = (
         fill=PatternFill("solid", fgColor="DDEBF7"),
     ),
     NamedStyle(BODY, border=BOX, alignment=WRAP),
+    NamedStyle(TO_FIX, border=BOX, alignment=WRAP, fill=PatternFill("solid", fgColor="FFF2CC")),
+    NamedStyle(REJECTED, border=BOX, alignment=WRAP, fill=PatternFill("solid", fgColor="F8CBAD")),
+    NamedStyle(NOTE, alignment=WRAP),
 )
+STATUS_STYLE = {TO_FIX: TO_FIX, REJECTED: REJECTED}
 
 
 def summary_bytes(rev: Review, opinion_files: dict[str, str]) -> bytes:
-    """The workbook; ``opinion_files`` maps a dossier key to its opinion's relative path."""
-    book = Workbook()
+    """The workbook; ``opinion_files`` maps a dossier key to its opinion's relative path.
+
+    Written in openpyxl's write-only mode: rows stream out, so memory stays flat however
+    many zones and files there are.
+    """
+    book = Workbook(write_only=True)
     for style in STYLES:
         book.add_named_style(style)
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "汇总"
-    _fill(sheet, SUMMARY, _summary_rows(rev, opinion_files))
-    for row in range(2, sheet.max_row + 1):
-        fill = STATUS_FILL.get(str(sheet.cell(row, 9).value))
-        if fill is not None:
-            sheet.cell(row, 9).fill = fill
-    _fill(book.create_sheet("问题清单"), ISSUES, _issue_rows(rev))
-    _fill(book.create_sheet("文件清单"), FILES, _file_rows(rev))
+    _fill(book.create_sheet("汇总"), SUMMARY, list(_summary_rows(rev, opinion_files)), status=9)
+    _fill(book.create_sheet("问题清单"), ISSUES, list(_issue_rows(rev)))
+    _fill(book.create_sheet("文件清单"), FILES, list(_file_rows(rev)))
     _notes(book.create_sheet("说明"), rev)
     book.properties.title = TITLE
     out = io.BytesIO()
@@ -139,35 +141,45 @@ def _file_rows(rev: Review) -> Iterable[Sequence[Any]]:
 
 
 def _fill(
-    sheet: Worksheet, columns: Sequence[tuple[str, int]], rows: Iterable[Sequence[Any]]
+    sheet: Any, columns: Sequence[tuple[str, int]], rows: list[Sequence[Any]], status: int = 0
 ) -> None:
-    for col, (name, width) in enumerate(columns, 1):
-        sheet.cell(1, col, name).style = HEAD
+    """Header, widths, frozen header, filter and print setup first (a write-only sheet
+    writes them before its rows), then the rows; column ``status`` is coloured by value."""
+    for col, (_name, width) in enumerate(columns, 1):
         sheet.column_dimensions[get_column_letter(col)].width = width
-    for r, values in enumerate(rows, 2):
-        for col, value in enumerate(values, 1):
-            cell = sheet.cell(r, col)
-            cell.style = BODY  # before the value: set_cell may add a quote prefix
-            set_cell(cell, value)
-    last = get_column_letter(len(columns))
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{last}{max(sheet.max_row, 1)}"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
     _print_setup(sheet)
+    sheet.append([_cell(sheet, name, HEAD) for name, _width in columns])
+    for values in rows:
+        sheet.append(
+            [
+                _cell(sheet, value, STATUS_STYLE.get(str(value), BODY) if col == status else BODY)
+                for col, value in enumerate(values, 1)
+            ]
+        )
 
 
-def _notes(sheet: Worksheet, rev: Review) -> None:
+def _cell(sheet: Any, value: Any, style: str) -> Any:
+    cell = WriteOnlyCell(sheet)
+    cell.style = style  # before the value: set_cell may add a quote prefix
+    set_cell(cell, value)
+    return cell
+
+
+def _notes(sheet: Any, rev: Review) -> None:
     """The status rules, and the checks not done when no programme was given."""
     lines = ["审核状态的判定规则：", *RULES]
     if rev.skipped:
         lines.append(CODES["checks-skipped"].render("zh", checks="、".join(rev.skipped)))
-    for row, line in enumerate(lines, 1):
-        sheet.cell(row, 1, line).alignment = WRAP
     sheet.column_dimensions["A"].width = 100
+    for line in lines:
+        sheet.append([_cell(sheet, line, NOTE)])
 
 
-def _print_setup(sheet: Worksheet) -> None:
+def _print_setup(sheet: Any) -> None:
     sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
