@@ -22,6 +22,7 @@ from pathlib import Path
 
 from formkit.codes import CODES
 from formkit.errors import ConfigError, OutputFileError
+from formkit.intake.isolate import release_limits
 
 __all__ = ["ConversionError", "convert", "fontconfig_file", "soffice_available", "soffice_path"]
 
@@ -150,6 +151,8 @@ def _run(exe: str, batch: Sequence[Path], fmt: str, outdir: Path, budget: float)
             stderr=subprocess.DEVNULL,
             env=env,
             start_new_session=True,
+            # A parse worker runs under a memory limit meant for parsers, not for LibreOffice.
+            preexec_fn=release_limits,
         )
         try:
             proc.wait(timeout=budget)
