@@ -26,6 +26,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from formkit.safe_cells import set_cell
 from formkit.spec import Field, FormSpec
 from formkit.writers.ooxml_common import (
     deterministic_package,
@@ -242,7 +243,7 @@ def put_value(cell: Any, f: Field, value: Any) -> None:
     cell.number_format = NUMBER_FORMATS.get(f.kind, TEXT_FORMAT)
     if value is None:
         return
-    cell.value = excel_value(f, value)
+    set_cell(cell, excel_value(f, value))  # text typed by a submitter never runs as a formula
 
 
 def excel_value(f: Field, value: Any) -> Any:

@@ -466,3 +466,19 @@ def test_forms_command_exits_2_in_chinese_when_the_folder_cannot_be_written(tmp_
     assert "Traceback" not in result.output
     with pytest.raises(OutputFileError):
         write_forms(blocker)
+
+
+def test_regression_filled_workbook_text_is_never_a_formula() -> None:
+    """Filled-form values come from submitters; ``=HYPERLINK(…)`` must stay text."""
+    import io
+
+    import openpyxl
+
+    from formkit.spec import load_spec
+    from formkit.writers.forms_xlsx import application_xlsx
+
+    spec = load_spec("application")
+    content = application_xlsx(spec, {"zone_name": '=HYPERLINK("http://x","点我")'})
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+    cells = [c for row in sheet.iter_rows() for c in row if c.value and "HYPERLINK" in str(c.value)]
+    assert cells and all(c.data_type == "s" for c in cells)
