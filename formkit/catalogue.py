@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from formkit.errors import ConfigError
+from formkit.normalize import NormalizeError, month_from_excel_number
 
 HEADERS: dict[str, tuple[str, ...]] = {
     "seq": ("序号",),
@@ -330,11 +331,14 @@ def read_month(value: Any, via_numbers: bool, where: str, notes: list[str]) -> s
 
 
 def _numeric_month(value: float, where: str, notes: list[str]) -> str | None:
-    year = int(value)
-    month = round((value - year) * 100)
-    if not 1 <= month <= 12:
-        notes.append(f"{where}：批准时间“{value}”无法识别，已忽略")
+    """A number cell: 2006.03 and 2006.3 are March, 2006.1 October (see the docstring)."""
+    try:
+        month, ambiguous = month_from_excel_number(value)
+    except NormalizeError:
+        notes.append(f"{where}：批准时间“{value:.15g}”无法识别，已忽略")
         return None
-    if month == 10:
-        notes.append(f"{where}：批准时间为数字 {value}（Excel 去掉了末尾的 0），按 {year}-10 读取")
-    return f"{year:04d}-{month:02d}"
+    if ambiguous:
+        notes.append(
+            f"{where}：批准时间为数字 {value:.15g}（Excel 去掉了末尾的 0），按 {month} 读取"
+        )
+    return month

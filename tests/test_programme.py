@@ -73,6 +73,22 @@ def test_xlsx_catalogue_with_a_title_row_and_excel_numbers(tmp_path: Path) -> No
     assert "目录.xlsx 第4行" in catalogue.notes[0] and "2006-10" in catalogue.notes[0]
 
 
+def test_xlsx_numbers_2006_2_to_2006_9_are_months_two_to_nine(tmp_path: Path) -> None:
+    """Bug: _numeric_month read 2006.2 as month 20 and ignored it."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER.strip().split(","))
+    for i, month in enumerate((2006.2, 2006.9, 2006.12), start=1):
+        sheet.append(
+            [i, f"样例{i}经济开发区", month, 100, "新材料", f"S14010{i}", "省级", "太原市"]
+        )
+    path = tmp_path / "目录.xlsx"
+    book.save(path)
+    catalogue = load_catalogue(path)
+    assert [z.approved for z in catalogue.zones] == ["2006-02", "2006-09", "2006-12"]
+    assert catalogue.notes == ()
+
+
 def test_text_2006_1_is_october_when_the_column_went_through_numbers(tmp_path: Path) -> None:
     rows = approval_rows("2006.03", "2006.1")
     catalogue = load_catalogue(write(tmp_path, "c.csv", HEADER + rows))
