@@ -132,4 +132,37 @@ def targets(draw: st.DrawFn, spec: FormSpec) -> dict[str, Any]:
     return data
 
 
-__all__ = ["_NONE_MARKERS", "application", "targets"]
+@st.composite
+def plan(draw: st.DrawFn, spec: FormSpec) -> dict[str, Any]:
+    data = {f.key: draw(for_field(f)) for f in spec.fields}
+    data["sections"] = {p.key: draw(sentences) + draw(sentences) for p in spec.parts}
+    cents = draw(st.lists(st.integers(1, 50_000_00), min_size=1, max_size=3))
+    uses = ("直接补助", "绩效奖励", "购买服务")
+    pairs = zip(uses, cents, strict=False)
+    data["fund_uses"] = [{"use": u, "amount_wan": _cents(c)} for u, c in pairs]
+    data["subsidy_requested"] = _cents(sum(cents))
+    return data
+
+
+@st.composite
+def progress(draw: st.DrawFn, spec: FormSpec) -> dict[str, Any]:
+    data = {f.key: draw(for_field(f)) for f in spec.fields if f.key != "execution_rate"}
+    data["report_year"] = draw(st.integers(2020, 2022))
+    rows = []
+    for dim in spec.field("dimension").allowed:
+        target = draw(st.integers(1, 5000))
+        rows.append(
+            {
+                "dimension": dim,
+                "indicator": draw(words),
+                "unit": "家",
+                "target_year": target,
+                "value_end": draw(st.integers(0, target)),
+                "note": draw(words),
+            }
+        )
+    data["indicators"] = rows
+    return data
+
+
+__all__ = ["_NONE_MARKERS", "application", "plan", "progress", "targets"]

@@ -13,8 +13,8 @@ from formkit.extract import extract, recognise
 from formkit.pipeline import read_document
 from formkit.spec import FormSpec, load_all, load_spec
 from formkit.validate import validate
-from formkit.writers.forms_docx import application_docx
-from formkit.writers.forms_xlsx import application_xlsx, targets_xlsx
+from formkit.writers.forms_docx import application_docx, plan_docx
+from formkit.writers.forms_xlsx import application_xlsx, progress_xlsx, targets_xlsx
 from tests import strategies
 
 SPECS = load_all()
@@ -67,3 +67,33 @@ def test_application_round_trip(
 @given(data=strategies.targets(TARGETS))
 def test_targets_round_trip(data: dict[str, Any]) -> None:
     assert_round_trip(data, targets_xlsx, "xlsx", TARGETS)
+
+
+PLAN = load_spec("plan")
+PROGRESS = load_spec("progress")
+
+
+@ROUND_TRIP
+@given(data=strategies.plan(PLAN))
+def test_plan_round_trip(data: dict[str, Any]) -> None:
+    """Fields and the fund-use table come back equal; each part's text comes back inside
+    its section (a part also holds its sub-headings and tables as text)."""
+    parsed, errors = parse_back(plan_docx(PLAN, data), "docx", PLAN)
+    assert errors == []
+    for key in (
+        "zone_name",
+        "carrier_name",
+        "subsidy_requested",
+        "year1_goal",
+        "year2_goal",
+        "fund_uses",
+    ):
+        assert parsed.get(key) == data[key], key
+    for key, text in data["sections"].items():
+        assert text in parsed["sections"][key]
+
+
+@ROUND_TRIP
+@given(data=strategies.progress(PROGRESS))
+def test_progress_round_trip(data: dict[str, Any]) -> None:
+    assert_round_trip(data, progress_xlsx, "xlsx", PROGRESS)

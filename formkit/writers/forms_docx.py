@@ -265,9 +265,8 @@ def plan_docx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
     homes, table_home = _goal_homes(spec), _table_home(spec)
     for n, part in enumerate(spec.parts):
         add_text(document, f"{NUMERALS[n]}、{part.label}", HEADING_1)
-        written = str(texts.get(part.key) or "")
-        _part_body(document, part, written, data is None)
-        _year_goals(document, [f for f, home in homes if home == part.key], data, written)
+        _part_body(document, part, str(texts.get(part.key) or ""), data is None)
+        _year_goals(document, [f for f, home in homes if home == part.key], data)
         if part.key == table_home:
             _fund_table(document, spec, data)
     return save(document, spec.title)
@@ -319,14 +318,10 @@ def _part_body(document: Document, part: Field, text: Any, blank: bool) -> None:
         hint_run(paragraph, f"编写要点：{part.hint}。")
 
 
-def _year_goals(
-    document: Document, goals: Sequence[Field], data: Mapping[str, Any] | None, written: str
-) -> None:
-    """Goal fields as numbered sub-headings with their text, unless the part's own text
-    already states them."""
+def _year_goals(document: Document, goals: Sequence[Field], data: Mapping[str, Any] | None) -> None:
+    """Goal fields as numbered sub-headings with their text. Always written: a reader finds
+    the goals by these headings, even when the part's own text happens to repeat them."""
     if not goals:
-        return
-    if data is not None and all(str(data.get(f.key) or "") in written for f in goals):
         return
     for n, f in enumerate(goals):
         add_text(document, f"{SUB_NUMERALS[n]}{f.label}", HEADING_2)
