@@ -150,6 +150,11 @@ CODES: dict[str, Code] = _codes(
          "“{field}” ({value}) exceeds the budget ({total})"),
     Code("unit-missing", W, "定量指标“{indicator}”未填写单位",
          "quantitative indicator “{indicator}” has no unit"),
+    # --- extraction and validation fixes ---
+    Code("month-ambiguous", W, "“{field}”的值 {raw} 可能是 Excel 把 {intended} 存成了 {raw}，"
+         "已按 {value} 读取，请核对",
+         "“{field}”: {raw} may be {intended} shortened by Excel; read as {value}, please check",
+         "在 Excel 中把该单元格设为文本后填写，或写成“2006年10月”"),
     # --- batch review: dossiers, programme, city letters (formkit batch) -----------------------
     Code("document-missing", E, "未提交“{document}”", "“{document}” was not submitted",
          "请补交该材料"),

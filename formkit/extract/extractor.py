@@ -92,6 +92,7 @@ def _assign(record: Record, hits: list[F.Hit]) -> None:
             record.invalid[key] = Value(hit.raw.strip(), None, hit.location)
         elif read.value is not None:
             record.fields[key] = read.value
+            record.findings.extend(read.notes)
 
 
 def field_layout(doc: Document, hits: list[F.Hit]) -> str:

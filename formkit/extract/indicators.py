@@ -240,6 +240,7 @@ def _read_row(
             findings.append(read.problem)
         elif read.value is not None:
             row[key] = _as_allowed(f, read.value)
+            findings.extend(read.notes)
     return row
 
 

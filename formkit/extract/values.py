@@ -10,7 +10,13 @@ from dataclasses import dataclass
 
 from formkit.extract.labels import bracket_unit
 from formkit.findings import Finding, finding
-from formkit.normalize import ABSENT, NormalizeError, checked_options, normalize
+from formkit.normalize import (
+    ABSENT,
+    NormalizeError,
+    checked_options,
+    month_from_excel_number,
+    normalize,
+)
 from formkit.readers.model import UNCHECKED, Location
 from formkit.record import Value
 from formkit.spec import Field
@@ -44,6 +50,7 @@ class Read:
 
     value: Value | None
     problem: Finding | None = None
+    notes: tuple[Finding, ...] = ()  # warnings about a value that did read
 
 
 def read_value(
@@ -74,7 +81,34 @@ def read_value(
         )
     if value is ABSENT:
         return Read(None)
-    return Read(Value(raw.strip(), value, location))
+    read = Value(raw.strip(), value, location)
+    return Read(read, notes=_month_notes(field, source, read))
+
+
+def _month_notes(field: Field, source: object, read: Value) -> tuple[Finding, ...]:
+    """A month Excel stored as a number with one decimal (2006.1) was read as October: it
+    may have been January typed as 2006.1, so the clerk is asked to check."""
+    if field.kind != "month" or not isinstance(source, float) or source.is_integer():
+        return ()
+    try:
+        _, ambiguous = month_from_excel_number(source)
+    except NormalizeError:
+        return ()
+    if not ambiguous:
+        return ()
+    raw = read.raw or f"{source:.15g}"
+    year = str(read.value)[:4]
+    return (
+        finding(
+            "month-ambiguous",
+            field=field.label,
+            location=read.location,
+            key=field.key,
+            raw=raw,
+            intended=f"{year}.10",
+            value=read.value,
+        ),
+    )
 
 
 def strip_hint(raw: str, field: Field) -> str:

@@ -6,7 +6,7 @@ from formkit.extract import extract
 from formkit.readers.model import Location
 from formkit.spec import FormSpec
 
-from .builders import UP, Span, model_doc
+from .builders import UP, Span, Workbook, model_doc, read
 
 
 def test_value_right_of_label_keeps_raw_value_and_place(specs: dict[str, FormSpec]) -> None:
@@ -164,3 +164,24 @@ def test_a_label_merged_down_gathers_one_value_per_row(specs: dict[str, FormSpec
         "示范新材料股份有限公司",
     ]
     assert record.fields["operator"].value == "示范创新创业服务有限公司"
+
+
+def test_excel_month_2006_1_is_read_as_october_with_a_warning(
+    specs: dict[str, FormSpec],
+) -> None:
+    """Bug: a number 2006.1 in an Excel form silently became 2006-10."""
+    rows = [["批准时间", 2006.1], ["实施期（起）", 2020.03]]
+    doc = read(Workbook().sheet("申报信息表", rows).bytes(), "xlsx")
+    record = extract(doc, specs["application"])
+    assert record.fields["approval_date"].value == "2006-10"
+    assert record.fields["period_start"].value == "2020-03"
+    [note] = record.findings
+    assert (note.code, note.severity, note.field, note.location) == (
+        "month-ambiguous",
+        "warning",
+        "批准时间",
+        "申报信息表!B1",
+    )
+    assert note.message() == (
+        "“批准时间”的值 2006.1 可能是 Excel 把 2006.10 存成了 2006.1，已按 2006-10 读取，请核对"
+    )
