@@ -215,7 +215,7 @@ def _translate(ctx: Context, error: ValidationError) -> None:
     if rule in ("required", "empty", "nullable"):
         _missing(ctx, path)
     elif rule == "minlength" and _is_table(ctx, path):
-        ctx.add("no-indicators", path)
+        _no_rows(ctx, path)
     elif rule == "minlength":
         ctx.add("missing-field", path)
     elif rule == "regex":
@@ -235,7 +235,7 @@ def _missing(ctx: Context, path: tuple[Any, ...]) -> None:
     if given is not None and given.value is None and given.raw not in (None, ""):
         return  # present but unreadable: the extractor reported it
     if _is_table(ctx, path):
-        ctx.add("no-indicators", path)
+        _no_rows(ctx, path)
     elif len(path) == 3 and isinstance(path[1], int):
         ctx.add("indicator-incomplete", path, indicator=ctx.row_name(path[1]))
     elif spec.outline is not None and path[0] == spec.outline.key:
@@ -244,6 +244,13 @@ def _missing(ctx: Context, path: tuple[Any, ...]) -> None:
             ctx.add("section-missing", (path[0], part))
     else:
         ctx.add("missing-field", path)
+
+
+def _no_rows(ctx: Context, path: tuple[Any, ...]) -> None:
+    """No indicator rows: a table found with every row blank (a blank form) leaves it to the
+    six-dimension rule to name each empty dimension; no table at all is ``no-indicators``."""
+    if not (ctx.table_found() and ctx.spec.extra.get("dimensions")):
+        ctx.add("no-indicators", path)
 
 
 def _is_table(ctx: Context, path: tuple[Any, ...]) -> bool:

@@ -9,11 +9,13 @@ from typing import Any
 import pytest
 
 from formkit.findings import Finding
+from formkit.pipeline import Options, analyse, read_document
 from formkit.programme import Programme, load_programme
 from formkit.readers.model import Location
 from formkit.record import Record, Value
 from formkit.spec import load_spec
 from formkit.validate import validate
+from formkit.writers.forms import form_bytes
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 DIMENSIONS = ["产业集聚度", "资源聚集力", "持续发展力", "产出与效益", "改革创新力", "辐射带动力"]
@@ -433,6 +435,23 @@ def test_direction_must_be_one_of_four() -> None:
 def test_no_indicator_rows() -> None:
     record = Record("targets", fields=header("targets"))
     assert codes(check(record)) == [("no-indicators", "绩效评价指标")]
+
+
+def blank(form: str, fmt: str) -> list[Finding]:
+    """What ``formkit check`` finds in the blank form ``formkit forms`` writes."""
+    doc = read_document(f"{form}.{fmt}", form_bytes(form, fmt), fmt)
+    return analyse(doc, Options()).findings
+
+
+@pytest.mark.parametrize(("form", "sheet"), [("targets", "评价指标"), ("progress", "指标进展")])
+def test_blank_indicator_table_misses_each_dimension(form: str, sheet: str) -> None:
+    """Bug: the blank table (six pre-printed 一级指标, no indicators) gave one no-indicators;
+    the table is there, its pre-printed rows are blank, and each dimension is missing."""
+    found = [f for f in blank(form, "xlsx") if f.code != "missing-field"]
+    assert [(f.code, f.params.get("dimension")) for f in found] == [
+        ("dimension-missing", d) for d in DIMENSIONS
+    ]
+    assert all(f.location == f"{sheet}!A2" for f in found)
 
 
 def test_targets_header_period() -> None:

@@ -52,6 +52,8 @@ def _indicators(
         record.indicators.extend(rows.rows)
         record.findings.extend(rows.findings)
         claimed[id(header.table)] = range(header.top, rows.last_row + 1)
+        if spec.table is not None:  # found, even when every row is blank
+            record.label_locations.setdefault(spec.table.key, header.location)
         if header.fiscal and not fiscal:
             fiscal = True
             record.findings.append(finding("layout-fiscal", location=header.location))

@@ -46,6 +46,13 @@ class Context:
         """Whether some finding already points at ``path``."""
         return any(seen[1] == tuple(path) for seen in self._seen)
 
+    def table_found(self) -> bool:
+        """Whether the form's table was found (its header), even if no row was filled."""
+        table = self.spec.table
+        return table is not None and (
+            bool(self.record.indicators) or table.key in self.record.label_locations
+        )
+
     def findings(self) -> list[Finding]:
         return [f for _, f in sorted(self.hits, key=lambda hit: hit[0])]
 

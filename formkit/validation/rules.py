@@ -157,7 +157,7 @@ def canonical_dimension(text: str, spec: FormSpec) -> str | None:
 def dimensions(ctx: Context) -> None:
     spec, table = ctx.spec, ctx.spec.table
     names = spec.extra.get("dimensions")
-    if not names or table is None or not ctx.record.indicators:
+    if not names or table is None or not ctx.table_found():
         return
     seen: dict[str, list[dict[str, Any]]] = {str(n): [] for n in names}
     for row in _rows(ctx):
