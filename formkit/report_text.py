@@ -45,7 +45,8 @@ def _file_block(r: FileResult, lang: str) -> list[str]:
     if not r.findings:
         return [head, "  无问题" if lang == "zh" else "  no findings"]
     out = [head]
-    for f in sorted(r.findings, key=lambda f: f.severity != "error"):
+    order = {"error": 0, "warning": 1, "info": 2}
+    for f in sorted(r.findings, key=lambda f: order.get(f.severity, 3)):
         place = f" {f.location}" if f.location else ""
         out.append(f"  {SEVERITY[lang][f.severity]} [{f.code}]{place} {f.message(lang)}")
     return out

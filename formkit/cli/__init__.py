@@ -8,6 +8,7 @@ import logging
 import click
 
 from formkit import __version__
+from formkit.cli.batch import batch_cmd
 from formkit.cli.check import check_cmd, parse_cmd
 from formkit.cli.forms import forms_cmd
 from formkit.cli.notice import notice_cmd
@@ -27,6 +28,7 @@ def quiet_libraries() -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
+main.add_command(batch_cmd)
 main.add_command(parse_cmd)
 main.add_command(check_cmd)
 main.add_command(forms_cmd)
