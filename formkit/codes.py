@@ -155,6 +155,11 @@ CODES: dict[str, Code] = _codes(
          "已按 {value} 读取，请核对",
          "“{field}”: {raw} may be {intended} shortened by Excel; read as {value}, please check",
          "在 Excel 中把该单元格设为文本后填写，或写成“2006年10月”"),
+    Code("fiscal-layout-not-accepted", E, "“{field}”未按本项目要求的六个一级指标填报"
+         "（现为“产出/效益/满意度”财政绩效格式），其中的指标未予核对",
+         "“{field}” is not in the six-dimension layout the programme asks for (it uses the "
+         "fiscal output/benefit/satisfaction layout); its indicators were not checked",
+         "请按空白的绩效目标及评价指标表，把指标归入六个一级指标后重新填写"),
     # --- batch review: dossiers, programme, city letters (formkit batch) -----------------------
     Code("document-missing", E, "未提交“{document}”", "“{document}” was not submitted",
          "请补交该材料"),

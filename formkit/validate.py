@@ -69,6 +69,8 @@ KIND_NAMES = {
 }
 
 
+FISCAL = "fiscal"  # Record.layout of a 产出/效益/满意度 indicator table
+
 _CURRENT: ContextVar[Context] = ContextVar("formkit_validation_context")
 _VALIDATORS: dict[str, tuple[FormSpec, FormValidator]] = {}
 
@@ -102,9 +104,10 @@ def document(spec: FormSpec, record: Record) -> dict[str, Any]:
 
     An empty string or list, or a value that did not normalise (None), counts as absent; a
     value in ``record.invalid`` was reported by the extractor and is not reported again.
+    Rows of a fiscal-layout table are left out: the table as a whole is not accepted.
     """
     doc = {k: v.value for k, v in record.fields.items() if _present(v.value)}
-    if spec.table is not None and record.indicators:
+    if spec.table is not None and record.indicators and record.layout != FISCAL:
         doc[spec.table.key] = [
             {k: v.value for k, v in row.items() if _present(v.value)} for row in record.indicators
         ]
@@ -190,7 +193,7 @@ class FormValidator(cerberus.Validator):
             self.context.add("docno-nonstandard", path, expected=str(docno))
 
     def _check_with_dimension(self, field: str, value: Any) -> None:
-        if self.context.record.layout == "fiscal":
+        if self.context.record.layout == FISCAL:
             return  # the layout finding already says the six dimensions are expected
         if canonical_dimension(str(value), self.context.spec) is None:
             self.context.add("unknown-dimension", self._path(field))
@@ -248,8 +251,11 @@ def _missing(ctx: Context, path: tuple[Any, ...]) -> None:
 
 def _no_rows(ctx: Context, path: tuple[Any, ...]) -> None:
     """No indicator rows: a table found with every row blank (a blank form) leaves it to the
-    six-dimension rule to name each empty dimension; no table at all is ``no-indicators``."""
-    if not (ctx.table_found() and ctx.spec.extra.get("dimensions")):
+    six-dimension rule to name each empty dimension; no table at all is ``no-indicators``;
+    a fiscal-layout table (its rows left out of the document) is one error for the table."""
+    if ctx.record.layout == FISCAL:
+        ctx.add("fiscal-layout-not-accepted", path)
+    elif not (ctx.table_found() and ctx.spec.extra.get("dimensions")):
         ctx.add("no-indicators", path)
 
 

@@ -16,6 +16,7 @@ from formkit.record import Record, Value
 from formkit.spec import load_spec
 from formkit.validate import validate
 from formkit.writers.forms import form_bytes
+from tests.extract.corpus_targets import xlsx_fiscal
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 DIMENSIONS = ["产业集聚度", "资源聚集力", "持续发展力", "产出与效益", "改革创新力", "辐射带动力"]
@@ -392,10 +393,32 @@ def test_unknown_dimension_is_a_warning_at_its_cell() -> None:
     )
 
 
-def test_fiscal_layout_does_not_repeat_unknown_dimension_per_row() -> None:
-    rows = [indicator("产出指标", 4 + i) for i in range(3)]
-    found = check(targets(*rows, layout="fiscal"))
-    assert {f.code for f in found} == {"dimension-missing"} and len(found) == 6
+def test_fiscal_layout_is_one_error_not_one_per_dimension_and_row() -> None:
+    """Bug: a fiscal table (产出/效益/满意度) gave dimension-missing six times and
+    indicator-incomplete on every row, besides the layout warning."""
+    rows = [indicator("产出指标", 4 + i, target_y2=None, frequency=None) for i in range(3)]
+    record = targets(*rows, layout="fiscal")
+    record.label_locations["indicators"] = Location(sheet="指标", row=3, col=1)
+    [found] = check(record)
+    assert (found.code, found.severity, found.field, found.location) == (
+        "fiscal-layout-not-accepted",
+        "error",
+        "绩效评价指标",
+        "指标!A3",
+    )
+    assert found.message() == (
+        "“绩效评价指标”未按本项目要求的六个一级指标填报（现为“产出/效益/满意度”财政绩效格式），"
+        "其中的指标未予核对"
+    )
+
+
+def test_fiscal_table_in_a_file_gives_the_warning_and_one_error() -> None:
+    data, kind, _ = xlsx_fiscal()
+    result = analyse(read_document("fiscal.xlsx", data, kind), Options())
+    assert [f.code for f in result.findings if f.code != "missing-field"] == [
+        "layout-fiscal",
+        "fiscal-layout-not-accepted",
+    ]
 
 
 def test_target_decreasing_for_more_is_better() -> None:

@@ -157,8 +157,8 @@ def canonical_dimension(text: str, spec: FormSpec) -> str | None:
 def dimensions(ctx: Context) -> None:
     spec, table = ctx.spec, ctx.spec.table
     names = spec.extra.get("dimensions")
-    if not names or table is None or not ctx.table_found():
-        return
+    if not names or table is None or not ctx.table_found() or ctx.record.layout == "fiscal":
+        return  # a fiscal table is reported once, as not accepted
     seen: dict[str, list[dict[str, Any]]] = {str(n): [] for n in names}
     for row in _rows(ctx):
         dim = canonical_dimension(str(row.get("dimension") or ""), spec)
@@ -175,7 +175,10 @@ def dimensions(ctx: Context) -> None:
 
 
 def _rows(ctx: Context) -> list[dict[str, Any]]:
-    """The form's table rows: Record.indicators, or (the plan's fund uses) a list field."""
+    """The form's table rows: Record.indicators, or (the plan's fund uses) a list field.
+    None for a fiscal-layout table, which is reported once as a whole."""
+    if ctx.record.layout == "fiscal":
+        return []
     if ctx.record.indicators:
         return [{k: v.value for k, v in row.items()} for row in ctx.record.indicators]
     table = ctx.spec.table
