@@ -160,6 +160,8 @@ CODES: dict[str, Code] = _codes(
          "“{field}” is not in the six-dimension layout the programme asks for (it uses the "
          "fiscal output/benefit/satisfaction layout); its indicators were not checked",
          "请按空白的绩效目标及评价指标表，把指标归入六个一级指标后重新填写"),
+    Code("row-incomplete", E, "{table}第{row}行未填写“{field}”",
+         "{table}, row {row}: “{field}” missing"),
     # --- batch review: dossiers, programme, city letters (formkit batch) -----------------------
     Code("document-missing", E, "未提交“{document}”", "“{document}” was not submitted",
          "请补交该材料"),

@@ -1,0 +1,235 @@
+"""``formkit serve``: a page to check forms before sending them, and the same check as JSON.
+
+    app = create_app(Settings(token="…"))       # an ASGI app; uvicorn runs it
+
+Routes: ``GET /`` the page; ``POST /`` the page with results (``X-Formkit-Fragment: 1``
+answers only the results block, for the page's script); ``POST /api/check`` the findings
+exactly as ``formkit check --json`` prints them; ``GET /forms/<name>`` the blank forms;
+``/openapi.json`` and ``/docs`` the API description; ``/healthz``. Uploads are streamed
+into a private temporary folder per request and removed when the answer is made.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import jinja2
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect, Request
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from formkit.pipeline import FileResult, Options, exit_code
+from formkit.report_text import FORM_TITLES
+from formkit.writers.forms import BLANK_FORMS, form_bytes
+
+from .auth import TokenGate
+from .checker import Checker
+from .openapi import openapi
+from .uploads import UploadLimits, UploadRefused, receive_uploads
+from .views import results_view
+
+HERE = Path(__file__).resolve().parent
+MiB = 1024 * 1024
+FRAGMENT_HEADER = "x-formkit-fragment"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How the server runs; every limit has a safe default for a clerk's laptop."""
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    token: str | None = None
+    max_file_mb: float = 20
+    max_request_mb: float = 50
+    max_files: int = 20
+    workers: int = os.cpu_count() or 2
+    timeout_s: float = 60.0
+    memory_mb: int = 1024
+    queue: int = 0  # requests received or checked at once; 0 = 2 × workers
+    validators: str | None = None
+    programme: Any = None  # formkit.programme.Programme
+    temp_dir: str | None = None  # where the per-request folders go (default: the system's)
+
+    @property
+    def limits(self) -> UploadLimits:
+        return UploadLimits(
+            int(self.max_file_mb * MiB), int(self.max_request_mb * MiB), self.max_files
+        )
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    """The ASGI app; its worker pool starts with the app's lifespan and stops with it."""
+    settings = settings or Settings()
+    options = Options(validators=settings.validators, programme=settings.programme)
+    checker = Checker(
+        settings.workers,
+        timeout_s=settings.timeout_s,
+        memory_mb=settings.memory_mb,
+        options=options,
+        queue_size=settings.queue or 2 * settings.workers,
+    )
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        checker.start()
+        try:
+            yield
+        finally:
+            checker.close()
+
+    routes = [
+        Route("/", page, methods=["GET"]),
+        Route("/", page_check, methods=["POST"]),
+        Route("/api/check", api_check, methods=["POST"]),
+        Route("/forms/{name}", blank_form, methods=["GET"]),
+        Route("/openapi.json", openapi_json, methods=["GET"]),
+        Route("/docs", docs, methods=["GET"]),
+        Route("/healthz", healthz, methods=["GET"]),
+        Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+    ]
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.state.settings = settings
+    app.state.checker = checker
+    app.state.templates = _templates()
+    app.state.forms = {}
+    app.add_middleware(TokenGate, token=settings.token)
+    return app
+
+
+def _templates() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(HERE / "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.globals["form_titles"] = FORM_TITLES
+    return env
+
+
+# --- checking ------------------------------------------------------------------------------
+
+
+async def run_check(request: Request) -> list[FileResult]:
+    """Receive the uploads into a private folder, check them, remove the folder."""
+    settings: Settings = request.app.state.settings
+    checker: Checker = request.app.state.checker
+    async with checker.gate:
+        folder = Path(tempfile.mkdtemp(prefix="formkit-serve-", dir=settings.temp_dir))
+        try:
+            uploads = await receive_uploads(
+                dict(request.headers), request.stream(), folder, settings.limits
+            )
+            return await checker.check(uploads)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def check_json(results: list[FileResult]) -> str:
+    """Exactly what ``formkit check --json`` prints for the same files (without its newline)."""
+    return json.dumps([r.to_dict("zh") for r in results], ensure_ascii=False, indent=2)
+
+
+async def api_check(request: Request) -> Response:
+    started = time.perf_counter()
+    try:
+        results = await run_check(request)
+    except UploadRefused as exc:
+        return JSONResponse({"error": exc.code, "message": exc.message}, exc.status)
+    except ClientDisconnect:
+        return Response(status_code=400)
+    headers = {"X-Formkit-Exit": str(exit_code(results)), "Server-Timing": _timing(started)}
+    return Response(check_json(results), media_type="application/json", headers=headers)
+
+
+async def page_check(request: Request) -> Response:
+    started = time.perf_counter()
+    fragment = request.headers.get(FRAGMENT_HEADER) == "1"
+    template = "_results.html" if fragment else "index.html"
+    try:
+        results = await run_check(request)
+    except UploadRefused as exc:
+        return render(request, template, exc.status, refusal=exc)
+    except ClientDisconnect:
+        return Response(status_code=400)
+    view = results_view(results)
+    answer = render(request, template, 200, results=view)
+    answer.headers["Server-Timing"] = _timing(started)
+    return answer
+
+
+def _timing(started: float) -> str:
+    return f"check;dur={(time.perf_counter() - started) * 1000:.1f}"
+
+
+# --- pages ---------------------------------------------------------------------------------
+
+
+def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    settings: Settings = request.app.state.settings
+    env: jinja2.Environment = request.app.state.templates
+    values = {
+        "settings": settings,
+        "forms": list(BLANK_FORMS),
+        "results": None,
+        "refusal": None,
+        **context,
+    }
+    return HTMLResponse(env.get_template(name).render(values), status)
+
+
+async def page(request: Request) -> Response:
+    return render(request, "index.html")
+
+
+async def blank_form(request: Request) -> Response:
+    name = request.path_params["name"]
+    if name not in BLANK_FORMS:
+        return PlainTextResponse("没有这份空白表单", 404)
+    cache: dict[str, bytes] = request.app.state.forms
+    if name not in cache:
+        form, fmt = BLANK_FORMS[name]
+        validators = request.app.state.settings.validators
+        cache[name] = await run_in_threadpool(form_bytes, form, fmt, None, validators)
+    kind = {
+        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }
+    disposition = (
+        f"attachment; filename=\"form.{name.rsplit('.', 1)[1]}\"; filename*=UTF-8''{quote(name)}"
+    )
+    return Response(
+        cache[name],
+        media_type=kind[name.rsplit(".", 1)[1]],
+        headers={"Content-Disposition": disposition},
+    )
+
+
+async def openapi_json(request: Request) -> Response:
+    return JSONResponse(_description(request))
+
+
+async def docs(request: Request) -> Response:
+    return render(request, "docs.html", api=_description(request))
+
+
+def _description(request: Request) -> dict[str, Any]:
+    s: Settings = request.app.state.settings
+    return openapi(s.max_file_mb, s.max_request_mb, s.max_files)
+
+
+async def healthz(request: Request) -> Response:
+    return PlainTextResponse("ok")
