@@ -240,13 +240,25 @@ def _missing(ctx: Context, path: tuple[Any, ...]) -> None:
     if _is_table(ctx, path):
         _no_rows(ctx, path)
     elif len(path) == 3 and isinstance(path[1], int):
-        ctx.add("indicator-incomplete", path, indicator=ctx.row_name(path[1]))
+        _incomplete_row(ctx, path)
     elif spec.outline is not None and path[0] == spec.outline.key:
         parts = [path[1]] if len(path) > 1 else [p.key for p in spec.parts]
         for part in parts:
             ctx.add("section-missing", (path[0], part))
     else:
         ctx.add("missing-field", path)
+
+
+def _incomplete_row(ctx: Context, path: tuple[Any, ...]) -> None:
+    """A table row lacking a column: ``指标“X”未填写…`` for a named indicator, else the
+    table and the row number (the plan's fund-use rows are no indicators)."""
+    table, index = ctx.spec.table, path[1]
+    name = ctx.row_indicator(index) if table is not None and table.key == "indicators" else None
+    if name is not None:
+        ctx.add("indicator-incomplete", path, indicator=name)
+    else:
+        label = table.label if table is not None else ""
+        ctx.add("row-incomplete", path, table=label, row=ctx.row_number(index))
 
 
 def _no_rows(ctx: Context, path: tuple[Any, ...]) -> None:

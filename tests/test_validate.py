@@ -538,6 +538,24 @@ def test_fund_uses_must_add_up_to_the_subsidy() -> None:
     )
 
 
+def test_blank_outline_misses_each_part() -> None:
+    """Bug: the blank outline checked as section-thin for the parts holding sub-headings or
+    the pre-printed fund-use table."""
+    found = [f for f in blank("plan", "docx") if f.code != "missing-field"]
+    assert [(f.code, f.field) for f in found] == [
+        ("section-missing", spec_part.label) for spec_part in load_spec("plan").parts
+    ]
+
+
+def test_incomplete_fund_use_row_is_no_indicator() -> None:
+    """Bug: a fund-use row without an amount read 指标“第1项”未填写“金额（万元）”."""
+    record = plan(uses=(("直接补助", 500),))
+    record.indicators.insert(0, {"use": Value("购买服务", "购买服务")})
+    [found] = check(record)
+    assert (found.code, found.field) == ("row-incomplete", "金额（万元）")
+    assert found.message() == "资金使用计划表第1行未填写“金额（万元）”"
+
+
 def test_fund_use_kind() -> None:
     found = check(plan(uses=(("直接补助", 300), ("发放奖金", 200))))
     assert codes(found) == [("not-allowed", "用途")]

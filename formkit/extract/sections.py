@@ -115,29 +115,58 @@ def section_text(
     start: Heading,
     hints: frozenset[str] = frozenset(),
 ) -> str:
-    """The part's text; guidance the blank outline printed (编写要点：…) is left out."""
+    """The part's text, or "" when it has no content of its own.
+
+    Guidance the blank outline printed (编写要点：…) is left out. Sub-headings
+    (``（一）第一年目标``) and tables stay in the text, but a part made only of them — the
+    blank outline's sub-headings, its fund-use table with the uses pre-printed and no
+    amounts — has no content.
+    """
     end = len(blocks)
     for h in headings:
         if h.position > start.position and h.level <= start.level:
             end = h.position
             break
+    titles = {h.position for h in headings}
     lines: list[str] = []
-    for block in blocks[start.position + 1 : end]:
+    content = False
+    for position in range(start.position + 1, end):
+        block = blocks[position]
         if isinstance(block, Paragraph):
             if block.text.strip() and not is_guidance(block.text, hints):
                 lines.append(block.text.strip())
+                content = content or position not in titles
         else:
             lines.extend(_table_lines(block))
-    return "\n".join(lines)
+            content = content or _table_filled(block)
+    return "\n".join(lines) if content else ""
 
 
 def is_guidance(text: str, hints: frozenset[str]) -> bool:
-    """``编写要点：<the part's hint>。`` or a bracketed note asking to delete the prompts."""
+    """``编写要点：<the part's hint>。`` (or the hint in brackets), or a bracketed note
+    asking to delete the prompts."""
     squashed = "".join(text.split())
     if _BRACKETED_NOTE.fullmatch(squashed) and any(w in squashed for w in _NOTE_WORDS):
         return True
     body = _GUIDE_PREFIX.sub("", squashed).rstrip("。.；;")
+    if _BRACKETED_NOTE.fullmatch(body):
+        body = body[1:-1].rstrip("。.；;")
     return body in hints or squashed.startswith(_GUIDE_WORDS)
+
+
+def _table_filled(table: Table) -> bool:
+    """Does a table hold more than its title, its header row and a pre-printed first column
+    (the blank outline's fund-use table)? A one-column table (a framed box of text) holds
+    content whenever it has text; a lone row of several cells is read as filled."""
+    rows = [[c for c in row if c.text.strip()] for row in table.rows()]
+    if table.n_cols == 1:
+        return any(rows)
+    header = next((i for i, row in enumerate(rows) if len(row) > 1), None)
+    if header is None:
+        return any(row and row[0].col > 0 for row in rows)
+    if header == len(rows) - 1:
+        return True
+    return any(len(row) > 1 or (row and row[0].col > 0) for row in rows[header + 1 :])
 
 
 def guidance_of(spec: FormSpec) -> frozenset[str]:

@@ -134,12 +134,20 @@ class Context:
 
     def row_name(self, index: int) -> str:
         """How to name a table row in a message: its indicator, else its number."""
+        return self.row_indicator(index) or f"第{self.row_number(index)}行"
+
+    def row_indicator(self, index: int) -> str | None:
+        """The indicator a table row names, if any."""
         rows = self.record.indicators
         cell = rows[index].get("indicator") if index < len(rows) else None
         if cell is not None and cell.value not in (None, ""):
             return _text(cell.value)
+        return None
+
+    def row_number(self, index: int) -> int:
+        """A table row's number in the file when known, else its place among the rows."""
         loc = self.row_location(index)
-        return f"第{loc.row}行" if loc and loc.row else f"第{index + 1}项"
+        return loc.row if loc is not None and loc.row else index + 1
 
 
 def _find(fields: Sequence[Field], key: Any) -> Field | None:

@@ -67,3 +67,36 @@ def test_amounts_written_in_running_text(specs: dict[str, FormSpec]) -> None:
     assert record.fields["subsidy_requested"].value == 500
     assert str(record.fields["subsidy_requested"].location) == "第4段"
     assert record.fields["fund_uses"].value == C.FUND_USES
+
+
+def test_blank_outline_has_no_parts(specs: dict[str, FormSpec]) -> None:
+    """Bug: the blank 编制提纲 gave 实施目标 its two sub-headings and 资金使用方向 its
+    pre-printed fund-use table as content (section-thin instead of section-missing)."""
+    from formkit.writers.forms import form_bytes
+
+    record = extract(read(form_bytes("plan", "docx"), "docx", "plan"), specs["plan"])
+    assert record.sections == {}
+    assert "fund_uses" not in record.fields
+    assert set(PARTS) <= set(record.label_locations)
+
+
+def test_a_hint_in_brackets_is_no_content_but_text_under_a_sub_heading_is(
+    specs: dict[str, FormSpec],
+) -> None:
+    from .builders import model_doc
+
+    hint = specs["plan"].parts[0].hint
+    doc = model_doc(
+        "一、开发区既有双创工作开展情况",
+        f"（{hint}。）",
+        "二、实施目标",
+        "（一）第一年目标",
+        C.YEAR1,
+        "三、资金使用方向",
+        [["用途", "金额（万元）"], ["直接补助", ""], ["绩效奖励", ""]],
+        "四、责任分工",
+        [["直接补助", "200"]],
+    )
+    record = extract(doc, specs["plan"])
+    assert set(record.sections) == {"targets", "responsibilities"}
+    assert record.sections["targets"].value == f"（一）第一年目标\n{C.YEAR1}"
