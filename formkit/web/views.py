@@ -66,8 +66,6 @@ def file_view(result: FileResult) -> FileView:
     else:
         verdict, label = "ok", "可以提交"
     form = FORM_TITLES.get(result.form or "", result.form or "") or "未识别的表单"
-    if result.record is not None and result.record.layout:
-        form += f"（{result.record.layout}）"
     groups = []
     for severity, title in SEVERITIES:
         items = [finding_view(f) for f in result.findings if f.severity == severity]
