@@ -268,8 +268,19 @@ def test_zone_not_in_catalogue_without_approval_document(programme: Programme) -
 
 
 def test_unknown_name_with_a_catalogue_code_names_the_catalogue_zone(programme: Programme) -> None:
+    """A name unlike the code's zone is no mere variant (the message said 不完全一致)."""
     [found] = check(application(zone_name="阳曲新设开发区", approval_doc=None), programme)
-    assert (found.code, found.params["expected"]) == ("zone-name-variant", "山西示范经济开发区")
+    assert (found.code, found.params["expected"]) == ("zone-name-mismatch", "山西示范经济开发区")
+    assert found.message() == (
+        "开发区名称“阳曲新设开发区”与目录中代码 S141234 对应的“山西示范经济开发区”不一致"
+    )
+
+
+def test_malformed_zone_code_is_not_also_a_catalogue_mismatch(programme: Programme) -> None:
+    """A code already reported as malformed was reported again as differing from the
+    catalogue."""
+    found = check(application(zone_code="14-1234"), programme)
+    assert codes(found) == [("bad-zone-code", "开发区代码")]
 
 
 def test_zone_not_in_catalogue_with_approval_document_is_fine(programme: Programme) -> None:
@@ -368,7 +379,7 @@ def test_dimension_missing() -> None:
 
 def test_dimension_without_a_quantitative_indicator() -> None:
     [found] = check(targets(*six(direction="定性", target_y1="完成", target_y2="完成")))
-    assert found.code == "dimension-not-quantitative"
+    assert (found.code, found.location) == ("dimension-not-quantitative", "指标!A4")
     assert found.message() == "一级指标“产业集聚度”下没有可量化、可考核的定量指标"
 
 
@@ -452,7 +463,7 @@ def test_quantitative_indicator_without_unit() -> None:
 
 def test_direction_must_be_one_of_four() -> None:
     found = check(targets(*six(direction="越大越好")))
-    assert codes(found)[0] == ("not-allowed", "指标性质")
+    assert ("not-allowed", "指标性质") in codes(found)
 
 
 def test_no_indicator_rows() -> None:
@@ -532,9 +543,9 @@ def test_thin_part_is_a_warning_with_its_length() -> None:
 def test_fund_uses_must_add_up_to_the_subsidy() -> None:
     [found] = check(plan(uses=(("直接补助", 200), ("绩效奖励", 200))))
     assert found.code == "fund-uses-mismatch"
+    assert found.field == "申请省级奖补资金（万元）"
     assert (
-        found.message()
-        == "资金使用方向各项金额合计 400 万元，与“申请省级奖补资金（万元）”500 万元不一致"
+        found.message() == "资金使用方向各项金额合计 400 万元，与申请的省级奖补资金 500 万元不一致"
     )
 
 
@@ -554,6 +565,17 @@ def test_incomplete_fund_use_row_is_no_indicator() -> None:
     [found] = check(record)
     assert (found.code, found.field) == ("row-incomplete", "金额（万元）")
     assert found.message() == "资金使用计划表第1行未填写“金额（万元）”"
+
+
+def test_fund_use_of_an_extracted_plan_quotes_the_value_typed() -> None:
+    """The plan's fund uses are a list field, not indicator rows: the message quoted an
+    empty “” where the use typed belongs."""
+    record = plan()
+    rows = [{"use": "直接补助", "amount_wan": 300}, {"use": "发放奖金", "amount_wan": 200}]
+    record.fields["fund_uses"] = Value("直接补助 300；发放奖金 200", rows, cell(30, 1))
+    [found] = check(record)
+    assert (found.code, found.location) == ("not-allowed", "表1 第30行第1列")
+    assert found.message().endswith("实际为“发放奖金”")
 
 
 def test_fund_use_kind() -> None:
@@ -623,6 +645,49 @@ def test_spent_over_budget() -> None:
     assert codes(found) == [("spent-exceeds-budget", "执行数（万元）"), ("out-of-range", "执行率")]
 
 
+def test_spent_over_budget_names_the_unit_once() -> None:
+    """The message read “执行数（万元）”（600 万元）: the unit twice."""
+    [found, _] = check(progress(spent=600, execution_rate=120))
+    assert found.message() == "“执行数（万元）”填报为 600，大于预算数 500"
+
+
 def test_report_period_is_one_of_the_boxes() -> None:
     assert codes(check(progress(period="第一季度"))) == [("not-allowed", "报送时间段")]
     assert codes(check(progress(zone_code="14-1234"))) == [("bad-zone-code", "开发区代码")]
+
+
+# --- how messages read ------------------------------------------------------------------------
+
+_ENGLISH = re.compile(r"\b(?!Excel\b)[A-Za-z]{3,}\b")
+_UNIT_TWICE = re.compile(r"（([^（）]+)）”[（\s]*[\d.]+\s*\1")
+
+
+def flawed_records() -> list[Record]:
+    fund_uses = plan()
+    rows = [{"use": "直接补助", "amount_wan": 200}, {"use": "发放奖金", "amount_wan": 100}]
+    rows.append({"use": "购买服务"})
+    fund_uses.fields["fund_uses"] = Value("直接补助 200；发放奖金 100；购买服务", rows, cell(30, 1))
+    return [
+        application(zone_code="14-1234", contact_phone="123", contact_email="a@"),
+        application(approval_doc="晋政函〔2019〕第012号", approved_area_ha=-5),
+        application(sme_count=500, enterprises_total=100, period_end="2022-12"),
+        application(carrier_type="孵化器", key_industries=["甲", "乙", "丙"], city="北京市"),
+        application(zone_name="阳曲新设开发区", approval_doc=None),
+        targets(*six(target_y1=10, target_y2=8, unit=None), indicator("产业水平", 10)),
+        targets(*six(direction="越大越好", frequency="月报", target_y2=None)),
+        progress(spent=600, execution_rate=120, period="第一季度"),
+        plan({p: TEXT for p in PARTS} | {"content": "见附件。"}),
+        fund_uses,
+    ]
+
+
+def test_every_message_reads_as_one_chinese_sentence(programme: Programme) -> None:
+    found = [f for r in flawed_records() for f in check(r, programme)]
+    found += blank("plan", "docx") + blank("targets", "xlsx") + blank("application", "xlsx")
+    assert len({f.code for f in found}) >= 20
+    for f in found:
+        message = f.message()
+        assert not re.search(r"[{}]|“”|（）|\(\)", message), message
+        assert not _ENGLISH.search(message), message
+        assert not _UNIT_TWICE.search(message), message
+        assert f.location, (f.code, message)

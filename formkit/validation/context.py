@@ -98,11 +98,24 @@ class Context:
         if not path:
             return None
         if self.spec.table is not None and path[0] == self.spec.table.key and len(path) > 1:
+            if not rec.indicators:
+                return self._list_cell(path)
             row = rec.indicators[path[1]] if path[1] < len(rec.indicators) else {}
             return row.get(path[2]) if len(path) > 2 else None
         if self.spec.outline is not None and path[0] == self.spec.outline.key and len(path) > 1:
             return rec.sections.get(path[1])
         return rec.fields.get(path[0]) or rec.invalid.get(path[0])
+
+    def _list_cell(self, path: Path) -> Value | None:
+        """A cell of a table the extractor keeps as a list field (the plan's fund uses),
+        placed at the table."""
+        held = self.record.fields.get(path[0])
+        rows = held.value if held is not None and isinstance(held.value, list) else []
+        if len(path) < 3 or not isinstance(path[1], int) or path[1] >= len(rows):
+            return None
+        row = rows[path[1]]
+        cell = row.get(path[2]) if isinstance(row, dict) else None
+        return None if cell is None or held is None else Value(_text(cell), cell, held.location)
 
     def raw(self, path: Path) -> str:
         v = self.value(path)
@@ -120,6 +133,9 @@ class Context:
                 return found
         if len(path) == 2 and not isinstance(path[1], int):
             return self.record.label_locations.get(str(path[1]))  # a plan part's heading
+        held = self.record.fields.get(path[0]) if path else None
+        if held is not None and held.location is not None:
+            return held.location  # inside a table kept as a list field: the table
         return self.record.label_locations.get(str(path[0])) if path else None
 
     def row_location(self, index: int) -> Location | None:

@@ -11,7 +11,7 @@ key industries                 ``key-industries-count`` (1–2)
 zone level                     ``zone-level-not-provincial`` (form or catalogue says 国家级)
 zone code or approval doc      ``missing-field`` on 开发区代码 when neither is given
 catalogue (with a programme)   ``zone-not-in-catalogue``, ``zone-name-variant``,
-                               ``zone-code-mismatch``
+                               ``zone-name-mismatch``, ``zone-code-mismatch``
 city (with a programme)        ``unknown-city``
 six dimensions (Form B,        ``dimension-missing``; ``dimension-not-quantitative`` where
 progress, self-evaluation)     the table has 指标性质; ``target-decreasing``, ``unit-missing``
@@ -128,9 +128,12 @@ def catalogue(ctx: Context) -> None:
             ctx.add("zone-not-in-catalogue", ("zone_name",))
         return
     zone = match.zone
-    if match.kind != "exact":
+    if match.kind == "code":
+        ctx.add("zone-name-mismatch", ("zone_name",), expected=zone.name, catalogue_code=zone.code)
+    elif match.kind != "exact":
         ctx.add("zone-name-variant", ("zone_name",), expected=zone.name)
-    if code and zone.code and str(code).upper() != zone.code:
+    bad_code = ctx.reported(("zone_code",))  # a malformed code is reported once, as such
+    if code and zone.code and str(code).upper() != zone.code and not bad_code:
         ctx.add("zone-code-mismatch", ("zone_code",), expected=zone.code)
     if zone.level and zone.level != "省级" and _get(ctx, "zone_level") in (None, "省级"):
         ctx.add("zone-level-not-provincial", ("zone_level",), raw=f"{zone.level}（目录）")
@@ -160,10 +163,12 @@ def dimensions(ctx: Context) -> None:
     if not names or table is None or not ctx.table_found() or ctx.record.layout == "fiscal":
         return  # a fiscal table is reported once, as not accepted
     seen: dict[str, list[dict[str, Any]]] = {str(n): [] for n in names}
-    for row in _rows(ctx):
+    first: dict[str, int] = {}  # each dimension's first row, where a finding points
+    for i, row in enumerate(_rows(ctx)):
         dim = canonical_dimension(str(row.get("dimension") or ""), spec)
         if dim is not None:
             seen[dim].append(row)
+            first.setdefault(dim, i)
     end = (table.key, len(ctx.record.indicators))  # after the rows
     label = ctx.label((table.key, 0, "dimension"))
     graded = _has_columns(ctx, "direction")  # progress and self-evaluation carry no 指标性质
@@ -171,7 +176,8 @@ def dimensions(ctx: Context) -> None:
         if not rows:
             ctx.add("dimension-missing", end, field=label, raw="", dimension=name)
         elif graded and not any(_quantitative(ctx, r) for r in rows):
-            ctx.add("dimension-not-quantitative", end, field=label, raw="", dimension=name)
+            at = (table.key, first[name], "dimension")
+            ctx.add("dimension-not-quantitative", at, field=label, raw="", dimension=name)
 
 
 def _rows(ctx: Context) -> list[dict[str, Any]]:
