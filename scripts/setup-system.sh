@@ -5,6 +5,7 @@ set -euo pipefail
 need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui libreoffice-calc-nogui)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)  # browser tests of formkit serve
 fc-list 2>/dev/null | grep "Noto Serif CJK" >/dev/null || need+=(fonts-noto-cjk)
 fc-list 2>/dev/null | grep "AR PL UKai" >/dev/null || need+=(fonts-arphic-ukai)
 here=$(cd "$(dirname "$0")" && pwd)

@@ -12,6 +12,7 @@ from formkit.cli.batch import batch_cmd
 from formkit.cli.check import check_cmd, parse_cmd
 from formkit.cli.forms import forms_cmd
 from formkit.cli.notice import notice_cmd
+from formkit.cli.serve import serve_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -33,3 +34,4 @@ main.add_command(parse_cmd)
 main.add_command(check_cmd)
 main.add_command(forms_cmd)
 main.add_command(notice_cmd)
+main.add_command(serve_cmd)
