@@ -90,3 +90,31 @@ def test_evaluate_then_notice_evaluation_on_the_samples(tmp_path: Path) -> None:
     for zone_name, (score, grade) in totals.items():
         row = re.search(re.escape(zone_name) + r"\n(?:.*\n)*?(\d+\.\d)\n(\S+)", text)
         assert row is not None and (row.group(1), row.group(2)) == (score, grade), zone_name
+
+
+def test_allocate_with_the_evaluation_leaves_out_zones_that_do_not_roll_on(tmp_path: Path) -> None:
+    from formkit.cli.cycle import evaluate_cmd
+
+    runner = CliRunner()
+    args = ["samples/progress", "--programme", str(PROGRAMME), "--out", str(tmp_path / "e")]
+    assert runner.invoke(evaluate_cmd, [*args, "--date", "2022-03-15"]).exit_code == 0
+    results = sheet_rows(tmp_path / "e" / "绩效评价结果.xlsx", "评价结果")
+    stopped = {r[2] for r in results if r[13] == "否"}
+    assert stopped  # the samples' 长治 spends too little to roll on
+    done = runner.invoke(
+        allocate_cmd,
+        [
+            "--programme",
+            str(PROGRAMME),
+            "--out",
+            str(tmp_path / "a"),
+            "--evaluation",
+            str(tmp_path / "e" / "evaluation.yaml"),
+        ],
+    )
+    assert done.exit_code == 0, done.output
+    detail = sheet_rows(tmp_path / "a" / "资金分配表.xlsx", "分配明细")
+    assert {r[2] for r in detail if r[7] == 0} == stopped
+    # the four others are all capped by their requests: 500 + 500 + 600 + 300 = 1900
+    assert Decimal(str(detail[-1][7])).quantize(Decimal("0.01")) == Decimal("1900.00")
+    assert "有 100.00 万元未分配" in done.output
