@@ -135,8 +135,8 @@ def self_eval(code: str, d: dict[str, Any], year: int) -> dict[str, Any]:
 
 def main() -> int:
     specs = {n: load_spec(n) for n in ("progress", "targets", "self_eval")}
-    if OUT.exists():
-        shutil.rmtree(OUT)
+    for old in OUT.glob("*/"):  # the zone folders; README.md stays
+        shutil.rmtree(old)
     seeds = {code: seed for seed, code in enumerate(make_samples.ZONES, start=11)}
     for code in [*APPROVED, "S140501"]:
         d = make_samples.dossier(code, seeds[code])
