@@ -32,7 +32,6 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from formkit.intake.pool import IsolatedPool, Outcome
-from formkit.intake.pool import _Worker as _Worker  # formkit.web.checker spawns its own
 from formkit.intake.worker import (
     WorkerError,
     call_pickled,

@@ -13,6 +13,7 @@ import contextlib
 import os
 import pickle
 import select
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -43,17 +44,30 @@ class Outcome:
     error: FormkitError | None = None
 
 
+# The parent-side pipe ends of every live worker of every pool in this process. A fork must
+# close all of them: a child that kept another worker's task pipe open would stop that worker
+# from ever reading EOF, and closing its pool would hang (seen with several pools in one
+# process: batch, serve). The lock also keeps a descriptor number that another thread has
+# just closed (and the kernel may hand out again) from being closed in a child.
+_LIVE_FDS: set[int] = set()
+_FORK_LOCK = threading.RLock()
+STOP_GRACE_S = 5.0
+
+
 class _Worker:
-    def __init__(self, memory_mb: int, timeout_s: float, siblings: list[int]) -> None:
-        task_r, self.task_w = os.pipe()
-        self.result_r, result_w = os.pipe()
-        self.pid = os.fork()
-        if self.pid == 0:  # pragma: no cover - runs in the child
-            for fd in [self.task_w, self.result_r, *siblings]:  # or siblings never see EOF
-                _close_quietly(fd)
-            _serve(task_r, result_w, memory_mb, timeout_s)
-        os.close(task_r)
-        os.close(result_w)
+    def __init__(self, memory_mb: int, timeout_s: float) -> None:
+        with _FORK_LOCK:
+            task_r, self.task_w = os.pipe()
+            self.result_r, result_w = os.pipe()
+            inherited = list(_LIVE_FDS)
+            self.pid = os.fork()
+            if self.pid == 0:  # pragma: no cover - runs in the child
+                for fd in [self.task_w, self.result_r, *inherited]:
+                    _close_quietly(fd)
+                _serve(task_r, result_w, memory_mb, timeout_s)
+            os.close(task_r)
+            os.close(result_w)
+            _LIVE_FDS.update((self.task_w, self.result_r))
         self.job: tuple[int, float, str] | None = None  # (index, deadline, name)
 
     def submit(self, index: int, payload: bytes, deadline: float, name: str) -> None:
@@ -62,13 +76,31 @@ class _Worker:
         with contextlib.suppress(BrokenPipeError):
             write_frame(self.task_w, payload)
 
+    def close_pipes(self) -> None:
+        with _FORK_LOCK:
+            for fd in (self.task_w, self.result_r):
+                _LIVE_FDS.discard(fd)
+                _close_quietly(fd)
+
     def stop(self, kill: bool = False) -> None:
-        for fd in (self.task_w, self.result_r):
-            _close_quietly(fd)
-        if kill:
+        """Close the pipes (an idle worker then exits); kill one that is busy or that has
+        not exited within :data:`STOP_GRACE_S`, so closing a pool never hangs."""
+        self.close_pipes()
+        if kill or not _exited_within(self.pid, STOP_GRACE_S):
             kill_and_reap(self.pid)
-        else:
-            reap(self.pid)
+
+
+def _exited_within(pid: int, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            done, _ = os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            return True
+        if done:
+            return True
+        time.sleep(0.01)
+    return False
 
 
 def _close_quietly(fd: int) -> None:
@@ -191,8 +223,7 @@ class IsolatedPool:
         slot = self._workers.index(worker)
         del self._workers[slot]  # first, so the new worker does not inherit its pipes
         if reaped:
-            for fd in (worker.task_w, worker.result_r):
-                os.close(fd)
+            worker.close_pipes()
         else:
             worker.stop(kill=kill)
         self._done.pop(worker.pid, None)
@@ -201,5 +232,4 @@ class IsolatedPool:
         self._done[fresh.pid] = 0
 
     def _spawn(self) -> _Worker:
-        siblings = [fd for w in getattr(self, "_workers", []) for fd in (w.task_w, w.result_r)]
-        return _Worker(self.memory_mb, self.timeout_s, siblings)
+        return _Worker(self.memory_mb, self.timeout_s)

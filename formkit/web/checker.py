@@ -6,23 +6,20 @@ of the same size: a call never shares a pool, and at most ``workers`` files are 
 once, each under the intake limits (time, memory). Requests beyond ``queue`` wait on a
 semaphore instead of piling uploads up, so a flood queues rather than exhausting memory.
 
-The pools are :class:`SharedPool` s: a worker forked for one pool closes the pipe ends of
-every other pool's workers too (a plain ``IsolatedPool`` closes only its own siblings'), or
-a worker of another pool would keep a pipe open and the owner's worker never see EOF.
+Several pools live in one process; :mod:`formkit.intake.pool` makes every fork close the
+pipe ends of every live worker, so closing one pool never waits on another's child.
 """
 
 from __future__ import annotations
 
 import asyncio
 import queue
-import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, ClassVar
 
 from formkit.errors import InputFileError
 from formkit.findings import finding
-from formkit.intake.isolate import IsolatedPool, WorkerError, _Worker
+from formkit.intake.isolate import IsolatedPool, WorkerError
 from formkit.pipeline import FileResult, Options, check_one, unreadable
 
 from .uploads import Upload
@@ -46,7 +43,7 @@ class Checker:
     def start(self) -> None:
         warm_up(self.options)
         for _ in range(self.workers):
-            self._pools.put(SharedPool(1, timeout_s=self.timeout_s, memory_mb=self.memory_mb))
+            self._pools.put(IsolatedPool(1, timeout_s=self.timeout_s, memory_mb=self.memory_mb))
         self._executor = ThreadPoolExecutor(self.workers, thread_name_prefix="formkit-check")
         self._gate = asyncio.Semaphore(self.queue_size)
 
@@ -83,42 +80,6 @@ class Checker:
             return [res]
         finally:
             self._pools.put(pool)
-
-
-class SharedPool(IsolatedPool):
-    """An :class:`IsolatedPool` whose forks close the pipes of every live ``SharedPool``.
-
-    Forks and pipe closes are serialised by one lock, so a file descriptor number another
-    thread has just closed (and the kernel may hand out again) is never closed in a child.
-    """
-
-    _live: ClassVar[list[SharedPool]] = []
-    _lock: ClassVar[threading.RLock] = threading.RLock()
-
-    def __init__(self, workers: int = 1, **limits: Any) -> None:
-        with self._lock:
-            super().__init__(workers, **limits)
-            self._live.append(self)
-
-    def close(self) -> None:
-        with self._lock:
-            if self in self._live:
-                self._live.remove(self)
-            super().close()
-
-    def _replace(self, worker: _Worker, kill: bool, reaped: bool = False) -> None:
-        with self._lock:
-            super()._replace(worker, kill, reaped)
-
-    def _spawn(self) -> _Worker:
-        pools = [*self._live, self]
-        fds = [
-            fd
-            for pool in pools
-            for w in getattr(pool, "_workers", [])
-            for fd in (w.task_w, w.result_r)
-        ]
-        return _Worker(self.memory_mb, self.timeout_s, fds)
 
 
 def warm_up(options: Options) -> None:

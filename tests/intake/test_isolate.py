@@ -144,3 +144,19 @@ def test_a_pool_recycles_a_worker_after_max_tasks():
     with IsolatedPool(1, max_tasks=3) as pool:
         pids = [pool.run(pid) for _ in range(7)]
     assert len(set(pids)) == 3
+
+
+def test_regression_closing_one_pool_never_waits_on_another_pools_worker() -> None:
+    """A worker forked for a second pool inherited the first pool's task pipe, so the first
+    pool's worker never read EOF and ``close()`` hung (seen with serve's per-request pools)."""
+    import threading
+
+    from formkit.intake.isolate import IsolatedPool
+
+    first = IsolatedPool(1, timeout_s=10)
+    second = IsolatedPool(1, timeout_s=10)
+    closed = threading.Event()
+    closer = threading.Thread(target=lambda: (first.close(), closed.set()), daemon=True)
+    closer.start()
+    assert closed.wait(3), "closing the first pool hung"
+    second.close()
