@@ -544,8 +544,8 @@ def test_fund_uses_must_add_up_to_the_subsidy() -> None:
     [found] = check(plan(uses=(("直接补助", 200), ("绩效奖励", 200))))
     assert found.code == "fund-uses-mismatch"
     assert found.field == "申请省级奖补资金（万元）"
-    assert (
-        found.message() == "资金使用方向各项金额合计 400 万元，与申请的省级奖补资金 500 万元不一致"
+    assert found.message() == (
+        "资金使用方向各项金额合计 400 万元，与“申请省级奖补资金（万元）”所填的 500 万元不一致"
     )
 
 
