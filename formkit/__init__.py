@@ -8,6 +8,7 @@ The library behind the ``formkit`` command::
     formkit.render(kind, data, out)  # an official document (.docx, optionally PDF)
 """
 
+from formkit._api import render
 from formkit.errors import (
     ConfigError,
     FormkitError,
@@ -19,9 +20,9 @@ from formkit.errors import (
 from formkit.findings import Finding
 from formkit.pipeline import FileResult, Options, check, exit_code, parse
 from formkit.spec import FormSpec, load_spec
-from formkit.writers.notice import render
 
 __version__ = "0.1.0"
+
 
 __all__ = [
     "ConfigError",

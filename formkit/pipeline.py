@@ -213,6 +213,7 @@ def check(
         return [r for name, path in inputs for r in check_one(name, str(path), opts)]
     from formkit.intake.isolate import IsolatedPool
 
+    warm_up(opts)
     slots: list[list[FileResult]] = [[] for _ in inputs]
     workers = max(1, min(opts.workers, len(inputs)))
     with IsolatedPool(workers, timeout_s=opts.timeout_s, memory_mb=opts.memory_mb) as pool:
@@ -228,6 +229,17 @@ def check(
                 res.findings.append(finding("internal-error", detail=str(outcome.error)))
                 slots[outcome.index] = [res]
     return [r for slot in slots for r in slot]
+
+
+def warm_up(options: Options) -> None:
+    """Import the readers and load the specs once, so every forked worker starts warm."""
+    import formkit.extract
+    import formkit.readers.docx
+    import formkit.readers.pdf
+    import formkit.readers.xlsx
+    import formkit.validate  # noqa: F401
+
+    _specs(options.validators)
 
 
 def check_one(name: str, path: str, options: Options) -> list[FileResult]:

@@ -14,6 +14,19 @@ FORM_TITLES = {
     "city_letter": "市级推荐文件",
     "self_eval": "绩效自评表",
 }
+LAYOUTS = {
+    "table-2col": "两列表格",
+    "table-4col": "四列表格",
+    "table-6col": "六列表格",
+    "table-below": "值在标签下方",
+    "inline": "标签与值同格",
+    "mixed": "混合版式",
+    "xlsx-form": "Excel 表单",
+    "six-dimension": "六维指标表",
+    "fiscal": "财政绩效格式",
+    "plan": "实施方案",
+    "letter": "推荐文件",
+}
 SEVERITY = {
     "zh": {"error": "错误", "warning": "警告"},
     "en": {"error": "error", "warning": "warning"},
@@ -40,7 +53,7 @@ def _file_block(r: FileResult, lang: str) -> list[str]:
     title = FORM_TITLES.get(r.form or "", r.form or "")
     head = display_name(r.file)
     if r.form:
-        layout = f"（{r.record.layout}）" if r.record else ""
+        layout = f"（{LAYOUTS.get(r.record.layout, r.record.layout)}）" if r.record else ""
         head += f"  {title}{layout}"
     if not r.findings:
         return [head, "  无问题" if lang == "zh" else "  no findings"]

@@ -32,5 +32,13 @@ for kind in call publicity funding evaluation; do
 done
 
 echo
+echo "== 5. 资金分配、进展监测与绩效评价（formkit allocate / monitor / evaluate）"
+$bin/formkit allocate --programme samples/programme.yaml --out "$out/资金分配" || exit 2
+$bin/formkit notice funding --data "$out/资金分配/funding.yaml" --out "$out/资金分配/资金下达通知.docx" $pdf || exit 2
+$bin/formkit monitor samples/progress --programme samples/programme.yaml --out "$out/进展监测" || exit 2
+$bin/formkit evaluate samples/progress --programme samples/programme.yaml --out "$out/绩效评价" --date 2022-03-15 || exit 2
+$bin/formkit notice evaluation --data "$out/绩效评价/evaluation.yaml" --out "$out/绩效评价/绩效评价结果通报.docx" $pdf || exit 2
+
+echo
 echo "输出已写入 $(cd "$out" && pwd)："
 (cd "$out" && find . -type f ! -name '*.sqlite*' ! -name '.formkit.lock' | sort | sed 's|^\./|  |')

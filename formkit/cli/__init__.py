@@ -10,6 +10,7 @@ import click
 from formkit import __version__
 from formkit.cli.batch import batch_cmd
 from formkit.cli.check import check_cmd, parse_cmd
+from formkit.cli.cycle import allocate_cmd, evaluate_cmd, monitor_cmd
 from formkit.cli.forms import forms_cmd
 from formkit.cli.notice import notice_cmd
 from formkit.cli.serve import serve_cmd
@@ -29,7 +30,10 @@ def quiet_libraries() -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
+main.add_command(allocate_cmd)
 main.add_command(batch_cmd)
+main.add_command(evaluate_cmd)
+main.add_command(monitor_cmd)
 main.add_command(parse_cmd)
 main.add_command(check_cmd)
 main.add_command(forms_cmd)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 import click
@@ -32,7 +33,7 @@ def _options(validators: str | None, programme: str | None) -> Options:
         from formkit.programme import load_programme
 
         prog = load_programme(programme)
-    return Options(validators=validators, programme=prog)
+    return Options(validators=validators, programme=prog, workers=len(os.sched_getaffinity(0)))
 
 
 def _emit(results: list[FileResult], as_json: bool, lang: str, debug: bool) -> None:

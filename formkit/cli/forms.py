@@ -5,7 +5,6 @@ from __future__ import annotations
 import click
 
 from formkit.cli.common import debug_option, guarded
-from formkit.writers.forms import write_forms
 
 
 @click.command("forms")
@@ -25,6 +24,8 @@ def forms_cmd(out_dir: str, validators: str | None, debug: bool) -> None:
 
     退出码：0 已写出；2 输出文件夹无法写入或表单规格有误。
     """
+    from formkit.writers.forms import write_forms  # openpyxl and python-docx: only when used
+
     paths = write_forms(out_dir, validators=validators)
     click.echo(f"已生成 {len(paths)} 份空白表单，保存在 {out_dir}：")
     for path in paths:

@@ -12,8 +12,6 @@ import yaml
 from formkit.cli.common import debug_option, guarded
 from formkit.codes import CODES
 from formkit.errors import InputFileError
-from formkit.writers.notice import render
-from formkit.writers.notice_data import programme_defaults
 
 
 def load_data(path: Path) -> Mapping[str, Any]:
@@ -79,8 +77,11 @@ def notice_cmd(
     data = dict(load_data(Path(data_file)))
     if programme:
         from formkit.programme import load_programme
+        from formkit.writers.notice_data import programme_defaults
 
         data = {**programme_defaults(load_programme(programme)), **data}
+    from formkit.writers.notice import render  # docxtpl and jinja: only when used
+
     written = render(
         kind, data, Path(out), templates=Path(templates) if templates else None, pdf=pdf
     )

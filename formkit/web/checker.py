@@ -20,7 +20,7 @@ from pathlib import Path
 from formkit.errors import InputFileError
 from formkit.findings import finding
 from formkit.intake.isolate import IsolatedPool, WorkerError
-from formkit.pipeline import FileResult, Options, check_one, unreadable
+from formkit.pipeline import FileResult, Options, check_one, unreadable, warm_up
 
 from .uploads import Upload
 
@@ -80,15 +80,3 @@ class Checker:
             return [res]
         finally:
             self._pools.put(pool)
-
-
-def warm_up(options: Options) -> None:
-    """Import the readers and load the specs once, so every forked worker starts warm."""
-    import formkit.extract
-    import formkit.readers.docx
-    import formkit.readers.pdf
-    import formkit.readers.xlsx
-    import formkit.validate  # noqa: F401
-    from formkit.spec import load_all
-
-    load_all(options.validators)
