@@ -22,6 +22,12 @@ def test_every_subpackage_is_listed_in_pyproject() -> None:
         if "__pycache__" not in p.parts
     }
     assert found <= listed, found - listed
+    data = {
+        ".".join(p.relative_to(ROOT).parts)
+        for p in (ROOT / "formkit").rglob("*")
+        if p.is_dir() and p.name != "__pycache__" and not (p / "__init__.py").exists()
+    }
+    assert data <= listed, data - listed
 
 
 @pytest.mark.slow
