@@ -24,7 +24,7 @@ LAYOUTS = {
     "xlsx-form": "Excel 表单",
     "six-dimension": "六维指标表",
     "fiscal": "财政绩效格式",
-    "plan": "实施方案",
+    "plan": "按标题分节",
     "letter": "推荐文件",
 }
 SEVERITY = {
