@@ -403,11 +403,18 @@ def test_too_many_cells_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_too_many_shared_strings_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    import formkit.readers.xlsx as reader
+    import formkit.readers.xlsx_parts as parts
 
-    monkeypatch.setattr(reader, "MAX_SHARED_STRINGS", 3)
+    monkeypatch.setattr(parts, "MAX_SHARED_STRINGS", 3)
     data = build_xlsx([("S", sheet_data(""))], [f"<si><t>{i}</t></si>" for i in range(5)])
     assert refusal(data).code == "file-too-large"
+
+
+def test_public_names_stay_importable_from_the_reader_module() -> None:
+    import formkit.readers.xlsx as reader
+
+    for name in reader.__all__:
+        assert hasattr(reader, name), name
 
 
 # --- the peer corpus ------------------------------------------------------------------------
