@@ -15,8 +15,10 @@ from formkit.cli.forms import forms_cmd
 from formkit.cli.notice import notice_cmd
 from formkit.cli.serve import serve_cmd
 
+HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+@click.group(context_settings=HELP_OPTIONS)
 @click.version_option(__version__, prog_name="formkit")
 def main() -> None:
     """formkit：省级大中小企业融通型创新创业特色载体项目的表单、审核与公文工具。"""
@@ -39,3 +41,9 @@ main.add_command(check_cmd)
 main.add_command(forms_cmd)
 main.add_command(notice_cmd)
 main.add_command(serve_cmd)
+
+# Each command carries the help options itself: click caches a command's help option the first
+# time it is built, so a command invoked on its own (tests, other tools) must not cache a
+# different one than ``formkit COMMAND --help`` shows.
+for _command in main.commands.values():
+    _command.context_settings = {**HELP_OPTIONS, **_command.context_settings}
