@@ -15,6 +15,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 from formkit.extract.labels import EXACT, LabelIndex, Match, matches_any
+from formkit.extract.values import percent_points
 from formkit.readers.model import CHECKED, UNCHECKED, Cell, Location, Paragraph, Table
 from formkit.spec import Field
 
@@ -106,6 +107,7 @@ def _cell_hits(walk: _Walk, cell: Cell, next_cell: Cell | None, below_first: boo
         return [Hit(match.field, text, cell.location, "", None, RIGHT)]
     value_cell, how = value
     raw, typed = _value_text(walk, value_cell)
+    typed = percent_points(typed, value_cell.number_format, match.field.unit)
     if how == RIGHT and cell.rowspan > value_cell.rowspan:
         raw = "\n".join([raw, *_rows_beside(walk, cell, value_cell)])
     return [Hit(match.field, text, cell.location, raw, value_cell.location, how, typed)]

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from formkit.extract.labels import CONTAINS, LabelIndex, canon, core, matches_any
-from formkit.extract.values import read_value
+from formkit.extract.values import percent_points, read_value
 from formkit.findings import Finding
 from formkit.normalize import ABSENT, NormalizeError, parse_target
 from formkit.readers.model import Cell, Location, Table
@@ -235,7 +235,8 @@ def _read_row(
         if f.kind == "target":
             _read_target(row, f, cell, unit, findings)
             continue
-        read = read_value(f, cell.text, cell.location, typed=cell.value)
+        typed = percent_points(cell.value, cell.number_format, f.unit or unit)
+        read = read_value(f, cell.text, cell.location, typed=typed)
         if read.problem is not None:
             findings.append(read.problem)
         elif read.value is not None:
@@ -261,11 +262,8 @@ def _read_target(
 ) -> None:
     raw = cell.text.strip()
     row_unit = unit or _unit_of(raw)
-    source = (
-        cell.value
-        if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool)
-        else raw
-    )
+    typed = percent_points(cell.value, cell.number_format, unit)
+    source = typed if isinstance(typed, (int, float)) and not isinstance(typed, bool) else raw
     try:
         direction, number = parse_target(
             source if isinstance(source, str) else str(source), row_unit

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from formkit.extract.labels import bracket_unit
 from formkit.findings import Finding, finding
@@ -41,6 +42,8 @@ _HINT_STARTS = (
 _PLAIN_NUMBER = re.compile(r"[+-]?\d[\d,，]*(?:\.\d+)?")
 _UNTICKED = re.compile(f"[{UNCHECKED}□]")
 _MONEY_UNITS = frozenset({"元", "千元", "万元", "亿元"})
+_PERCENT_UNITS = frozenset({"%", "％"})
+_FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.')
 _TYPED_KINDS = frozenset({"int", "number", "money", "month", "date", "bool", "period"})
 
 
@@ -83,6 +86,19 @@ def read_value(
         return Read(None)
     read = Value(raw.strip(), value, location)
     return Read(read, notes=_month_notes(field, source, read))
+
+
+def percent_points(typed: object, number_format: str | None, unit: str | None) -> object:
+    """A number Excel shows as a percent (0.65 under ``0%``) in percentage points (65) when the
+    value's unit is %; anything else unchanged. Exact: 0.07 → 7, never 7.000000000000001."""
+    if unit not in _PERCENT_UNITS or not number_format or "%" not in number_format:
+        return typed
+    if isinstance(typed, bool) or not isinstance(typed, (int, float)):
+        return typed
+    if "%" not in _FORMAT_LITERALS.sub("", number_format):
+        return typed  # a quoted or escaped % is shown as typed, not scaled
+    points = Decimal(repr(typed)) * 100
+    return int(points) if points == points.to_integral_value() else float(points)
 
 
 def _month_notes(field: Field, source: object, read: Value) -> tuple[Finding, ...]:

@@ -74,7 +74,8 @@ class Cell:
     ``row``/``col`` are 0-based grid coordinates of its top-left slot. ``value`` is the
     typed value a spreadsheet stored (int, float, datetime, bool, str) or ``None`` when only
     text exists; ``text`` is always the cell's text (for spreadsheets: the stored value as
-    text, never the number-formatted display).
+    text, never the number-formatted display). ``number_format`` is a spreadsheet cell's
+    number format code when it is not General (``0.0%``, ``yyyy"年"m"月"``), else ``None``.
     """
 
     text: str
@@ -86,6 +87,7 @@ class Cell:
     value: object = None
     formula: str | None = None
     tables: list[Table] = field(default_factory=list)
+    number_format: str | None = None
 
     @property
     def end_row(self) -> int:

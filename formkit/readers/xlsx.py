@@ -37,8 +37,9 @@ from formkit.readers.xlsx_parts import (
     MAX_SHARED_STRINGS,
     MERGE_WORK,
     S_NS,
+    Style,
     apply_merges,
-    date_styles,
+    cell_styles,
     format_kind,
     formula_text,
     from_serial,
@@ -85,7 +86,7 @@ def read_xlsx(source: str | Path | bytes, name: str) -> Document:
     book = _Book(
         name=name,
         strings=shared_strings(package, rels.values()),
-        date_kinds=date_styles(package, rels.values()),
+        styles=cell_styles(package, rels.values()),
         date1904=is_1904(root),
     )
     doc = Document(name, "xlsx")
@@ -107,7 +108,7 @@ class _Book:
 
     name: str
     strings: list[str]
-    date_kinds: list[str | None]  # per cell style (xf) index: "date"/"datetime"/"time"/None
+    styles: list[Style]  # per cell style (xf) index
     date1904: bool
     n_cells: int = 0
     no_value: list[str] = field(default_factory=list)  # "指标!F12" of formulas without a value
@@ -165,6 +166,7 @@ def _read_cell(
         return None  # a styled but empty cell
     location = Location(sheet=sheet, row=row, col=col)
     kind = c.get("t") or "n"
+    style = _style(book, c.get("s"))
     if inline is not None:
         text = rich_text(inline)
         value: object = text
@@ -174,12 +176,27 @@ def _read_cell(
         value, text = None, ""
         book.no_value.append(str(location))
     else:
-        value, text = _value(book, kind, v.text or "", c.get("s"))
+        value, text = _value(book, kind, v.text or "", style)
     formula = formula_text(f, row, col, masters) if f is not None else None
-    return Cell(text, row - 1, col - 1, location, value=value, formula=formula)
+    return Cell(
+        text,
+        row - 1,
+        col - 1,
+        location,
+        value=value,
+        formula=formula,
+        number_format=style.number_format if style is not None else None,
+    )
 
 
-def _value(book: _Book, kind: str, raw: str, style: str | None) -> tuple[object, str]:
+def _style(book: _Book, index: str | None) -> Style | None:
+    if index is None:
+        return None
+    xf = to_int(index, 0)
+    return book.styles[xf] if 0 <= xf < len(book.styles) else None
+
+
+def _value(book: _Book, kind: str, raw: str, style: Style | None) -> tuple[object, str]:
     """(typed value, text) of a cached ``v`` according to the cell type and style."""
     if kind == "s":
         index = to_int(raw, -1)
@@ -197,8 +214,7 @@ def _value(book: _Book, kind: str, raw: str, style: str | None) -> tuple[object,
     number = _number(raw)
     if number is None:
         return raw, raw
-    xf = to_int(style, 0)
-    date_kind = book.date_kinds[xf] if 0 <= xf < len(book.date_kinds) else None
+    date_kind = style.date_kind if style is not None else None
     if date_kind is not None:
         moment = from_serial(number, date_kind, book.date1904)
         if moment is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -35,6 +36,36 @@ MERGE_CELL = s_tag("mergeCell")
 # Built-in number formats that show dates/times (ECMA-376 §18.8.30 plus the CJK ids).
 _TIME_ONLY_IDS = {18, 19, 20, 21, 32, 33, 34, 35, 45, 46, 47, 55, 56}
 _DATE_IDS = set(range(14, 23)) | set(range(27, 37)) | {45, 46, 47} | set(range(50, 59))
+# Codes of the built-in number formats other than General (ECMA-376 §18.8.30).
+BUILTIN_FORMATS: dict[int, str] = {
+    1: "0",
+    2: "0.00",
+    3: "#,##0",
+    4: "#,##0.00",
+    9: "0%",
+    10: "0.00%",
+    11: "0.00E+00",
+    12: "# ?/?",
+    13: "# ??/??",
+    14: "mm-dd-yy",
+    15: "d-mmm-yy",
+    16: "d-mmm",
+    17: "mmm-yy",
+    18: "h:mm AM/PM",
+    19: "h:mm:ss AM/PM",
+    20: "h:mm",
+    21: "h:mm:ss",
+    22: "m/d/yy h:mm",
+    37: "#,##0 ;(#,##0)",
+    38: "#,##0 ;[Red](#,##0)",
+    39: "#,##0.00;(#,##0.00)",
+    40: "#,##0.00;[Red](#,##0.00)",
+    45: "mm:ss",
+    46: "[h]:mm:ss",
+    47: "mmss.0",
+    48: "##0.0E+0",
+    49: "@",
+}
 _FORMAT_NOISE = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
 _ESCAPED_CHAR = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _A1 = re.compile(r"(?<![A-Za-z0-9_.])(\$?)([A-Z]{1,3})(\$?)([0-9]{1,7})(?![0-9A-Za-z_(])")
@@ -87,8 +118,16 @@ def rich_text(item: etree._Element) -> str:
     return text
 
 
-def date_styles(package: Package, rels: Iterable[Rel]) -> list[str | None]:
-    """For each cell style index, whether its number format shows a date or time."""
+class Style(NamedTuple):
+    """What the reader needs of one cell style (``xf``): its date kind and format code."""
+
+    date_kind: str | None  # "date" / "datetime" / "time" / None
+    number_format: str | None  # the format code; None for General
+
+
+def cell_styles(package: Package, rels: Iterable[Rel]) -> list[Style]:
+    """For each cell style index, whether its number format shows a date or time, and the
+    format code itself (``None`` for General)."""
     part = find_part(package, rels, "styles")
     if part is None:
         return []
@@ -97,12 +136,16 @@ def date_styles(package: Package, rels: Iterable[Rel]) -> list[str | None]:
     formats = root.find(s_tag("numFmts"))
     for fmt in formats.iterchildren(s_tag("numFmt")) if formats is not None else ():
         custom[to_int(fmt.get("numFmtId"), -1)] = fmt.get("formatCode") or ""
-    kinds: list[str | None] = []
+    styles: list[Style] = []
     xfs = root.find(s_tag("cellXfs"))
     for xf in xfs.iterchildren(s_tag("xf")) if xfs is not None else ():
         fmt_id = to_int(xf.get("numFmtId"), 0)
-        kinds.append(format_kind(custom[fmt_id]) if fmt_id in custom else _builtin_kind(fmt_id))
-    return kinds
+        if fmt_id in custom:
+            code = custom[fmt_id]
+            styles.append(Style(format_kind(code), code if code != "General" else None))
+        else:
+            styles.append(Style(_builtin_kind(fmt_id), BUILTIN_FORMATS.get(fmt_id)))
+    return styles
 
 
 def _builtin_kind(fmt_id: int) -> str | None:

@@ -185,6 +185,21 @@ def test_dates_from_builtin_and_custom_formats() -> None:
     ]
 
 
+def test_number_format_is_kept_unless_general() -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "指标"
+    sheet["A1"], sheet["B1"], sheet["C1"], sheet["D1"] = 0.65, 0.655, 65, 1234.5
+    sheet["A1"].number_format = "0%"  # built-in format 9
+    sheet["B1"].number_format = "0.0%"  # a custom format
+    sheet["D1"].number_format = "#,##0.00"
+    (table,) = read_book(workbook).tables
+    formats = {str(c.location): c.number_format for c in table.cells}
+    assert formats == {"指标!A1": "0%", "指标!B1": "0.0%", "指标!C1": None, "指标!D1": "#,##0.00"}
+    assert at(table, "A1").value == 0.65  # the stored value: scaling is the extractor's call
+
+
 def test_the_1904_date_system() -> None:
     workbook = openpyxl.Workbook()
     workbook.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
