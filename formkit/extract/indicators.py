@@ -25,6 +25,11 @@ from formkit.spec import Field, FormSpec
 SCAN_ROWS = 40
 MIN_HEADER_COLUMNS = 3
 _STOP_WORDS = ("备注", "说明", "注：", "注:", "填报说明", "填表说明", "合计", "小计", "总计")
+_TARGETS: dict[tuple[str, str], tuple[str | None, object]] = {}
+_MEMO_SIZE = 8192
+_LAST_HEADERS: list[
+    tuple[list[Table], LabelIndex, dict[str, Sequence[str]], list[Header]] | None
+] = [None]
 _UNIT_TAIL = re.compile(r"[\d.]\s*([^\d\s.]{1,6})\s*$")
 
 DEFAULT_FISCAL: Mapping[str, Sequence[str]] = {
@@ -265,9 +270,7 @@ def _read_target(
     typed = percent_points(cell.value, cell.number_format, unit)
     source = typed if isinstance(typed, (int, float)) and not isinstance(typed, bool) else raw
     try:
-        direction, number = parse_target(
-            source if isinstance(source, str) else str(source), row_unit
-        )
+        direction, number = _target(source if isinstance(source, str) else str(source), row_unit)
     except NormalizeError as exc:
         from formkit.findings import finding
 
@@ -291,6 +294,18 @@ def _read_target(
         row["unit"] = Value(raw, row_unit, cell.location)
 
 
+def _target(text: str, unit: str) -> tuple[str | None, object]:
+    """``parse_target``, remembered: targets repeat from file to file (``≥6个``, ``100%``)."""
+    key = (text, unit)
+    found = _TARGETS.get(key)
+    if found is None:
+        found = parse_target(text, unit)
+        if len(_TARGETS) >= _MEMO_SIZE:
+            _TARGETS.clear()
+        _TARGETS[key] = found
+    return found
+
+
 def _unit_of(raw: str) -> str:
     found = _UNIT_TAIL.search(raw)
     return found.group(1) if found else ""
@@ -306,9 +321,20 @@ def fiscal_words(spec: FormSpec) -> Mapping[str, Sequence[str]]:
 def all_headers(
     tables: Iterable[Table], index: LabelIndex, fiscal: Mapping[str, Sequence[str]]
 ) -> list[Header]:
+    """The indicator headers of ``tables``. Recognition and extraction both ask this of the
+    same document, so the last answer is kept (tables are not changed once read)."""
+    tables = list(tables)
+    last = _LAST_HEADERS[0]
+    if last is not None and last[1] is index and last[2] == fiscal and _same(last[0], tables):
+        return list(last[3])
     found = []
     for table in tables:
         header = find_header(table, index, fiscal)
         if header is not None:
             found.append(header)
-    return found
+    _LAST_HEADERS[0] = (tables, index, dict(fiscal), found)
+    return list(found)
+
+
+def _same(old: list[Table], new: list[Table]) -> bool:
+    return len(old) == len(new) and all(a is b for a, b in zip(old, new, strict=True))

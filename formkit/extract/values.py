@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, time
 from decimal import Decimal
 
 from formkit.extract.labels import bracket_unit
@@ -69,7 +70,7 @@ def read_value(
         source = typed
     source = _with_label_unit(field, source, label)
     try:
-        value = normalize(field.kind, source, unit=field.unit)
+        value = normalized(field.kind, source, field.unit)
     except NormalizeError as exc:
         return Read(
             None,
@@ -86,6 +87,30 @@ def read_value(
         return Read(None)
     read = Value(raw.strip(), value, location)
     return Read(read, notes=_month_notes(field, source, read))
+
+
+# Normalised values already seen: forms of one kind repeat the same texts (dimension names,
+# units, frequencies) from file to file. Only immutable results are kept; failures are not.
+_MEMO: dict[tuple[object, ...], object] = {}
+_MEMO_SIZE = 8192
+_IMMUTABLE = (str, int, float, bool, date, time, Decimal)
+
+
+def normalized(kind: str, source: object, unit: str | None) -> object:
+    """``normalize(kind, source, unit=unit)``, remembered for immutable results."""
+    key = (kind, unit, type(source), source)
+    try:
+        return _MEMO[key]
+    except KeyError:
+        pass
+    except TypeError:  # an unhashable source
+        return normalize(kind, source, unit=unit)
+    value = normalize(kind, source, unit=unit)
+    if value is ABSENT or isinstance(value, _IMMUTABLE):
+        if len(_MEMO) >= _MEMO_SIZE:
+            _MEMO.clear()
+        _MEMO[key] = value
+    return value
 
 
 def percent_points(typed: object, number_format: str | None, unit: str | None) -> object:

@@ -46,6 +46,7 @@ from formkit.readers.xlsx_parts import (
     is_1904,
     iso_date,
     parse_ref,
+    place,
     rich_text,
     s_tag,
     shared_strings,
@@ -164,7 +165,7 @@ def _read_cell(
             inline = child
     if v is None and f is None and inline is None:
         return None  # a styled but empty cell
-    location = Location(sheet=sheet, row=row, col=col)
+    location = place(sheet, row, col)
     kind = c.get("t") or "n"
     style = _style(book, c.get("s"))
     if inline is not None:

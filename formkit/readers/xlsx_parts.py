@@ -71,6 +71,9 @@ _ESCAPED_CHAR = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _A1 = re.compile(r"(?<![A-Za-z0-9_.])(\$?)([A-Z]{1,3})(\$?)([0-9]{1,7})(?![0-9A-Za-z_(])")
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _COLUMNS: dict[str, int] = {}
+_REFS: dict[str, tuple[int, int]] = {}
+_PLACES: dict[tuple[str, int, int], Location] = {}
+MEMO_SIZE = 50_000  # entries of each address memo
 EPOCH_1900, EPOCH_1904 = datetime(1899, 12, 30), datetime(1904, 1, 1)
 LAST_SERIAL = 2_958_466  # 9999-12-31 + 1
 
@@ -212,10 +215,16 @@ def iso_date(raw: str) -> tuple[object, str]:
 
 
 def parse_ref(ref: str) -> tuple[int, int]:
-    """ "AB12" → (12, 28); (0, 0) when malformed."""
-    digits = ref.lstrip(_LETTERS)
-    col = column_number(ref[: len(ref) - len(digits)])
-    return (int(digits), col) if col and digits.isdigit() else (0, 0)
+    """ "AB12" → (12, 28); (0, 0) when malformed. Memoised: forms use the same addresses."""
+    found = _REFS.get(ref)
+    if found is None:
+        digits = ref.lstrip(_LETTERS)
+        col = column_number(ref[: len(ref) - len(digits)])
+        found = (int(digits), col) if col and digits.isdigit() else (0, 0)
+        if len(_REFS) >= MEMO_SIZE:
+            _REFS.clear()
+        _REFS[ref] = found
+    return found
 
 
 def column_number(letters: str) -> int:
@@ -267,6 +276,18 @@ def _shift_ref(match: re.Match[str], rows: int, cols: int) -> str:
     return f"{col_abs}{column_letter(col)}{row_abs}{row}"
 
 
+def place(sheet: str, row: int, col: int) -> Location:
+    """The (immutable, so shared) location of a 1-based cell address, memoised."""
+    key = (sheet, row, col)
+    found = _PLACES.get(key)
+    if found is None:
+        found = Location(sheet=sheet, row=row, col=col)
+        if len(_PLACES) >= MEMO_SIZE:
+            _PLACES.clear()
+        _PLACES[key] = found
+    return found
+
+
 # --- merged ranges --------------------------------------------------------------------------
 
 
@@ -287,7 +308,7 @@ def apply_merges(
         r1, c1, r2, c2 = bounds
         origin = cells.get((r1, c1))
         if origin is None:
-            origin = Cell("", r1, c1, Location(sheet=sheet, row=r1 + 1, col=c1 + 1))
+            origin = Cell("", r1, c1, place(sheet, r1 + 1, c1 + 1))
             cells[(r1, c1)] = origin
         origin.rowspan, origin.colspan = r2 - r1 + 1, c2 - c1 + 1
         budget -= _drop_covered(cells, bounds)
