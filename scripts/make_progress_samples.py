@@ -135,7 +135,7 @@ def self_eval(code: str, d: dict[str, Any], year: int) -> dict[str, Any]:
 
 def main() -> int:
     specs = {n: load_spec(n) for n in ("progress", "targets", "self_eval")}
-    for old in OUT.glob("*/"):  # the zone folders; README.md stays
+    for old in OUT.glob("*/"):  # the zone folders (the notes on them are in samples/README.md)
         shutil.rmtree(old)
     seeds = {code: seed for seed, code in enumerate(make_samples.ZONES, start=11)}
     for code in [*APPROVED, "S140501"]:
