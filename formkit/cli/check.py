@@ -14,6 +14,8 @@ from formkit.report_text import render_results
 
 
 def _common(func: F) -> F:
+    """The options parse and check share (shown in this order: --json first)."""
+    func = lang_option(debug_option(func))
     func = click.option(
         "--validators",
         type=click.Path(exists=True, file_okay=False),
@@ -24,7 +26,9 @@ def _common(func: F) -> F:
         type=click.Path(exists=True, dir_okay=False),
         help="项目配置文件（programme.yaml），启用目录、地市等核对。",
     )(func)
-    return func
+    return click.option("--json", "as_json", is_flag=True, help="输出 JSON（每个文件一个对象）。")(
+        func
+    )
 
 
 def _options(validators: str | None, programme: str | None) -> Options:
@@ -50,10 +54,7 @@ def _emit(results: list[FileResult], as_json: bool, lang: str, debug: bool) -> N
 
 @click.command("parse")
 @click.argument("files", nargs=-1, required=True, type=click.Path())
-@click.option("--json", "as_json", is_flag=True, help="输出 JSON（每个文件一个对象）。")
 @_common
-@lang_option
-@debug_option
 @guarded
 def parse_cmd(
     files: tuple[str, ...],
@@ -71,10 +72,7 @@ def parse_cmd(
 
 @click.command("check")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--json", "as_json", is_flag=True, help="输出 JSON（每个文件一个对象）。")
 @_common
-@lang_option
-@debug_option
 @guarded
 def check_cmd(
     paths: tuple[str, ...],

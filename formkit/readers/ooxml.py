@@ -84,6 +84,10 @@ class Rel:
         return self.type.rsplit("/", 1)[-1] == suffix
 
 
+# What zipfile and zlib raise for a damaged or truncated member.
+UNZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError, ValueError)
+
+
 class Package:
     """An opened OOXML zip: parts by name (case-insensitive, as OPC says), XML, relationships."""
 
@@ -110,14 +114,7 @@ class Package:
                 data = stream.read(MAX_PART_BYTES + 1)
         except RuntimeError as exc:  # zipfile: "File ... is encrypted, password required"
             raise fail(self.name, "file-encrypted") from exc
-        except (
-            zipfile.BadZipFile,
-            zlib.error,
-            EOFError,
-            NotImplementedError,
-            OSError,
-            ValueError,
-        ) as exc:
+        except UNZIP_ERRORS as exc:
             raise fail(self.name, "file-corrupt", f"部件 {part} 无法解压") from exc
         if len(data) > MAX_PART_BYTES:
             raise fail(self.name, "file-too-large", f"部件 {part} 超过 {MAX_PART_BYTES >> 20} MB")
@@ -157,14 +154,7 @@ class Package:
             raise fail(self.name, "file-corrupt", f"部件 {part} 不是有效的 XML") from exc
         except RuntimeError as exc:
             raise fail(self.name, "file-encrypted") from exc
-        except (
-            zipfile.BadZipFile,
-            zlib.error,
-            EOFError,
-            NotImplementedError,
-            OSError,
-            ValueError,
-        ) as exc:
+        except UNZIP_ERRORS as exc:
             raise fail(self.name, "file-corrupt", f"部件 {part} 无法解压") from exc
 
     def rels(self, part: str) -> list[Rel]:
