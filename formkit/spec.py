@@ -121,7 +121,14 @@ def load_spec(name: str, directory: str | Path | None = None) -> FormSpec:
 
 
 def load_all(directory: str | Path | None = None) -> dict[str, FormSpec]:
-    return {name: load_spec(name, directory) for name in available_forms(directory)}
+    """Every spec of a folder (the shipped validators/ by default), read once per process:
+    a check calls this for every file."""
+    return dict(_load_all(str(Path(directory or validators_dir()))))
+
+
+@functools.lru_cache(maxsize=8)
+def _load_all(directory: str) -> tuple[tuple[str, FormSpec], ...]:
+    return tuple((name, load_spec(name, directory)) for name in available_forms(directory))
 
 
 def available_forms(directory: str | Path | None = None) -> list[str]:
