@@ -17,6 +17,12 @@ def _common(func: F) -> F:
     """The options parse and check share (shown in this order: --json first)."""
     func = lang_option(debug_option(func))
     func = click.option(
+        "--workers",
+        type=click.IntRange(min=1),
+        default=None,
+        help="同时处理文件的进程数（默认：CPU 核数）。",
+    )(func)
+    func = click.option(
         "--validators",
         type=click.Path(exists=True, file_okay=False),
         help="使用自定义的表单规格目录（默认使用内置 validators/）。",
@@ -31,13 +37,14 @@ def _common(func: F) -> F:
     )
 
 
-def _options(validators: str | None, programme: str | None) -> Options:
+def _options(validators: str | None, programme: str | None, workers: int | None) -> Options:
     prog = None
     if programme:
         from formkit.programme import load_programme
 
         prog = load_programme(programme)
-    return Options(validators=validators, programme=prog, workers=len(os.sched_getaffinity(0)))
+    workers = workers or len(os.sched_getaffinity(0))
+    return Options(validators=validators, programme=prog, workers=workers)
 
 
 def _emit(results: list[FileResult], as_json: bool, lang: str, debug: bool) -> None:
@@ -61,11 +68,12 @@ def parse_cmd(
     as_json: bool,
     validators: str | None,
     programme: str | None,
+    workers: int | None,
     lang: str,
     debug: bool,
 ) -> None:
     """读取表单文件，输出识别出的字段值（含来源位置）与问题。"""
-    results = check(files, _options(validators, programme))
+    results = check(files, _options(validators, programme, workers))
     _emit(results, as_json, lang, debug)
     sys.exit(2 if any(r.unreadable for r in results) else 0)
 
@@ -79,6 +87,7 @@ def check_cmd(
     as_json: bool,
     validators: str | None,
     programme: str | None,
+    workers: int | None,
     lang: str,
     debug: bool,
 ) -> None:
@@ -86,6 +95,6 @@ def check_cmd(
 
     退出码：0 无错误（可有警告）；1 表单有错误；2 有文件无法读取或用法错误。
     """
-    results = check(paths, _options(validators, programme))
+    results = check(paths, _options(validators, programme, workers))
     _emit(results, as_json, lang, debug)
     sys.exit(exit_code(results))
