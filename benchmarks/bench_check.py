@@ -180,6 +180,10 @@ def report(
         f"formkit / docx2python on the same .docx files: **{docx_ratio:.2f}×** "
         "(goal ≤ 0.6×; goal ≤ 12 ms per Word form, ≤ 10 ms per workbook).",
         "",
+        "The in-process rows are warm: after the first pass a process reuses what it learnt "
+        "(the paragraph styles of a template, normalised values seen before), which a batch of "
+        "forms from one template also gets. The command rows below are one cold pass.",
+        "",
         f"`formkit check --workers W` over the {n} files of one kind in one call: CPU of the "
         "command and its isolated workers per file, start-up, cold caches and the report "
         "included. Two workers halve the wall time but cost more CPU per file on this "
