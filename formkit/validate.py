@@ -33,9 +33,10 @@ from formkit.findings import Finding
 from formkit.record import Record
 from formkit.spec import FormSpec
 from formkit.validation.context import Context
+from formkit.validation.rows import RowChecker
 from formkit.validation.rules import canonical_dimension, run_rules
 
-__all__ = ["FormValidator", "validate"]
+__all__ = ["FormValidator", "Validators", "validate"]
 
 # meta.kind → the check_with rule that checks values of that kind
 KIND_CHECKS = {
@@ -72,31 +73,102 @@ KIND_NAMES = {
 FISCAL = "fiscal"  # Record.layout of a 产出/效益/满意度 indicator table
 
 _CURRENT: ContextVar[Context] = ContextVar("formkit_validation_context")
-_VALIDATORS: dict[str, tuple[FormSpec, FormValidator]] = {}
+_VALIDATORS: dict[str, tuple[FormSpec, Validators]] = {}
+
+
+class Validators:
+    """A spec's compiled validators: ``fields`` for the form without its table's rows, ``row``
+    for one table row, ``whole`` (built on demand) for a table whose items are not all rows.
+
+    Cerberus checks a list of dicts by building a child validator — and compiling the row
+    schema — for every list and every row. Rows are checked one by one instead, by the
+    :class:`RowChecker` when the row schema's rules are few and plain, else by the one ``row``
+    validator (its schema compiled once); either reports Cerberus' errors at the same paths."""
+
+    def __init__(self, spec: FormSpec) -> None:
+        schema = checked_schema(spec)
+        self.key, row_schema = _row_schema(spec, schema)
+        self._schema = schema
+        self._whole: FormValidator | None = None
+        self.row: FormValidator | None = None
+        self.checker: RowChecker | None = None
+        if row_schema is not None:
+            self.row = FormValidator(row_schema, allow_unknown=True)
+            self.checker = RowChecker.build(self.row, row_schema)
+            schema = {**schema, self.key: _without_items(schema[self.key])}
+        self.fields = FormValidator(schema, allow_unknown=True)
+
+    def whole(self) -> FormValidator:
+        if self._whole is None:
+            self._whole = FormValidator(self._schema, allow_unknown=True)
+        return self._whole
+
+    def run(self, doc: dict[str, Any]) -> list[ValidationError]:
+        """Validate ``doc``; Cerberus' errors of the fields, then of each row in order."""
+        rows = doc.get(self.key) if self.row is not None else None
+        if isinstance(rows, list) and not all(isinstance(r, Mapping) for r in rows):
+            whole = self.whole()
+            whole.validate(doc, normalize=False)
+            return list(whole._errors)
+        self.fields.validate(doc, normalize=False)
+        found = list(self.fields._errors)
+        if self.row is not None and isinstance(rows, list):
+            for index, row in enumerate(rows):
+                found.extend(self._row((self.key, index), row))
+        return found
+
+    def _row(self, path: tuple[Any, ...], row: Mapping[str, Any]) -> list[ValidationError]:
+        if self.checker is not None and RowChecker.plain(row):
+            return self.checker.check(path, row)
+        assert self.row is not None
+        self.row.document_path = path
+        self.row.validate(row, normalize=False)
+        return list(self.row._errors)
 
 
 def validate(spec: FormSpec, record: Record, *, programme: Any = None) -> list[Finding]:
     """Check one form's record; returns findings in the order of the form's fields."""
     ctx = Context(spec, record, programme)
-    validator = _validator(spec)
+    validators = _validators(spec)
     token = _CURRENT.set(ctx)
     try:
-        validator.validate(document(spec, record), normalize=False)
+        errors = validators.run(document(spec, record))
     finally:
         _CURRENT.reset(token)
-    for error in _leaves(validator._errors):
+    for error in _leaves(errors):
         _translate(ctx, error)
     run_rules(ctx)
     return ctx.findings()
 
 
-def _validator(spec: FormSpec) -> FormValidator:
-    """One validator per loaded spec (building one hashes the whole schema: ~15 ms)."""
+def _validators(spec: FormSpec) -> Validators:
+    """One set of validators per loaded spec (building one hashes the whole schema: ~15 ms)."""
     cached = _VALIDATORS.get(spec.source)
     if cached is None or cached[0] is not spec:
-        cached = (spec, FormValidator(checked_schema(spec), allow_unknown=True))
+        cached = (spec, Validators(spec))
         _VALIDATORS[spec.source] = cached
     return cached[1]
+
+
+def _row_schema(spec: FormSpec, schema: Mapping[str, Any]) -> tuple[str, dict[str, Any] | None]:
+    """The table's key and its row schema, when the table is a plain list of dicts."""
+    if spec.table is None:
+        return "", None
+    key = spec.table.key
+    rules = schema.get(key)
+    if not isinstance(rules, Mapping) or rules.get("type") != "list":
+        return key, None
+    items = rules.get("schema")
+    if not isinstance(items, Mapping) or dict(items).get("type") != "dict" or len(items) != 2:
+        return key, None
+    inner = items.get("schema")
+    if not isinstance(inner, Mapping) or not all(isinstance(r, Mapping) for r in inner.values()):
+        return key, None
+    return key, dict(inner)
+
+
+def _without_items(rules: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in rules.items() if k != "schema"}
 
 
 def document(spec: FormSpec, record: Record) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from formkit.programme import Programme, load_programme
 from formkit.readers.model import Location
 from formkit.record import Record, Value
 from formkit.spec import load_spec
-from formkit.validate import validate
+from formkit.validate import Validators, validate
 from formkit.writers.forms import form_bytes
 from tests.extract.corpus_targets import xlsx_fiscal
 
@@ -691,3 +691,45 @@ def test_every_message_reads_as_one_chinese_sentence(programme: Programme) -> No
         assert not _ENGLISH.search(message), message
         assert not _UNIT_TWICE.search(message), message
         assert f.location, (f.code, message)
+
+
+# --- table rows without Cerberus' nested lists -------------------------------------------
+
+ODD_ROWS = [
+    indicator("产业集聚度", 4, direction="越大越好", frequency="月报"),
+    indicator("不存在的维度", 5, target_y1=None, unit=12),
+    {k: v for k, v in indicator("资源聚集力", 6, baseline=True).items() if k != "dimension"},
+    indicator("持续发展力", 7, unit=["个", "%"], direction="大于"),  # a list: left to Cerberus
+    indicator("产出与效益", 8, target_y2=1.5, baseline="约 5", frequency="年报"),
+    {},
+]
+
+
+def nested_cerberus(self: Validators, doc: dict[str, Any]) -> list[Any]:
+    """What Cerberus reports validating the whole table as one nested list-of-dict rule."""
+    whole = self.whole()
+    whole.validate(doc, normalize=False)
+    return list(whole._errors)
+
+
+@pytest.mark.parametrize("form", ["targets", "progress", "self_eval"])
+def test_rows_checked_one_by_one_give_the_findings_of_the_nested_schema(
+    form: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    record = Record(form, layout="xlsx", fields=header(form), indicators=list(ODD_ROWS))
+    fast = check(record)
+    monkeypatch.setattr(Validators, "run", nested_cerberus)
+    reference = check(record)
+    assert [(f.code, f.field, f.location, f.message()) for f in fast] == [
+        (f.code, f.field, f.location, f.message()) for f in reference
+    ]
+    assert len(fast) > 4
+
+
+def test_odd_rows_give_each_finding_at_its_cell() -> None:
+    found = codes(check(targets(*ODD_ROWS)))
+    assert ("not-allowed", "指标性质") in found
+    assert ("not-allowed", "报送频率") in found
+    assert ("bad-value", "基期值") in found  # a yes/no is not a number
+    assert ("unknown-dimension", "一级指标") in found
+    assert ("bad-value", "单位") in found

@@ -1,0 +1,135 @@
+"""Table rows checked without Cerberus' nested-list machinery.
+
+Cerberus validates a list of dicts by building a child validator, and compiling the row schema
+anew, for every list and every row. A table's row schema uses only a few rules — ``type``,
+``required``, ``allowed``, ``check_with`` — so :class:`RowChecker` applies them itself, in
+Cerberus' order (per column in the row's order: ``type`` first, a type error ending that
+column; then the column's other rules in schema order; then the missing required columns),
+and returns the same :class:`~cerberus.errors.ValidationError` objects Cerberus would. The
+named ``check_with`` rules run on the spec's own validator, so they report as before. A row
+schema with any other rule, or a row holding something other than text and numbers, is left
+to Cerberus (:meth:`RowChecker.applies`, :meth:`RowChecker.plain`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import cerberus
+from cerberus import errors
+from cerberus.errors import ValidationError
+
+__all__ = ["RowChecker"]
+
+RULES = frozenset({"type", "required", "allowed", "check_with"})
+PLAIN = (str, int, float)
+
+
+class RowChecker:
+    """Checks one table row as ``validator`` (compiled for the row schema) would."""
+
+    def __init__(self, validator: cerberus.Validator, schema: Mapping[str, Any]) -> None:
+        self.validator = validator
+        self.schema = schema
+        self.required = [k for k, rules in schema.items() if rules.get("required") is True]
+
+    @classmethod
+    def build(cls, validator: cerberus.Validator, schema: Mapping[str, Any]) -> RowChecker | None:
+        """A checker for ``schema`` if every column's rules are ones it applies, else None."""
+        types = validator.types_mapping
+        for rules in schema.values():
+            if not isinstance(rules, Mapping) or not set(rules) <= RULES:
+                return None
+            wanted = rules.get("type", ())
+            if not all(n in types for n in ((wanted,) if isinstance(wanted, str) else wanted)):
+                return None
+            if _names(rules.get("check_with")) is None:
+                return None
+        return cls(validator, schema)
+
+    @staticmethod
+    def plain(row: Mapping[str, Any]) -> bool:
+        """Whether the row holds only text and numbers (anything else goes to Cerberus)."""
+        return all(isinstance(value, PLAIN) for value in row.values())
+
+    def check(self, path: tuple[Any, ...], row: Mapping[str, Any]) -> list[ValidationError]:
+        """Cerberus' errors for ``row`` at ``path`` (the table's key and the row's index)."""
+        self.validator.document_path = path
+        found: list[ValidationError] = []
+        for column, value in row.items():
+            rules = self.schema.get(column)
+            if rules is not None:
+                self._column(path, column, rules, value, found)
+        for column in self.required:
+            if column not in row:
+                found.append(_error(path, column, errors.REQUIRED_FIELD, "required", True, None))
+        return found
+
+    def _column(
+        self,
+        path: tuple[Any, ...],
+        column: str,
+        rules: Mapping[str, Any],
+        value: Any,
+        found: list[ValidationError],
+    ) -> None:
+        if "type" in rules and not self._typed(rules["type"], value):
+            found.append(_error(path, column, errors.BAD_TYPE, "type", rules["type"], value))
+            return
+        for rule, constraint in rules.items():
+            if rule == "allowed":
+                _allowed(path, column, constraint, value, found)
+            elif rule == "check_with":
+                for name in _names(constraint) or []:
+                    getattr(self.validator, f"_check_with_{name}")(column, value)
+
+    def _typed(self, wanted: Any, value: Any) -> bool:
+        names = (wanted,) if isinstance(wanted, str) else wanted
+        mapping = self.validator.types_mapping
+        return any(
+            isinstance(value, mapping[n].included_types)
+            and not isinstance(value, mapping[n].excluded_types)
+            for n in names
+        )
+
+
+def _allowed(
+    path: tuple[Any, ...], column: str, allowed: Any, value: Any, found: list[ValidationError]
+) -> None:
+    if isinstance(value, Iterable) and not isinstance(value, str):
+        unallowed = tuple(x for x in value if x not in allowed)
+        if unallowed:
+            found.append(_error(path, column, errors.UNALLOWED_VALUES, "allowed", allowed, value))
+    elif value not in allowed:
+        found.append(_error(path, column, errors.UNALLOWED_VALUE, "allowed", allowed, value))
+
+
+def _names(check_with: Any) -> list[str] | None:
+    """The named checks of a ``check_with`` rule; None for a callable (left to Cerberus)."""
+    if check_with is None:
+        return []
+    if isinstance(check_with, str):
+        return [check_with]
+    if isinstance(check_with, list) and all(isinstance(c, str) for c in check_with):
+        return list(check_with)
+    return None
+
+
+def _error(
+    path: tuple[Any, ...],
+    column: str,
+    code: errors.ErrorDefinition,
+    rule: str,
+    constraint: Any,
+    value: Any,
+) -> ValidationError:
+    return ValidationError(
+        (*path, column),
+        (path[0], "schema", "schema", column, rule),
+        code.code,
+        rule,
+        constraint,
+        value,
+        (),
+    )
