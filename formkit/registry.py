@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,6 +93,10 @@ class Entry:
     mtime_ns: int
     sha256: str
     size: int
+
+
+def _whole(result: dict[str, Any]) -> dict[str, Any]:
+    return result
 
 
 class Registry:
@@ -223,8 +227,13 @@ class Registry:
         rows = self.db.execute("SELECT path, result FROM records ORDER BY path, ordinal")
         return [(r["path"], json.loads(r["result"])) for r in rows]
 
-    def entries(self) -> list[Entry]:
-        """Every stored result with its file's facts, in a stable order."""
+    def entries(
+        self, keep: Callable[[dict[str, Any]], dict[str, Any]] | None = None
+    ) -> list[Entry]:
+        """Every stored result with its file's facts, in a stable order. ``keep`` cuts each
+        result down to what the caller uses as it is read, row by row, so a large registry's
+        unused parts (plan section texts, …) never sit in memory together."""
+        cut = keep or _whole
         rows = self.db.execute(
             "SELECT r.path, r.ordinal, r.result, r.unreadable, r.received, f.mtime_ns, f.sha256,"
             " f.size FROM records r JOIN files f ON f.path = r.path ORDER BY r.path, r.ordinal"
@@ -233,7 +242,7 @@ class Registry:
             Entry(
                 r["path"],
                 r["ordinal"],
-                json.loads(r["result"]),
+                cut(json.loads(r["result"])),
                 bool(r["unreadable"]),
                 r["received"],
                 r["mtime_ns"],

@@ -77,6 +77,22 @@ def test_results_findings_and_member_times_round_trip(tmp_path: Path) -> None:
     reg.close()
 
 
+def test_entries_are_cut_to_what_the_caller_keeps_as_they_are_read(tmp_path: Path) -> None:
+    reg = Registry(tmp_path / "r.sqlite")
+    big = {**result("a.docx", "plan"), "sections": {"content": "很长的正文" * 1000}}
+    reg.store(StoredFile("a.docx", "a" * 64, 1, 2), reg.start_run("/inbox"), [big], [False])
+    seen: list[dict] = []
+
+    def keep(stored: dict) -> dict:
+        seen.append(stored)
+        return {"file": stored["file"]}
+
+    assert [e.result for e in reg.entries(keep)] == [{"file": "a.docx"}]
+    assert seen[0]["sections"]["content"].startswith("很长的正文")
+    assert reg.entries()[0].result["sections"] == big["sections"]  # no cut: the whole result
+    reg.close()
+
+
 def test_settings_and_outputs_are_remembered(tmp_path: Path) -> None:
     reg = Registry(tmp_path / "r.sqlite")
     reg.set_meta("fingerprint", "abc")

@@ -50,6 +50,16 @@ COMPARED: tuple[tuple[str, dict[str, str]], ...] = (
 )
 PROGRAMME_CHECKS = ("开发区目录核对", "申报地市核对", "地市推荐名额", "示范县优先")
 YEARS = (("year1_goal", "target_y1", "第一年"), ("year2_goal", "target_y2", "第二年"))
+INDICATOR_KEYS = ("indicator", *(target for _, target, _ in YEARS))  # what plan_targets reads
+# the fields whose places the checks name, and (with those) the fields the checks read
+SOURCED = tuple(
+    sorted(
+        {k for _, keys in COMPARED for k in keys.values()}
+        | {goal for goal, _, _ in YEARS}
+        | {"fund_uses", "in_demo_county", "zones"}
+    )
+)
+READ = tuple(sorted({*SOURCED, "city", "county", "doc_no"}))
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _CLAUSE_END = re.compile(r"[，,。；;\n]")
 

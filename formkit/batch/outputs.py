@@ -26,7 +26,7 @@ from typing import Any
 from formkit.atomic import write_bytes_atomic
 from formkit.batch.opinions import opinion_data, opinion_path
 from formkit.batch.report_html import SUMMARY_NAME, report_html
-from formkit.batch.review import Review, review
+from formkit.batch.review import Review, for_review, review
 from formkit.batch.run import default_workers
 from formkit.errors import OutputFileError
 from formkit.registry import Registry
@@ -120,7 +120,7 @@ def write_outputs(
         summary.skipped_checks = json.loads(reg.get_meta(SKIPPED_KEY) or "[]")
         summary.outputs = [out / rel for rel in sorted(reg.outputs())]
         return None
-    rev = review(reg.entries(), programme, load_all(validators))
+    rev = review(reg.entries(for_review), programme, load_all(validators))
     writer = _Writer(out, reg.outputs(), salt)
     opinion_files = _opinions(writer, rev, programme, templates, workers or default_workers())
     summary.outputs = [

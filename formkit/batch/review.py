@@ -11,6 +11,7 @@ from typing import Any
 
 from formkit.batch import checks
 from formkit.batch.dossier import (
+    DATE_KEYS,
     LETTER,
     Dossier,
     Grouping,
@@ -87,6 +88,28 @@ class Review:
     titles: dict[str, str]
     date: str  # the newest date the forms carry (填报日期, 成文日期), for the opinions
     grouping: Grouping = field(repr=False)
+
+
+FIELDS_READ = tuple(sorted({*checks.READ, *DATE_KEYS}))  # and the dossier's grouping
+
+
+def for_review(result: dict[str, Any]) -> dict[str, Any]:
+    """What the review and its outputs read of a stored result (``Registry.entries(for_review)``
+    cuts each row as it is read): the fields the grouping and the checks read and the places
+    the checks name; Form B's indicators by name and yearly targets; the findings. The plan's
+    section texts, the layout and every other field are left out."""
+    rows = result.get("indicators") or []
+    fields, sources = result.get("fields") or {}, result.get("sources") or {}
+    return {
+        "file": result["file"],
+        "form": result.get("form"),
+        "fields": {k: fields[k] for k in FIELDS_READ if k in fields},
+        "sources": {k: sources[k] for k in checks.SOURCED if k in sources},
+        "findings": result.get("findings") or [],
+        "indicators": [
+            {k: r[k] for k in checks.INDICATOR_KEYS if k in r} for r in rows if r.get("indicator")
+        ],
+    }
 
 
 def review(entries: Iterable[Entry], programme: Any, specs: Mapping[str, FormSpec]) -> Review:

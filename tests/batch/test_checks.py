@@ -4,12 +4,13 @@ programme's rules (quota, 示范县, the city letter), on dossiers built from st
 from __future__ import annotations
 
 import copy
+import dataclasses
 from typing import Any
 
 import pytest
 
 from formkit.batch.dossier import Identify, group, submissions
-from formkit.batch.review import review
+from formkit.batch.review import for_review, review
 from formkit.programme import load_programme
 from formkit.registry import Entry
 from formkit.spec import load_all
@@ -117,8 +118,40 @@ def test_yearly_targets_in_the_plan_must_match_form_b() -> None:
     assert "第二年" in found.message and str(row["target_y2"] + 5) in found.message
 
 
+def test_the_review_of_results_cut_for_it_is_the_review_of_the_whole_results() -> None:
+    data = valid()
+    row = data["targets"]["indicators"][4]
+    data["plan"]["year2_goal"] = f"{row['indicator']}达到{row['target_y2'] + 5}人。"
+    data["plan"].pop("subsidy_requested")
+    data["plan"]["fund_uses"][0]["amount_wan"] -= 50
+    data["application"]["carrier_name"] = "另一载体"
+    data["application"]["in_demo_county"] = True
+    whole = [*entries_of("z", data), letter("太原市", ["别的开发区"])]
+    for e in whole:
+        e.result.update(layout=e.result["form"], sections={"content": "正文" * 500})
+        e.result["sources"] = {k: f"第{n}段" for n, k in enumerate(e.result["fields"])}
+    cut = [dataclasses.replace(e, result=for_review(e.result)) for e in whole]
+    assert "sections" not in cut[0].result and "layout" not in cut[0].result
+    programme = load_programme(PROGRAMME)
+    full, slim = review(whole, programme, SPECS), review(cut, programme, SPECS)
+    assert {"plan-targets-mismatch", "fund-uses-mismatch", "field-mismatch"} <= {
+        i.code for i in full.zones[0].issues
+    }
+    assert {"letter-zone-missing"} <= {i.code for i in full.other_issues}
+    (z,), (y,) = full.zones, slim.zones
+    assert (y.issues, y.city, y.zone, y.carrier(), y.subsidy(), y.dossier.zone_code) == (
+        z.issues,
+        z.city,
+        z.zone,
+        z.carrier(),
+        z.subsidy(),
+        z.dossier.zone_code,
+    )
+    assert (slim.other_issues, slim.files, slim.date) == (full.other_issues, full.files, full.date)
+
+
 def letter(city: str, zones: list[str], docno: str = "并工信函〔2020〕1号") -> Entry:
-    result = {
+    result: dict[str, Any] = {
         "file": f"{city}/推荐函.docx",
         "form": "city_letter",
         "sources": {"zones": "第6段"},
