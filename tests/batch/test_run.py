@@ -63,7 +63,8 @@ def test_a_killed_run_resumes_and_ends_like_an_uninterrupted_one(
         "import sys; from formkit.batch.run import run_batch; "
         "run_batch(sys.argv[1], sys.argv[2], workers=1)"
     )
-    env = {**os.environ, DELAY_ENV: "0.25"}
+    # Slow enough that a loaded machine still kills the run well before all six are stored.
+    env = {**os.environ, DELAY_ENV: "1.5"}
     proc = subprocess.Popen(
         [sys.executable, "-c", code, str(small_inbox), str(killed)], env=env, start_new_session=True
     )
