@@ -6,8 +6,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
-CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+from formkit.checksum import CREDIT_CHARSET, credit_check_char
 
 DIMENSIONS = ("产业集聚度", "资源聚集力", "持续发展力", "产出与效益", "改革创新力", "辐射带动力")
 
@@ -49,14 +48,9 @@ GIVEN = (
 )
 
 
-def credit_check_digit(body17: str) -> str:
-    total = sum(CREDIT_CHARS.index(c) * w for c, w in zip(body17, CREDIT_WEIGHTS, strict=True))
-    return CREDIT_CHARS[(31 - total % 31) % 31]
-
-
 def credit_code(rnd: random.Random, region: str = "140100") -> str:
-    body = "91" + region + "".join(rnd.choice(CREDIT_CHARS) for _ in range(9))
-    return body + credit_check_digit(body)
+    body = "91" + region + "".join(rnd.choice(CREDIT_CHARSET) for _ in range(9))
+    return body + credit_check_char(body)
 
 
 def person(rnd: random.Random) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from formkit.sampledata import CREDIT_CHARS, credit_check_digit
+from formkit.checksum import CREDIT_CHARSET, credit_check_char
 from formkit.spec import Field, FormSpec
 
 # Characters seen in names and prose but in none of the printed labels, so a generated value
@@ -42,8 +42,8 @@ def dates() -> st.SearchStrategy[str]:
 
 
 def credit_codes() -> st.SearchStrategy[str]:
-    body = st.text(CREDIT_CHARS, min_size=9, max_size=9).map(lambda s: "91140100" + s)
-    return body.map(lambda b: b + credit_check_digit(b))
+    body = st.text(CREDIT_CHARSET, min_size=9, max_size=9).map(lambda s: "91140100" + s)
+    return body.map(lambda b: b + credit_check_char(b))
 
 
 def mobiles() -> st.SearchStrategy[str]:
