@@ -130,12 +130,8 @@ def process_document(
     try:
         doc = read_document(name, data, kind)
         result = analyse(doc, options)
-    except InputFileError as exc:
-        return unreadable(name, exc)
     except Exception as exc:  # an internal defect: one line for the user, details for --debug
-        res = FileResult(name, unreadable=True, debug=traceback.format_exc())
-        res.findings.append(finding("internal-error", detail=type(exc).__name__))
-        return res
+        return failed(name, exc, traceback.format_exc())
     result.findings[:0] = notes
     return result
 
@@ -190,6 +186,23 @@ def unreadable(name: str, exc: InputFileError) -> FileResult:
     return res
 
 
+def failed(name: str, error: BaseException, debug: str | None = None) -> FileResult:
+    """The result of a file whose reading failed. An ``InputFileError`` is the file's fault
+    (its own code and reason); anything else — an exception here, or a ``WorkerError`` from
+    an isolated worker — is formkit's: ``internal-error``, with the traceback kept for
+    ``--debug``."""
+    if isinstance(error, InputFileError):
+        return unreadable(name, error)
+    from formkit.intake.isolate import WorkerError
+
+    worker = isinstance(error, WorkerError)
+    res = FileResult(name, unreadable=True, debug=debug or getattr(error, "debug", None))
+    res.findings.append(
+        finding("internal-error", detail=str(error) if worker else type(error).__name__)
+    )
+    return res
+
+
 def _specs(directory: str | None) -> dict[str, FormSpec]:
     return load_all(directory)
 
@@ -222,12 +235,8 @@ def check(
             name = inputs[outcome.index][0]
             if outcome.error is None:
                 slots[outcome.index] = outcome.value
-            elif isinstance(outcome.error, InputFileError):
-                slots[outcome.index] = [unreadable(name, outcome.error)]
             else:
-                res = FileResult(name, unreadable=True, debug=getattr(outcome.error, "debug", None))
-                res.findings.append(finding("internal-error", detail=str(outcome.error)))
-                slots[outcome.index] = [res]
+                slots[outcome.index] = [failed(name, outcome.error)]
     return [r for slot in slots for r in slot]
 
 

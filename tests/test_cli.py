@@ -117,3 +117,23 @@ def test_regression_plan_fund_uses_that_do_not_add_up_are_found() -> None:
     assert code == 1
     (obj,) = json.loads(out)
     assert [f["code"] for f in obj["findings"]] == ["fund-uses-mismatch"]
+
+
+def test_an_internal_defect_is_one_line_exit_2_and_details_only_with_debug(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A bug in formkit while reading one file: the user sees the file, a one-line reason and
+    exit 2; the traceback appears only with --debug (workers are forked, so they see the patch)."""
+
+    def broken(*_args: object) -> None:
+        raise ZeroDivisionError("a defect")
+
+    monkeypatch.setattr("formkit.pipeline.analyse", broken)
+    target = str(CLEAN / "申报信息表.docx")
+    result = CliRunner().invoke(main, ["check", target])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert "错误 [internal-error] 处理该文件时发生内部错误（ZeroDivisionError）" in result.output
+    debug = CliRunner().invoke(main, ["check", "--debug", target])
+    assert debug.exit_code == 2
+    assert "Traceback" in debug.stderr and "ZeroDivisionError: a defect" in debug.stderr

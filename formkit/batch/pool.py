@@ -8,9 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from formkit.batch.discover import InboxFile
-from formkit.errors import InputFileError
-from formkit.findings import finding
-from formkit.intake.isolate import IsolatedPool, WorkerError
+from formkit.intake.isolate import IsolatedPool
 from formkit.registry import StoredFile
 
 Read = tuple[StoredFile, list[dict[str, Any]], list[bool], list[str | None]]
@@ -47,22 +45,9 @@ def map_files(
 
 
 def failed(item: InboxFile, error: Exception) -> Read:
+    """The stored form of a file whose worker failed: listed with its reason, never lost."""
+    from formkit.pipeline import failed as failed_result
+
     digest = hashlib.sha256(item.path.read_bytes()).hexdigest()
     stored = StoredFile(item.rel, digest, item.size, item.mtime_ns)
-    if isinstance(error, InputFileError):
-        found = finding(error.code, location=error.place, detail=error.reason, seconds=error.reason)
-    elif isinstance(error, WorkerError):
-        found = finding("internal-error", detail=error.kind)
-    else:
-        found = finding("internal-error", detail=type(error).__name__)
-    result: dict[str, Any] = {
-        "file": item.rel,
-        "form": None,
-        "layout": None,
-        "fields": {},
-        "indicators": [],
-        "sections": {},
-        "sources": {},
-        "findings": [found.to_dict()],
-    }
-    return stored, [result], [True], [None]
+    return stored, [failed_result(item.rel, error).to_dict()], [True], [None]

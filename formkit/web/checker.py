@@ -18,9 +18,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from formkit.errors import InputFileError
-from formkit.findings import finding
 from formkit.intake.isolate import IsolatedPool, WorkerError
-from formkit.pipeline import FileResult, Options, check_one, unreadable, warm_up
+from formkit.pipeline import FileResult, Options, check_one, failed, warm_up
 
 from .uploads import Upload
 
@@ -72,11 +71,7 @@ class Checker:
         pool = self._pools.get()
         try:
             return pool.run(check_one, name, str(path), self.options, name=name)
-        except InputFileError as exc:
-            return [unreadable(name, exc)]
-        except WorkerError as exc:
-            res = FileResult(name, unreadable=True, debug=exc.debug)
-            res.findings.append(finding("internal-error", detail=str(exc)))
-            return [res]
+        except (InputFileError, WorkerError) as exc:
+            return [failed(name, exc)]
         finally:
             self._pools.put(pool)
