@@ -55,6 +55,22 @@ def _files_stored(db: Path) -> int:
         return 0
 
 
+def _wait_for_workers_to_exit(lock: Path) -> None:
+    """The killed run's forked workers share its lock until they are gone too; SIGKILL to
+    the group is delivered at once but the children may outlive ``proc.wait()`` briefly."""
+    deadline = time.monotonic() + 30
+    with lock.open("a+") as fh:
+        while True:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                assert time.monotonic() < deadline, "the killed run's workers never exited"
+                time.sleep(0.05)
+                continue
+            fcntl.flock(fh, fcntl.LOCK_UN)
+            return
+
+
 def test_a_killed_run_resumes_and_ends_like_an_uninterrupted_one(
     small_inbox: Path, tmp_path: Path
 ) -> None:
@@ -73,6 +89,7 @@ def test_a_killed_run_resumes_and_ends_like_an_uninterrupted_one(
         time.sleep(0.05)
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
+    _wait_for_workers_to_exit(killed / ".formkit.lock")
     stored = _files_stored(killed / "formkit.sqlite")
     assert 2 <= stored < 6, stored
     assert not (killed / "汇总表.xlsx").exists()
