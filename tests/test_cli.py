@@ -137,3 +137,13 @@ def test_an_internal_defect_is_one_line_exit_2_and_details_only_with_debug(
     debug = CliRunner().invoke(main, ["check", "--debug", target])
     assert debug.exit_code == 2
     assert "Traceback" in debug.stderr and "ZeroDivisionError: a defect" in debug.stderr
+
+
+def test_parse_exits_2_for_an_unreadable_file_and_0_despite_findings(tmp_path: Path) -> None:
+    broken = tmp_path / "截断.xlsx"
+    broken.write_bytes(b"PK\x03\x04" + bytes(40))
+    code, out = run("parse", "--json", str(broken))
+    assert code == 2
+    assert json.loads(out)[0]["findings"][0]["code"] == "file-corrupt"
+    flawed = INBOX / "太原市" / "太原试点产业园区" / "申报信息表.docx"
+    assert run("parse", "--json", "--workers", "1", str(flawed))[0] == 0

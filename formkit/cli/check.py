@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from typing import Any
 
 import click
 
@@ -59,22 +60,28 @@ def _emit(results: list[FileResult], as_json: bool, lang: str, debug: bool) -> N
                 click.echo(f"--- {r.file}\n{r.debug}", err=True)
 
 
-@click.command("parse")
-@click.argument("files", nargs=-1, required=True, type=click.Path())
-@_common
-@guarded
-def parse_cmd(
-    files: tuple[str, ...],
+def _run(
+    paths: tuple[str, ...],
+    *,
     as_json: bool,
     validators: str | None,
     programme: str | None,
     workers: int | None,
     lang: str,
     debug: bool,
-) -> None:
-    """读取表单文件，输出识别出的字段值（含来源位置）与问题。"""
-    results = check(files, _options(validators, programme, workers))
+) -> list[FileResult]:
+    results = check(paths, _options(validators, programme, workers))
     _emit(results, as_json, lang, debug)
+    return results
+
+
+@click.command("parse")
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@_common
+@guarded
+def parse_cmd(files: tuple[str, ...], **options: Any) -> None:
+    """读取表单文件，输出识别出的字段值（含来源位置）与问题。"""
+    results = _run(files, **options)
     sys.exit(2 if any(r.unreadable for r in results) else 0)
 
 
@@ -82,19 +89,9 @@ def parse_cmd(
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @_common
 @guarded
-def check_cmd(
-    paths: tuple[str, ...],
-    as_json: bool,
-    validators: str | None,
-    programme: str | None,
-    workers: int | None,
-    lang: str,
-    debug: bool,
-) -> None:
+def check_cmd(paths: tuple[str, ...], **options: Any) -> None:
     """检查表单（文件、文件夹或 zip 压缩包）。
 
     退出码：0 无错误（可有警告）；1 表单有错误；2 有文件无法读取或用法错误。
     """
-    results = check(paths, _options(validators, programme, workers))
-    _emit(results, as_json, lang, debug)
-    sys.exit(exit_code(results))
+    sys.exit(exit_code(_run(paths, **options)))
