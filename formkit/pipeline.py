@@ -71,6 +71,9 @@ class Options:
     timeout_s: float = 60.0
     memory_mb: int = 1024
     workers: int = 1
+    # False: results carry the form, its layout and the findings but not the values read —
+    # all a text report shows, and a tenth of what a worker would otherwise send back.
+    records: bool = True
 
     @classmethod
     def resolve(cls, value: Options | Mapping[str, Any] | None) -> Options:
@@ -224,13 +227,17 @@ def check(
     inputs = list(iter_inputs(paths))
     if not opts.isolate:
         return [r for name, path in inputs for r in check_one(name, str(path), opts)]
-    from formkit.intake.isolate import IsolatedPool
+    from formkit.intake.isolate import IsolatedPool, Shared
 
-    warm_up(opts)
+    warm_up(opts, [path for _, path in inputs])
     slots: list[list[FileResult]] = [[] for _ in inputs]
     workers = max(1, min(opts.workers, len(inputs)))
-    with IsolatedPool(workers, timeout_s=opts.timeout_s, memory_mb=opts.memory_mb) as pool:
-        calls = [(name, str(path), opts) for name, path in inputs]
+    # the options (a programme with its zone catalogue) reach the workers by fork, not by pipe
+    with (
+        Shared(opts) as shared,
+        IsolatedPool(workers, timeout_s=opts.timeout_s, memory_mb=opts.memory_mb) as pool,
+    ):
+        calls = [(name, str(path), shared) for name, path in inputs]
         for outcome in pool.imap_unordered(check_one, calls, names=[n for n, _ in inputs]):
             name = inputs[outcome.index][0]
             if outcome.error is None:
@@ -240,14 +247,36 @@ def check(
     return [r for slot in slots for r in slot]
 
 
-def warm_up(options: Options) -> None:
-    """Import the readers and load the specs once, so every forked worker starts warm."""
+# The reader each file suffix needs; any other suffix (archives, legacy formats, none) may
+# hold anything, so it warms every reader.
+_READER_OF_SUFFIX = {
+    ".docx": "formkit.readers.docx",
+    ".docm": "formkit.readers.docx",
+    ".xlsx": "formkit.readers.xlsx",
+    ".xlsm": "formkit.readers.xlsx",
+    ".pdf": "formkit.readers.pdf",
+}
+
+
+def warm_up(options: Options, paths: Iterable[Path] | None = None) -> None:
+    """Import the readers and load the specs once, so every forked worker starts warm.
+
+    With ``paths``, only the readers their suffixes call for (pdfplumber alone costs ~90 ms
+    to import, a tenth of a second on every ``check`` of Word forms). The suffix is only a
+    guess at what to import ahead: the type is still told by content, and a worker imports
+    any other reader it turns out to need.
+    """
+    import importlib
+
     import formkit.extract
-    import formkit.readers.docx
-    import formkit.readers.pdf
-    import formkit.readers.xlsx
     import formkit.validate  # noqa: F401
 
+    readers = set(_READER_OF_SUFFIX.values())
+    if paths is not None:
+        wanted = {_READER_OF_SUFFIX.get(Path(p).suffix.lower()) for p in paths}
+        readers = readers if None in wanted else {r for r in wanted if r is not None}
+    for module in sorted(readers):
+        importlib.import_module(module)
     _specs(options.validators)
 
 
@@ -257,4 +286,9 @@ def check_one(name: str, path: str, options: Options) -> list[FileResult]:
         data = read_input(name, Path(path))
     except InputFileError as exc:
         return [unreadable(name, exc)]
-    return process_bytes(name, data, options)
+    results = process_bytes(name, data, options)
+    if not options.records:
+        for result in results:
+            if result.record is not None:
+                result.record = Record(result.record.form, result.record.layout)
+    return results

@@ -38,14 +38,16 @@ def _common(func: F) -> F:
     )
 
 
-def _options(validators: str | None, programme: str | None, workers: int | None) -> Options:
+def _options(
+    validators: str | None, programme: str | None, workers: int | None, records: bool
+) -> Options:
     prog = None
     if programme:
         from formkit.programme import load_programme
 
         prog = load_programme(programme)
     workers = workers or len(os.sched_getaffinity(0))
-    return Options(validators=validators, programme=prog, workers=workers)
+    return Options(validators=validators, programme=prog, workers=workers, records=records)
 
 
 def _emit(results: list[FileResult], as_json: bool, lang: str, debug: bool) -> None:
@@ -70,7 +72,8 @@ def _run(
     lang: str,
     debug: bool,
 ) -> list[FileResult]:
-    results = check(paths, _options(validators, programme, workers))
+    # the text report shows findings and layouts only: the values read stay in the workers
+    results = check(paths, _options(validators, programme, workers, records=as_json))
     _emit(results, as_json, lang, debug)
     return results
 

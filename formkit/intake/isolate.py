@@ -31,7 +31,7 @@ import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from formkit.intake.pool import IsolatedPool, Outcome
+from formkit.intake.pool import IsolatedPool, Outcome, Shared
 from formkit.intake.worker import (
     WorkerError,
     call_pickled,
@@ -48,6 +48,7 @@ from formkit.intake.worker import (
 __all__ = [
     "IsolatedPool",
     "Outcome",
+    "Shared",
     "WorkerError",
     "release_limits",
     "run_isolated",

@@ -10,6 +10,7 @@ as before, or from here.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import pickle
 import select
@@ -21,7 +22,7 @@ from typing import Any, TypeVar
 
 from formkit.errors import FormkitError
 from formkit.intake.worker import (
-    call_pickled,
+    call_payload,
     death_error,
     kill_and_reap,
     read_frame,
@@ -52,6 +53,45 @@ class Outcome:
 _LIVE_FDS: set[int] = set()
 _FORK_LOCK = threading.RLock()
 STOP_GRACE_S = 5.0
+
+
+_SHARED: dict[int, Any] = {}
+_SHARED_KEYS = itertools.count()
+
+
+class Shared:
+    """A value the workers of a pool inherit when they fork, passed to calls by reference.
+
+    Call arguments are pickled for every call; a large one (the options of a check, with a
+    programme and its zone catalogue) would be copied once per file. A ``Shared`` pickles
+    as a key, and unpickling it in a worker forked after it was made gives that worker's
+    own copy of the value. Make it before the pool (workers fork when the pool is made, and
+    again whenever one is replaced) and keep it open while the pool runs::
+
+        with Shared(options) as shared, IsolatedPool(2) as pool:
+            pool.imap_unordered(check_one, [(name, path, shared) for name, path in files])
+    """
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+        self.key = next(_SHARED_KEYS)
+        _SHARED[self.key] = value
+
+    def __reduce__(self) -> tuple[Callable[[int], Any], tuple[int]]:
+        return _shared_value, (self.key,)
+
+    def __enter__(self) -> Shared:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        _SHARED.pop(self.key, None)
+
+
+def _shared_value(key: int) -> Any:
+    try:
+        return _SHARED[key]
+    except KeyError:  # a process that did not fork from the one holding the value
+        raise FormkitError("a shared value was sent to a process that did not inherit it") from None
 
 
 class _Worker:
@@ -116,9 +156,8 @@ def _serve(
             payload = read_frame(task_r)
             if payload is None:
                 break
-            func, args = pickle.loads(payload)
             set_limits(memory_mb, timeout_s)
-            write_frame(result_w, call_pickled(func, args))
+            write_frame(result_w, call_payload(payload))
     finally:
         os._exit(0)
 

@@ -70,6 +70,16 @@ def _vm_size() -> int:
 # --- outcomes -------------------------------------------------------------------------------
 
 
+def call_payload(payload: bytes) -> bytes:
+    """Unpickle a ``(func, args)`` task and run it like :func:`call_pickled`; a task that
+    cannot be unpickled here comes back as an error outcome, the worker lives on."""
+    try:
+        func, args = pickle.loads(payload)
+    except BaseException as exc:
+        return pickle.dumps(("error", type(exc).__name__, str(exc)[:500], traceback.format_exc()))
+    return call_pickled(func, args)
+
+
 def call_pickled(func: Callable[..., Any], args: tuple[Any, ...]) -> bytes:
     """Run and pickle the outcome as ("ok", value) | ("input", …) | ("memory",) | ("error", …)."""
     try:

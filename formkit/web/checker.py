@@ -18,7 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from formkit.errors import InputFileError
-from formkit.intake.isolate import IsolatedPool, WorkerError
+from formkit.intake.isolate import IsolatedPool, Shared, WorkerError
 from formkit.pipeline import FileResult, Options, check_one, failed, warm_up
 
 from .uploads import Upload
@@ -38,9 +38,12 @@ class Checker:
         self._pools: queue.Queue[IsolatedPool] = queue.Queue()
         self._executor: ThreadPoolExecutor | None = None
         self._gate: asyncio.Semaphore | None = None
+        self._shared: Shared | None = None
 
     def start(self) -> None:
         warm_up(self.options)
+        # the options (programme, catalogue) reach the workers by fork, not once per upload
+        self._shared = Shared(self.options)
         for _ in range(self.workers):
             self._pools.put(IsolatedPool(1, timeout_s=self.timeout_s, memory_mb=self.memory_mb))
         self._executor = ThreadPoolExecutor(self.workers, thread_name_prefix="formkit-check")
@@ -52,6 +55,9 @@ class Checker:
             self._executor = None
         while not self._pools.empty():
             self._pools.get_nowait().close()
+        if self._shared is not None:
+            self._shared.__exit__()
+            self._shared = None
 
     @property
     def gate(self) -> asyncio.Semaphore:
@@ -70,7 +76,7 @@ class Checker:
     def _check_file(self, name: str, path: Path) -> list[FileResult]:
         pool = self._pools.get()
         try:
-            return pool.run(check_one, name, str(path), self.options, name=name)
+            return pool.run(check_one, name, str(path), self._shared, name=name)
         except (InputFileError, WorkerError) as exc:
             return [failed(name, exc)]
         finally:

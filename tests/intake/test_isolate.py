@@ -9,7 +9,7 @@ import time
 import pytest
 
 from formkit.errors import InputFileError
-from formkit.intake.isolate import IsolatedPool, WorkerError, run_isolated
+from formkit.intake.isolate import IsolatedPool, Shared, WorkerError, run_isolated
 
 GiB = 1024**3
 
@@ -160,3 +160,32 @@ def test_regression_closing_one_pool_never_waits_on_another_pools_worker() -> No
     closer.start()
     assert closed.wait(3), "closing the first pool hung"
     second.close()
+
+
+class Unpicklable:
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+    def __reduce__(self) -> tuple[object, ...]:
+        raise TypeError("this value must reach the worker by fork")
+
+
+def add_shared(value: Unpicklable, i: int) -> int:
+    return value.n + i
+
+
+def test_a_shared_value_reaches_every_worker_by_fork_not_by_pickle() -> None:
+    # max_tasks=2: workers are replaced on the way, and the new forks inherit the value too
+    with Shared(Unpicklable(40)) as shared, IsolatedPool(2, max_tasks=2) as pool:
+        calls = [(shared, i) for i in range(7)]
+        assert sorted(o.value for o in pool.imap_unordered(add_shared, calls)) == list(
+            range(40, 47)
+        )
+
+
+def test_a_shared_value_made_after_the_workers_forked_is_a_defect_not_a_dead_worker() -> None:
+    with IsolatedPool(1) as pool:
+        first = pool.run(pid)
+        with Shared(Unpicklable(1)) as shared, pytest.raises(WorkerError, match="did not inherit"):
+            pool.run(add_shared, shared, 0)
+        assert pool.run(pid) == first  # the same worker lives on
