@@ -360,6 +360,14 @@ CODES: dict[str, Code] = _codes(
         "indicator “{indicator}”: “{field}” missing",
         "补全该指标这一行的空白栏目",
     ),
+    # --- indicator rows without a name ---
+    Code(
+        "indicator-name-missing",
+        E,
+        "此行填写了{filled}，但“{field}”为空，该行未作为指标读取",
+        "this row has {filled} filled but “{field}” is blank; it was not read as an indicator",
+        "补填该行的指标名称；多余的行请整行删除",
+    ),
     # --- plan sections -----------------------------------------------------------------------
     Code(
         "section-missing",

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from formkit.extract.labels import CONTAINS, LabelIndex, canon, core, matches_any
 from formkit.extract.values import percent_points, read_value
-from formkit.findings import Finding
+from formkit.findings import Finding, finding
 from formkit.normalize import ABSENT, NormalizeError, parse_target
 from formkit.readers.model import Cell, Location, Table
 from formkit.record import Value
@@ -200,6 +200,8 @@ def read_rows(header: Header, index: LabelIndex) -> Rows:
             break
         indicator = grid[r][ind_col]
         if indicator is None or not indicator.text.strip():
+            _nameless_row(header, grid, r, out.findings)
+            previous = _group_of(header, grid, r, previous)
             continue
         if _spans_columns(indicator, key_col.values(), ind_col):
             break  # a note or a form field under the table, not an indicator
@@ -214,6 +216,64 @@ def read_rows(header: Header, index: LabelIndex) -> Rows:
         out.last_row = r
         previous = row
     return out
+
+
+def _nameless_row(
+    header: Header, grid: list[list[Cell | None]], r: int, findings: list[Finding]
+) -> None:
+    """A row with values typed but its indicator's name left blank is reported at its first
+    value, not dropped unseen. Not such a row: a merged 一级指标 (or any cell merged down
+    from above), a note across columns, an unlabelled row of totals (``=SUM(…)``). A fiscal
+    table is reported once as a whole; the plan's fund uses are no indicators."""
+    if header.fiscal or header.required != "indicator":
+        return
+    filled = _values_typed(header, grid, r)
+    if not filled or all(_is_aggregate(cell) for _, cell in filled):
+        return
+    name = next(f for f in header.columns.values() if f.key == header.required)
+    findings.append(
+        finding(
+            "indicator-name-missing",
+            field=name.label,
+            location=filled[0][1].location,
+            key=header.required,
+            filled="、".join(f"“{f.label}”" for f, _ in filled),
+        )
+    )
+
+
+def _values_typed(
+    header: Header, grid: list[list[Cell | None]], r: int
+) -> list[tuple[Field, Cell]]:
+    """The value cells that start on row ``r``, in column order: every mapped column but
+    the 一级指标 and the name itself."""
+    columns = list(header.columns)
+    out = []
+    for j in sorted(columns):
+        f, cell = header.columns[j], grid[r][j]
+        if f.key in (header.required, "dimension") or cell is None or cell.row != r:
+            continue
+        if cell.col == j and cell.text.strip() and not _spans_columns(cell, columns, j):
+            out.append((f, cell))
+    return out
+
+
+def _group_of(
+    header: Header, grid: list[list[Cell | None]], r: int, previous: dict[str, Value]
+) -> dict[str, Value]:
+    """The group the rows below inherit a blank 一级指标 from: a row without a name that
+    names a 一级指标 starts its group, though it is no indicator itself."""
+    if "dimension" not in {f.key for f in header.columns.values()}:
+        return previous
+    dim = _read_row(header, grid, r, []).get("dimension")
+    return {"dimension": dim} if dim is not None else previous
+
+
+_AGGREGATE = re.compile(r"^=\s*(SUM|SUBTOTAL|AVERAGE|SUMIF|SUMIFS|SUMPRODUCT)\s*\(", re.I)
+
+
+def _is_aggregate(cell: Cell) -> bool:
+    return bool(cell.formula and _AGGREGATE.match(cell.formula))
 
 
 def _spans_columns(cell: Cell, columns: Iterable[int], own: int) -> bool:
