@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -11,11 +12,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+CONFIG = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
 
 
 def test_every_subpackage_is_listed_in_pyproject() -> None:
-    config = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
-    listed = set(config["tool"]["setuptools"]["packages"])
+    listed = set(CONFIG["tool"]["setuptools"]["packages"])
     found = {
         ".".join(p.parent.relative_to(ROOT).parts)
         for p in (ROOT / "formkit").rglob("__init__.py")
@@ -30,8 +31,47 @@ def test_every_subpackage_is_listed_in_pyproject() -> None:
     assert data <= listed, data - listed
 
 
+def project_copy(dest: Path) -> Path:
+    """What the build reads (pyproject, readme, the package-dir folders), without caches.
+
+    setuptools builds in the source folder it is given (``build/``, ``*.egg-info``) and has no
+    setting to build elsewhere, so the wheel is built from this copy, not from the checkout.
+    """
+    dest.mkdir()
+    for name in ("pyproject.toml", CONFIG["project"]["readme"]):
+        shutil.copy2(ROOT / name, dest / name)
+    caches = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
+    for folder in {Path(d).parts[0] for d in CONFIG["tool"]["setuptools"]["package-dir"].values()}:
+        shutil.copytree(ROOT / folder, dest / folder, ignore=caches)
+    return dest
+
+
+def top_level_leftovers() -> set[str]:
+    """Untracked or ignored entries at the top of the checkout, where a build leaves its
+    ``build/``, ``*.egg-info`` and ``dist/`` (``git status --porcelain --ignored``).
+
+    Deeper entries and the tool caches are left out: the rest of the suite and the people
+    working in the checkout add those while this test runs.
+    """
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--ignored"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return {
+        line
+        for line in status.splitlines()
+        if line[:2] in ("??", "!!") and "/" not in line[3:].rstrip("/") and line[3] != "."
+    }
+
+
 @pytest.mark.slow
 def test_wheel_carries_specs_templates_and_web_assets(tmp_path: Path) -> None:
+    before = top_level_leftovers()
+    source = project_copy(tmp_path / "source")
+    wheels = tmp_path / "wheels"
     subprocess.run(
         [
             sys.executable,
@@ -42,17 +82,21 @@ def test_wheel_carries_specs_templates_and_web_assets(tmp_path: Path) -> None:
             "--no-build-isolation",
             "-q",
             "-w",
-            str(tmp_path),
-            str(ROOT),
+            str(wheels),
+            str(source),
         ],
+        cwd=tmp_path,
         check=True,
     )
-    (wheel,) = tmp_path.glob("formkit-*.whl")
+    (wheel,) = wheels.glob("formkit-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    for spec in (ROOT / "validators").glob("*.yaml"):
+    for module in (source / "formkit").rglob("*.py"):
+        assert module.relative_to(source).as_posix() in names
+    for spec in (source / "validators").glob("*.yaml"):
         assert f"formkit/_validators/{spec.name}" in names
-    for template in (ROOT / "templates").glob("*.docx"):
+    for template in (source / "templates").glob("*.docx"):
         assert f"formkit/_templates/{template.name}" in names
     assert "formkit/py.typed" in names
     assert "formkit/fonts/fonts.conf" in names
     assert any(n.startswith("formkit/web/templates/") for n in names)
+    assert top_level_leftovers() == before, "building the wheel left files in the checkout"
