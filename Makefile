@@ -9,7 +9,10 @@ DEMO_OUT ?= demo-out
 
 .PHONY: setup system lint test demo clean bench docs
 
+# Byte-compile the package (cheap when nothing changed): with PYTHONDONTWRITEBYTECODE set,
+# as on some machines and CI runners, every formkit command would compile ~120 modules anew.
 setup: $(STAMP)
+	@$(BIN)/python -m compileall -q formkit >/dev/null
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
