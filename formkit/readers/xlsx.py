@@ -109,7 +109,7 @@ class _Book:
 
     name: str
     strings: list[str]
-    styles: list[Style]  # per cell style (xf) index
+    styles: tuple[Style, ...]  # per cell style (xf) index
     date1904: bool
     n_cells: int = 0
     no_value: list[str] = field(default_factory=list)  # "指标!F12" of formulas without a value

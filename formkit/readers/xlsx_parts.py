@@ -128,12 +128,30 @@ class Style(NamedTuple):
     number_format: str | None  # the format code; None for General
 
 
-def cell_styles(package: Package, rels: Iterable[Rel]) -> list[Style]:
+# Cell styles read so far, by the styles part's fingerprint (CRC-32, size, compressed size):
+# workbooks made from one template share their styles part.
+_STYLES: dict[tuple[int, int, int], tuple[Style, ...]] = {}
+STYLES_MEMO_SIZE = 64
+
+
+def cell_styles(package: Package, rels: Iterable[Rel]) -> tuple[Style, ...]:
     """For each cell style index, whether its number format shows a date or time, and the
     format code itself (``None`` for General)."""
     part = find_part(package, rels, "styles")
     if part is None:
-        return []
+        return ()
+    key = package.fingerprint(part)
+    found = _STYLES.get(key) if key is not None else None
+    if found is None:
+        found = _read_styles(package, part)
+        if key is not None:
+            if len(_STYLES) >= STYLES_MEMO_SIZE:
+                _STYLES.pop(next(iter(_STYLES)))
+            _STYLES[key] = found
+    return found
+
+
+def _read_styles(package: Package, part: str) -> tuple[Style, ...]:
     root = package.xml(part)
     custom: dict[int, str] = {}
     formats = root.find(s_tag("numFmts"))
@@ -148,7 +166,7 @@ def cell_styles(package: Package, rels: Iterable[Rel]) -> list[Style]:
             styles.append(Style(format_kind(code), code if code != "General" else None))
         else:
             styles.append(Style(_builtin_kind(fmt_id), BUILTIN_FORMATS.get(fmt_id)))
-    return styles
+    return tuple(styles)
 
 
 def _builtin_kind(fmt_id: int) -> str | None:

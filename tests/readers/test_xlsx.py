@@ -200,6 +200,24 @@ def test_number_format_is_kept_unless_general() -> None:
     assert at(table, "A1").value == 0.65  # the stored value: scaling is the extractor's call
 
 
+def test_regression_styles_remembered_per_styles_part_not_per_cell_index() -> None:
+    """Cell styles are kept per styles part (forms from one template share it); a workbook
+    whose style 1 is a date and one whose style 1 is a plain number must not mix up."""
+
+    def book(number_format: str) -> bytes:
+        workbook = openpyxl.Workbook()
+        sheet = workbook.active
+        assert sheet is not None
+        sheet["A1"] = 45352
+        sheet["A1"].number_format = number_format
+        return save(workbook)
+
+    as_date, as_number = book("yyyy-mm-dd"), book("0.0")
+    for _ in range(2):  # the second round reads both from the memo
+        assert read_xlsx(as_date, "a.xlsx").tables[0].cells[0].value == date(2024, 3, 1)
+        assert read_xlsx(as_number, "b.xlsx").tables[0].cells[0].value == 45352
+
+
 def test_the_1904_date_system() -> None:
     workbook = openpyxl.Workbook()
     workbook.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
