@@ -128,7 +128,7 @@ class Context:
         if v is not None and v.location is not None:
             return v.location
         if len(path) > 1 and isinstance(path[1], int):
-            found = self.row_location(path[1])
+            found = self.row_location(path[1]) or self.end_location(path[1])
             if found is not None:
                 return found
         if len(path) == 2 and not isinstance(path[1], int):
@@ -147,6 +147,21 @@ class Context:
                 loc = v.location
                 return Location(sheet=loc.sheet, table=loc.table, row=loc.row, page=loc.page)
         return None
+
+    def end_location(self, index: int) -> Location | None:
+        """One past the last row (``len(indicators)``): the end of the table, right under its
+        last row, in the 一级指标 column when the rows have one — where a row would be added."""
+        rows = self.record.indicators
+        last = self.row_location(index - 1) if rows and index == len(rows) else None
+        if last is None or last.row is None:
+            return None
+        dim = rows[-1].get("dimension")
+        at = dim.location if dim is not None else None
+        same = at is not None and (at.sheet, at.table) == (last.sheet, last.table)
+        col = at.col if at is not None and same else None
+        return Location(
+            sheet=last.sheet, table=last.table, row=last.row + 1, col=col, page=last.page
+        )
 
     def row_name(self, index: int) -> str:
         """How to name a table row in a message: its indicator, else its number."""

@@ -169,14 +169,14 @@ def dimensions(ctx: Context) -> None:
         if dim is not None:
             seen[dim].append(row)
             first.setdefault(dim, i)
-    end = (table.key, len(ctx.record.indicators))  # after the rows
+    end = (table.key, len(ctx.record.indicators))  # the table's end (its header if no rows)
     label = ctx.label((table.key, 0, "dimension"))
     graded = _has_columns(ctx, "direction")  # progress and self-evaluation carry no 指标性质
     for name, rows in seen.items():
         if not rows:
             ctx.add("dimension-missing", end, field=label, raw="", dimension=name)
         elif graded and not any(_quantitative(ctx, r) for r in rows):
-            at = (table.key, first[name], "dimension")
+            at = (table.key, first[name], "dimension")  # the 一级指标 of its first row
             ctx.add("dimension-not-quantitative", at, field=label, raw="", dimension=name)
 
 
