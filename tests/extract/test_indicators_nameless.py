@@ -12,6 +12,7 @@ from lxml import etree
 
 from formkit.extract import extract
 from formkit.findings import Finding
+from formkit.pipeline import Options, analyse, read_document
 from formkit.record import Record
 from formkit.spec import FormSpec
 
@@ -166,3 +167,18 @@ def test_a_progress_row_without_its_name_is_reported(specs: dict[str, FormSpec])
     assert [(f.code, f.location) for f in record.findings] == [
         ("indicator-name-missing", "指标进展!C3")
     ]
+
+
+def test_check_reports_the_nameless_row_and_nothing_else(specs: dict[str, FormSpec]) -> None:
+    """Regression: the row was dropped and ``formkit check`` said nothing about it."""
+    dims = ["产业集聚度", "资源聚集力", "持续发展力", "产出与效益", "改革创新力", "辐射带动力"]
+    header = [*HEADER, "报送频率"]
+    rows: list[list[object]] = [header]
+    rows += [[d, f"{d}指标", "个", "≥", 5, 6, "年报"] for d in dims]
+    rows.append(["", "", "家", "≥", 3, 4, "季报"])  # row 8: the name forgotten
+    result = analyse(read_document("绩效目标表.xlsx", xlsx(rows), "xlsx"), Options())
+    found = [f for f in result.findings if f.code != "missing-field"]
+    assert [(f.code, f.severity, f.location) for f in found] == [
+        ("indicator-name-missing", "error", "指标!C8")
+    ]
+    assert len(result.to_dict()["indicators"]) == 6
