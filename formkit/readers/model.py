@@ -107,7 +107,9 @@ class Table:
     n_cols: int
     location: Location
     name: str | None = None  # sheet name for spreadsheets
+    # Both views are made once, on first use: a table is not changed once its reader is done.
     _grid: list[list[Cell | None]] | None = field(default=None, repr=False, compare=False)
+    _rows: list[list[Cell]] | None = field(default=None, repr=False, compare=False)
 
     def grid(self) -> list[list[Cell | None]]:
         """Row-major grid; a spanned slot holds the same Cell object as its origin."""
@@ -121,13 +123,15 @@ class Table:
         return self._grid
 
     def rows(self) -> list[list[Cell]]:
-        """Origin cells grouped by the row they start in, left to right."""
-        rows: list[list[Cell]] = [[] for _ in range(self.n_rows)]
-        for cell in self.cells:
-            rows[cell.row].append(cell)
-        for row in rows:
-            row.sort(key=lambda c: c.col)
-        return rows
+        """Origin cells grouped by the row they start in, left to right (do not modify)."""
+        if self._rows is None:
+            rows: list[list[Cell]] = [[] for _ in range(self.n_rows)]
+            for cell in self.cells:
+                rows[cell.row].append(cell)
+            for row in rows:
+                row.sort(key=lambda c: c.col)
+            self._rows = rows
+        return self._rows
 
 
 @dataclass
