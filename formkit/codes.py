@@ -159,6 +159,13 @@ CODES: dict[str, Code] = _codes(
         "请从 Word/WPS 重新“另存为 PDF”，或直接提交 .docx/.xlsx",
     ),
     Code(
+        "file-pdf-empty",
+        E,
+        "PDF 中没有可读取的文字，需人工审核",
+        "the PDF contains no readable text; needs manual review",
+        "请确认导出的不是空白页；请从 Word/WPS 直接“另存为 PDF”，或直接提交 .docx/.xlsx",
+    ),
+    Code(
         "pdf-scanned-pages",
         W,
         "PDF 第 {pages} 页为扫描图片，其中的内容未读取，需人工核对",

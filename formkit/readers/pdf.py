@@ -8,9 +8,11 @@ A table at the bottom of a page that goes on at the top of the next page with th
 columns is joined into one table, its repeated header row dropped.
 
 Refusals (``InputFileError``): a PDF whose pages are only images (a scan) →
-``file-scanned-pdf``; text whose fonts map to no characters → ``file-pdf-unmapped``;
-a password → ``file-encrypted``; anything pdfminer cannot parse → ``file-corrupt``; more
-than :data:`MAX_PAGES` pages → ``file-too-large``.
+``file-scanned-pdf``; a PDF with no text at all (blank pages, only drawings or a small
+picture, no pages) → ``file-pdf-empty``; text whose fonts map to no characters (pdfminer's
+``(cid:N)``, or private-use code points) → ``file-pdf-unmapped``; a password →
+``file-encrypted``; anything pdfminer cannot parse → ``file-corrupt``; more than
+:data:`MAX_PAGES` pages → ``file-too-large``.
 
 What this module relies on: stream bombs (a small PDF whose Flate streams inflate to
 gigabytes; pdfminer inflates every stream fully) are refused before this reader by the
@@ -176,7 +178,7 @@ def _content(raw: RawPage) -> PageContent:
     tables, outside = _split_chars(raw)
     content = PageContent(raw.number, raw.height, tables, group_lines(outside))
     content.visible = sum(1 for c in raw.chars if c["text"].strip())
-    content.unmapped = sum(1 for c in raw.chars if c["text"].startswith("(cid:"))
+    content.unmapped = sum(1 for c in raw.chars if unmapped(c["text"]))
     content.scanned = content.visible < SCAN_MAX_CHARS and raw.image_cover >= SCAN_IMAGE_COVER
     return content
 
@@ -215,12 +217,24 @@ def _image_cover(page: Page) -> float:
 # --- refusals -----------------------------------------------------------------------------
 
 
+def unmapped(text: str) -> bool:
+    """A character pdfminer could not map: ``(cid:N)``, or a private-use code point (what a
+    font's own cmap gives when the PDF has no ``/ToUnicode``)."""
+    if text.startswith("(cid:"):
+        return True
+    code = ord(text[0]) if len(text) == 1 else 0
+    return 0xE000 <= code <= 0xF8FF or code >= 0xF0000
+
+
 def _refuse_unreadable(pages: list[PageContent], name: str) -> None:
+    """Scans, text-less files and unmappable text need a person, not the form reader."""
     visible = sum(page.visible for page in pages)
     scans_only = all(page.scanned or page.visible == 0 for page in pages)
     if scans_only and any(page.scanned for page in pages):
         raise _refusal(name, "file-scanned-pdf")
-    if visible and sum(page.unmapped for page in pages) * 2 > visible:
+    if not visible:
+        raise _refusal(name, "file-pdf-empty")
+    if sum(page.unmapped for page in pages) * 2 > visible:
         raise _refusal(name, "file-pdf-unmapped")
 
 
