@@ -48,7 +48,15 @@ from formkit.readers.pdf_tables import (
     ruled_table,
     to_model,
 )
-from formkit.readers.pdf_text import Char, Line, TextBlock, body_size, group_lines, paragraphs
+from formkit.readers.pdf_text import (
+    Char,
+    Line,
+    TextBlock,
+    body_size,
+    checkbox_text,
+    group_lines,
+    paragraphs,
+)
 
 MAX_PAGES = 200
 SCAN_IMAGE_COVER = 0.5  # an image covering half the page …
@@ -175,6 +183,8 @@ def _read_page(page: Page) -> RawPage:
 
 def _content(raw: RawPage) -> PageContent:
     """One page's ruled tables and lines outside them, and whether it is a scan."""
+    for char in raw.chars:
+        char["text"] = checkbox_text(char["text"], char["fontname"])
     tables, outside = _split_chars(raw)
     content = PageContent(raw.number, raw.height, tables, group_lines(outside))
     content.visible = sum(1 for c in raw.chars if c["text"].strip())

@@ -10,6 +10,10 @@ larger or bold font.
 Chinese text has no spaces between words, so a space is only put between two non-CJK
 characters that stand apart (``Total 12``), never next to a CJK character (LibreOffice's
 automatic CJK/Latin spacing would otherwise turn ``2020年3月`` into ``2020 年 3 月``).
+
+Checkbox glyphs of the Wingdings fonts (Word's 插入符号 boxes) come out of a PDF as
+private-use characters or stray Latin-1 letters; :func:`checkbox_text` turns them into
+☑ / ☐ as the model wants every checkbox.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from formkit.readers.model import CHECKED, UNCHECKED
 
 Char = dict[str, Any]
 
@@ -34,6 +40,21 @@ _HEADING_NUMBERS = (
 )
 _SENTENCE_END = ("。", "；", ";", "：", ":")
 _BOLD_MARKS = ("bold", "hei", "黑体", "black", "heavy", "semibold")
+# Checkbox glyphs of symbol fonts by (family, code): a PDF gives the code as the font's
+# private-use character (U+F0FE, from its ToUnicode or cmap) or, when the font has no map,
+# as the bare byte read as Latin-1 (0xFE → þ); both end in the same low byte.
+_SYMBOL_BOXES = {
+    ("wingdings", 0xFE): CHECKED,
+    ("wingdings", 0x78): "☒",
+    ("wingdings", 0xA8): UNCHECKED,
+    ("wingdings", 0x6F): UNCHECKED,
+    ("wingdings", 0xFC): "√",
+    ("wingdings2", 0x52): CHECKED,
+    ("wingdings2", 0x54): "☒",
+    ("wingdings2", 0xA3): UNCHECKED,
+    ("wingdings2", 0x50): "√",
+}
+_SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
 
 
 def is_wide(ch: str) -> bool:
@@ -48,6 +69,28 @@ def is_wide(ch: str) -> bool:
         or 0x3000 <= code <= 0x303F
         or code >= 0x20000
     )
+
+
+def symbol_family(fontname: str) -> str:
+    """``wingdings`` or ``wingdings2`` for the symbol fonts whose checkboxes are known
+    (``ABCDEF+Wingdings-Regular``, ``Wingdings2``, ``Wingdings 2``), else ``""``."""
+    name = re.sub(r"[^a-z0-9]", "", _SUBSET_TAG.sub("", fontname).lower())
+    if name.startswith("wingdings2"):
+        return "wingdings2"
+    if name.startswith("wingdings") and not name[9:10].isdigit():
+        return "wingdings"
+    return ""
+
+
+def checkbox_text(text: str, fontname: str) -> str:
+    """A symbol font's checkbox glyph as ☑ / ☐ / ☒ / √; any other text unchanged."""
+    family = symbol_family(fontname) if len(text) == 1 else ""
+    if not family:
+        return text
+    code = ord(text)
+    if code > 0xFF and code & 0xFF00 != 0xF000:
+        return text
+    return _SYMBOL_BOXES.get((family, code & 0xFF), text)
 
 
 def is_bold(fontname: str) -> bool:

@@ -120,40 +120,76 @@ def add_helvetica(pdf: RawPdf, name: str = "F1") -> None:
     pdf.fonts[name] = pdf.add(HELVETICA)
 
 
-def add_cid_font(pdf: RawPdf, name: str = "F2", to_unicode: bytes | None = None) -> None:
+def add_cid_font(
+    pdf: RawPdf, name: str = "F2", to_unicode: bytes | None = None, family: str = "SimSun"
+) -> None:
     """A Type0 font over a CIDFontType2 of the ``Adobe-Identity`` collection, no font
     program embedded, and ``/ToUnicode`` only if given (a CMap's text)."""
+    base = b"ABCDEF+" + family.encode()
     descriptor = pdf.add(
-        b"<< /Type /FontDescriptor /FontName /ABCDEF+SimSun /Flags 4"
+        b"<< /Type /FontDescriptor /FontName /%s /Flags 4"
         b" /FontBBox [0 -141 1000 859] /ItalicAngle 0 /Ascent 859 /Descent -141"
-        b" /CapHeight 859 /StemV 80 >>"
+        b" /CapHeight 859 /StemV 80 >>" % base
     )
     descendant = pdf.add(
-        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+SimSun"
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s"
         b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>"
-        b" /FontDescriptor %d 0 R /DW 1000 /CIDToGIDMap /Identity >>" % descriptor
+        b" /FontDescriptor %d 0 R /DW 1000 /CIDToGIDMap /Identity >>" % (base, descriptor)
     )
     extra = b""
     if to_unicode is not None:
         extra = b" /ToUnicode %d 0 R" % pdf.add(stream(to_unicode))
     pdf.fonts[name] = pdf.add(
-        b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+SimSun /Encoding /Identity-H"
-        b" /DescendantFonts [%d 0 R]%s >>" % (descendant, extra)
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H"
+        b" /DescendantFonts [%d 0 R]%s >>" % (base, descendant, extra)
     )
 
 
-def private_use_cmap(first: int, last: int, start: int = 0xE000) -> bytes:
-    """A ToUnicode CMap sending CIDs ``first``–``last`` to private-use code points."""
+def add_symbol_font(pdf: RawPdf, name: str, family: str) -> None:
+    """A simple TrueType symbol font (Wingdings) with neither ``/Encoding`` nor
+    ``/ToUnicode``: pdfminer reads its one-byte codes as Latin-1 (0xFE → ``þ``)."""
+    descriptor = pdf.add(
+        b"<< /Type /FontDescriptor /FontName /%s /Flags 4 /FontBBox [0 -200 1000 900]"
+        b" /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>" % family.encode()
+    )
+    pdf.fonts[name] = pdf.add(
+        b"<< /Type /Font /Subtype /TrueType /BaseFont /%s /FirstChar 32 /LastChar 255"
+        b" /Widths [%s] /FontDescriptor %d 0 R >>"
+        % (family.encode(), b" ".join([b"900"] * 224), descriptor)
+    )
+
+
+def _cmap(body: bytes) -> bytes:
     return b"\n".join(
         [
             b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap",
             b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
             b"/CMapName /Adobe-Identity-UCS def /CMapType 2 def",
             b"1 begincodespacerange <0000> <FFFF> endcodespacerange",
-            b"1 beginbfrange <%04X> <%04X> <%04X> endbfrange" % (first, last, start),
+            body,
             b"endcmap CMapName currentdict /CMap defineresource pop end end",
         ]
     )
+
+
+def private_use_cmap(first: int, last: int, start: int = 0xE000) -> bytes:
+    """A ToUnicode CMap sending CIDs ``first``–``last`` to private-use code points."""
+    return _cmap(b"1 beginbfrange <%04X> <%04X> <%04X> endbfrange" % (first, last, start))
+
+
+def text_cmap(text: str, first: int = 1) -> bytes:
+    """A ToUnicode CMap sending CIDs ``first``, ``first`` + 1, … to the characters of
+    ``text`` in turn (BMP only)."""
+    pairs = [b"<%04X> <%04X>" % (first + i, ord(ch)) for i, ch in enumerate(text)]
+    return _cmap(b"%d beginbfchar\n%s\nendbfchar" % (len(pairs), b"\n".join(pairs)))
+
+
+def one_byte_lines(lines: Sequence[bytes], font: str, top: int = 400) -> bytes:
+    """Lines of one-byte codes in a simple font."""
+    shows = [b"BT /%s 14 Tf 72 %d Td 20 TL" % (font.encode(), top)]
+    shows += [b"<%s> '" % line.hex().encode() for line in lines]
+    shows.append(b"ET")
+    return b"\n".join(shows)
 
 
 def add_picture(pdf: RawPdf, name: str = "Im1") -> None:
