@@ -13,6 +13,8 @@ PEERS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "peers"
 REFUSALS = {
     "file-encrypted",
     "file-scanned-pdf",
+    "file-pdf-empty",
+    "file-pdf-unmapped",
     "file-empty",
     "file-corrupt",
     "file-unknown-type",
