@@ -263,10 +263,13 @@ def _group_of(
 ) -> dict[str, Value]:
     """The group the rows below inherit a blank 一级指标 from: a row without a name that
     names a 一级指标 starts its group, though it is no indicator itself."""
-    if "dimension" not in {f.key for f in header.columns.values()}:
-        return previous
-    dim = _read_row(header, grid, r, []).get("dimension")
-    return {"dimension": dim} if dim is not None else previous
+    j = next((j for j, f in header.columns.items() if f.key == "dimension"), None)
+    cell = grid[r][j] if j is not None else None
+    if j is None or cell is None or cell.row != r or not cell.text.strip():
+        return previous  # none, or merged down from a row already read
+    f = header.columns[j]
+    read = read_value(f, cell.text, cell.location)
+    return {"dimension": _as_allowed(f, read.value)} if read.value is not None else previous
 
 
 _AGGREGATE = re.compile(r"^=\s*(SUM|SUBTOTAL|AVERAGE|SUMIF|SUMIFS|SUMPRODUCT)\s*\(", re.I)
