@@ -84,6 +84,10 @@ class Rel:
         return self.type.rsplit("/", 1)[-1] == suffix
 
 
+# Relationships read so far, by (relationships part, CRC-32, size, compressed size).
+_RELS: dict[tuple[str, int, int, int], tuple[Rel, ...]] = {}
+RELS_MEMO_SIZE = 256
+
 # What zipfile and zlib raise for a damaged or truncated member.
 UNZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError, ValueError)
 
@@ -158,11 +162,25 @@ class Package:
             raise fail(self.name, "file-corrupt", f"部件 {part} 无法解压") from exc
 
     def rels(self, part: str) -> list[Rel]:
-        """The relationships of ``part`` ("" for the package), targets resolved to part names."""
+        """The relationships of ``part`` ("" for the package), targets resolved to part names.
+
+        Remembered per relationships part fingerprint: forms made from one template carry
+        the same package and main-part relationships, parsed once per process."""
         folder, base = posixpath.split(part)
         rels_part = posixpath.join(folder, "_rels", base + ".rels")
-        if not self.has(rels_part):
+        key = self.fingerprint(rels_part)
+        if key is None:
             return []
+        memo_key = (rels_part.lower(), *key)
+        found = _RELS.get(memo_key)
+        if found is None:
+            found = self._read_rels(rels_part, folder)
+            if len(_RELS) >= RELS_MEMO_SIZE:
+                _RELS.pop(next(iter(_RELS)))
+            _RELS[memo_key] = found
+        return list(found)
+
+    def _read_rels(self, rels_part: str, folder: str) -> tuple[Rel, ...]:
         found: list[Rel] = []
         for el in self.xml(rels_part).iter(f"{{{REL_NS}}}Relationship"):
             target = el.get("Target") or ""
@@ -170,7 +188,7 @@ class Package:
             if not external:
                 target = resolve_target(folder, target)
             found.append(Rel(el.get("Id") or "", el.get("Type") or "", target, external))
-        return found
+        return tuple(found)
 
     def main_part(self) -> str:
         """The officeDocument part named by ``_rels/.rels``."""

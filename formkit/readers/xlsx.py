@@ -113,6 +113,17 @@ class _Book:
     date1904: bool
     n_cells: int = 0
     no_value: list[str] = field(default_factory=list)  # "指标!F12" of formulas without a value
+    _by_attr: dict[str | None, Style | None] = field(default_factory=dict)
+
+    def style(self, index: str | None) -> Style | None:
+        """The style a cell's ``s`` attribute names (None: none, or out of range)."""
+        try:
+            return self._by_attr[index]
+        except KeyError:
+            xf = to_int(index, 0) if index is not None else -1
+            found = self.styles[xf] if 0 <= xf < len(self.styles) else None
+            self._by_attr[index] = found
+            return found
 
 
 def _no_value_note(places: list[str]) -> Finding:
@@ -134,6 +145,8 @@ def _read_sheet(book: _Book, sheet: str, root: etree._Element) -> Table:
         for c in row.iterchildren(C):
             ref = c.get("r")
             row_at, col_no = parse_ref(ref) if ref else (row_no, col_no + 1)
+            if not len(c):
+                continue  # a styled but empty cell (most of a form's blank grid)
             if not (1 <= row_at <= MAX_ROW and 1 <= col_no <= MAX_COL):
                 continue
             cell = _read_cell(book, sheet, c, row_at, col_no, masters)
@@ -164,10 +177,10 @@ def _read_cell(
         elif tag == IS:
             inline = child
     if v is None and f is None and inline is None:
-        return None  # a styled but empty cell
+        return None  # only other children (extensions): nothing stored
     location = place(sheet, row, col)
     kind = c.get("t") or "n"
-    style = _style(book, c.get("s"))
+    style = book.style(c.get("s"))
     if inline is not None:
         text = rich_text(inline)
         value: object = text
@@ -188,13 +201,6 @@ def _read_cell(
         formula=formula,
         number_format=style.number_format if style is not None else None,
     )
-
-
-def _style(book: _Book, index: str | None) -> Style | None:
-    if index is None:
-        return None
-    xf = to_int(index, 0)
-    return book.styles[xf] if 0 <= xf < len(book.styles) else None
 
 
 def _value(book: _Book, kind: str, raw: str, style: Style | None) -> tuple[object, str]:

@@ -218,6 +218,27 @@ def test_regression_styles_remembered_per_styles_part_not_per_cell_index() -> No
         assert read_xlsx(as_number, "b.xlsx").tables[0].cells[0].value == 45352
 
 
+def test_regression_relationships_remembered_per_part_not_per_package_shape() -> None:
+    """Relationships are kept per relationships part (forms from one template share them);
+    workbooks whose sheet lists differ must each get their own."""
+
+    def book(titles: list[str]) -> bytes:
+        workbook = openpyxl.Workbook()
+        first = workbook.active
+        assert first is not None
+        first.title = titles[0]
+        for title in titles[1:]:
+            workbook.create_sheet(title)
+        for sheet in workbook.worksheets:
+            sheet["A1"] = sheet.title
+        return save(workbook)
+
+    one, three = book(["指标"]), book(["指标", "附表一", "附表二"])
+    for _ in range(2):  # the second round reads both from the memo
+        assert [t.name for t in read_xlsx(one, "a.xlsx").tables] == ["指标"]
+        assert [t.name for t in read_xlsx(three, "b.xlsx").tables] == ["指标", "附表一", "附表二"]
+
+
 def test_the_1904_date_system() -> None:
     workbook = openpyxl.Workbook()
     workbook.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
