@@ -27,8 +27,10 @@ MIN_HEADER_COLUMNS = 3
 _STOP_WORDS = ("备注", "说明", "注：", "注:", "填报说明", "填表说明", "合计", "小计", "总计")
 _TARGETS: dict[tuple[str, str], tuple[str | None, object]] = {}
 _MEMO_SIZE = 8192
+# The headers found in the last document read, per (label index, fiscal words) asked for.
+_HeaderKey = tuple[int, tuple[tuple[str, tuple[str, ...]], ...]]
 _LAST_HEADERS: list[
-    tuple[list[Table], LabelIndex, dict[str, Sequence[str]], list[Header]] | None
+    tuple[list[Table], dict[_HeaderKey, tuple[LabelIndex, list[Header]]]] | None
 ] = [None]
 _UNIT_TAIL = re.compile(r"[\d.]\s*([^\d\s.]{1,6})\s*$")
 
@@ -384,18 +386,24 @@ def fiscal_words(spec: FormSpec) -> Mapping[str, Sequence[str]]:
 def all_headers(
     tables: Iterable[Table], index: LabelIndex, fiscal: Mapping[str, Sequence[str]]
 ) -> list[Header]:
-    """The indicator headers of ``tables``. Recognition and extraction both ask this of the
-    same document, so the last answer is kept (tables are not changed once read)."""
+    """The indicator headers of ``tables``. Recognition asks this of a document for every
+    form with a table, extraction again for the form found: the answers for the last
+    document are kept, per index (tables are not changed once read)."""
     tables = list(tables)
     last = _LAST_HEADERS[0]
-    if last is not None and last[1] is index and last[2] == fiscal and _same(last[0], tables):
-        return list(last[3])
+    if last is None or not _same(last[0], tables):
+        last = (tables, {})
+        _LAST_HEADERS[0] = last
+    key = (id(index), tuple((k, tuple(v)) for k, v in sorted(fiscal.items())))
+    hit = last[1].get(key)
+    if hit is not None and hit[0] is index:
+        return list(hit[1])
     found = []
     for table in tables:
         header = find_header(table, index, fiscal)
         if header is not None:
             found.append(header)
-    _LAST_HEADERS[0] = (tables, index, dict(fiscal), found)
+    last[1][key] = (index, found)
     return list(found)
 
 
