@@ -269,7 +269,10 @@ def warm_up(options: Options, paths: Iterable[Path] | None = None) -> None:
     import importlib
 
     import formkit.extract
+    import formkit.intake.archive
+    import formkit.intake.gate
     import formkit.validate  # noqa: F401
+    from formkit.extract.recognise import prepare
 
     readers = set(_READER_OF_SUFFIX.values())
     if paths is not None:
@@ -277,7 +280,7 @@ def warm_up(options: Options, paths: Iterable[Path] | None = None) -> None:
         readers = readers if None in wanted else {r for r in wanted if r is not None}
     for module in sorted(readers):
         importlib.import_module(module)
-    _specs(options.validators)
+    prepare(_specs(options.validators))
 
 
 def check_one(name: str, path: str, options: Options) -> list[FileResult]:
