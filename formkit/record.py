@@ -30,7 +30,9 @@ class Record:
     ``label_locations`` says where each field's *label* was found, also when its value is
     empty, so a missing-field finding can name the place; ``invalid`` holds values that were
     present but did not normalise (already reported as ``bad-value``), so a validator does
-    not report them missing as well.
+    not report them missing as well. ``group_locations`` says where a table's 一级指标 was
+    printed on a row without any indicator (a blank form's pre-printed group), so a missing
+    dimension can be pointed at the row its indicators belong on.
     """
 
     form: str | None
@@ -41,6 +43,7 @@ class Record:
     findings: list[Finding] = field(default_factory=list)
     label_locations: dict[str, Location] = field(default_factory=dict)
     invalid: dict[str, Value] = field(default_factory=dict)
+    group_locations: dict[str, Location] = field(default_factory=dict)
 
     def data(self) -> dict[str, Any]:
         """Normalised values as one dict, the shape the Cerberus schema validates."""

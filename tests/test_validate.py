@@ -485,7 +485,8 @@ def test_blank_indicator_table_misses_each_dimension(form: str, sheet: str) -> N
     assert [(f.code, f.params.get("dimension")) for f in found] == [
         ("dimension-missing", d) for d in DIMENSIONS
     ]
-    assert all(f.location == f"{sheet}!A2" for f in found)
+    # each at its own pre-printed row (rows 3, 5, … 13), where its indicators belong
+    assert [f.location for f in found] == [f"{sheet}!A{r}" for r in range(3, 15, 2)]
 
 
 def test_targets_header_period() -> None:

@@ -51,6 +51,8 @@ def _indicators(
         rows = read_rows(header, index)
         record.indicators.extend(rows.rows)
         record.findings.extend(rows.findings)
+        for group, place in rows.groups.items():
+            record.group_locations.setdefault(group, place)
         claimed[id(header.table)] = range(header.top, rows.last_row + 1)
         if spec.table is not None:  # found, even when every row is blank
             record.label_locations.setdefault(spec.table.key, header.location)

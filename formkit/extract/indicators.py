@@ -66,6 +66,9 @@ class Rows:
     rows: list[dict[str, Value]] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     last_row: int = 0
+    # 一级指标 printed on a row without an indicator (a blank form's pre-printed group),
+    # by the value read: where that group's rows belong
+    groups: dict[str, Location] = field(default_factory=dict)
 
 
 def find_header(
@@ -203,7 +206,10 @@ def read_rows(header: Header, index: LabelIndex) -> Rows:
         indicator = grid[r][ind_col]
         if indicator is None or not indicator.text.strip():
             _nameless_row(header, grid, r, out.findings)
-            previous = _group_of(header, grid, r, previous)
+            group = _group_of(header, grid, r, previous)
+            if group is not previous and group["dimension"].location is not None:
+                out.groups.setdefault(str(group["dimension"].value), group["dimension"].location)
+            previous = group
             continue
         if _spans_columns(indicator, key_col.values(), ind_col):
             break  # a note or a form field under the table, not an indicator

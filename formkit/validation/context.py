@@ -27,8 +27,11 @@ class Context:
     hits: list[tuple[tuple[int, int, int, int], Finding]] = field(default_factory=list)
     _seen: set[tuple[str, Path, str]] = field(default_factory=set)
 
-    def add(self, code: str, path: Sequence[Any], **params: Any) -> None:
-        """Record a finding at ``path``; the same finding at the same path is kept once."""
+    def add(
+        self, code: str, path: Sequence[Any], *, at: Location | None = None, **params: Any
+    ) -> None:
+        """Record a finding at ``path`` (placed ``at`` a location of its own, if given); the
+        same finding at the same path is kept once."""
         path = tuple(path)
         params.setdefault("raw", self.raw(path))
         params.setdefault("field", self.label(path))
@@ -38,7 +41,7 @@ class Context:
         self._seen.add(seen)
         label = params.pop("field")
         found = finding(
-            code, field=label, location=self.location(path), key=self.key(path), **params
+            code, field=label, location=at or self.location(path), key=self.key(path), **params
         )
         self.hits.append((self.order(path), found))
 

@@ -172,9 +172,16 @@ def dimensions(ctx: Context) -> None:
     end = (table.key, len(ctx.record.indicators))  # the table's end (its header if no rows)
     label = ctx.label((table.key, 0, "dimension"))
     graded = _has_columns(ctx, "direction")  # progress and self-evaluation carry no 指标性质
+    printed = {  # a dimension's pre-printed row with no indicator: where its rows belong
+        dim: place
+        for text, place in reversed(ctx.record.group_locations.items())
+        if (dim := canonical_dimension(text, spec)) is not None
+    }
     for name, rows in seen.items():
         if not rows:
-            ctx.add("dimension-missing", end, field=label, raw="", dimension=name)
+            ctx.add(
+                "dimension-missing", end, at=printed.get(name), field=label, raw="", dimension=name
+            )
         elif graded and not any(_quantitative(ctx, r) for r in rows):
             at = (table.key, first[name], "dimension")  # the 一级指标 of its first row
             ctx.add("dimension-not-quantitative", at, field=label, raw="", dimension=name)

@@ -1,6 +1,7 @@
 """Where the six-dimension findings point, in real .xlsx and .docx files: a dimension with no
-row at the end of its table (where its rows would be added), a dimension without a
-quantitative indicator at the 一级指标 of its first row."""
+row at its pre-printed row if the form has one, else at the end of its table (where its rows
+would be added); a dimension without a quantitative indicator at the 一级指标 of its first
+row."""
 
 from __future__ import annotations
 
@@ -73,6 +74,17 @@ def found(kind: str, *tables: Sequence[Sequence[object]]) -> list[tuple[str, str
 def test_a_missing_dimension_points_at_the_end_of_the_table(kind: str, end: str) -> None:
     """Regression: it pointed at the header (指标!A2), far from where the rows go."""
     assert found(kind, [TITLE, HEADER, *FIVE, NOTE]) == [("dimension-missing", "辐射带动力", end)]
+
+
+@pytest.mark.parametrize(("kind", "printed"), [("xlsx", "指标!A3"), ("docx", "表1 第3行第1列")])
+def test_a_missing_dimension_printed_on_an_empty_row_points_at_that_row(
+    kind: str, printed: str
+) -> None:
+    """The blank form pre-prints every 一级指标 on a row of its own: a dimension left
+    without indicators is pointed at that row, where they belong, not at the table's end."""
+    empty = ["辐射带动力", "", "", "", "", "", ""]
+    rows = [TITLE, HEADER, empty, *FIVE, NOTE]  # the table itself ends at row 10
+    assert found(kind, rows) == [("dimension-missing", "辐射带动力", printed)]
 
 
 @pytest.mark.parametrize(("kind", "end"), [("xlsx", "指标2!A5"), ("docx", "表2 第5行第1列")])
