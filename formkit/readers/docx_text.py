@@ -16,7 +16,7 @@ from abc import ABC, abstractmethod
 
 from lxml import etree
 
-from formkit.readers.model import CHECKED, UNCHECKED
+from formkit.readers.model import CHECKED, UNCHECKED, symbol_box
 from formkit.readers.ooxml import is_on, local_name
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -78,18 +78,7 @@ _BREAKS = {
     w_tag("softHyphen"): "",
 }
 _EMBEDS = {w_tag("drawing"), w_tag("pict"), w_tag("object")}
-# Symbol-font checkbox glyphs (w:sym font + char) as Word's Insert Symbol writes them.
-_SYMBOLS = {
-    ("wingdings", "F0FE"): CHECKED,
-    ("wingdings", "F078"): "☒",
-    ("wingdings", "F0A8"): UNCHECKED,
-    ("wingdings", "F06F"): UNCHECKED,
-    ("wingdings", "F0FC"): "√",
-    ("wingdings 2", "F052"): CHECKED,
-    ("wingdings 2", "F054"): "☒",
-    ("wingdings 2", "F0A3"): UNCHECKED,
-    ("wingdings 2", "F050"): "√",
-}
+_SYMBOL_FAMILIES = {"wingdings": "wingdings", "wingdings 2": "wingdings2"}  # w:sym font names
 
 
 class InlineReader(ABC):
@@ -250,10 +239,11 @@ def _symbol(sym: etree._Element) -> str:
     code = (sym.get(w_tag("char")) or "").strip().upper()
     if len(code) == 2:
         code = "F0" + code
-    known = _SYMBOLS.get((font, code))
+    value = _int_hex(code)
+    family = _SYMBOL_FAMILIES.get(font)
+    known = symbol_box(family, value) if family and value is not None else None
     if known is not None:
         return known
-    value = _int_hex(code)
     if value is None or 0xE000 <= value <= 0xF8FF or value > 0x10FFFF:
         return ""  # a private-use symbol-font glyph with no known meaning
     return chr(value)

@@ -20,6 +20,29 @@ if TYPE_CHECKING:
 CHECKED = "☑"
 UNCHECKED = "☐"
 
+# Checkbox glyphs of the symbol fonts Word inserts (插入符号), by font family and the glyph's
+# low byte: .docx names them as w:sym font="Wingdings" char="F0FE", a PDF as the private-use
+# character U+F0FE or, without a character map, as the bare byte 0xFE.
+SYMBOL_BOXES: dict[tuple[str, int], str] = {
+    ("wingdings", 0xFE): CHECKED,
+    ("wingdings", 0x78): "☒",
+    ("wingdings", 0xA8): UNCHECKED,
+    ("wingdings", 0x6F): UNCHECKED,
+    ("wingdings", 0xFC): "√",
+    ("wingdings2", 0x52): CHECKED,
+    ("wingdings2", 0x54): "☒",
+    ("wingdings2", 0xA3): UNCHECKED,
+    ("wingdings2", 0x50): "√",
+}
+
+
+def symbol_box(family: str, code: int) -> str | None:
+    """The checkbox a symbol font's glyph shows (``family`` ``wingdings``/``wingdings2``;
+    ``code`` the glyph as U+F0xx or its bare byte), or None."""
+    if code > 0xFF and code & 0xFF00 != 0xF000:
+        return None
+    return SYMBOL_BOXES.get((family, code & 0xFF))
+
 
 def column_letter(col: int) -> str:
     """1-based column number → Excel letters (1 → A, 27 → AA)."""

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from formkit.readers.model import CHECKED, UNCHECKED
+from formkit.readers.model import symbol_box
 
 Char = dict[str, Any]
 
@@ -40,20 +40,6 @@ _HEADING_NUMBERS = (
 )
 _SENTENCE_END = ("。", "；", ";", "：", ":")
 _BOLD_MARKS = ("bold", "hei", "黑体", "black", "heavy", "semibold")
-# Checkbox glyphs of symbol fonts by (family, code): a PDF gives the code as the font's
-# private-use character (U+F0FE, from its ToUnicode or cmap) or, when the font has no map,
-# as the bare byte read as Latin-1 (0xFE → þ); both end in the same low byte.
-_SYMBOL_BOXES = {
-    ("wingdings", 0xFE): CHECKED,
-    ("wingdings", 0x78): "☒",
-    ("wingdings", 0xA8): UNCHECKED,
-    ("wingdings", 0x6F): UNCHECKED,
-    ("wingdings", 0xFC): "√",
-    ("wingdings2", 0x52): CHECKED,
-    ("wingdings2", 0x54): "☒",
-    ("wingdings2", 0xA3): UNCHECKED,
-    ("wingdings2", 0x50): "√",
-}
 _SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
 
 
@@ -87,10 +73,7 @@ def checkbox_text(text: str, fontname: str) -> str:
     family = symbol_family(fontname) if len(text) == 1 else ""
     if not family:
         return text
-    code = ord(text)
-    if code > 0xFF and code & 0xFF00 != 0xF000:
-        return text
-    return _SYMBOL_BOXES.get((family, code & 0xFF), text)
+    return symbol_box(family, ord(text)) or text
 
 
 def is_bold(fontname: str) -> bool:
