@@ -172,6 +172,13 @@ CODES: dict[str, Code] = _codes(
         "PDF page(s) {pages} are scanned images; their content was not read",
     ),
     Code(
+        "pdf-unmapped-pages",
+        W,
+        "PDF 第 {pages} 页有文字的字体缺少字符映射，这些字符无法识别（显示为 (cid:…)），需人工核对",
+        "PDF page(s) {pages} hold characters whose font has no character map; they could not"
+        " be read (shown as (cid:…))",
+    ),
+    Code(
         "legacy-converted",
         W,
         "旧版格式（{detail}）已由 LibreOffice 转换后读取，请核对；今后请提交 .docx/.xlsx",

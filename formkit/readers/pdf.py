@@ -127,6 +127,9 @@ def read_pdf(source: str | Path | bytes, name: str) -> Document:
     scanned = [str(page.number) for page in pages if page.scanned]
     if scanned:
         doc.notes.append(finding("pdf-scanned-pages", pages="、".join(scanned)))
+    unreadable = [str(page.number) for page in pages if page.unmapped]
+    if unreadable:  # too few to refuse the file, but values may hold (cid:…) garbage
+        doc.notes.append(finding("pdf-unmapped-pages", pages="、".join(unreadable)))
     return doc
 
 

@@ -128,6 +128,13 @@ def test_a_few_unmapped_glyphs_in_readable_text_do_not_refuse_the_file() -> None
     doc = read_pdf(with_page(content, "helvetica", "cid"), "信.pdf")
     assert doc.paragraphs[0].text == "Dear colleagues,"
     assert "(cid:5)" in " ".join(p.text for p in doc.paragraphs)
+    # but the reader is told which page holds characters it could not read
+    assert [(n.code, n.params["pages"]) for n in doc.notes] == [("pdf-unmapped-pages", "1")]
+
+
+def test_regression_readable_text_gives_no_unmapped_warning() -> None:
+    doc = read_pdf(with_page(pdf_raw.latin_lines(LETTER), "helvetica"), "信.pdf")
+    assert doc.notes == []
 
 
 # --- what the user sees ---------------------------------------------------------------------
