@@ -35,6 +35,7 @@ from formkit.intake.pool import IsolatedPool, Outcome, Shared
 from formkit.intake.worker import (
     WorkerError,
     call_pickled,
+    enter_child,
     kill_and_reap,
     reap,
     release_limits,
@@ -87,6 +88,7 @@ def run_isolated(
 def _child_once(
     fd: int, func: Callable[..., Any], args: tuple[Any, ...], memory_mb: int, timeout_s: float
 ) -> None:  # pragma: no cover - runs in the child
+    enter_child()
     try:
         set_limits(memory_mb, timeout_s)
         write_frame(fd, call_pickled(func, args))

@@ -24,6 +24,7 @@ from formkit.errors import FormkitError
 from formkit.intake.worker import (
     call_payload,
     death_error,
+    enter_child,
     kill_and_reap,
     read_frame,
     reap,
@@ -151,6 +152,7 @@ def _close_quietly(fd: int) -> None:
 def _serve(
     task_r: int, result_w: int, memory_mb: int, timeout_s: float
 ) -> None:  # pragma: no cover - runs in the child
+    enter_child()
     try:
         while True:
             payload = read_frame(task_r)

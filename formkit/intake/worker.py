@@ -12,6 +12,7 @@ legacy reader) may lift them with :func:`release_limits` as its ``preexec_fn``.
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import os
 import pickle
 import resource
@@ -44,6 +45,14 @@ def release_limits() -> None:
     for limit in (resource.RLIMIT_AS, resource.RLIMIT_CPU):
         _, hard = resource.getrlimit(limit)
         resource.setrlimit(limit, (hard, hard))
+
+
+def enter_child() -> None:
+    """What a forked worker does first: no crash report of its own. A native crash on a
+    hostile file is the parent's to report (as ``file-memory``); with faulthandler on
+    (``PYTHONFAULTHANDLER``, ``-X faulthandler``, pytest) the child would print a Python
+    stack to the user's terminal."""
+    faulthandler.disable()
 
 
 def set_limits(memory_mb: int, timeout_s: float) -> None:

@@ -82,6 +82,36 @@ def test_a_crash_in_native_code_becomes_file_memory():
     assert info.value.code == "file-memory"
 
 
+def test_regression_a_crashing_worker_prints_no_python_stack() -> None:
+    """With faulthandler on (PYTHONFAULTHANDLER, -X faulthandler, pytest) a crashing child
+    printed "Fatal Python error" and its stack on the user's terminal; the parent reports
+    the file, and nothing else may show."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "from formkit.errors import InputFileError\n"
+        "from formkit.intake.isolate import IsolatedPool, run_isolated\n"
+        "from tests.intake.test_isolate import crash\n"
+        "for run in (lambda: run_isolated(crash), lambda: IsolatedPool(1).run(crash)):\n"
+        "    try:\n"
+        "        run()\n"
+        "    except InputFileError as exc:\n"
+        "        print(exc.code)\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-X", "faulthandler", "-c", code],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.stdout.split() == ["file-memory", "file-memory"]
+    assert done.stderr == ""
+
+
 def test_input_file_errors_come_back_whole():
     with pytest.raises(InputFileError) as info:
         run_isolated(refuse)
