@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import click
-import yaml
 
 from formkit.cli.common import debug_option, guarded
 from formkit.codes import CODES
@@ -16,6 +15,7 @@ from formkit.errors import InputFileError
 
 def load_data(path: Path) -> Mapping[str, Any]:
     """The notice data: a YAML (or JSON) mapping."""
+    import yaml  # here, not at start: every other command would pay for it
 
     def unreadable(detail: str) -> InputFileError:
         reason = CODES["notice-data-unreadable"].render("zh", file=path.name, detail=detail)
