@@ -105,3 +105,11 @@ def test_with_the_specs_cached_a_check_imports_neither_yaml_nor_cerberus_to_load
     ]
     assert runs[0].stdout.split() == ["True", "True"]  # the first run reads and validates
     assert runs[1].stdout.split() == ["False", "False"]
+
+
+def test_a_spec_not_in_utf8_is_a_spec_error_naming_the_file(cache: Path, specs: Path) -> None:
+    path = specs / "targets.yaml"
+    path.write_bytes(path.read_text("utf-8").encode("gbk"))
+    with pytest.raises(SpecError, match=r"targets\.yaml: not UTF-8 text"):
+        load_fresh("targets", specs)
+    assert not list(cache.glob("*.pickle"))
