@@ -16,7 +16,7 @@ from abc import ABC, abstractmethod
 
 from lxml import etree
 
-from formkit.readers.model import CHECKED, UNCHECKED, symbol_box
+from formkit.readers.model import CHECKED, UNCHECKED, symbol_box, symbol_family
 from formkit.readers.ooxml import is_on, local_name
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -78,7 +78,6 @@ _BREAKS = {
     w_tag("softHyphen"): "",
 }
 _EMBEDS = {w_tag("drawing"), w_tag("pict"), w_tag("object")}
-_SYMBOL_FAMILIES = {"wingdings": "wingdings", "wingdings 2": "wingdings2"}  # w:sym font names
 
 
 class InlineReader(ABC):
@@ -235,12 +234,11 @@ def sdt_state(sdt: etree._Element) -> tuple[bool, str | None]:
 
 def _symbol(sym: etree._Element) -> str:
     """A w:sym character: known checkbox glyphs of symbol fonts, else the code point itself."""
-    font = (sym.get(w_tag("font")) or "").strip().lower()
     code = (sym.get(w_tag("char")) or "").strip().upper()
     if len(code) == 2:
         code = "F0" + code
     value = _int_hex(code)
-    family = _SYMBOL_FAMILIES.get(font)
+    family = symbol_family(sym.get(w_tag("font")) or "")
     known = symbol_box(family, value) if family and value is not None else None
     if known is not None:
         return known

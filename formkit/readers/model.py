@@ -11,6 +11,7 @@ glyphs ``☑`` (checked) and ``☐`` (unchecked) inside the text, so one normali
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,20 @@ SYMBOL_BOXES: dict[tuple[str, int], str] = {
     ("wingdings2", 0xA3): UNCHECKED,
     ("wingdings2", 0x50): "√",
 }
+
+
+_SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
+
+
+def symbol_family(fontname: str) -> str:
+    """``wingdings`` or ``wingdings2`` for the symbol fonts whose checkboxes are known
+    (``Wingdings``, ``Wingdings 2``, a PDF's ``ABCDEF+Wingdings-Regular``), else ``""``."""
+    name = re.sub(r"[^a-z0-9]", "", _SUBSET_TAG.sub("", fontname).lower())
+    if name.startswith("wingdings2"):
+        return "wingdings2"
+    if name.startswith("wingdings") and not name[9:10].isdigit():
+        return "wingdings"
+    return ""
 
 
 def symbol_box(family: str, code: int) -> str | None:

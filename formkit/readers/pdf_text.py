@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from formkit.readers.model import symbol_box
+from formkit.readers.model import symbol_box, symbol_family
 
 Char = dict[str, Any]
 
@@ -40,7 +40,6 @@ _HEADING_NUMBERS = (
 )
 _SENTENCE_END = ("。", "；", ";", "：", ":")
 _BOLD_MARKS = ("bold", "hei", "黑体", "black", "heavy", "semibold")
-_SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
 
 
 def is_wide(ch: str) -> bool:
@@ -55,17 +54,6 @@ def is_wide(ch: str) -> bool:
         or 0x3000 <= code <= 0x303F
         or code >= 0x20000
     )
-
-
-def symbol_family(fontname: str) -> str:
-    """``wingdings`` or ``wingdings2`` for the symbol fonts whose checkboxes are known
-    (``ABCDEF+Wingdings-Regular``, ``Wingdings2``, ``Wingdings 2``), else ``""``."""
-    name = re.sub(r"[^a-z0-9]", "", _SUBSET_TAG.sub("", fontname).lower())
-    if name.startswith("wingdings2"):
-        return "wingdings2"
-    if name.startswith("wingdings") and not name[9:10].isdigit():
-        return "wingdings"
-    return ""
 
 
 def checkbox_text(text: str, fontname: str) -> str:

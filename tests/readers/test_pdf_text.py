@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from formkit.readers.model import symbol_family
 from formkit.readers.pdf import read_pdf
-from formkit.readers.pdf_text import checkbox_text, symbol_family
+from formkit.readers.pdf_text import checkbox_text
 
 from . import pdf_raw
 from .pdf_raw import RawPdf
