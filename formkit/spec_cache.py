@@ -17,6 +17,7 @@ write the user's cache folder can already run code as that user.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import importlib.util
 import os
@@ -37,11 +38,22 @@ def cache_dir() -> Path | None:
 
 
 def key(path: str, raw: bytes) -> str:
-    digest = hashlib.sha256(FORMAT)
-    for part in (path.encode("utf-8", "surrogateescape"), raw, _builder(), _cerberus()):
+    digest = _salt().copy()
+    for part in (path.encode("utf-8", "surrogateescape"), raw):
         digest.update(len(part).to_bytes(8, "big"))
         digest.update(part)
     return digest.hexdigest()
+
+
+@functools.cache
+def _salt() -> Any:
+    """What every key shares, hashed once per process: the format, the builder's source and
+    the installed Cerberus."""
+    digest = hashlib.sha256(FORMAT)
+    for part in (_builder(), _cerberus()):
+        digest.update(len(part).to_bytes(8, "big"))
+        digest.update(part)
+    return digest
 
 
 def get(path: str, raw: bytes) -> Any | None:

@@ -85,6 +85,10 @@ class Shared:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Forget the value (workers forked later no longer inherit it)."""
         _SHARED.pop(self.key, None)
 
 

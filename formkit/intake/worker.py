@@ -85,7 +85,7 @@ def call_payload(payload: bytes) -> bytes:
     try:
         func, args = pickle.loads(payload)
     except BaseException as exc:
-        return pickle.dumps(("error", type(exc).__name__, str(exc)[:500], traceback.format_exc()))
+        return pickle.dumps(_defect(exc))
     return call_pickled(func, args)
 
 
@@ -98,13 +98,18 @@ def call_pickled(func: Callable[..., Any], args: tuple[Any, ...]) -> bytes:
     except MemoryError:
         outcome = ("memory",)
     except BaseException as exc:
-        outcome = ("error", type(exc).__name__, str(exc)[:500], traceback.format_exc())
+        outcome = _defect(exc)
     try:
         return pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
     except MemoryError:
         return pickle.dumps(("memory",))
-    except Exception as exc:
-        return pickle.dumps(("error", type(exc).__name__, str(exc)[:500], traceback.format_exc()))
+    except Exception as exc:  # a value that cannot be pickled
+        return pickle.dumps(_defect(exc))
+
+
+def _defect(exc: BaseException) -> tuple[str, str, str, str]:
+    """The outcome of an exception that is formkit's fault (call it in its ``except``)."""
+    return ("error", type(exc).__name__, str(exc)[:500], traceback.format_exc())
 
 
 def unpack(payload: bytes, status: int, name: str, timeout_s: float) -> Any:

@@ -56,7 +56,7 @@ class Checker:
         while not self._pools.empty():
             self._pools.get_nowait().close()
         if self._shared is not None:
-            self._shared.__exit__()
+            self._shared.close()
             self._shared = None
 
     @property

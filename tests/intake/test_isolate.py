@@ -219,3 +219,18 @@ def test_a_shared_value_made_after_the_workers_forked_is_a_defect_not_a_dead_wor
         with Shared(Unpicklable(1)) as shared, pytest.raises(WorkerError, match="did not inherit"):
             pool.run(add_shared, shared, 0)
         assert pool.run(pid) == first  # the same worker lives on
+
+
+def unpicklable_result(n: int) -> Unpicklable:
+    return Unpicklable(n)
+
+
+def test_a_result_that_cannot_be_sent_back_is_a_defect_and_the_worker_lives_on() -> None:
+    with IsolatedPool(1) as pool:
+        first = pool.run(pid)
+        with pytest.raises(WorkerError, match="TypeError") as info:
+            pool.run(unpicklable_result, 1)
+        assert "reach the worker by fork" in str(info.value)
+        assert pool.run(pid) == first
+    with pytest.raises(WorkerError, match="TypeError"):
+        run_isolated(unpicklable_result, 1)
