@@ -272,7 +272,7 @@ def warm_up(options: Options, paths: Iterable[Path] | None = None) -> None:
     import formkit.intake.archive
     import formkit.intake.gate
     import formkit.validate  # noqa: F401
-    from formkit.extract.recognise import prepare
+    from formkit.extract.labels import build_indexes
 
     readers = set(_READER_OF_SUFFIX.values())
     if paths is not None:
@@ -280,7 +280,7 @@ def warm_up(options: Options, paths: Iterable[Path] | None = None) -> None:
         readers = readers if None in wanted else {r for r in wanted if r is not None}
     for module in sorted(readers):
         importlib.import_module(module)
-    prepare(_specs(options.validators))
+    build_indexes(_specs(options.validators).values())
 
 
 def check_one(name: str, path: str, options: Options) -> list[FileResult]:

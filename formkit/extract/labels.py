@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from formkit.normalize import normalize_label
-from formkit.spec import Field
+from formkit.spec import Field, FormSpec
 
 EXACT, CONTAINS, FUZZY = 3, 2, 1
 
@@ -266,3 +266,16 @@ def index_for(owner: object, part: str, fields: Sequence[Field]) -> LabelIndex:
     index = LabelIndex(fields)
     _INDEX_CACHE[key] = (owner, index)
     return index
+
+
+SPEC_PARTS = ("fields", "columns", "parts")  # the field groups of a FormSpec that get an index
+
+
+def build_indexes(specs: Iterable[FormSpec]) -> None:
+    """Build every index recognition and extraction will ask of ``specs`` (once per
+    process; before forking workers, so each does not build them on its first file)."""
+    for spec in specs:
+        for part in SPEC_PARTS:
+            fields = getattr(spec, part)
+            if fields:
+                index_for(spec, part, fields)

@@ -34,17 +34,6 @@ def recognise(doc: Document, specs: Mapping[str, FormSpec]) -> str | None:
     return best[1] if best else None
 
 
-def prepare(specs: Mapping[str, FormSpec]) -> None:
-    """Build the label indexes recognition reads for every spec (once per process; before
-    forking workers, so each does not build them again on its first file)."""
-    for spec in specs.values():
-        index_for(spec, "fields", spec.fields)
-        if spec.columns:
-            index_for(spec, "columns", spec.columns)
-        if spec.parts:
-            index_for(spec, "parts", spec.parts)
-
-
 def score(doc: Document, spec: FormSpec, texts: set[str], titles: list[str]) -> int:
     if spec.extra.get("reader") == LETTER:
         return letter_score(doc)
