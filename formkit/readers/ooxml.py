@@ -19,11 +19,11 @@ import posixpath
 import threading
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
-from typing import IO
+from typing import IO, Generic, TypeVar
 from urllib.parse import unquote
 
 from lxml import etree
@@ -32,6 +32,7 @@ from formkit.codes import CODES
 from formkit.errors import InputFileError
 
 MAX_PART_BYTES = 48 * 1024 * 1024  # one decompressed XML part
+T = TypeVar("T")
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: encrypted OOXML or .doc/.xls
 ENCRYPTION_MARK = "EncryptionInfo".encode("utf-16-le")
 
@@ -84,9 +85,33 @@ class Rel:
         return self.type.rsplit("/", 1)[-1] == suffix
 
 
-# Relationships read so far, by (relationships part, CRC-32, size, compressed size).
-_RELS: dict[tuple[str, int, int, int], tuple[Rel, ...]] = {}
-RELS_MEMO_SIZE = 256
+class PartMemo(Generic[T]):
+    """What was read from a package part, kept per part name and fingerprint (CRC-32, size,
+    compressed size): forms made from one template share such parts (relationships, cell
+    styles), so each is read once per process. At most ``size`` entries, oldest dropped."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: dict[tuple[str, int, int, int], T] = {}
+        self._lock = threading.Lock()
+
+    def read(self, package: Package, part: str, reader: Callable[[], T]) -> T:
+        """``reader()``'s value for ``part`` of ``package``, from memory when seen before."""
+        fingerprint = package.fingerprint(part)
+        if fingerprint is None:
+            return reader()
+        key = (part.lower(), *fingerprint)
+        found = self._items.get(key)
+        if found is None:
+            found = reader()
+            with self._lock:
+                while len(self._items) >= self.size:
+                    self._items.pop(next(iter(self._items)))
+                self._items[key] = found
+        return found
+
+
+_RELS: PartMemo[tuple[Rel, ...]] = PartMemo(256)
 
 # What zipfile and zlib raise for a damaged or truncated member.
 UNZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError, ValueError)
@@ -168,17 +193,9 @@ class Package:
         the same package and main-part relationships, parsed once per process."""
         folder, base = posixpath.split(part)
         rels_part = posixpath.join(folder, "_rels", base + ".rels")
-        key = self.fingerprint(rels_part)
-        if key is None:
+        if not self.has(rels_part):
             return []
-        memo_key = (rels_part.lower(), *key)
-        found = _RELS.get(memo_key)
-        if found is None:
-            found = self._read_rels(rels_part, folder)
-            if len(_RELS) >= RELS_MEMO_SIZE:
-                _RELS.pop(next(iter(_RELS)))
-            _RELS[memo_key] = found
-        return list(found)
+        return list(_RELS.read(self, rels_part, lambda: self._read_rels(rels_part, folder)))
 
     def _read_rels(self, rels_part: str, folder: str) -> tuple[Rel, ...]:
         found: list[Rel] = []

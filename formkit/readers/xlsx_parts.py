@@ -15,7 +15,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from formkit.readers.model import Cell, Location, column_letter
-from formkit.readers.ooxml import Package, Rel, fail, is_on
+from formkit.readers.ooxml import Package, PartMemo, Rel, fail, is_on
 
 S_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
@@ -128,10 +128,7 @@ class Style(NamedTuple):
     number_format: str | None  # the format code; None for General
 
 
-# Cell styles read so far, by the styles part's fingerprint (CRC-32, size, compressed size):
-# workbooks made from one template share their styles part.
-_STYLES: dict[tuple[int, int, int], tuple[Style, ...]] = {}
-STYLES_MEMO_SIZE = 64
+_STYLES: PartMemo[tuple[Style, ...]] = PartMemo(64)  # per styles part: one per template
 
 
 def cell_styles(package: Package, rels: Iterable[Rel]) -> tuple[Style, ...]:
@@ -140,15 +137,7 @@ def cell_styles(package: Package, rels: Iterable[Rel]) -> tuple[Style, ...]:
     part = find_part(package, rels, "styles")
     if part is None:
         return ()
-    key = package.fingerprint(part)
-    found = _STYLES.get(key) if key is not None else None
-    if found is None:
-        found = _read_styles(package, part)
-        if key is not None:
-            if len(_STYLES) >= STYLES_MEMO_SIZE:
-                _STYLES.pop(next(iter(_STYLES)))
-            _STYLES[key] = found
-    return found
+    return _STYLES.read(package, part, lambda: _read_styles(package, part))
 
 
 def _read_styles(package: Package, part: str) -> tuple[Style, ...]:
