@@ -130,6 +130,11 @@ def test_a_few_unmapped_glyphs_in_readable_text_do_not_refuse_the_file() -> None
     assert "(cid:5)" in " ".join(p.text for p in doc.paragraphs)
     # but the reader is told which page holds characters it could not read
     assert [(n.code, n.params["pages"]) for n in doc.notes] == [("pdf-unmapped-pages", "1")]
+    shown = doc.notes[0].to_dict()
+    assert (shown["severity"], shown["message"]) == (
+        "warning",
+        "PDF 第 1 页有文字的字体缺少字符映射，这些字符无法识别（显示为 (cid:…)），需人工核对",
+    )
 
 
 def test_regression_readable_text_gives_no_unmapped_warning() -> None:
