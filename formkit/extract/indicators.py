@@ -206,7 +206,7 @@ def read_rows(header: Header, index: LabelIndex) -> Rows:
         indicator = grid[r][ind_col]
         if indicator is None or not indicator.text.strip():
             _nameless_row(header, grid, r, out.findings)
-            group = _group_of(header, grid, r, previous)
+            group = _group_of(header, grid, r, key_col.get("dimension"), previous)
             if group is not previous and group["dimension"].location is not None:
                 out.groups.setdefault(str(group["dimension"].value), group["dimension"].location)
             previous = group
@@ -267,11 +267,14 @@ def _values_typed(
 
 
 def _group_of(
-    header: Header, grid: list[list[Cell | None]], r: int, previous: dict[str, Value]
+    header: Header,
+    grid: list[list[Cell | None]],
+    r: int,
+    j: int | None,
+    previous: dict[str, Value],
 ) -> dict[str, Value]:
-    """The group the rows below inherit a blank 一级指标 from: a row without a name that
-    names a 一级指标 starts its group, though it is no indicator itself."""
-    j = next((j for j, f in header.columns.items() if f.key == "dimension"), None)
+    """The group the rows below inherit a blank 一级指标 (column ``j``) from: a row without a
+    name that names a 一级指标 starts its group, though it is no indicator itself."""
     cell = grid[r][j] if j is not None else None
     if j is None or cell is None or cell.row != r or not cell.text.strip():
         return previous  # none, or merged down from a row already read
