@@ -20,8 +20,7 @@ beside it, the machine's speed (a fixed loop) taken every round, and the start-u
 
 The package is byte-compiled first, as an installed formkit is: the environment may set
 PYTHONDONTWRITEBYTECODE, and compiling ~120 modules from source at every start would add
-0.1–0.4 s to each command measured. Likewise the specs are in formkit's spec cache after
-the first command (``formkit.spec_cache``), as on any machine that has run formkit once.
+0.1–0.4 s to each command measured.
 """
 
 from __future__ import annotations

@@ -143,7 +143,7 @@ def _run(exe: str, batch: Sequence[Path], fmt: str, outdir: Path, budget: float)
             str(outdir),
             *map(str, batch),
         ]
-        env = {**os.environ, "FONTCONFIG_FILE": str(fontconfig_file())}
+        env = _private_env(Path(profile))
         proc = subprocess.Popen(
             command,
             stdin=subprocess.DEVNULL,
@@ -162,6 +162,21 @@ def _run(exe: str, batch: Sequence[Path], fmt: str, outdir: Path, budget: float)
         finally:
             _kill_group(proc)  # helpers soffice may leave behind
     return True
+
+
+def _private_env(profile: Path) -> dict[str, str]:
+    """soffice's environment: home, config and cache in the private profile, since LibreOffice
+    (through GLib's dconf) writes ~/.cache and ~/.config otherwise and `check` writes nothing
+    outside its temp folder; fonts a user installed (XDG data) stay visible."""
+    data = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return {
+        **os.environ,
+        "FONTCONFIG_FILE": str(fontconfig_file()),
+        "HOME": str(profile),
+        "XDG_CONFIG_HOME": str(profile / "config"),
+        "XDG_CACHE_HOME": str(profile / "cache"),
+        "XDG_DATA_HOME": data,
+    }
 
 
 def _kill_group(proc: subprocess.Popen[bytes]) -> None:

@@ -23,7 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from formkit import spec_cache
+import cerberus
+import yaml
+
 from formkit.errors import SpecError
 from formkit.resources import validators_dir
 
@@ -140,19 +142,10 @@ def _load(path: str) -> FormSpec:
             raw = fh.read()
     except OSError as exc:
         raise SpecError(f"{path}: cannot read spec ({exc.strerror})") from exc
-    cached = spec_cache.get(path, raw)
-    if isinstance(cached, FormSpec):
-        return cached
-    spec = _parse(path, raw)
-    spec_cache.put(path, raw, spec)
-    return spec
+    return _parse(path, raw)
 
 
 def _parse(path: str, raw: bytes) -> FormSpec:
-    # PyYAML and Cerberus are imported here: with the specs cached, a command needs neither
-    # to start (≈ 40 ms)
-    import yaml
-
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~10× faster, also safe
     try:
         doc = yaml.load(raw.decode("utf-8"), Loader=loader)
@@ -166,8 +159,6 @@ def _parse(path: str, raw: bytes) -> FormSpec:
 
 
 def _build(path: str, form: Mapping[str, Any], schema: Mapping[str, Any]) -> FormSpec:
-    import cerberus
-
     try:
         cerberus.Validator(schema)  # validates the schema itself
     except cerberus.SchemaError as exc:
