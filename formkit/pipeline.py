@@ -102,7 +102,7 @@ def read_input(name: str, path: Path) -> bytes:
     except FileNotFoundError as exc:
         raise InputFileError(name, "file-not-found", "找不到文件") from exc
     if size > MAX_INPUT_BYTES:
-        raise InputFileError(name, "file-too-large", f"文件过大（{size // 1048576} MB）")
+        raise InputFileError(name, "file-too-large", f"{size >> 20} MB")
     return path.read_bytes()
 
 

@@ -91,3 +91,14 @@ def test_a_file_named_for_another_type_is_still_read_by_its_content(tmp_path: Pa
     assert as_pdf.form == as_docx.form == "plan"
     codes = [f.code for f in as_pdf.findings]
     assert [f.code for f in as_docx.findings] == ["extension-mismatch", *codes]
+
+
+def test_regression_a_file_over_the_limit_is_told_its_size_once(tmp_path: Path) -> None:
+    """Was: 文件过大（文件过大（201 MB）），超出处理上限 — the raise site wrote the sentence the
+    code's template writes again."""
+    big = tmp_path / "申报信息表.docx"
+    with big.open("wb") as fh:
+        fh.truncate(201 * 1024 * 1024)  # sparse: no disk used
+    (result,) = check([big])
+    (found,) = result.findings
+    assert (found.code, found.message()) == ("file-too-large", "文件过大（201 MB），超出处理上限")
