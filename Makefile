@@ -27,6 +27,7 @@ lint: setup
 	$(BIN)/ruff check formkit tests benchmarks scripts
 	$(BIN)/ruff format --check formkit tests benchmarks scripts
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 test: setup system lint
 	$(BIN)/pytest -q -n 2 -p no:cacheprovider

@@ -1,0 +1,1 @@
+"""formkit batch: read an inbox, validate, cross-check dossiers, write the review outputs."""
