@@ -29,8 +29,12 @@ lint: setup
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
 
+# check and batch once more with workers started by spawn (as on Windows and macOS)
+SPAWN_TESTS := tests/intake/test_isolate.py tests/test_pipeline.py tests/test_cli.py tests/cli/test_batch.py
+
 test: setup system lint
 	$(BIN)/pytest -q -n 2 -p no:cacheprovider
+	FORMKIT_START_METHOD=spawn $(BIN)/pytest -q -n 2 -p no:cacheprovider $(SPAWN_TESTS)
 
 demo: setup system
 	@bash scripts/demo.sh $(DEMO_OUT)

@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from formkit.cli import main
+from formkit.intake.isolate import start_method
 from formkit.spec import load_spec
 from formkit.writers.forms import write_forms
 
@@ -119,6 +120,7 @@ def test_regression_plan_fund_uses_that_do_not_add_up_are_found() -> None:
     assert [f["code"] for f in obj["findings"]] == ["fund-uses-mismatch"]
 
 
+@pytest.mark.skipif(start_method() != "fork", reason="the patch reaches workers only by fork")
 def test_an_internal_defect_is_one_line_exit_2_and_details_only_with_debug(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

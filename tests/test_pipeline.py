@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from formkit.intake.isolate import start_method
 from formkit.pipeline import FileResult, Options, check
 from formkit.programme import Programme, load_programme
 
@@ -36,6 +37,7 @@ def _summary(results: list[FileResult]) -> list[tuple[str, str | None, list[str]
     return [(r.file, r.form, sorted(f.code for f in r.findings)) for r in results]
 
 
+@pytest.mark.skipif(start_method() != "fork", reason="workers start by spawn: options are pickled")
 def test_the_options_reach_the_workers_by_fork_not_by_pipe() -> None:
     programme = _programme_that_cannot_be_pickled()
     isolated = check([INBOX], Options(programme=programme, workers=2))

@@ -14,11 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import multiprocessing
 import os
 import tempfile
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -29,6 +27,7 @@ from formkit.batch.report_html import SUMMARY_NAME, report_html
 from formkit.batch.review import Review, for_review, review
 from formkit.batch.run import default_workers
 from formkit.errors import OutputFileError
+from formkit.intake.isolate import IsolatedPool
 from formkit.registry import Registry
 from formkit.resources import templates_dir
 from formkit.spec import load_all
@@ -197,14 +196,22 @@ def _opinions(
 
 
 PARALLEL_FROM = 64  # fewer opinions than this are rendered in this process
+RENDER_TIMEOUT_S = 120.0
+RENDER_MEMORY_MB = 1024
 
 
 def _render_all(jobs: list[tuple[dict[str, Any], Path | None]], workers: int) -> list[bytes]:
     if workers < 2 or len(jobs) < PARALLEL_FROM:
         return [_render(job) for job in jobs]
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(_render, jobs, chunksize=16))
+    bodies: list[bytes] = [b""] * len(jobs)
+    # the same pool as reading (not a second process machinery); an opinion that cannot be
+    # rendered is formkit's defect and stops the run
+    with IsolatedPool(workers, timeout_s=RENDER_TIMEOUT_S, memory_mb=RENDER_MEMORY_MB) as pool:
+        for outcome in pool.imap_unordered(_render, [(job,) for job in jobs]):
+            if outcome.error is not None:
+                raise outcome.error
+            bodies[outcome.index] = outcome.value
+    return bodies
 
 
 def _render(job: tuple[dict[str, Any], Path | None]) -> bytes:

@@ -1,9 +1,8 @@
 """What a worker process does and how its outcome comes back to the parent.
 
-Shared by :func:`formkit.intake.isolate.run_isolated` (one forked child per call) and
-:class:`formkit.intake.pool.IsolatedPool` (reused children): the soft limits a child sets on
-itself, the pickled outcome of one call, length-prefixed frames on pipes, and turning an
-outcome or a child's death into the error the parent raises.
+Used by :class:`formkit.intake.pool.IsolatedPool`: the soft limits a worker sets on itself
+for each call, the pickled outcome of one call, and turning an outcome or a worker's death
+into the error the parent raises.
 
 Only the *soft* limits are set, so a child process the parse starts (LibreOffice for the
 legacy reader) may lift them with :func:`release_limits` as its ``preexec_fn``.
@@ -11,21 +10,22 @@ legacy reader) may lift them with :func:`release_limits` as its ``preexec_fn``.
 
 from __future__ import annotations
 
-import contextlib
 import faulthandler
-import os
 import pickle
-import resource
 import signal
-import struct
+import sys
 import traceback
 from collections.abc import Callable
 from typing import Any
 
+try:  # not on Windows: there formkit cannot limit a worker's memory (limits_enforced)
+    import resource
+except ImportError:  # pragma: no cover - Windows
+    resource = None  # type: ignore[assignment]
+
 from formkit.errors import FormkitError, InputFileError
 
 _MEMORY_SIGNALS = {signal.SIGKILL, signal.SIGSEGV, signal.SIGABRT, signal.SIGBUS}
-_FRAME = struct.Struct("<Q")
 
 
 class WorkerError(FormkitError):
@@ -40,8 +40,16 @@ class WorkerError(FormkitError):
 # --- limits ---------------------------------------------------------------------------------
 
 
+def limits_enforced() -> bool:
+    """Whether this OS lets formkit cap a worker's memory (not on Windows; macOS ignores
+    RLIMIT_AS): where it cannot, only the time limit holds, and the commands say so."""
+    return resource is not None and sys.platform.startswith("linux")
+
+
 def release_limits() -> None:
     """Lift the soft limits again (``preexec_fn`` for a subprocess such as LibreOffice)."""
+    if resource is None:  # pragma: no cover - Windows
+        return
     for limit in (resource.RLIMIT_AS, resource.RLIMIT_CPU):
         _, hard = resource.getrlimit(limit)
         resource.setrlimit(limit, (hard, hard))
@@ -57,6 +65,8 @@ def enter_child() -> None:
 
 def set_limits(memory_mb: int, timeout_s: float) -> None:
     """Soft limits for the calling process: ``memory_mb`` above its current size."""
+    if not limits_enforced():  # pragma: no cover - not Linux
+        return
     _, hard_as = resource.getrlimit(resource.RLIMIT_AS)
     soft = _vm_size() + memory_mb * 1024 * 1024
     if hard_as != resource.RLIM_INFINITY:
@@ -112,10 +122,8 @@ def _defect(exc: BaseException) -> tuple[str, str, str, str]:
     return ("error", type(exc).__name__, str(exc)[:500], traceback.format_exc())
 
 
-def unpack(payload: bytes, status: int, name: str, timeout_s: float) -> Any:
-    """The value of a call, or its error raised (an empty payload: the child died)."""
-    if not payload:
-        raise death_error(status, name, timeout_s)
+def unpack(payload: bytes, name: str, timeout_s: float) -> Any:
+    """The value of a call, or its error raised."""
     outcome = pickle.loads(payload)
     if outcome[0] == "ok":
         return outcome[1]
@@ -130,13 +138,15 @@ def _error(outcome: tuple[Any, ...], name: str) -> FormkitError:
     return WorkerError(outcome[1], outcome[2], outcome[3])
 
 
-def death_error(status: int, name: str, timeout_s: float) -> FormkitError:
-    """The error for a child that died with wait ``status`` before sending its outcome."""
-    if os.WIFSIGNALED(status) and os.WTERMSIG(status) in _MEMORY_SIGNALS:
+def death_error(exitcode: int | None, name: str, timeout_s: float) -> FormkitError:
+    """The error for a worker that died before sending its outcome; ``exitcode`` is the
+    process's (minus the signal's number when a signal killed it)."""
+    signum = -exitcode if exitcode is not None and exitcode < 0 else None
+    if signum in _MEMORY_SIGNALS:
         return _memory(name)
-    if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGXCPU:
+    if signum == signal.SIGXCPU:
         return timeout_error(name, timeout_s)
-    return WorkerError("WorkerDied", f"worker exited with status {status}", "")
+    return WorkerError("WorkerDied", f"worker exited with code {exitcode}", "")
 
 
 def _memory(name: str) -> InputFileError:
@@ -145,56 +155,3 @@ def _memory(name: str) -> InputFileError:
 
 def timeout_error(name: str, timeout_s: float) -> InputFileError:
     return InputFileError(name, "file-timeout", f"{timeout_s:g}")
-
-
-# --- frames on pipes ------------------------------------------------------------------------
-
-
-def write_frame(fd: int, payload: bytes) -> None:
-    view = memoryview(_FRAME.pack(len(payload)) + payload)
-    while view:
-        view = view[os.write(fd, view) :]
-
-
-def unframe(data: bytes) -> bytes:
-    """The payload of one complete frame; b"" when the child died before finishing it."""
-    if len(data) < _FRAME.size or _FRAME.unpack_from(data)[0] != len(data) - _FRAME.size:
-        return b""
-    return data[_FRAME.size :]
-
-
-def read_frame(fd: int) -> bytes | None:
-    head = _read_exact(fd, _FRAME.size)
-    if head is None:
-        return None
-    return _read_exact(fd, _FRAME.unpack(head)[0])
-
-
-def _read_exact(fd: int, size: int) -> bytes | None:
-    chunks: list[bytes] = []
-    while size:
-        chunk = os.read(fd, min(size, 1 << 20))
-        if not chunk:
-            return None
-        chunks.append(chunk)
-        size -= len(chunk)
-    return b"".join(chunks)
-
-
-# --- children -------------------------------------------------------------------------------
-
-
-def kill_and_reap(pid: int) -> None:
-    with contextlib.suppress(ProcessLookupError):
-        os.kill(pid, signal.SIGKILL)
-    reap(pid)
-
-
-def reap(pid: int) -> int:
-    while True:
-        try:
-            return os.waitpid(pid, 0)[1]
-        except ChildProcessError:
-            return 0
-        except InterruptedError:
-            continue

@@ -131,3 +131,17 @@ def test_an_ineligible_zone_is_not_accepted_and_the_reason_is_given() -> None:
     assert opinion["conclusion"].startswith("该开发区不符合申报条件（“载体类型”应为")
     assert opinion["findings"][0]["document"] == "申报信息表（application.docx）"
     assert opinion["findings"][0]["place"] == "表1 第9行第2列"
+
+
+def test_opinions_rendered_in_workers_are_those_rendered_here() -> None:
+    """Many opinions are rendered in the isolated pool; the bytes are the same as rendered in
+    this process, in the same order."""
+    from formkit.batch import outputs
+
+    rev = sample_review()
+    data = [opinion_data(z, agency="示例省中小企业局", date="2026-12-01") for z in rev.zones]
+    jobs = [(d, None) for d in data] * 3
+    here = outputs._render_all(jobs, workers=1)
+    pooled = outputs._render_all(jobs * (outputs.PARALLEL_FROM // len(jobs) + 1), workers=2)
+    assert pooled[: len(here)] == here
+    assert len(set(here)) == len(data)  # the zones' opinions differ, so order matters

@@ -9,7 +9,7 @@ import time
 import pytest
 
 from formkit.errors import InputFileError
-from formkit.intake.isolate import IsolatedPool, Shared, WorkerError, run_isolated
+from formkit.intake.isolate import IsolatedPool, Shared, WorkerError, run_isolated, start_method
 
 GiB = 1024**3
 
@@ -204,6 +204,7 @@ def add_shared(value: Unpicklable, i: int) -> int:
     return value.n + i
 
 
+@pytest.mark.skipif(start_method() != "fork", reason="workers start by spawn: values are pickled")
 def test_a_shared_value_reaches_every_worker_by_fork_not_by_pickle() -> None:
     # max_tasks=2: workers are replaced on the way, and the new forks inherit the value too
     with Shared(Unpicklable(40)) as shared, IsolatedPool(2, max_tasks=2) as pool:
@@ -234,3 +235,39 @@ def test_a_result_that_cannot_be_sent_back_is_a_defect_and_the_worker_lives_on()
         assert pool.run(pid) == first
     with pytest.raises(WorkerError, match="TypeError"):
         run_isolated(unpicklable_result, 1)
+
+
+class CountedPickles:
+    """A value that counts how often it is pickled (in the parent, where pickling happens)."""
+
+    pickled = 0
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+    def __reduce__(self) -> tuple[object, ...]:
+        CountedPickles.pickled += 1
+        return CountedPickles, (self.n,)
+
+
+def test_a_shared_value_reaches_spawned_workers_once_per_worker_not_once_per_call(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("FORMKIT_START_METHOD", "spawn")
+    CountedPickles.pickled = 0
+    with Shared(CountedPickles(40)) as shared, IsolatedPool(2) as pool:
+        calls = [(shared, i) for i in range(7)]
+        assert sorted(o.value for o in pool.imap_unordered(add_shared, calls)) == list(
+            range(40, 47)
+        )
+    assert 1 <= CountedPickles.pickled <= 2  # once per worker started
+
+
+def test_spawned_workers_keep_the_limits(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FORMKIT_START_METHOD", "spawn")
+    with IsolatedPool(2, timeout_s=1, memory_mb=256) as pool:
+        outcomes = sorted(
+            pool.imap_unordered(mixed, [(i,) for i in range(5)]), key=lambda o: o.index
+        )
+    codes = [getattr(o.error, "code", None) for o in outcomes]
+    assert codes == [None, None, "file-timeout", "file-memory", "file-memory"]
