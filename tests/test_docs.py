@@ -4,7 +4,10 @@ every command is documented."""
 from __future__ import annotations
 
 import importlib.util
+import re
 from pathlib import Path
+
+import pytest
 
 from formkit.cli import main
 from formkit.codes import CODES
@@ -38,3 +41,23 @@ def test_every_spec_key_is_documented_in_the_forms_reference() -> None:
     for spec in load_all().values():
         for f in (*spec.fields, *spec.columns):
             assert f"`{f.key}`" in forms, (spec.name, f.key)
+
+
+def _api_examples() -> list[str]:
+    text = (ROOT / "docs" / "api.md").read_text("utf-8")
+    return re.findall(r"```python\n(.*?)```", text, flags=re.S)
+
+
+def test_the_api_page_lists_exactly_the_public_names() -> None:
+    import formkit
+
+    text = (ROOT / "docs" / "api.md").read_text("utf-8")
+    first_cells = re.findall(r"^\| (.*?) \|", text, flags=re.M)
+    listed = {name for cell in first_cells for name in re.findall(r"`(\w+)", cell)}
+    assert listed == set(formkit.__all__)
+
+
+@pytest.mark.parametrize("example", _api_examples(), ids=lambda e: e.splitlines()[-1][:40])
+def test_every_api_example_runs(example: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    exec(compile(example, "docs/api.md", "exec"), {})
