@@ -28,8 +28,8 @@ LAYOUTS = {
     "letter": "推荐文件",
 }
 SEVERITY = {
-    "zh": {"error": "错误", "warning": "警告"},
-    "en": {"error": "error", "warning": "warning"},
+    "zh": {"error": "错误", "warning": "警告", "info": "提示"},
+    "en": {"error": "error", "warning": "warning", "info": "note"},
 }
 
 

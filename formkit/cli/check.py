@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from formkit.batch.precheck import check_paths
 from formkit.cli.common import F, debug_option, guarded, lang_option
 from formkit.pipeline import FileResult, Options, check, exit_code
 from formkit.report_text import render_results
@@ -71,9 +72,12 @@ def _run(
     workers: int | None,
     lang: str,
     debug: bool,
+    dossiers: bool = False,
 ) -> list[FileResult]:
     # the text report shows findings and layouts only: the values read stay in the workers
-    results = check(paths, _options(validators, programme, workers, records=as_json))
+    # (but dossiers are compared on them: check_paths brings them back)
+    options = _options(validators, programme, workers, records=as_json)
+    results = check_paths(paths, options) if dossiers else check(paths, options)
     _emit(results, as_json, lang, debug)
     return results
 
@@ -95,6 +99,9 @@ def parse_cmd(files: tuple[str, ...], **options: Any) -> None:
 def check_cmd(paths: tuple[str, ...], **options: Any) -> None:
     """检查表单（文件、文件夹或 zip 压缩包）。
 
+    文件夹、压缩包或多个文件按开发区归组，像省级批量审核一样核对各开发区材料是否齐全、
+    彼此一致；加 --programme 时也核对目录、名额等。
+
     退出码：0 无错误（可有警告）；1 表单有错误；2 有文件无法读取或用法错误。
     """
-    sys.exit(exit_code(_run(paths, **options)))
+    sys.exit(exit_code(_run(paths, dossiers=True, **options)))

@@ -17,6 +17,7 @@ import queue
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from formkit.batch.precheck import attach, check_dossiers
 from formkit.errors import InputFileError
 from formkit.intake.isolate import IsolatedPool, Shared, WorkerError
 from formkit.pipeline import FileResult, Options, check_one, failed, warm_up
@@ -25,7 +26,8 @@ from .uploads import Upload
 
 
 class Checker:
-    """``await checker.check(uploads)`` → results in upload order, as ``formkit check``."""
+    """``await checker.check(uploads)`` → results in upload order, as ``formkit check``
+    (several files or an archive also get the dossier checks)."""
 
     def __init__(
         self, workers: int, *, timeout_s: float, memory_mb: int, options: Options, queue_size: int
@@ -71,7 +73,12 @@ class Checker:
         calls = [
             loop.run_in_executor(self._executor, self._check_file, u.name, u.path) for u in uploads
         ]
-        return [r for results in await asyncio.gather(*calls) for r in results]
+        results = [r for found in await asyncio.gather(*calls) for r in found]
+        if len(uploads) > 1 or any("!" in r.file for r in results):
+            # several files or an archive: one zone's dossier, checked as ``batch`` would
+            opts = self.options
+            attach(results, check_dossiers(results, opts.programme, opts.validators))
+        return results
 
     def _check_file(self, name: str, path: Path) -> list[FileResult]:
         pool = self._pools.get()
