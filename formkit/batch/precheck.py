@@ -23,6 +23,7 @@ from typing import Any
 from formkit.batch.dossier import Dossier, Submission, group, submissions
 from formkit.batch.review import dossier_issues, for_review, skipped_checks
 from formkit.batch.status import Issue
+from formkit.findings import Finding, finding
 from formkit.pipeline import FileResult, Options, check
 from formkit.registry import Entry
 from formkit.spec import load_all
@@ -57,6 +58,19 @@ def check_paths(paths: Sequence[str | Path], options: Options) -> list[FileResul
     if wants_dossiers(paths, results):
         attach(results, check_dossiers(results, options.programme, options.validators))
     return results
+
+
+def without_forms(paths: Sequence[str | Path], results: Sequence[FileResult]) -> list[Finding]:
+    """An ``input-no-forms`` finding for each folder given whose files hold no form (an empty
+    folder, one of pictures and notes): nothing there could be checked."""
+    found = []
+    for given in paths:
+        if not Path(given).is_dir():
+            continue
+        inside = str(Path(given)) + os.sep
+        if not any(r.form for r in results if r.file.startswith(inside)):
+            found.append(finding("input-no-forms", path=str(given)))
+    return found
 
 
 def wants_dossiers(paths: Sequence[str | Path], results: Sequence[FileResult]) -> bool:

@@ -22,7 +22,7 @@ from formkit.batch.dossier import (
 )
 from formkit.batch.status import Issue, counts, from_finding, issue, status_of
 from formkit.registry import Entry
-from formkit.spec import FormSpec
+from formkit.spec import FormSpec, labels_of
 
 USED, OLDER, BY_FOLDER = "采用", "旧版本（未采用）", "按文件夹归入"
 UNASSIGNED, LETTER_USED = "未归属", "推荐文件"
@@ -150,13 +150,7 @@ def dossier_issues(
     per dossier key, and those about letters and files that fit no zone. ``batch`` adds the
     files' own findings; ``check`` of a folder shows these beside the files it checked."""
     titles = {name: spec.title for name, spec in specs.items()}
-
-    def label(form: str, key: str) -> str:
-        try:
-            return specs[form].field(key).label
-        except KeyError:
-            return key
-
+    label = labels_of(specs)
     ident = Identify(programme)
     letter_title = titles.get(LETTER, "市级推荐文件")
     on_zones, on_letters = checks.check_letters(grouping, ident, letter_title)

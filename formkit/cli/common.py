@@ -10,11 +10,14 @@ from typing import Any, TypeVar
 
 import click
 
+from formkit.cli import zh
 from formkit.errors import FormkitError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_INPUT = 2
+
+zh.install()  # before any command makes its options
 
 
 def debug_option(func: F) -> F:
