@@ -763,6 +763,13 @@ CODES: dict[str, Code] = _codes(
     ),
     # --- blank forms (formkit forms) ---------------------------------------------------------
     Code(
+        "output-exists",
+        E,
+        "{path} 已存在，未覆盖（可能是已填写的文件）",
+        "{path} already exists and was not replaced",
+        "换一个输出位置；确需替换时加 --force",
+    ),
+    Code(
         "output-unwritable",
         E,
         "无法写入 {path}：{detail}",

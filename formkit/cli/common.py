@@ -26,6 +26,14 @@ def debug_option(func: F) -> F:
     )(func)
 
 
+def force_option(func: F) -> F:
+    return click.option(
+        "--force",
+        is_flag=True,
+        help="输出位置已有同名文件时替换它（默认不覆盖，以免替换已填写的文件）。",
+    )(func)
+
+
 def lang_option(func: F) -> F:
     return click.option(
         "--lang",
