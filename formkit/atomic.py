@@ -12,9 +12,12 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
+
+from formkit.codes import CODES
+from formkit.errors import OutputFileError
 
 
 @contextlib.contextmanager
@@ -39,6 +42,18 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` atomically."""
     with atomic_write(path) as fh:
         fh.write(data)
+
+
+def refuse_existing(paths: Iterable[str | os.PathLike[str]], *, force: bool = False) -> None:
+    """Before a command writes anything: an existing file among ``paths`` is refused, so
+    nothing a person made (a filled form, an edited notice) is replaced unless ``force``."""
+    if force:
+        return
+    for path in paths:
+        if os.path.lexists(path):
+            code = CODES["output-exists"]
+            message = f"{code.render('zh', path=os.fspath(path))}。{code.hint}"
+            raise OutputFileError(message)
 
 
 def _mode_for(target: Path) -> int:

@@ -135,6 +135,8 @@ _PROVINCE = re.compile(
     r"湖北|湖南|广东|广西|海南|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆)"
     r"(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)?"
 )
+_NOTE_AT_END = re.compile(r"(?:（[^（）]*）)+$")
+_CITY_AGAIN = re.compile(r"^([^市县]{2,4})[市县](?=\1)")
 # Suffix families: wordings within a family name the same kind of zone.
 SUFFIX_FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("高新区", ("高新技术产业开发区", "高新技术开发区", "高新技术产业园区", "高新区")),
@@ -154,10 +156,14 @@ def _squash(text: str) -> str:
 def zone_key(name: str) -> tuple[str, str]:
     """(core, suffix family) of a zone name: 山西省太原市示范经开区 → (太原示范, 开发区).
 
-    The province prefix and the suffix wording are dropped, and 省/市/县 removed from what
-    is left, so 全称/简称 spellings of one zone meet.
+    The province prefix, a city written before a name that starts with the city again
+    (大同市大同演示产业园区), notes in brackets at the end (（省级）) and the suffix wording are
+    dropped, and 省/市/县 removed from what is left, so the spellings people write of one
+    zone (全称/简称 among them) meet.
     """
     text = _PROVINCE.sub("", _squash(name), count=1)
+    text = _NOTE_AT_END.sub("", text)
+    text = _CITY_AGAIN.sub("", text, count=1)
     family = ""
     for suffix, fam in _SUFFIXES:
         if text.endswith(suffix) and len(text) > len(suffix):

@@ -238,6 +238,20 @@ CODES: dict[str, Code] = _codes(
         "请核对营业执照上的 18 位代码",
     ),
     Code(
+        "credit-code-number",
+        E,
+        "“{field}”所在单元格是数字格式，代码被存成了 {raw}，已丢失位数",
+        "“{field}” is stored as a number ({raw}) and has lost digits",
+        "把该单元格设为“文本”格式，再重新输入18位代码",
+    ),
+    Code(
+        "value-approximate",
+        W,
+        "“{field}”填写的是约数“{raw}”，暂按{value}读取",
+        "“{field}” is approximate (“{raw}”); read as {value}",
+        "请填写确数，如“500”，不要写“约500”“近百家”“超过30家”",
+    ),
+    Code(
         "bad-zone-code",
         E,
         "“{field}”格式应为 G/S 加 6 位数字（如 S141234），实际为“{raw}”",
@@ -460,6 +474,13 @@ CODES: dict[str, Code] = _codes(
         "zone name “{raw}” differs from “{expected}”, the catalogue's zone with code "
         "{catalogue_code}",
         "核对开发区名称与开发区代码，二者应指同一个开发区",
+    ),
+    Code(
+        "input-no-forms",
+        E,
+        "未找到可检查的文件：{path} 中没有表单文件",
+        "no files to check: {path} holds no form files",
+        "确认选对了文件夹；表单应为 .docx、.xlsx、.pdf 文件或 .zip 压缩包",
     ),
     # --- batch review: dossiers, programme, city letters (formkit batch) -----------------------
     Code(
@@ -742,6 +763,13 @@ CODES: dict[str, Code] = _codes(
     ),
     # --- blank forms (formkit forms) ---------------------------------------------------------
     Code(
+        "output-exists",
+        E,
+        "{path} 已存在，未覆盖（可能是已填写的文件）",
+        "{path} already exists and was not replaced",
+        "换一个输出位置；确需替换时加 --force",
+    ),
+    Code(
         "output-unwritable",
         E,
         "无法写入 {path}：{detail}",
@@ -798,6 +826,79 @@ CODES: dict[str, Code] = _codes(
     ),
     Code("token-wrong", E, "访问口令不正确", "the access token is wrong", "请向管理员核对口令"),
 )
+
+
+# Lines of the text reports (check, parse) that are not findings: key → (zh, en).
+REPORT_TEXTS: dict[str, tuple[str, str]] = {
+    "how-to-fix": ("如何修改：{hint}", "how to fix: {hint}"),
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
+    "indicator": ("绩效指标“{name}”", "indicator “{name}”"),
+    "section": ("“{name}”部分（{chars}字）", "part “{name}” ({chars} characters)"),
+    "nothing-read": ("未读出任何字段", "no field read"),
+}
+
+
+# click's own messages (usage errors, help headings), by click's English text → Chinese;
+# formkit.cli.zh hands them to click. Placeholders stay as click fills them.
+CLICK_ZH: dict[str, str] = {
+    "Usage:": "用法：",
+    "Try '{command} {option}' for help.": "输入“{command} {option}”查看帮助。",
+    "Error: {message}": "错误：{message}",
+    "Missing argument": "缺少参数",
+    "Missing option": "缺少选项",
+    "Missing parameter": "缺少参数",
+    "Missing {param_type}": "缺少{param_type}",
+    "Missing parameter: {param_name}": "缺少参数：{param_name}",
+    "Missing command.": "缺少命令。",
+    "{missing}{param_hint}.{msg}": "{missing}{param_hint}。{msg}",
+    "No such command {name!r}.": "没有 {name!r} 这个命令。",
+    "Did you mean {possibility}?": "是否要输入 {possibility}？",
+    "(Did you mean one of: {possibilities}?)": "（是否要输入其中之一：{possibilities}？）",
+    "No such option {name!r}.": "没有 {name!r} 这个选项。",
+    "Option {name!r} requires an argument.": "选项 {name!r} 需要填写一个值。",
+    "Option {name!r} requires {nargs} arguments.": "选项 {name!r} 需要填写 {nargs} 个值。",
+    "Option {name!r} does not take a value.": "选项 {name!r} 不需要填写值。",
+    "Got unexpected extra argument ({args})": "多余的参数（{args}）",
+    "Got unexpected extra arguments ({args})": "多余的参数（{args}）",
+    "Takes {nargs} values but 1 was given.": "需要 {nargs} 个值，只给了 1 个。",
+    "Takes {nargs} values but {len} were given.": "需要 {nargs} 个值，给了 {len} 个。",
+    "Argument {name!r} takes {nargs} values.": "参数 {name!r} 需要 {nargs} 个值。",
+    "Invalid value for {param_hint}: {message}": "{param_hint} 的值无效：{message}",
+    "Invalid value: {message}": "值无效：{message}",
+    "{value!r} is not {choice}.": "{value!r} 不是可选的 {choice}。",
+    "{value!r} is not one of {choices}.": "{value!r} 不在可选值 {choices} 之中。",
+    "Choose from:\n\t{choices}": "可选：\n\t{choices}",
+    "{value!r} is not a valid {number_type}.": "{value!r} 不是有效的数字。",
+    "{value} is not in the range {range}.": "{value} 不在允许的范围 {range} 内。",
+    "{value!r} is not a valid boolean. Recognized values: {states}": (
+        "{value!r} 不是有效的是/否值，可填：{states}"
+    ),
+    "{value!r} does not match the format {format}.": "{value!r} 不符合格式 {format}。",
+    "{value!r} does not match the formats {formats}.": "{value!r} 不符合格式 {formats}。",
+    "{value!r} is not a valid UUID.": "{value!r} 不是有效的编号。",
+    "file": "文件",
+    "directory": "文件夹",
+    "path": "路径",
+    "{name} {filename!r} does not exist.": "{name} {filename!r} 不存在。",
+    "{name} {filename!r} is a file.": "{name} {filename!r} 是文件，应为文件夹。",
+    "{name} {filename!r} is a directory.": "{name} {filename!r} 是文件夹，应为文件。",
+    "{name} {filename!r} is not readable.": "{name} {filename!r} 无法读取。",
+    "{name} {filename!r} is not writable.": "{name} {filename!r} 无法写入。",
+    "{name} {filename!r} is not executable.": "{name} {filename!r} 无法执行。",
+    "Could not open file {filename!r}: {message}": "无法打开文件 {filename!r}：{message}",
+    "Show this message and exit.": "显示本帮助并退出。",
+    "Show the version and exit.": "显示版本号并退出。",
+    "%(prog)s, version %(version)s": "%(prog)s，版本 %(version)s",
+    "Options": "选项",
+    "Commands": "命令",
+    "Positional arguments": "参数",
+    "default: {default}": "默认：{default}",
+    "required": "必填",
+    "env var: {var}": "环境变量：{var}",
+    "Aborted!": "已取消。",
+    "unknown error": "未知错误",
+}
 
 
 def markdown_table() -> str:

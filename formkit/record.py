@@ -28,7 +28,8 @@ class Record:
     ``table-4col``, ``label-value-cell``, ``xlsx``, ``fiscal`` …). ``findings`` are what the
     extractor and the reader noticed (unreadable values, layout warnings).
     ``label_locations`` says where each field's *label* was found, also when its value is
-    empty, so a missing-field finding can name the place; ``invalid`` holds values that were
+    empty, and ``blank_locations`` the empty value cell beside it, so a missing-field finding
+    can name the cell to fill (else the label); ``invalid`` holds values that were
     present but did not normalise (already reported as ``bad-value``), so a validator does
     not report them missing as well. ``group_locations`` says where a table's 一级指标 was
     printed on a row without any indicator (a blank form's pre-printed group), so a missing
@@ -42,6 +43,7 @@ class Record:
     sections: dict[str, Value] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     label_locations: dict[str, Location] = field(default_factory=dict)
+    blank_locations: dict[str, Location] = field(default_factory=dict)
     invalid: dict[str, Value] = field(default_factory=dict)
     group_locations: dict[str, Location] = field(default_factory=dict)
 

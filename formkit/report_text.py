@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from formkit.codes import CODES, REPORT_TEXTS
 from formkit.pipeline import FileResult
 
 FORM_TITLES = {
@@ -28,8 +29,8 @@ LAYOUTS = {
     "letter": "推荐文件",
 }
 SEVERITY = {
-    "zh": {"error": "错误", "warning": "警告"},
-    "en": {"error": "error", "warning": "warning"},
+    "zh": {"error": "错误", "warning": "警告", "info": "提示"},
+    "en": {"error": "error", "warning": "warning", "info": "note"},
 }
 
 
@@ -53,7 +54,8 @@ def _file_block(r: FileResult, lang: str) -> list[str]:
     title = FORM_TITLES.get(r.form or "", r.form or "")
     head = display_name(r.file)
     if r.form:
-        layout = f"（{LAYOUTS.get(r.record.layout, r.record.layout)}）" if r.record else ""
+        known = r.record is not None and r.record.layout in LAYOUTS
+        layout = f"（{LAYOUTS[r.record.layout]}）" if known and r.record else ""
         head += f"  {title}{layout}"
     if not r.findings:
         return [head, "  无问题" if lang == "zh" else "  no findings"]
@@ -62,7 +64,16 @@ def _file_block(r: FileResult, lang: str) -> list[str]:
     for f in sorted(r.findings, key=lambda f: order.get(f.severity, 3)):
         place = f" {f.location}" if f.location else ""
         out.append(f"  {SEVERITY[lang][f.severity]} [{f.code}]{place} {f.message(lang)}")
+        hint = CODES[f.code].hint
+        if hint:
+            out.append(f"    {text('how-to-fix', lang, hint=hint)}")
     return out
+
+
+def text(key: str, lang: str = "zh", **params: object) -> str:
+    """A report line of :data:`formkit.codes.REPORT_TEXTS`."""
+    zh, en = REPORT_TEXTS[key]
+    return (en if lang == "en" else zh).format(**params)
 
 
 def _summary(results: Sequence[FileResult], lang: str) -> str:
@@ -72,3 +83,53 @@ def _summary(results: Sequence[FileResult], lang: str) -> str:
     if lang == "en":
         return f"{len(results)} files: {ok} ready, {errors} need changes, {bad} unreadable"
     return f"共 {len(results)} 个文件：{ok} 个可以提交，{errors} 个需修改，{bad} 个无法读取"
+
+
+def render_values(results: Sequence[FileResult], labels: Labels, lang: str = "zh") -> str:
+    """What ``formkit parse`` prints without ``--json``: per file, each value read with its
+    printed label and place, then the findings, as ``check`` shows them."""
+    lines: list[str] = []
+    for r in results:
+        block = _file_block(r, lang)
+        lines.append(block[0])
+        lines.extend(_values(r, labels, lang))
+        lines.extend(block[1:] if r.findings else [])
+    lines.append(_summary(results, lang))
+    return "\n".join(lines) + "\n"
+
+
+Labels = Callable[[str, str], str]
+
+
+def _values(r: FileResult, labels: Labels, lang: str) -> list[str]:
+    record = r.record
+    if record is None or r.form is None:
+        return []
+    out = []
+    for key, v in record.fields.items():
+        out.append(_line(labels(r.form, key), _shown(v.value, lang), v.location))
+    for row in record.indicators:
+        name = row.get("indicator")
+        if name is not None:
+            out.append(_line(text("indicator", lang, name=name.value), "", name.location))
+    for key, v in record.sections.items():
+        chars = len(str(v.value or ""))
+        out.append(
+            _line(text("section", lang, name=labels(r.form, key), chars=chars), "", v.location)
+        )
+    return out or [f"  {text('nothing-read', lang)}"]
+
+
+def _line(label: str, value: str, place: object) -> str:
+    shown = f"{label}：{value}" if value else label
+    return f"  {shown}  [{place}]" if place is not None else f"  {shown}"
+
+
+def _shown(value: object, lang: str) -> str:
+    if isinstance(value, bool):
+        return text("yes" if value else "no", lang)
+    if isinstance(value, list | tuple):
+        return "、".join(_shown(v, lang) for v in value)
+    if isinstance(value, dict):
+        return " ".join(_shown(v, lang) for v in value.values() if v not in (None, ""))
+    return str(value)

@@ -18,7 +18,7 @@ file.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -122,6 +122,23 @@ def load_all(directory: str | Path | None = None) -> dict[str, FormSpec]:
     """Every spec of a folder (the shipped validators/ by default), read once per process:
     a check calls this for every file."""
     return dict(_load_all(str(Path(directory or validators_dir()))))
+
+
+def labeller(directory: str | Path | None = None) -> Callable[[str, str], str]:
+    """``label(form, key)``: a field's printed label, the key itself when the spec has none."""
+    return labels_of(load_all(directory))
+
+
+def labels_of(specs: Mapping[str, FormSpec]) -> Callable[[str, str], str]:
+    """:func:`labeller` over specs already loaded."""
+
+    def label(form: str, key: str) -> str:
+        try:
+            return specs[form].field(key).label
+        except KeyError:
+            return key
+
+    return label
 
 
 @functools.lru_cache(maxsize=8)

@@ -22,7 +22,7 @@ from formkit.batch.dossier import (
 )
 from formkit.batch.status import Issue, counts, from_finding, issue, status_of
 from formkit.registry import Entry
-from formkit.spec import FormSpec
+from formkit.spec import FormSpec, labels_of
 
 USED, OLDER, BY_FOLDER = "采用", "旧版本（未采用）", "按文件夹归入"
 UNASSIGNED, LETTER_USED = "未归属", "推荐文件"
@@ -116,44 +116,60 @@ def review(entries: Iterable[Entry], programme: Any, specs: Mapping[str, FormSpe
     subs = submissions(entries)
     grouping = group(subs, programme)
     titles = {name: spec.title for name, spec in specs.items()}
-
-    def label(form: str, key: str) -> str:
-        try:
-            return specs[form].field(key).label
-        except KeyError:
-            return key
-
-    ident = Identify(programme)
-    letter_title = titles.get(LETTER, "市级推荐文件")
-    on_zones, on_letters = checks.check_letters(grouping, ident, letter_title)
-    extra = checks.check_programme(grouping, programme) if programme is not None else {}
+    on_zones, on_others = dossier_issues(grouping, programme, specs)
     zones = []
     for d in grouping.dossiers:
-        found = [
-            *_file_issues(d, titles),
-            *checks.check_dossier(d, titles, label),
-            *on_zones.get(d.key, []),
-            *extra.get(d.key, []),
-        ]
+        found = [*_file_issues(d, titles), *on_zones[d.key]]
         found.sort(key=Issue.sort_key)
         zones.append(ZoneReview(d, found, status_of(found), *counts(found)))
     others = [
-        *on_letters,
-        *checks.letter_versions(grouping, letter_title),
+        *on_others,
         *_letter_issues(grouping, titles),
-        *_unassigned(grouping, titles),
+        *(i for sub in grouping.unassigned for i in _own(sub, titles)),
     ]
-    skipped = [] if programme is not None else list(checks.PROGRAMME_CHECKS)
     return Review(
         zones,
         sorted(grouping.letters.values(), key=lambda s: s.file),
         sorted(others, key=Issue.sort_key),
         _files(grouping, zones, titles),
-        skipped,
+        skipped_checks(programme),
         titles,
         _newest_date(subs),
         grouping,
     )
+
+
+def skipped_checks(programme: Any) -> list[str]:
+    return [] if programme is not None else list(checks.PROGRAMME_CHECKS)
+
+
+def dossier_issues(
+    grouping: Grouping, programme: Any, specs: Mapping[str, FormSpec]
+) -> tuple[dict[str, list[Issue]], list[Issue]]:
+    """The issues of the dossiers as wholes — everything but each file's own findings —
+    per dossier key, and those about letters and files that fit no zone. ``batch`` adds the
+    files' own findings; ``check`` of a folder shows these beside the files it checked."""
+    titles = {name: spec.title for name, spec in specs.items()}
+    label = labels_of(specs)
+    ident = Identify(programme)
+    letter_title = titles.get(LETTER, "市级推荐文件")
+    on_zones, on_letters = checks.check_letters(grouping, ident, letter_title)
+    extra = checks.check_programme(grouping, programme) if programme is not None else {}
+    zones = {
+        d.key: [
+            *_placed_by_folder(d, titles),
+            *checks.check_dossier(d, titles, label),
+            *on_zones.get(d.key, []),
+            *extra.get(d.key, []),
+        ]
+        for d in grouping.dossiers
+    }
+    others = [
+        *on_letters,
+        *checks.letter_versions(grouping, letter_title),
+        *_unassigned(grouping, titles),
+    ]
+    return zones, others
 
 
 def _title(sub: Submission, titles: Mapping[str, str]) -> str:
@@ -165,19 +181,15 @@ def _own(sub: Submission, titles: Mapping[str, str]) -> list[Issue]:
 
 
 def _file_issues(d: Dossier, titles: Mapping[str, str]) -> list[Issue]:
-    found = [i for sub in d.submissions() for i in _own(sub, titles)]
-    for sub in d.by_folder:
-        found.extend(_own(sub, titles))
-        if sub.form and not sub.unreadable:
-            found.append(
-                issue(
-                    "zone-from-folder",
-                    file=sub.file,
-                    document=_title(sub, titles),
-                    zone=d.zone_name,
-                )
-            )
-    return found
+    return [i for sub in [*d.submissions(), *d.by_folder] for i in _own(sub, titles)]
+
+
+def _placed_by_folder(d: Dossier, titles: Mapping[str, str]) -> list[Issue]:
+    return [
+        issue("zone-from-folder", file=sub.file, document=_title(sub, titles), zone=d.zone_name)
+        for sub in d.by_folder
+        if sub.form and not sub.unreadable
+    ]
 
 
 def _letter_issues(grouping: Grouping, titles: Mapping[str, str]) -> list[Issue]:
@@ -187,7 +199,6 @@ def _letter_issues(grouping: Grouping, titles: Mapping[str, str]) -> list[Issue]
 def _unassigned(grouping: Grouping, titles: Mapping[str, str]) -> list[Issue]:
     found = []
     for sub in grouping.unassigned:
-        found.extend(_own(sub, titles))
         why = "未识别出表单类型" if not sub.form else "文件中没有开发区名称或代码"
         found.append(
             issue("file-unassigned", file=sub.file, document=_title(sub, titles), detail=why)

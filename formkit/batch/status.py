@@ -14,11 +14,12 @@ Status rules (汇总表 column 状态, also in docs/batch.md):
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from formkit.findings import finding
+from formkit.findings import Finding, finding
 
 PASSED, TO_FIX, REJECTED = "通过", "需补正", "不予受理"
 STATUSES = (PASSED, TO_FIX, REJECTED)
@@ -47,6 +48,8 @@ class Issue:
     message: str
     field: str | None = None
     location: str | None = None
+    # the finding the message was rendered from, for outputs in another language (check)
+    finding: Finding | None = dataclasses.field(default=None, compare=False, repr=False)
 
     @property
     def severity_zh(self) -> str:
@@ -77,7 +80,9 @@ def issue(
     found = finding(
         code, field=field, location=location, severity=severity, document=document, **params
     )
-    return Issue(file, document, code, found.severity, found.message(), field, found.location)
+    return Issue(
+        file, document, code, found.severity, found.message(), field, found.location, found
+    )
 
 
 def from_finding(data: dict[str, object], file: str, document: str) -> Issue:

@@ -14,6 +14,7 @@ from formkit.cli.cycle import allocate_cmd, evaluate_cmd, monitor_cmd
 from formkit.cli.forms import forms_cmd
 from formkit.cli.notice import notice_cmd
 from formkit.cli.serve import serve_cmd
+from formkit.cli.zh import localise
 
 HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
 
@@ -47,3 +48,4 @@ main.add_command(serve_cmd)
 # different one than ``formkit COMMAND --help`` shows.
 for _command in main.commands.values():
     _command.context_settings = {**HELP_OPTIONS, **_command.context_settings}
+localise(main)

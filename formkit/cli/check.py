@@ -9,9 +9,11 @@ from typing import Any
 
 import click
 
-from formkit.cli.common import F, debug_option, guarded, lang_option
+from formkit.batch.precheck import check_paths, without_forms
+from formkit.cli.common import EXIT_INPUT, F, debug_option, guarded, lang_option
 from formkit.pipeline import FileResult, Options, check, exit_code
-from formkit.report_text import render_results
+from formkit.report_text import Labels, render_results, render_values
+from formkit.spec import labeller
 
 
 def _common(func: F) -> F:
@@ -50,10 +52,16 @@ def _options(
     return Options(validators=validators, programme=prog, workers=workers, records=records)
 
 
-def _emit(results: list[FileResult], as_json: bool, lang: str, debug: bool) -> None:
+def _emit(
+    results: list[FileResult], as_json: bool, lang: str, debug: bool, values: Labels | None
+) -> None:
     if as_json:
         payload = [r.to_dict(lang) for r in results]
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    elif not results:
+        return  # nothing was checked: the command says why
+    elif values is not None:
+        click.echo(render_values(results, values, lang), nl=False)
     else:
         click.echo(render_results(results, lang), nl=False)
     if debug:
@@ -71,10 +79,14 @@ def _run(
     workers: int | None,
     lang: str,
     debug: bool,
+    dossiers: bool = False,
+    values: bool = False,
 ) -> list[FileResult]:
     # the text report shows findings and layouts only: the values read stay in the workers
-    results = check(paths, _options(validators, programme, workers, records=as_json))
-    _emit(results, as_json, lang, debug)
+    # (but dossiers are compared on them: check_paths brings them back)
+    options = _options(validators, programme, workers, records=as_json or values)
+    results = check_paths(paths, options) if dossiers else check(paths, options)
+    _emit(results, as_json, lang, debug, labeller(validators) if values else None)
     return results
 
 
@@ -84,7 +96,7 @@ def _run(
 @guarded
 def parse_cmd(files: tuple[str, ...], **options: Any) -> None:
     """读取表单文件，输出识别出的字段值（含来源位置）与问题。"""
-    results = _run(files, **options)
+    results = _run(files, values=True, **options)
     sys.exit(2 if any(r.unreadable for r in results) else 0)
 
 
@@ -95,6 +107,14 @@ def parse_cmd(files: tuple[str, ...], **options: Any) -> None:
 def check_cmd(paths: tuple[str, ...], **options: Any) -> None:
     """检查表单（文件、文件夹或 zip 压缩包）。
 
+    文件夹、压缩包或多个文件按开发区归组，像省级审核一样核对各开发区的材料。
+
+    核对材料是否齐全、彼此是否一致；加 --programme 时也核对目录、名额等。
+
     退出码：0 无错误（可有警告）；1 表单有错误；2 有文件无法读取或用法错误。
     """
-    sys.exit(exit_code(_run(paths, **options)))
+    results = _run(paths, dossiers=True, **options)
+    empty = without_forms(paths, results)
+    for found in empty:
+        click.echo(f"formkit：{found.message(options['lang'])}", err=True)
+    sys.exit(EXIT_INPUT if empty else exit_code(results))

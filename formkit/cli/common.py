@@ -10,16 +10,27 @@ from typing import Any, TypeVar
 
 import click
 
+from formkit.cli import zh
 from formkit.errors import FormkitError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_INPUT = 2
 
+zh.install()  # before any command makes its options
+
 
 def debug_option(func: F) -> F:
     return click.option(
         "--debug", is_flag=True, help="出错时显示完整的技术细节（供维护人员使用）。"
+    )(func)
+
+
+def force_option(func: F) -> F:
+    return click.option(
+        "--force",
+        is_flag=True,
+        help="输出位置已有同名文件时替换它（默认不覆盖，以免替换已填写的文件）。",
     )(func)
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import click
 
-from formkit.cli.common import debug_option, guarded
+from formkit.atomic import refuse_existing
+from formkit.cli.common import debug_option, force_option, guarded
 from formkit.findings import Finding
 
 PROGRAMME_HELP = "项目配置（programme.yaml）：支持名单、年度预算与分配规则、评价权重与等次。"
@@ -41,16 +42,21 @@ def _report(paths: Sequence[Path], findings: Sequence[tuple[str, Finding]]) -> N
     type=click.Path(dir_okay=False),
     help="绩效评价结果（evaluate 生成的 evaluation.yaml）：按评价等次分档，未滚动支持的不安排。",
 )
+@force_option
 @debug_option
 @guarded
-def allocate_cmd(programme: str, out: str, evaluation: str | None, debug: bool) -> None:
+def allocate_cmd(
+    programme: str, out: str, evaluation: str | None, force: bool, debug: bool
+) -> None:
     """按规则把年度预算分配到支持名单中的开发区，并按市汇总切块下达。
 
     退出码：0 已生成（含问题清单）；2 配置无法读取。
     """
     from formkit.cycle.allocate import allocate
-    from formkit.cycle.allocate_out import write_allocation
+    from formkit.cycle.allocate_out import FUNDING, WORKBOOK, write_allocation
     from formkit.programme import load_programme
+
+    refuse_existing([Path(out) / WORKBOOK, Path(out) / FUNDING], force=force)
 
     prog = load_programme(programme)
     decisions = None
@@ -74,6 +80,7 @@ REGISTRY_HELP = "登记库（SQLite）；默认 OUT/formkit.sqlite。已登记�
 @click.option("--date", "date", help="通报的成文日期（YYYY-MM-DD）；默认今天。")
 @click.option("--doc-seq", default="1", show_default=True, help="通报的发文序号。")
 @click.option("--registry", type=click.Path(dir_okay=False), help=REGISTRY_HELP)
+@force_option
 @debug_option
 @guarded
 def evaluate_cmd(
@@ -84,6 +91,7 @@ def evaluate_cmd(
     date: str | None,
     doc_seq: str,
     registry: str | None,
+    force: bool,
     debug: bool,
 ) -> None:
     """终期绩效评价：按绩效自评表（或进展数据对照绩效目标表）计算指标得分、一级指标得分、
@@ -92,9 +100,11 @@ def evaluate_cmd(
     退出码：0 已生成（含问题清单）；2 目录或配置无法读取。
     """
     from formkit.cycle.evaluate import evaluate
-    from formkit.cycle.evaluate_out import write_evaluation
+    from formkit.cycle.evaluate_out import DATA, WORKBOOK, write_evaluation
     from formkit.cycle.inbox import read_cycle
     from formkit.programme import load_programme
+
+    refuse_existing([Path(out) / WORKBOOK, Path(out) / DATA], force=force)
 
     prog = load_programme(programme)
     folder = _out_folder(out)
@@ -120,9 +130,12 @@ def _out_folder(out: str) -> Path:
 @click.option("--out", required=True, type=click.Path(file_okay=False), help="输出目录。")
 @click.option("--programme", required=True, type=click.Path(dir_okay=False), help=PROGRAMME_HELP)
 @click.option("--registry", type=click.Path(dir_okay=False), help=REGISTRY_HELP)
+@force_option
 @debug_option
 @guarded
-def monitor_cmd(inbox: str, out: str, programme: str, registry: str | None, debug: bool) -> None:
+def monitor_cmd(
+    inbox: str, out: str, programme: str, registry: str | None, force: bool, debug: bool
+) -> None:
     """进展监测：读取各开发区各时段的进展情况报送表，计算比上季度增加值和年度目标完成率，
     标出进度滞后、逾期和未报送，写出 进展汇总.xlsx（每个开发区一张走势图）。
 
@@ -130,8 +143,10 @@ def monitor_cmd(inbox: str, out: str, programme: str, registry: str | None, debu
     """
     from formkit.cycle.inbox import read_cycle
     from formkit.cycle.monitor import monitor
-    from formkit.cycle.monitor_out import write_monitor
+    from formkit.cycle.monitor_out import WORKBOOK, write_monitor
     from formkit.programme import load_programme
+
+    refuse_existing([Path(out) / WORKBOOK], force=force)
 
     prog = load_programme(programme)
     folder = _out_folder(out)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
-from formkit.cli.common import debug_option, guarded
+from formkit.cli.common import debug_option, force_option, guarded
 
 
 @click.command("forms")
@@ -16,15 +18,19 @@ from formkit.cli.common import debug_option, guarded
     type=click.Path(exists=True, file_okay=False),
     help="使用自定义的表单规格目录（默认使用内置 validators/）。",
 )
+@force_option
 @debug_option
 @guarded
-def forms_cmd(out_dir: str, validators: str | None, debug: bool) -> None:
+def forms_cmd(out_dir: str, validators: str | None, force: bool, debug: bool) -> None:
     """生成空白表单：申报信息表（Word、Excel）、绩效目标及评价指标表、两年期实施方案编制提纲、
     进展情况报送表。
 
-    退出码：0 已写出；2 输出文件夹无法写入或表单规格有误。
+    退出码：0 已写出；2 输出文件夹无法写入、已有同名文件（未加 --force）或表单规格有误。
     """
-    from formkit.writers.forms import write_forms  # openpyxl and python-docx: only when used
+    from formkit.atomic import refuse_existing
+    from formkit.writers.forms import BLANK_FORMS, write_forms  # openpyxl, python-docx: on use
+
+    refuse_existing((Path(out_dir) / name for name in BLANK_FORMS), force=force)
 
     paths = write_forms(out_dir, validators=validators)
     click.echo(f"已生成 {len(paths)} 份空白表单，保存在 {out_dir}：")

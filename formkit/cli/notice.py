@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from formkit.cli.common import debug_option, guarded
+from formkit.cli.common import debug_option, force_option, guarded
 from formkit.codes import CODES
 from formkit.errors import InputFileError
 
@@ -58,6 +58,7 @@ def load_data(path: Path) -> Mapping[str, Any]:
     type=click.Path(exists=True, dir_okay=False),
     help="项目配置（programme.yaml）：发文机关、节假日与调休等，数据文件中的同名项优先。",
 )
+@force_option
 @debug_option
 @guarded
 def notice_cmd(
@@ -67,13 +68,18 @@ def notice_cmd(
     pdf: bool,
     templates: str | None,
     programme: str | None,
+    force: bool,
     debug: bool,
 ) -> None:
     """按模板生成公文：call 申报通知、publicity 拟支持名单公示、funding 资金下达通知、
     evaluation 绩效评价结果通报、opinion 合规性审核意见。
 
-    退出码：0 已生成；2 数据、模板或配置有误。
+    退出码：0 已生成；2 数据、模板或配置有误，或输出位置已有同名文件（未加 --force）。
     """
+    from formkit.atomic import refuse_existing
+
+    target = Path(out)
+    refuse_existing([target, *([target.with_suffix(".pdf")] if pdf else [])], force=force)
     data = dict(load_data(Path(data_file)))
     if programme:
         from formkit.programme import load_programme

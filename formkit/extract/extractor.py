@@ -97,6 +97,8 @@ def _assign(record: Record, hits: list[F.Hit]) -> None:
         elif read.value is not None:
             record.fields[key] = read.value
             record.findings.extend(read.notes)
+        elif hit.location is not None and hit.location != hit.label_location:
+            record.blank_locations.setdefault(key, hit.location)  # the cell left to fill
 
 
 def field_layout(doc: Document, hits: list[F.Hit]) -> str:

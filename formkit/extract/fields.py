@@ -104,13 +104,22 @@ def _cell_hits(walk: _Walk, cell: Cell, next_cell: Cell | None, below_first: boo
     if match.field is None:
         return []
     if value is None:
-        return [Hit(match.field, text, cell.location, "", None, RIGHT)]
+        return [Hit(match.field, text, cell.location, "", _sheet_cell_beside(cell), RIGHT)]
     value_cell, how = value
     raw, typed = _value_text(walk, value_cell)
     typed = percent_points(typed, value_cell.number_format, match.field.unit)
     if how == RIGHT and cell.rowspan > value_cell.rowspan:
         raw = "\n".join([raw, *_rows_beside(walk, cell, value_cell)])
     return [Hit(match.field, text, cell.location, raw, value_cell.location, how, typed)]
+
+
+def _sheet_cell_beside(label: Cell) -> Location | None:
+    """In a sheet the blank cell right of a label exists though nothing was read from it:
+    the cell a clerk fills (a Word table's last column has nothing beside it)."""
+    loc = label.location
+    if loc.sheet is None or loc.row is None or loc.col is None:
+        return None
+    return Location(sheet=loc.sheet, row=loc.row, col=loc.col + label.colspan)
 
 
 def _rows_beside(walk: _Walk, label: Cell, first: Cell) -> list[str]:

@@ -19,6 +19,7 @@ from formkit.normalize import (
     month_from_excel_number,
     normalize,
 )
+from formkit.normalize.quantity import is_approximate
 from formkit.readers.model import UNCHECKED, Location
 from formkit.record import Value
 from formkit.spec import Field
@@ -63,6 +64,14 @@ def read_value(
     text = strip_hint(raw, field)
     if not text and typed in (None, ""):
         return Read(None)
+    if field.kind == "credit_code" and _stored_as_number(text, typed):
+        shown = text or str(typed)
+        return Read(
+            None,
+            finding(
+                "credit-code-number", field=field.label, location=location, key=field.key, raw=shown
+            ),
+        )
     if _UNTICKED.search(text) and not checked_options(text):
         return Read(None)  # a choice left blank: no box ticked
     source: object = text
@@ -86,7 +95,37 @@ def read_value(
     if value is ABSENT:
         return Read(None)
     read = Value(raw.strip(), value, location)
-    return Read(read, notes=_month_notes(field, source, read))
+    return Read(
+        read, notes=(*_month_notes(field, source, read), *_approximate(field, source, read))
+    )
+
+
+_QUANTITY_KINDS = frozenset({"money", "int", "number"})
+_E_NOTATION = re.compile(r"^\d(?:\.\d+)?[eE]\+?\d+$")
+
+
+def _stored_as_number(text: str, typed: object) -> bool:
+    """A code Excel turned into a number: a float cell, or its text in E notation."""
+    if isinstance(typed, float):
+        return True
+    return bool(_E_NOTATION.match(text.strip()))
+
+
+def _approximate(field: Field, source: object, read: Value) -> list[Finding]:
+    if field.kind not in _QUANTITY_KINDS or not isinstance(source, str):
+        return []
+    if not is_approximate(source):
+        return []
+    return [
+        finding(
+            "value-approximate",
+            field=field.label,
+            location=read.location,
+            key=field.key,
+            raw=read.raw,
+            value=read.value,
+        )
+    ]
 
 
 # Normalised values already seen: forms of one kind repeat the same texts (dimension names,

@@ -73,6 +73,22 @@ _FOREIGN = re.compile(r"[A-Za-z0-9]")
 _ARABIC_DIGIT = re.compile(r"[0-9]")
 
 
+_APPROX_PREFIX = re.compile(
+    r"^(?:约合|约为|大约|大概|约|将近|接近|近|超过|超|逾|多于|高于|大于|不少于|不低于|不超过|不高于|"
+    r"低于|少于|小于|至少|最少|最多|[≥≤≧≦><≈~])"
+)
+_APPROX_SUFFIX = re.compile(r"(?:及以上|及以下|以上|以下|以内|之内|左右|上下)$")
+
+
+def is_approximate(raw: str) -> bool:
+    """Whether a quantity is written as a round figure or a bound (约500, 近百家, 超过30家,
+    三百余家, 30家以上) rather than the figure itself."""
+    text = squash(nfkc(raw)).lower()
+    return bool(
+        _APPROX_PREFIX.match(text) or _APPROX_SUFFIX.search(text) or _INNER_APPROX.search(text)
+    )
+
+
 class Unit(NamedTuple):
     family: str | None  # None: a word we do not know (天, 平台)
     factor: Decimal  # in the family's base unit (元, 平方米, 1)

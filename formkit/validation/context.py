@@ -139,7 +139,10 @@ class Context:
         held = self.record.fields.get(path[0]) if path else None
         if held is not None and held.location is not None:
             return held.location  # inside a table kept as a list field: the table
-        return self.record.label_locations.get(str(path[0])) if path else None
+        if not path:
+            return None
+        key = str(path[0])
+        return self.record.blank_locations.get(key) or self.record.label_locations.get(key)
 
     def row_location(self, index: int) -> Location | None:
         """The place of a table row: its first located cell, reduced to the row."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from formkit.batch.precheck import attach, check_dossiers
 from formkit.intake.isolate import IsolatedPool, Shared
 from formkit.pipeline import FileResult, Options, check_one, failed, warm_up
 
@@ -18,7 +19,8 @@ from .uploads import Upload
 
 
 class Checker:
-    """``await checker.check(uploads)`` → results in upload order, as ``formkit check``."""
+    """``await checker.check(uploads)`` → results in upload order, as ``formkit check``
+    (several files or an archive also get the dossier checks)."""
 
     def __init__(
         self, workers: int, *, timeout_s: float, memory_mb: int, options: Options, queue_size: int
@@ -56,7 +58,12 @@ class Checker:
     async def check(self, uploads: list[Upload]) -> list[FileResult]:
         assert self._pool is not None, "Checker.start() first"
         calls = [self._check_file(self._pool, u.name, u.path) for u in uploads]
-        return [r for results in await asyncio.gather(*calls) for r in results]
+        results = [r for found in await asyncio.gather(*calls) for r in found]
+        if len(uploads) > 1 or any("!" in r.file for r in results):
+            # several files or an archive: one zone's dossier, checked as ``batch`` would
+            opts = self.options
+            attach(results, check_dossiers(results, opts.programme, opts.validators))
+        return results
 
     async def _check_file(self, pool: IsolatedPool, name: str, path: Path) -> list[FileResult]:
         future = pool.submit(check_one, name, str(path), self._shared)

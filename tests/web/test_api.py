@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from formkit.pipeline import check, exit_code
+from formkit.batch.precheck import check_paths
+from formkit.pipeline import Options, exit_code
 from tests.intake import hostile
 
 from .conftest import BAD_CREDIT_CODE, CLEAN_PLAN, MISSING_DIMENSION, dossier_zip, upload
@@ -24,7 +25,7 @@ def cli_json(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: dict[str, b
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
     monkeypatch.chdir(tmp_path)
-    results = check(list(files), {"workers": 2})
+    results = check_paths(list(files), Options(workers=2))
     return json.dumps([r.to_dict("zh") for r in results], ensure_ascii=False, indent=2)
 
 
@@ -56,7 +57,7 @@ def test_several_files_and_a_zip_come_back_in_upload_order_with_checks_exit_code
     body = answer.json()
     assert [r["file"] for r in body][-2:] == [BAD_CREDIT_CODE.name, MISSING_DIMENSION.name]
     assert len(body) == 5  # three zip members, two files
-    assert answer.headers["x-formkit-exit"] == str(exit_code(check(list(files))))
+    assert answer.headers["x-formkit-exit"] == str(exit_code(check_paths(list(files), Options())))
     assert answer.headers["server-timing"].startswith("check;dur=")
 
 

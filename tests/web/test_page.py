@@ -41,7 +41,9 @@ def test_posting_files_shows_each_form_its_findings_and_the_summary(client: Test
     assert "如何修改：请核对营业执照上的 18 位代码" in page
     assert "一级指标“辐射带动力”下没有任何指标" in page
     assert "如何修改：在该一级指标下至少填写一项指标" in page
-    assert '<h4 class="error">错误（1）</h4>' in page
+    # two zones' files, each a dossier lacking its other documents (as batch would say)
+    assert '<h4 class="error">错误（3）</h4>' in page
+    assert page.count("未提交“两年期实施方案”") == 2
 
 
 def test_the_script_gets_only_the_results_block(client: TestClient) -> None:
