@@ -8,7 +8,7 @@ from collections.abc import Collection, Iterator
 
 from formkit.extract import fields as F
 from formkit.extract import prose
-from formkit.extract.indicators import all_headers, fiscal_words, read_rows
+from formkit.extract.indicators import all_headers, fiscal_words, read_rows, row_key
 from formkit.extract.labels import index_for
 from formkit.extract.letter import READER as LETTER
 from formkit.extract.letter import read_letter
@@ -45,7 +45,7 @@ def _indicators(
     doc: Document, spec: FormSpec, record: Record, claimed: dict[int, Collection[int]]
 ) -> str | None:
     index = index_for(spec, "columns", spec.columns)
-    headers = all_headers(doc.all_tables(), index, fiscal_words(spec))
+    headers = all_headers(doc.all_tables(), index, fiscal_words(spec), row_key(spec))
     fiscal = False
     for header in headers:
         rows = read_rows(header, index)
