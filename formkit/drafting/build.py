@@ -101,7 +101,7 @@ def _add_field(
     label, required = clean_label(spot.label)
     full = f"{spot.group}{label}" if spot.group else label
     known = keys.lookup_grouped(spot.group, label) if spot.group else keys.lookup(full)
-    if known is not None and known.field is not None and known.field.group:
+    if spot.group and known is not None and known.field is not None and known.field.group:
         full = known.field.label
     if canon(full) in taken:
         return

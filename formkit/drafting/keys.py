@@ -52,16 +52,20 @@ def known_form(title: str) -> str | None:
 
 @functools.lru_cache(maxsize=1)
 def _dictionary() -> dict[str, Known]:
+    """Spellings → keys: the specs' printed labels first, then the lexicon, then the specs'
+    aliases (an alias such as 项目名称 for 特色载体名称 is this programme's rewording, not
+    the meaning another programme gives it)."""
     table: dict[str, Known] = {}
-    for spec in load_all().values():
-        for f in (*spec.fields, *spec.columns):
-            known = Known(f.key, f.labels, f)
-            for spelling in f.labels:
-                table.setdefault(canon(spelling), known)
+    fields = [f for spec in load_all().values() for f in (*spec.fields, *spec.columns)]
+    for f in fields:
+        table.setdefault(canon(f.label), Known(f.key, f.labels, f))
     for key, spellings in _lexicon().items():
         known = Known(key, tuple(spellings))
         for spelling in spellings:
             table.setdefault(canon(spelling), known)
+    for f in fields:
+        for spelling in f.aliases:
+            table.setdefault(canon(spelling), Known(f.key, f.labels, f))
     return table
 
 
@@ -92,4 +96,5 @@ def slug(label: str) -> str:
 
 def form_key(title: str) -> str:
     """The spec's name (file name) from the form's title."""
-    return known_form(title) or slug(title)[:MAX_SLUG].strip("_") or "form"
+    plain = re.sub(r"^[\d\s]+(?:年度?)?", "", title) or title
+    return known_form(title) or slug(plain)[:MAX_SLUG].strip("_") or "form"
