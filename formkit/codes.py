@@ -818,6 +818,12 @@ CODES: dict[str, Code] = _codes(
         "to review: table {label} is read row by row, keyed by its column {column} (rows where it is empty are skipped)",
     ),
     Code(
+        "draft-label-printed",
+        W,
+        "待确认：「{label}」在 {place} 已印有内容“{value}”；读表时跳过这段印好的内容（见 form.printed），请确认该处不是要填的栏目",
+        "to review: {label} is printed at {place} with “{value}”; reading skips that printed text (form.printed)",
+    ),
+    Code(
         "draft-table-narrow",
         W,
         "待确认：表格「{label}」不足三列，formkit 暂不能按行读取，请补列或改为单个字段",

@@ -10,9 +10,11 @@ from typing import Any
 from formkit.drafting import keys
 from formkit.drafting.kinds import Guess, guess
 from formkit.drafting.scan import BELOW, INLINE, LINE, Grid, Scan, Spot
-from formkit.extract.labels import canon
+from formkit.extract.labels import bracket_unit, canon, core
+from formkit.readers.model import Document
 
 _REQUIRED = re.compile(r"^\s*[*＊※★]+|[*＊※★]+\s*$|[（(]必填[)）]|必填")
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
 _TYPES = {
     "int": "integer",
     "number": "number",
@@ -56,8 +58,12 @@ def build(scan: Scan, form_key: str | None, fallback_title: str) -> Draft:
         if section not in sections:
             sections.insert(0, section)
         _add_field(schema, spot, section, taken, notes)
-    for grid in scan.grids:
+    for grid in scan.grids[:1]:
         _add_grid(schema, grid, taken, notes)
+    for grid in scan.grids[1:]:
+        caption = grid.caption or grid.columns[0]
+        notes.append(Note("draft-table-extra", "", {"label": caption}))
+    _drop_shared_aliases(schema)
     form: dict[str, Any] = {
         "name": name,
         "title": _short_title(title),
@@ -66,6 +72,49 @@ def build(scan: Scan, form_key: str | None, fallback_title: str) -> Draft:
         "layout": _layout(scan),
     }
     return Draft({"form": form, "schema": schema}, notes)
+
+
+MAX_QUOTED = 16
+MAX_PRINTED_ROUNDS = 8
+
+
+def _drop_shared_aliases(schema: dict[str, Any]) -> None:
+    """An alias that is another field's printed label would make the two fields one."""
+    labels = {canon(r["meta"]["label"]): k for k, r in schema.items()}
+    for key, rules in schema.items():
+        meta = rules["meta"]
+        kept = [a for a in meta.get("aliases", ()) if labels.get(canon(a), key) == key]
+        if kept:
+            meta["aliases"] = kept
+        else:
+            meta.pop("aliases", None)
+
+
+def printed_notes(draft: Draft, doc: Document) -> None:
+    """The blank form read with its own draft must give nothing. A value found there is
+    printed on the form (a notice's 项目联系人：张三) under a label the extractor takes for
+    the field's: it goes to ``form.printed`` (the extractor passes over it, so the clerk's
+    value is read) and a note names it."""
+    from formkit.extract import extract
+    from formkit.spec import build_spec
+
+    printed: dict[str, list[str]] = {}
+    places: dict[str, str] = {}
+    for _ in range(MAX_PRINTED_ROUNDS):  # each round may uncover the next printed value
+        form = {**draft.spec["form"], "printed": printed}
+        record = extract(doc, build_spec(doc.name, form, draft.spec["schema"]))
+        if not record.fields:
+            break
+        for key, value in record.fields.items():
+            printed.setdefault(key, []).append(value.raw.strip())
+            places.setdefault(key, str(value.location or ""))
+    if not printed:
+        return
+    draft.spec["form"]["printed"] = printed
+    for key, raws in printed.items():
+        label = draft.spec["schema"][key]["meta"]["label"]
+        params = {"label": label, "place": places[key], "value": raws[0][:MAX_QUOTED]}
+        draft.notes.append(Note("draft-label-printed", key, params))
 
 
 def _short_title(title: str) -> str:
@@ -92,7 +141,8 @@ def _layout(scan: Scan) -> str:
 def clean_label(text: str) -> tuple[str, bool]:
     """The printed label without its required marks, and whether it had one."""
     stripped = _REQUIRED.sub("", text).strip(" ：:")
-    return " ".join(stripped.split()) or text.strip(), stripped != text.strip(" ：:")
+    label = _CJK_GAP.sub("", " ".join(stripped.split()))  # 姓 名 → 姓名
+    return label or text.strip(), stripped != text.strip(" ：:")
 
 
 def _add_field(
@@ -104,6 +154,11 @@ def _add_field(
     if spot.group and known is not None and known.field is not None and known.field.group:
         full = known.field.label
     if canon(full) in taken:
+        return
+    same = _same_core(full, schema)
+    if same is not None:  # 甲方 after 甲方（买方）: one field, printed two ways
+        schema[same]["meta"].setdefault("aliases", []).append(full)
+        taken[canon(full)] = same
         return
     key = _unique(known.key if known else keys.slug(full), schema)
     taken[canon(full)] = key
@@ -134,6 +189,17 @@ def _add_field(
 def _sublabels(label: str, known: keys.Known | None) -> list[str]:
     extra = list(known.field.sublabels) if known and known.field and known.field.group else []
     return [label, *(s for s in extra if s != label)]
+
+
+def _same_core(label: str, schema: dict[str, Any]) -> str | None:
+    """The field whose label is ``label`` but for a bracketed aside (甲方 / 甲方（买方）)."""
+    mine = core(canon(label))
+    for key, rules in schema.items():
+        other = rules["meta"]["label"]
+        units = {bracket_unit(other), bracket_unit(label)} - {None}
+        if core(canon(other)) == mine and len(units) <= 1:
+            return key
+    return None
 
 
 def _guess(label: str, spot: Spot, known: keys.Known | None) -> Guess:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from formkit.atomic import write_bytes_atomic
 from formkit.codes import CODES
-from formkit.drafting.build import Draft, build
+from formkit.drafting.build import Draft, build, printed_notes
 from formkit.drafting.render import edited
 from formkit.drafting.scan import scan
 from formkit.errors import InputFileError, OutputFileError
@@ -41,7 +41,9 @@ def draft_document(doc: Document, form_key: str | None = None) -> Draft:
     found = scan(doc)
     if not found.spots:
         raise InputFileError(doc.name, "draft-no-labels", CODES["draft-no-labels"].zh)
-    return build(found, form_key, Path(doc.name.split("!")[-1]).stem)
+    draft = build(found, form_key, Path(doc.name.split("!")[-1]).stem)
+    printed_notes(draft, doc)
+    return draft
 
 
 def write_draft(

@@ -45,7 +45,11 @@ def edited(text: str) -> bool:
 def _body(draft: Draft) -> str:
     lines = ["form:"]
     for key, value in draft.spec["form"].items():
-        lines.append(f"{_INDENT}{key}: {_flow(value)}")
+        if isinstance(value, Mapping):  # form.printed: one field a line
+            lines.append(f"{_INDENT}{key}:")
+            lines.extend(f"{_INDENT * 2}{k}: {_flow(v)}" for k, v in value.items())
+        else:
+            lines.append(f"{_INDENT}{key}: {_flow(value)}")
     lines += ["", "schema:"]
     by_key: dict[str, list[Note]] = {}
     for note in draft.notes:

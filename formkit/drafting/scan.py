@@ -42,8 +42,15 @@ _UNIT_ONLY = re.compile(r"^[\s（(]*(?:万元|元|千元|亿元|%|％|人|家|�
 _INLINE = re.compile(rf"([^\s:：_＿□☐]{{2,{MAX_LABEL}}})\s*[:：]")
 _SENTENCE = re.compile(r"[，。；;！？!?]")
 _NUMBERED = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十]{1,3}[部分章节])"
+    r"^\s*[▲★※*]?\s*(?:[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十]{1,3}[部分章节])"
 )
+_NUMBERED_ARABIC = re.compile(
+    r"^\s*[▲★※*]?\s*(?:\d{1,2}(?:\.\d{1,2})*[、.．)]|[（(][\d一二三四五六七八九十]{1,3}[）)])"
+)
+_ASIDE_PREFIXES = ("其中", "含", "包括")  # 其中：中小企业数 is one label
+_COLON_VALUE = re.compile(r"[:：]\s*\S")
+_YEAR_PRINTED = re.compile(r"^\d{4}\s*年[\s_＿]*月[\s_＿]*(?:日)?$")  # 2021年  月  日
+_BRACKETS = str.maketrans({"（": "(", "）": ")"})
 _TITLE_WORDS = ("表", "申请书", "登记", "名单", "清单")
 
 
@@ -117,7 +124,7 @@ class _State:
 def is_blankish(text: str) -> bool:
     """What a blank form prints where a value goes."""
     t = text.strip()
-    if not t or _PLACEHOLDER.match(t) or _UNIT_ONLY.match(t):
+    if not t or _PLACEHOLDER.match(t) or _UNIT_ONLY.match(t) or _YEAR_PRINTED.match(t):
         return True
     if any(b in t for b in _BOXES):
         return True
@@ -130,13 +137,33 @@ def is_labelish(text: str) -> bool:
     t = text.strip()
     if not t or len(t) > MAX_LABEL or is_blankish(t) or "\n" in t:
         return False
-    if _SENTENCE.search(t.rstrip("：:")):
+    if _SENTENCE.search(t.rstrip("：:")) or _mostly_digits(t) or not _balanced(t):
         return False
+    if _COLON_VALUE.search(t) and not t.startswith(_ASIDE_PREFIXES):
+        return False  # 联系人：张三 — a label with its value, read as a line
     return any("\u4e00" <= ch <= "\u9fff" for ch in t) or t.isalpha()
+
+
+def _balanced(text: str) -> bool:
+    t = text.translate(_BRACKETS)
+    return t.count("(") == t.count(")")
+
+
+def _mostly_digits(text: str) -> bool:
+    """``00至12`` (from 9:00至12:00), ``8.1``: numbers, not a label."""
+    return sum(ch.isdigit() for ch in text) * 5 >= len(text) * 2
+
+
+def _heading_like(label: str) -> bool:
+    """A numbered line ending in a colon (``二、申请人的资格要求：``) heads text, it is not
+    a blank to fill."""
+    return bool(_NUMBERED.match(label) or _NUMBERED_ARABIC.match(label))
 
 
 def _clean_section(text: str) -> str:
     t = " ".join(text.split())
+    if t[:1] in "（(" or _SENTENCE.search(t) or "：" in t or ":" in t:
+        return ""
     t = re.sub(r"^[一二三四五六七八九十]{1,3}[、.．]\s*", "", t)
     t = re.sub(r"^[（(][一二三四五六七八九十]{1,3}[）)]\s*", "", t)
     return t.strip("：: ") if len(t) <= MAX_SECTION else ""
@@ -172,6 +199,8 @@ def _inline_spots(text: str, how: str, place: str) -> Iterator[Spot]:
         end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
         after = text[m.end() : end]
         label = m.group(1)
+        if how == LINE and _heading_like(text[: m.end()]):
+            continue
         if is_labelish(label) and is_blankish(after):
             yield Spot(label, how, after.strip(), place=place)
 

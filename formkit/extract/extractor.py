@@ -32,7 +32,7 @@ def extract(doc: Document, spec: FormSpec) -> Record:
     if is_plan(spec):
         read_plan(doc, spec, record)
     hits = list(_field_hits(doc, spec, claimed))
-    _assign(record, hits)
+    _assign(record, [h for h in hits if not _preprinted(spec, h)])
     if is_plan(spec):
         prose.money_fields(doc, spec, record)
         record.layout = "plan"
@@ -81,6 +81,13 @@ def _with_nested(table: Table) -> Iterator[Table]:
     for cell in table.cells:
         for inner in cell.tables:
             yield from _with_nested(inner)
+
+
+def _preprinted(spec: FormSpec, hit: F.Hit) -> bool:
+    """A value the blank form itself prints under the field's label (a drafted spec's
+    ``form.printed``: a notice's 项目联系人：张三) is not the applicant's."""
+    printed = spec.extra.get("printed")
+    return isinstance(printed, dict) and hit.raw.strip() in printed.get(hit.field.key, ())
 
 
 def _assign(record: Record, hits: list[F.Hit]) -> None:
