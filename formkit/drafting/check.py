@@ -121,7 +121,7 @@ class _Checker:
         try:
             cerberus.Validator({key: plain})
         except cerberus.SchemaError as exc:
-            self.add("spec-rule-bad", node, name=key, detail=_schema_error(exc))
+            self.add("spec-rule-bad", node, name=key, detail=_schema_error(exc, key))
 
 
 def _without_meta(rules: Any) -> Any:
@@ -130,8 +130,23 @@ def _without_meta(rules: Any) -> Any:
     return rules
 
 
-def _schema_error(exc: Exception) -> str:
-    return " ".join(str(exc).split())[:200]
+def _schema_error(exc: Exception, key: str) -> str:
+    """Cerberus's nested error dict as ``rule: message`` pieces."""
+    detail = exc.args[0] if exc.args else exc
+    if isinstance(detail, dict):
+        detail = detail.get(key, detail)
+    return "；".join(_flatten(detail, ""))[:200]
+
+
+def _flatten(detail: Any, rule: str) -> Iterator[str]:
+    if isinstance(detail, dict):
+        for key, inner in detail.items():
+            yield from _flatten(inner, rule or str(key))
+    elif isinstance(detail, list):
+        for inner in detail:
+            yield from _flatten(inner, rule)
+    else:
+        yield f"{rule}: {detail}" if rule else str(detail)
 
 
 def _pairs(node: Any) -> dict[str, tuple[Any, Any]]:

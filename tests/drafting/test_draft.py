@@ -188,3 +188,16 @@ def test_a_hostile_file_is_refused_by_the_intake(tmp_path: Path) -> None:
     _, result = draft(tmp_path, "坏.docx", F.tech_blank()[:2000])
     assert result.exit_code == 2
     assert "坏.docx" in result.output and "Traceback" not in result.output
+
+
+def test_check_reads_the_bureaus_filled_form_with_the_draft(tmp_path: Path) -> None:
+    out, _ = draft(tmp_path, "科技项目申报表.docx", F.tech_blank(), "--form", "tech")
+    filled = tmp_path / "filled.docx"
+    filled.write_bytes(F.tech_filled())
+    ok = CliRunner().invoke(main, ["check", str(filled), "--validators", str(out)])
+    assert ok.exit_code == 0, ok.output
+    without_name = {k: v for k, v in F.TECH_TYPED.items() if k != "项目名称"}
+    filled.write_bytes(F.tech_filled(without_name))
+    bad = CliRunner().invoke(main, ["check", str(filled), "--validators", str(out)])
+    assert bad.exit_code == 1
+    assert "项目名称" in bad.output
