@@ -175,6 +175,11 @@ def _parse(path: str, raw: bytes) -> FormSpec:
     return _build(path, doc["form"], doc["schema"])
 
 
+def build_spec(path: str, form: Mapping[str, Any], schema: Mapping[str, Any]) -> FormSpec:
+    """A spec from its two parts already loaded (a drafted spec before it is written)."""
+    return _build(path, form, schema)
+
+
 def _build(path: str, form: Mapping[str, Any], schema: Mapping[str, Any]) -> FormSpec:
     try:
         cerberus.Validator(schema)  # validates the schema itself

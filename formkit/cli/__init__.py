@@ -14,6 +14,7 @@ from formkit.cli.cycle import allocate_cmd, evaluate_cmd, monitor_cmd
 from formkit.cli.forms import forms_cmd
 from formkit.cli.notice import notice_cmd
 from formkit.cli.serve import serve_cmd
+from formkit.cli.spec import spec_group
 from formkit.cli.zh import localise
 
 HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
@@ -42,6 +43,7 @@ main.add_command(check_cmd)
 main.add_command(forms_cmd)
 main.add_command(notice_cmd)
 main.add_command(serve_cmd)
+main.add_command(spec_group)
 
 # Each command carries the help options itself: click caches a command's help option the first
 # time it is built, so a command invoked on its own (tests, other tools) must not cache a

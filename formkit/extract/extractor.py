@@ -8,7 +8,7 @@ from collections.abc import Collection, Iterator
 
 from formkit.extract import fields as F
 from formkit.extract import prose
-from formkit.extract.indicators import all_headers, fiscal_words, read_rows
+from formkit.extract.indicators import all_headers, fiscal_words, read_rows, row_key
 from formkit.extract.labels import index_for
 from formkit.extract.letter import READER as LETTER
 from formkit.extract.letter import read_letter
@@ -32,7 +32,7 @@ def extract(doc: Document, spec: FormSpec) -> Record:
     if is_plan(spec):
         read_plan(doc, spec, record)
     hits = list(_field_hits(doc, spec, claimed))
-    _assign(record, hits)
+    _assign(record, [h for h in hits if not _preprinted(spec, h)])
     if is_plan(spec):
         prose.money_fields(doc, spec, record)
         record.layout = "plan"
@@ -45,7 +45,7 @@ def _indicators(
     doc: Document, spec: FormSpec, record: Record, claimed: dict[int, Collection[int]]
 ) -> str | None:
     index = index_for(spec, "columns", spec.columns)
-    headers = all_headers(doc.all_tables(), index, fiscal_words(spec))
+    headers = all_headers(doc.all_tables(), index, fiscal_words(spec), row_key(spec))
     fiscal = False
     for header in headers:
         rows = read_rows(header, index)
@@ -81,6 +81,13 @@ def _with_nested(table: Table) -> Iterator[Table]:
     for cell in table.cells:
         for inner in cell.tables:
             yield from _with_nested(inner)
+
+
+def _preprinted(spec: FormSpec, hit: F.Hit) -> bool:
+    """A value the blank form itself prints under the field's label (a drafted spec's
+    ``form.printed``: a notice's 项目联系人：张三) is not the applicant's."""
+    printed = spec.extra.get("printed")
+    return isinstance(printed, dict) and hit.raw.strip() in printed.get(hit.field.key, ())
 
 
 def _assign(record: Record, hits: list[F.Hit]) -> None:

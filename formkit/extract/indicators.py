@@ -28,7 +28,7 @@ _STOP_WORDS = ("备注", "说明", "注：", "注:", "填报说明", "填表说�
 _TARGETS: dict[tuple[str, str], tuple[str | None, object]] = {}
 _MEMO_SIZE = 8192
 # The headers found in the last document read, per (label index, fiscal words) asked for.
-_HeaderKey = tuple[int, tuple[tuple[str, tuple[str, ...]], ...]]
+_HeaderKey = tuple[int, tuple[tuple[str, tuple[str, ...]], ...], str]
 _LAST_HEADERS: list[
     tuple[list[Table], dict[_HeaderKey, tuple[LabelIndex, list[Header]]]] | None
 ] = [None]
@@ -392,8 +392,18 @@ def fiscal_words(spec: FormSpec) -> Mapping[str, Sequence[str]]:
     return {k: tuple(words.get(k, DEFAULT_FISCAL.get(k, ()))) for k in DEFAULT_FISCAL}
 
 
+def row_key(spec: FormSpec) -> str:
+    """The column that makes a row of the form's table: ``indicator``, or in a table without
+    one (a drafted 成员名单) its first column."""
+    keys = [c.key for c in spec.columns]
+    return "indicator" if "indicator" in keys or not keys else keys[0]
+
+
 def all_headers(
-    tables: Iterable[Table], index: LabelIndex, fiscal: Mapping[str, Sequence[str]]
+    tables: Iterable[Table],
+    index: LabelIndex,
+    fiscal: Mapping[str, Sequence[str]],
+    required: str = "indicator",
 ) -> list[Header]:
     """The indicator headers of ``tables``. Recognition asks this of a document for every
     form with a table, extraction again for the form found: the answers for the last
@@ -403,13 +413,13 @@ def all_headers(
     if last is None or not _same(last[0], tables):
         last = (tables, {})
         _LAST_HEADERS[0] = last
-    key = (id(index), tuple((k, tuple(v)) for k, v in sorted(fiscal.items())))
+    key = (id(index), tuple((k, tuple(v)) for k, v in sorted(fiscal.items())), required)
     hit = last[1].get(key)
     if hit is not None and hit[0] is index:
         return list(hit[1])
     found = []
     for table in tables:
-        header = find_header(table, index, fiscal)
+        header = find_header(table, index, fiscal, required)
         if header is not None:
             found.append(header)
     last[1][key] = (index, found)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from formkit.extract.indicators import all_headers, fiscal_words
+from formkit.extract.indicators import all_headers, fiscal_words, row_key
 from formkit.extract.labels import canon, index_for
 from formkit.extract.letter import READER as LETTER
 from formkit.extract.letter import score as letter_score
@@ -45,7 +45,7 @@ def score(doc: Document, spec: FormSpec, texts: set[str], titles: list[str]) -> 
         points += TITLE_POINTS
     if spec.columns and spec.table is not None and not spec.parts:
         columns = index_for(spec, "columns", spec.columns)
-        headers = all_headers(doc.all_tables(), columns, fiscal_words(spec))
+        headers = all_headers(doc.all_tables(), columns, fiscal_words(spec), row_key(spec))
         if headers:
             points += COLUMN_POINTS * max(len(h.columns) for h in headers)
     if spec.parts:

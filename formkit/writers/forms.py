@@ -19,9 +19,9 @@ from typing import Any
 from formkit.atomic import write_bytes_atomic
 from formkit.codes import CODES
 from formkit.errors import OutputFileError
-from formkit.spec import FormSpec, load_spec
-from formkit.writers.forms_docx import application_docx, plan_docx
-from formkit.writers.forms_xlsx import application_xlsx, progress_xlsx, targets_xlsx
+from formkit.spec import FormSpec, available_forms, load_spec
+from formkit.writers.forms_docx import application_docx, plan_docx, spec_docx
+from formkit.writers.forms_xlsx import application_xlsx, progress_xlsx, spec_xlsx, targets_xlsx
 from formkit.writers.self_eval_xlsx import self_eval_xlsx
 
 Writer = Callable[[FormSpec, Mapping[str, Any] | None], bytes]
@@ -64,17 +64,39 @@ def form_bytes(
     validators: str | os.PathLike[str] | None = None,
 ) -> bytes:
     """One form as .docx/.xlsx bytes: blank, or filled with ``data``."""
-    try:
-        writer = WRITERS[(form, fmt)]
-    except KeyError:
-        raise KeyError(f"no {fmt} writer for form {form!r}") from None
-    return writer(load_spec(form, Path(validators) if validators else None), data)
+    spec = load_spec(form, Path(validators) if validators else None)
+    return writer_for(form, fmt)(spec, data)
+
+
+def writer_for(form: str, fmt: str) -> Writer:
+    """The writer of one of formkit's forms, else (a drafted spec) the generic one."""
+    if (form, fmt) in WRITERS:
+        return WRITERS[(form, fmt)]
+    if form in {f for f, _ in WRITERS}:
+        raise KeyError(f"no {fmt} writer for form {form!r}")
+    return {"docx": spec_docx, "xlsx": spec_xlsx}[fmt]
+
+
+def blank_files(validators: str | os.PathLike[str] | None = None) -> dict[str, tuple[str, str]]:
+    """File name → (form, format) for the specs of a folder: formkit's own forms under their
+    usual names, any other spec (a drafted one) as ``<title>.docx`` and ``<title>.xlsx``."""
+    if validators is None:
+        return dict(BLANK_FORMS)
+    names = available_forms(Path(validators))
+    files = {n: f for n, f in BLANK_FORMS.items() if f[0] in names}
+    for name in names:
+        if name not in {f for f, _ in WRITERS}:
+            title = load_spec(name, Path(validators)).title
+            files[f"{title}.docx"] = (name, "docx")
+            files[f"{title}.xlsx"] = (name, "xlsx")
+    return files
 
 
 def write_forms(
     out_dir: str | os.PathLike[str], *, validators: str | os.PathLike[str] | None = None
 ) -> list[Path]:
-    """Write the five blank forms into ``out_dir`` (created if needed); return their paths.
+    """Write the blank forms of the specs (formkit's, or those of ``validators``) into
+    ``out_dir`` (created if needed); return their paths.
 
     Raises :class:`SpecError` for a broken spec and :class:`OutputFileError` when the
     folder or a file cannot be written.
@@ -82,7 +104,8 @@ def write_forms(
     folder = Path(out_dir)
     _make_folder(folder)
     contents = {
-        name: form_bytes(form, fmt, None, validators) for name, (form, fmt) in BLANK_FORMS.items()
+        name: form_bytes(form, fmt, None, validators)
+        for name, (form, fmt) in blank_files(validators).items()
     }
     written = []
     for name, data in contents.items():

@@ -81,6 +81,41 @@ def application_docx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> b
     return save(document, spec.title)
 
 
+BLANK_TABLE_ROWS = 5
+TABLE_MM = 156.0
+
+
+def spec_docx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
+    """Any spec's form as .docx (a drafted one): the fields as in 申报信息表, then the
+    spec's repeating table under its caption, a row per item (blank: a few empty rows)."""
+    document = new_document(FORM_PAGE, FORM_SIZES)
+    add_title(document, spec.heading, spec.title, FORM_SIZES.title, FORM_PAGE)
+    table = _new_table(document)
+    for section, fields in spec.by_section():
+        if fields:
+            _section_row(table, section)
+            for row in layout_rows(fields):
+                _write_row(table, row, data)
+    if spec.table is not None and spec.columns:
+        _rows_table(document, spec, data)
+    return save(document, spec.title)
+
+
+def _rows_table(document: Document, spec: FormSpec, data: Mapping[str, Any] | None) -> None:
+    assert spec.table is not None
+    add_text(document, spec.table.label, HEADING_2)
+    widths = [TABLE_MM / len(spec.columns)] * len(spec.columns)
+    grid = new_table(document, widths)
+    spans = [1] * len(spec.columns)
+    for cell, column in zip(add_row(grid, widths, spans, ROW_MM), spec.columns, strict=True):
+        _label(cell, column.label)
+    items = list((data or {}).get(spec.table.key) or [])
+    for item in items or [{}] * BLANK_TABLE_ROWS:
+        for cell, column in zip(add_row(grid, widths, spans, ROW_MM), spec.columns, strict=True):
+            text = field_text(column.kind, item.get(column.key)) if column.key in item else ""
+            styled(cell.paragraphs[0], VALUE).add_run(text)
+
+
 # -- layout -----------------------------------------------------------------------------------
 
 

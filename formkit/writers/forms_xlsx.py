@@ -82,6 +82,15 @@ def application_xlsx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> b
     return _save(book, spec.title)
 
 
+def spec_xlsx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
+    """Any spec's form as .xlsx (a drafted one): its fields, and its table on a sheet of
+    its own."""
+    book = Workbook()
+    field_sheet(book, spec.title[:31], spec.heading, spec.by_section(), data)
+    _table_of(book, spec, spec.table.label[:31] if spec.table else "", data, "")
+    return _save(book, spec.title)
+
+
 def targets_xlsx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
     """绩效目标及评价指标表: a 绩效目标 sheet (header fields) and a landscape 评价指标 sheet."""
     book = Workbook()
