@@ -13,6 +13,7 @@ from formkit.cli.check import check_cmd, parse_cmd
 from formkit.cli.cycle import allocate_cmd, evaluate_cmd, monitor_cmd
 from formkit.cli.forms import forms_cmd
 from formkit.cli.notice import notice_cmd
+from formkit.cli.panel import panel_cmd
 from formkit.cli.serve import serve_cmd
 
 HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
@@ -40,6 +41,7 @@ main.add_command(parse_cmd)
 main.add_command(check_cmd)
 main.add_command(forms_cmd)
 main.add_command(notice_cmd)
+main.add_command(panel_cmd)
 main.add_command(serve_cmd)
 
 # Each command carries the help options itself: click caches a command's help option the first

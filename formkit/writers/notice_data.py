@@ -264,6 +264,7 @@ def opinion(data: Mapping[str, Any]) -> Context:
         findings=findings,
         suggestions=suggestions,
         conclusion=text(data, "conclusion", conclusion),
+        experts=[str(e) for e in items(data, "experts", [])],  # 专家意见 (formkit panel)
     )
     return ctx
 
