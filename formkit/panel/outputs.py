@@ -21,6 +21,7 @@ import yaml
 
 from formkit.batch.opinions import opinion_data, opinion_path
 from formkit.cycle import workbook as wb
+from formkit.panel import summary
 from formkit.panel.aggregate import Ranking, ZoneResult
 from formkit.panel.batch import Batch
 from formkit.panel.collect import Collected
@@ -40,12 +41,14 @@ def write_panel(
 ) -> list[Path]:
     programme = batch.programme
     findings = [*collected.findings, *ranking.findings]
-    book = wb.new_book()
+    book = summary.new_book()
     _results(book, ranking)
     _scores(book, collected, batch)
-    wb.findings_sheet(book, findings).title = word("summary", "findings")
+    _findings(book, findings)
     title = word("summary", "title").format(year=programme.year, round=programme.panel.round)
-    paths = [wb.save(book, out / word("summary", "file"), title)]
+    path = out / word("summary", "file")
+    wb.write(path, summary.workbook_bytes(book, title))
+    paths = [path]
     paths += _opinions(batch, collected, out)
     data = publicity_data(ranking, programme, options or {})
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
@@ -57,9 +60,7 @@ def _results(book: Any, ranking: Ranking) -> None:
     rows = [_result_row(r) for r in ranking.zones]
     header = word("summary", "results_header")
     widths = (7, 10, 26, 30, 10, 9, 9, 11, 9, 8, 8, 8, 10, 8, 8, 8)
-    title = word("summary", "results")
-    ws = wb.table(book, title, title, header, rows, widths)
-    ws.auto_filter.ref = f"A2:{ws.cell(row=2, column=len(header)).column_letter}{len(rows) + 2}"
+    summary.sheet(book, word("summary", "results"), header, widths, rows)
 
 
 def _result_row(r: ZoneResult) -> tuple[Any, ...]:
@@ -108,8 +109,25 @@ def _scores(book: Any, collected: Collected, batch: Batch) -> None:
                     )
                 )
     widths = (10, 20, 10, 26, *[12] * len(criteria), 9)
-    title = word("summary", "scores")
-    wb.table(book, title, title, header, rows, widths)
+    summary.sheet(book, word("summary", "scores"), header, widths, rows)
+
+
+def _findings(book: Any, findings: list[tuple[str, Any]]) -> None:
+    rows: list[tuple[Any, ...]] = [
+        (
+            n,
+            wb.SEVERITY_ZH.get(f.severity, f.severity),
+            source,
+            f.location or "",
+            f.message(),
+            f.code,
+        )
+        for n, (source, f) in enumerate(findings, 1)
+    ]
+    if not rows:
+        rows = [("", "", "", "", word("summary", "no_findings"), "")]
+    header = word("summary", "findings_header")
+    summary.sheet(book, word("summary", "findings"), header, (6, 8, 30, 14, 70, 24), rows)
 
 
 def expert_opinions(batch: Batch, collected: Collected, key: str) -> list[str]:

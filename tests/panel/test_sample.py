@@ -56,7 +56,7 @@ def test_the_summary_ranks_within_quota_and_flags_the_disagreement(
     _collect(sample, batch_dir, tmp_path / "panel")
     book = load_workbook(tmp_path / "panel" / "专家评审汇总表.xlsx")
     assert book.sheetnames == ["评审结果", "专家评分", "问题清单"]
-    rows = [r for r in book["评审结果"].iter_rows(min_row=3, values_only=True)]
+    rows = [r for r in book["评审结果"].iter_rows(min_row=2, values_only=True)]
     by_zone = {r[2]: r for r in rows}
     # 运城: three counted experts (王建国 90, 张敏 80, 陈静 20): mean 63.33, spread 70
     assert by_zone["运城示范经济开发区"][5:13] == (3, 63.33, None, 63.33, 90, 20, 70, "分歧较大")
