@@ -92,28 +92,43 @@ def _seen(out: Collected) -> set[str]:
 def _documents(folder: Path, found: list[Sourced]) -> Iterator[tuple[str, Document]]:
     from formkit.intake.archive import iter_members
     from formkit.intake.gate import inspect
-    from formkit.pipeline import read_document, read_input
+    from formkit.pipeline import read_input
 
     files = sorted(p for p in folder.rglob("*") if p.is_file() and not _skipped(p))
     for path in files[:MAX_FILES]:
         name = path.relative_to(folder).as_posix()
+        members: list[tuple[str, bytes]] = []
         try:
             data = read_input(name, path)
             gate = inspect(data, name)
-            members = (
-                [(m.name, m.data) for m in iter_members(data, name)]
-                if gate.kind == "zip"
-                else [(name, data)]
-            )
-            for member, body in members:
-                kind = gate.kind if member == name else inspect(body, member).kind
-                if kind not in WORKBOOKS:
-                    detail = word("not_workbook")
-                    found.append((member, finding("panel-not-scoresheet", detail=detail)))
-                    continue
-                yield member, read_document(member, body, kind)
+            if gate.kind != "zip":
+                members.append((name, data))
+            else:  # members up to one intake refuses are kept; intake stops there
+                members.extend((m.name, m.data) for m in iter_members(data, name))
         except InputFileError as exc:
             found.append((exc.file, finding("panel-file-unreadable", detail=exc.reason)))
+        for member, body in members:
+            doc = _document(member, body, gate.kind if member == name else None, found)
+            if doc is not None:
+                yield member, doc
+
+
+def _document(name: str, data: bytes, kind: str | None, found: list[Sourced]) -> Document | None:
+    """One file or archive member read as a workbook, or a finding saying why not."""
+    from formkit.intake.gate import inspect
+    from formkit.pipeline import read_document
+
+    try:
+        kind = kind or inspect(data, name).kind
+        if kind not in WORKBOOKS:
+            found.append((name, finding("panel-not-scoresheet", detail=word("not_workbook"))))
+            return None
+        return read_document(name, data, kind)
+    except InputFileError as exc:
+        found.append((exc.file, finding("panel-file-unreadable", detail=exc.reason)))
+    except Exception as exc:  # a defect in a reader: one finding, the other files go on
+        found.append((name, finding("internal-error", detail=type(exc).__name__)))
+    return None
 
 
 def _skipped(path: Path) -> bool:

@@ -154,3 +154,22 @@ def test_a_sheet_of_another_round_is_refused(sample: Path, batch_dir: Path, tmp_
     assert [f.message() for s, f in c.findings if s == "a.xlsx"] == [
         "评分表属于第1轮评审，本次汇总第2轮，未计入"
     ]
+
+
+def test_bad_members_of_an_archive_do_not_hide_a_good_one(
+    sample: Path, batch_dir: Path, tmp_path: Path
+) -> None:
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("a/王建国.xlsx", _good(sample))
+        z.writestr("a/说明.txt", "请查收".encode())
+        z.writestr("a/坏的.xlsx", _good(sample)[:300])
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "回复.zip").write_bytes(archive.getvalue())
+    c = _run(tmp_path / "in", batch_dir)
+    assert [s.file for s in c.sheets] == ["回复.zip!a/王建国.xlsx"]
+    bad = {s: f.code for s, f in c.findings if "expert" not in f.params}
+    assert bad == {
+        "回复.zip!a/坏的.xlsx": "panel-file-unreadable",
+        "回复.zip!a/说明.txt": "panel-file-unreadable",
+    }
