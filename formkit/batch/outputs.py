@@ -127,6 +127,7 @@ def write_outputs(
     snap = rounds.snapshot(rev, rounds.read_values(reg))
     changes = _changes(reg, round_no, snap, specs)
     history = _history(reg, round_no, snap, changes)
+    lines = {key: c.lines(rev.titles) for key, c in changes.items()}
     writer = _Writer(out, reg.outputs(), salt)
     opinion_files = _opinions(
         writer, rev, programme, templates, workers or default_workers(), changes
@@ -140,8 +141,8 @@ def write_outputs(
         *(out / rel for rel in sorted(opinion_files.values())),
         writer.put(
             REPORT_NAME,
-            _summary_data(rev, opinion_files),
-            lambda: report_html(rev, opinion_files, templates=templates),
+            [_summary_data(rev, opinion_files), lines],
+            lambda: report_html(rev, opinion_files, templates=templates, changes=lines),
         ),
     ]
     _remove_stale(out, writer)

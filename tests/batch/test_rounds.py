@@ -87,3 +87,13 @@ def test_round_1_has_no_comparison(tmp_path: Path) -> None:
     first, *_ = _inboxes(tmp_path)
     run_batch(first, tmp_path / "out", programme=PROGRAMME, workers=1)
     assert "轮次对比" not in load_workbook(tmp_path / "out" / "汇总表.xlsx").sheetnames
+
+
+def test_report_html_shows_the_changes(two_rounds: tuple[Path, str, str]) -> None:
+    out, bad, good = two_rounds
+    html = (out / "report.html").read_text("utf-8")
+    assert "上轮意见整改情况" in html
+    assert (
+        "<li>【数据变更】申报信息表（表1 第17行第3列）"
+        f"“运营主体统一社会信用代码”：{bad} → {good}</li>" in html
+    )
