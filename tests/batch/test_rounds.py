@@ -97,3 +97,39 @@ def test_report_html_shows_the_changes(two_rounds: tuple[Path, str, str]) -> Non
         "<li>【数据变更】申报信息表（表1 第17行第3列）"
         f"“运营主体统一社会信用代码”：{bad} → {good}</li>" in html
     )
+
+
+ROUNDS = Path(__file__).resolve().parents[2] / "samples" / "rounds"
+
+
+def test_the_committed_two_round_sample_is_what_the_script_makes(tmp_path: Path) -> None:
+    import importlib.util
+
+    script = ROUNDS.parents[1] / "scripts" / "make_rounds_sample.py"
+    spec = importlib.util.spec_from_file_location("make_rounds_sample", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.build(tmp_path / "rounds")
+    made = sorted(p.relative_to(tmp_path / "rounds") for p in (tmp_path / "rounds").rglob("*.*"))
+    assert made == sorted(p.relative_to(ROUNDS) for p in ROUNDS.rglob("*.*"))
+    for rel in made:
+        assert (tmp_path / "rounds" / rel).read_bytes() == (ROUNDS / rel).read_bytes(), rel
+
+
+def test_the_two_round_sample_says_exactly_what_was_fixed(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run_batch(ROUNDS / "第1轮", out, programme=PROGRAMME, workers=1)
+    run_batch(ROUNDS / "第2轮", out, programme=PROGRAMME, workers=1, round_no=2)
+    path = out / "审核意见" / "太原市" / "太原演示工业园区.docx"
+    text = [p.text for p in docx.Document(str(path)).paragraphs if p.text.strip()]
+    start = text.index("四、上轮意见整改情况")
+    statuses = [t.split("】")[0].split("【")[1] for t in text[start + 1 : start + 4]]
+    assert statuses == ["未整改", "已整改", "新发现"]
+    assert "责任分工" in text[start + 3]
+    ws = load_workbook(out / "汇总表.xlsx")["轮次对比"]
+    rows = sorted(ws.iter_rows(min_row=2, values_only=True))
+    assert rows == [
+        ("大同市", "大同样例工业园区", "需补正", "通过", 1, 0, 0),
+        ("太原市", "太原演示工业园区", "需补正", "需补正", 1, 1, 1),
+    ]
