@@ -104,3 +104,12 @@ def test_collect_is_deterministic(sample: Path, batch_dir: Path, tmp_path: Path)
     _collect(sample, batch_dir, tmp_path / "b")
     for rel in ("专家评审汇总表.xlsx", "publicity.yaml", "审核意见/运城市/运城示范经济开发区.docx"):
         assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes(), rel
+
+
+def test_unreadable_inputs_exit_2_without_a_traceback(sample: Path, tmp_path: Path) -> None:
+    missing = _collect(tmp_path / "nowhere", tmp_path / "no-batch", tmp_path / "out")
+    assert missing[0] == 2 and "Traceback" not in missing[1]
+    (tmp_path / "returned").mkdir()
+    code, output = _collect(tmp_path, tmp_path / "no-batch", tmp_path / "out")
+    assert code == 2
+    assert f"{tmp_path / 'no-batch'} 不是 formkit batch 的输出目录（没有 formkit.sqlite）" in output
