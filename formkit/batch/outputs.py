@@ -107,7 +107,7 @@ def write_outputs(
     validators: str | None = None,
     templates: Path | None = None,
     workers: int | None = None,
-    round_no: int = 1,
+    round_no: int | None = None,
 ) -> Review | None:
     """Review the registry and write every output; fills ``summary`` for the console.
 
@@ -115,6 +115,7 @@ def write_outputs(
     written, and those outputs are still as written, nothing is reviewed again (None).
     """
     out = Path(summary.out)
+    round_no = rounds.current(reg, round_no)
     salt = _salt(templates) + (f"round:{round_no}" if round_no > 1 else "")
     state = _state(reg, salt)
     if reg.get_meta(STATE_KEY) == state and _intact(out, reg.outputs()):

@@ -76,6 +76,15 @@ def snapshot(rev: Review, values: Read) -> dict[str, Any]:
     return {z.dossier.key: zone_snapshot(z, values) for z in rev.zones}
 
 
+def current(reg: Registry, round_no: int | None) -> int:
+    """The round of this run: as asked (and remembered), else the last one asked, else 1 —
+    so a re-run without ``--round`` never overwrites round 1 with a later round's files."""
+    if round_no is None:
+        return int(reg.get_meta("round") or 1)
+    reg.set_meta("round", str(round_no))
+    return round_no
+
+
 def load(reg: Registry, round_no: int) -> dict[str, Any] | None:
     text = reg.get_meta(f"round:{round_no}")
     return None if text is None else dict(json.loads(text))

@@ -149,7 +149,7 @@ def run_batch(
     workers: int | None = None,
     registry: str | Path | None = None,
     progress: Progress | None = None,
-    round_no: int = 1,
+    round_no: int | None = None,
 ) -> BatchSummary:
     inbox, out = Path(inbox).resolve(), Path(out).resolve()
     if not inbox.is_dir():

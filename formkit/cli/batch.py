@@ -51,9 +51,9 @@ if TYPE_CHECKING:
     "--round",
     "round_no",
     type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="审核轮次：第2轮起与上一轮比对（已整改/未整改/新发现、数据变更、材料增删换）。",
+    default=None,
+    help="审核轮次：第2轮起与上一轮比对（已整改/未整改/新发现、数据变更、材料增删换）；"
+    "默认沿用该输出目录上次的轮次（首次为第1轮）。",
 )
 @debug_option
 @guarded
@@ -63,7 +63,7 @@ def batch_cmd(
     programme: str | None,
     workers: int | None,
     validators: str | None,
-    round_no: int,
+    round_no: int | None,
     debug: bool,
 ) -> None:
     """批量审核收件目录中的全部申报材料（合规性审核）。

@@ -133,3 +133,14 @@ def test_the_two_round_sample_says_exactly_what_was_fixed(tmp_path: Path) -> Non
         ("大同市", "大同样例工业园区", "需补正", "通过", 1, 0, 0),
         ("太原市", "太原演示工业园区", "需补正", "需补正", 1, 1, 1),
     ]
+
+
+def test_a_rerun_without_round_stays_in_the_last_round(tmp_path: Path) -> None:
+    first, second, *_ = _inboxes(tmp_path)
+    out = tmp_path / "out"
+    run_batch(first, out, programme=PROGRAMME, workers=1)
+    run_batch(second, out, programme=PROGRAMME, workers=1, round_no=2)
+    (out / "汇总表.xlsx").unlink()  # outputs are rewritten
+    run_batch(second, out, programme=PROGRAMME, workers=1)
+    assert len(_section(out)) == 6  # still compared with round 1
+    assert load_workbook(out / "汇总表.xlsx")["轮次对比"].max_row == 2
