@@ -32,6 +32,15 @@ Keys (``samples/programme.yaml`` is a complete example)::
       tiers: {优秀: 1.2, 良好: 1, 合格: 0.8}   # share weights by grade (rule tiers)
       doc_seq: 95                   # 资金下达通知 number → 晋企发〔2020〕95号 (optional)
       date: 2020-06-18              # 成文日期 of that notice (optional)
+    panel:                          # 专家评审 (formkit panel); optional
+      round: 1                      # the review round the sheets are for (default 1)
+      score: {min: 0, max: 10}      # every criterion is scored in this range
+      criteria:                     # the rubric: weight = points of the total, figures =
+        - {name: 产业基础, weight: 30, figures: [enterprises_total, sme_count]}  # Form A keys
+      margin: 15                    # flag a zone whose experts' totals differ by more
+      trim_from: 5                  # trimmed mean (highest and lowest dropped) from 5 experts
+      names: false                  # name the experts in the 审核意见's 专家意见
+      publicity: {doc_seq: 41, date: 2020-04-27, start: 2020-04-28}   # for the 公示
 
 Default evaluation weights (【定】: the official ones are not public) are 20 for 产业集聚度 and
 产出与效益 and 15 for the other four dimensions; default grades 优秀 ≥ 90, 良好 ≥ 80, 合格 ≥ 60,
@@ -56,9 +65,11 @@ from formkit.programme_model import (
     Allocation,
     ApprovedZone,
     City,
+    Criterion,
     DemoCounty,
     Evaluation,
     Grade,
+    Panel,
     Programme,
 )
 from formkit.programme_yaml import load_programme
@@ -69,9 +80,11 @@ __all__ = [
     "Catalogue",
     "CatalogueMatch",
     "City",
+    "Criterion",
     "DemoCounty",
     "Evaluation",
     "Grade",
+    "Panel",
     "Programme",
     "Zone",
     "load_catalogue",

@@ -99,6 +99,38 @@ class Allocation:
 
 
 @dataclass(frozen=True)
+class Criterion:
+    """One rubric criterion of the expert panel: its weight (points of the total) and the
+    dossier figures the experts see beside each zone (``application`` field keys, or
+    ``form.key`` for another form)."""
+
+    name: str
+    weight: float
+    figures: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Panel:
+    """The expert panel (``formkit panel``): the rubric, the score range of every criterion,
+    the disagreement margin (points of the weighted total), the least number of experts for
+    a trimmed mean, whether the 审核意见 name the experts, and the 公示 facts the panel
+    cannot know (``publicity``: doc_seq, date, start, contact, phone, recipients)."""
+
+    criteria: tuple[Criterion, ...] = ()
+    score_min: float = 0.0
+    score_max: float = 10.0
+    margin: float = 15.0
+    trim_from: int = 5
+    names: bool = False
+    round: int = 1
+    publicity: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def total_weight(self) -> float:
+        return sum(c.weight for c in self.criteria)
+
+
+@dataclass(frozen=True)
 class Programme:
     year: int
     agency: str
@@ -117,6 +149,7 @@ class Programme:
     synthetic: bool = False
     approved: tuple[ApprovedZone, ...] = ()
     allocation: Allocation = field(default_factory=Allocation)
+    panel: Panel = field(default_factory=Panel)
 
     def city(self, name: str) -> City | None:
         """The configured city for a name, also when 市 is left off (太原 → 太原市)."""

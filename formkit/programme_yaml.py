@@ -27,9 +27,11 @@ from formkit.programme_model import (
     Allocation,
     ApprovedZone,
     City,
+    Criterion,
     DemoCounty,
     Evaluation,
     Grade,
+    Panel,
     Programme,
 )
 
@@ -117,6 +119,7 @@ class _Reader:
             synthetic=bool(self.doc.get("synthetic", False)),
             approved=self.approved(),
             allocation=self.allocation(),
+            panel=self.panel(),
         )
 
     def optional_int(self, key: str) -> int | None:
@@ -282,3 +285,53 @@ class _Reader:
             doc_seq=str(section.get("doc_seq") or "").strip(),
             date=str(section.get("date") or "").strip(),
         )
+
+    # --- the expert panel (formkit panel) ------------------------------------------------------
+
+    def panel(self) -> Panel:
+        section = self.doc.get("panel") or {}
+        if not isinstance(section, Mapping):
+            raise self.fail("panel", " 应为键值形式")
+        score = section.get("score") or {}
+        if not isinstance(score, Mapping):
+            raise self.fail("panel.score", " 应为键值形式")
+        low = float(self.amount(score.get("min", 0), "panel.score.min", None))
+        high = float(self.amount(score.get("max", 10), "panel.score.max", None))
+        if high <= low:
+            raise self.fail("panel.score", " 的 max 应大于 min")
+        publicity = section.get("publicity") or {}
+        if not isinstance(publicity, Mapping):
+            raise self.fail("panel.publicity", " 应为键值形式")
+        return Panel(
+            criteria=self.criteria(section),
+            score_min=low,
+            score_max=high,
+            margin=float(self.amount(section.get("margin", 15), "panel.margin", None)),
+            trim_from=self.typed(section.get("trim_from", 5), int, "panel.trim_from"),
+            names=bool(section.get("names", False)),
+            round=self.typed(section.get("round", 1), int, "panel.round"),
+            publicity={str(k): str(v).strip() for k, v in publicity.items() if v is not None},
+        )
+
+    def criteria(self, section: Mapping[str, Any]) -> tuple[Criterion, ...]:
+        items = section.get("criteria") or []
+        if not isinstance(items, list):
+            raise self.fail("panel.criteria", " 应为列表")
+        out = []
+        for i, item in enumerate(items, 1):
+            where = f"panel.criteria 第{i}项"
+            entry = self.entry("panel.criteria", i, item, ("name", "weight"))
+            figures = entry.get("figures") or []
+            if not isinstance(figures, list):
+                raise self.fail(f"{where} figures", " 应为列表")
+            out.append(
+                Criterion(
+                    self.typed(entry["name"], str, f"{where} name"),
+                    float(self.amount(entry["weight"], f"{where} weight", None)),
+                    tuple(str(f).strip() for f in figures),
+                )
+            )
+        names = [c.name for c in out]
+        if len(set(names)) != len(names):
+            raise self.fail("panel.criteria", " 中有重复的评审项")
+        return tuple(out)

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from formkit.atomic import write_bytes_atomic
+from formkit.batch import rounds
 from formkit.batch.opinions import opinion_data, opinion_path
 from formkit.batch.report_html import SUMMARY_NAME, report_html
 from formkit.batch.review import Review, for_review, review
@@ -105,6 +106,7 @@ def write_outputs(
     validators: str | None = None,
     templates: Path | None = None,
     workers: int | None = None,
+    round_no: int | None = None,
 ) -> Review | None:
     """Review the registry and write every output; fills ``summary`` for the console.
 
@@ -112,29 +114,42 @@ def write_outputs(
     written, and those outputs are still as written, nothing is reviewed again (None).
     """
     out = Path(summary.out)
-    salt = _salt(templates)
+    round_no = rounds.current(reg, round_no)
+    salt = _salt(templates) + (f"round:{round_no}" if round_no > 1 else "")
     state = _state(reg, salt)
     if reg.get_meta(STATE_KEY) == state and _intact(out, reg.outputs()):
         summary.dossiers = reg.dossiers()
         summary.skipped_checks = json.loads(reg.get_meta(SKIPPED_KEY) or "[]")
         summary.outputs = [out / rel for rel in sorted(reg.outputs())]
         return None
-    rev = review(reg.entries(for_review), programme, load_all(validators))
+    specs = load_all(validators)
+    rev = review(reg.entries(for_review), programme, specs)
+    snap = rounds.snapshot(rev, rounds.read_values(reg))
+    changes = _changes(reg, round_no, snap, specs)
+    history = _history(reg, round_no, snap, changes)
+    lines = {key: c.lines(rev.titles) for key, c in changes.items()}
     writer = _Writer(out, reg.outputs(), salt)
-    opinion_files = _opinions(writer, rev, programme, templates, workers or default_workers())
+    opinion_files = _opinions(
+        writer, rev, programme, templates, workers or default_workers(), changes
+    )
     summary.outputs = [
-        writer.put(SUMMARY_NAME, _summary_data(rev, opinion_files), _xlsx(rev, opinion_files)),
+        writer.put(
+            SUMMARY_NAME,
+            [_summary_data(rev, opinion_files), history],
+            _xlsx(rev, opinion_files, history),
+        ),
         *(out / rel for rel in sorted(opinion_files.values())),
         writer.put(
             REPORT_NAME,
-            _summary_data(rev, opinion_files),
-            lambda: report_html(rev, opinion_files, templates=templates),
+            [_summary_data(rev, opinion_files), lines],
+            lambda: report_html(rev, opinion_files, templates=templates, changes=lines),
         ),
     ]
     _remove_stale(out, writer)
     reg.save_outputs(writer.rows)
     reg.save_dossiers([_dossier_row(z) for z in rev.zones])
     reg.set_meta(SKIPPED_KEY, json.dumps(rev.skipped, ensure_ascii=False))
+    rounds.save(reg, round_no, snap)
     reg.set_meta(STATE_KEY, state)
     summary.dossiers = reg.dossiers()
     summary.skipped_checks = list(rev.skipped)
@@ -164,17 +179,57 @@ def _intact(out: Path, known: dict[str, tuple[str, int, int]]) -> bool:
     return bool(known)
 
 
-def _xlsx(rev: Review, opinion_files: dict[str, str]) -> Callable[[], bytes]:
+def _xlsx(rev: Review, opinion_files: dict[str, str], history: Any = None) -> Callable[[], bytes]:
     def produce() -> bytes:
         from formkit.batch.summary_xlsx import summary_bytes  # openpyxl: imported when needed
 
-        return summary_bytes(rev, opinion_files)
+        return summary_bytes(rev, opinion_files, history)
 
     return produce
 
 
+def _changes(
+    reg: Registry, round_no: int, snap: dict[str, Any], specs: Any
+) -> dict[str, rounds.Changes]:
+    """Each zone's changes since the round before (none in round 1)."""
+    before = rounds.load(reg, round_no - 1) if round_no > 1 else None
+    if not before:
+        return {}
+
+    def label(form: str, key: str) -> str:
+        try:
+            return str(specs[form].field(key).label)
+        except KeyError:
+            return key
+
+    return {k: rounds.compare(before[k], snap[k], label) for k in snap if k in before}
+
+
+def _history(
+    reg: Registry, round_no: int, snap: dict[str, Any], changes: dict[str, rounds.Changes]
+) -> dict[str, Any] | None:
+    """Every round's status per zone, side by side, with this round's counts (from round 2)."""
+    if round_no < 2:
+        return None
+    earlier = [rounds.load(reg, n) or {} for n in range(1, round_no)]
+    keys = list(dict.fromkeys([*(k for r in earlier for k in r), *snap]))
+    rows = []
+    for key in keys:
+        known = next(r[key] for r in [snap, *earlier] if key in r)
+        statuses = [r.get(key, {}).get("status") for r in [*earlier, snap]]
+        c = changes.get(key)
+        counts = [c.count(s) for s in ("fixed", "open", "new")] if c else [None] * 3
+        rows.append([known["city"], known["zone"], *statuses, *counts])
+    return {"rounds": round_no, "rows": rows}
+
+
 def _opinions(
-    writer: _Writer, rev: Review, programme: Any, templates: Path | None, workers: int
+    writer: _Writer,
+    rev: Review,
+    programme: Any,
+    templates: Path | None,
+    workers: int,
+    changes: dict[str, rounds.Changes] | None = None,
 ) -> dict[str, str]:
     """One opinion per zone; those whose data changed are rendered, in parallel when many."""
     agency = getattr(programme, "agency", None)
@@ -186,6 +241,8 @@ def _opinions(
         rel = opinion_path(z, taken)
         files[z.dossier.key] = rel
         data = opinion_data(z, agency=agency, date=date)
+        if changes and z.dossier.key in changes:
+            data["rectification"] = changes[z.dossier.key].lines(rev.titles)
         digest = writer.digest(data)
         if not writer.fresh(rel, digest):
             pending.append((rel, digest, data))

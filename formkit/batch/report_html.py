@@ -29,7 +29,11 @@ _CSS = {PASSED: "s-pass", REJECTED: "s-reject"}
 
 
 def report_html(
-    rev: Review, opinion_files: dict[str, str], *, templates: Path | None = None
+    rev: Review,
+    opinion_files: dict[str, str],
+    *,
+    templates: Path | None = None,
+    changes: dict[str, list[str]] | None = None,
 ) -> bytes:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates or templates_dir())),
@@ -37,7 +41,7 @@ def report_html(
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
-    context = report_context(rev, opinion_files)
+    context = report_context(rev, opinion_files, changes)
     _check_needs(env, context)
     try:
         return env.get_template(TEMPLATE).render(context).encode("utf-8")
@@ -71,7 +75,10 @@ def _check_needs(env: jinja2.Environment, context: dict[str, Any]) -> None:
         )
 
 
-def report_context(rev: Review, opinion_files: dict[str, str]) -> dict[str, Any]:
+def report_context(
+    rev: Review, opinion_files: dict[str, str], changes: dict[str, list[str]] | None = None
+) -> dict[str, Any]:
+    """``changes``: per dossier key, the lines of 上轮意见整改情况 (batch --round from 2)."""
     by_city: dict[str, list[ZoneReview]] = {}
     for z in rev.zones:
         by_city.setdefault(z.city, []).append(z)
@@ -84,7 +91,7 @@ def report_context(rev: Review, opinion_files: dict[str, str]) -> dict[str, Any]
                 "name": city,
                 "anchor": f"city-{n}",
                 "letter": letter,
-                "zones": [_zone(z, opinion_files) for z in zones],
+                "zones": [_zone(z, opinion_files, changes or {}) for z in zones],
             }
         )
     skipped = ""
@@ -103,7 +110,9 @@ def report_context(rev: Review, opinion_files: dict[str, str]) -> dict[str, Any]
     }
 
 
-def _zone(z: ZoneReview, opinion_files: dict[str, str]) -> dict[str, Any]:
+def _zone(
+    z: ZoneReview, opinion_files: dict[str, str], changes: dict[str, list[str]]
+) -> dict[str, Any]:
     subsidy = z.subsidy()
     href = opinion_files.get(z.dossier.key)
     anchor = "zone-" + hashlib.sha1(z.dossier.key.encode()).hexdigest()[:10]
@@ -118,6 +127,7 @@ def _zone(z: ZoneReview, opinion_files: dict[str, str]) -> dict[str, Any]:
         "css": _CSS.get(z.status, "s-fix"),
         "opinion_href": quote(href) if href else "",
         "issues": [_issue(i) for i in z.issues],
+        "changes": changes.get(z.dossier.key, []),
     }
 
 

@@ -149,6 +149,7 @@ def run_batch(
     workers: int | None = None,
     registry: str | Path | None = None,
     progress: Progress | None = None,
+    round_no: int | None = None,
 ) -> BatchSummary:
     inbox, out = Path(inbox).resolve(), Path(out).resolve()
     if not inbox.is_dir():
@@ -168,7 +169,9 @@ def run_batch(
             _read_all(reg, summary, prog_path, validators, workers, progress)
             from formkit.batch.outputs import write_outputs
 
-            write_outputs(reg, summary, prog, validators=validators, workers=workers)
+            write_outputs(
+                reg, summary, prog, validators=validators, workers=workers, round_no=round_no
+            )
         finally:
             reg.close()
     return summary

@@ -84,7 +84,7 @@ STYLES = (
 STATUS_STYLE = {TO_FIX: TO_FIX, REJECTED: REJECTED}
 
 
-def summary_bytes(rev: Review, opinion_files: dict[str, str]) -> bytes:
+def summary_bytes(rev: Review, opinion_files: dict[str, str], history: Any = None) -> bytes:
     """The workbook; ``opinion_files`` maps a dossier key to its opinion's relative path.
 
     Written in openpyxl's write-only mode: rows stream out, so memory stays flat however
@@ -97,6 +97,8 @@ def summary_bytes(rev: Review, opinion_files: dict[str, str]) -> bytes:
     _fill(book.create_sheet("问题清单"), ISSUES, list(_issue_rows(rev)))
     _fill(book.create_sheet("文件清单"), FILES, list(_file_rows(rev)))
     _notes(book.create_sheet("说明"), rev)
+    if history:
+        _rounds(book, history)
     book.properties.title = TITLE
     out = io.BytesIO()
     book.save(out)
@@ -175,6 +177,26 @@ def _notes(sheet: Any, rev: Review) -> None:
     sheet.column_dimensions["A"].width = 100
     for line in lines:
         sheet.append([_cell(sheet, line, NOTE)])
+
+
+def _rounds(book: Any, history: dict[str, Any]) -> None:
+    """轮次对比 (batch --round N from 2): each round's status side by side, and how many of
+    the round before's issues are fixed, still open, and how many are new."""
+    from formkit.batch.rounds import words
+
+    w = words()
+    columns = [(name, 26 if n == 1 else 10) for n, name in enumerate(w["header"])]
+    columns += [(w["round"].format(n=n), 12) for n in range(1, history["rounds"] + 1)]
+    columns += [(name, 8) for name in w["counts"]]
+    rows = [
+        [w["absent"] if v is None and 1 < n < len(columns) - 3 else v for n, v in enumerate(r)]
+        for r in history["rows"]
+    ]
+    _fill(
+        book.create_sheet(w["sheet"]),
+        columns,
+        [[("" if v is None else v) for v in r] for r in rows],
+    )
 
 
 def _print_setup(sheet: Any) -> None:

@@ -13,6 +13,7 @@ from formkit.cli.check import check_cmd, parse_cmd
 from formkit.cli.cycle import allocate_cmd, evaluate_cmd, monitor_cmd
 from formkit.cli.forms import forms_cmd
 from formkit.cli.notice import notice_cmd
+from formkit.cli.panel import panel_cmd
 from formkit.cli.serve import serve_cmd
 from formkit.cli.spec import spec_group
 from formkit.cli.zh import localise
@@ -42,6 +43,7 @@ main.add_command(parse_cmd)
 main.add_command(check_cmd)
 main.add_command(forms_cmd)
 main.add_command(notice_cmd)
+main.add_command(panel_cmd)
 main.add_command(serve_cmd)
 main.add_command(spec_group)
 

@@ -47,6 +47,14 @@ if TYPE_CHECKING:
     type=click.Path(exists=True, file_okay=False),
     help="使用自定义的表单规格目录（默认使用内置 validators/）。",
 )
+@click.option(
+    "--round",
+    "round_no",
+    type=click.IntRange(min=1),
+    default=None,
+    help="审核轮次：第2轮起与上一轮比对（已整改/未整改/新发现、数据变更、材料增删换）；"
+    "默认沿用该输出目录上次的轮次（首次为第1轮）。",
+)
 @debug_option
 @guarded
 def batch_cmd(
@@ -55,6 +63,7 @@ def batch_cmd(
     programme: str | None,
     workers: int | None,
     validators: str | None,
+    round_no: int | None,
     debug: bool,
 ) -> None:
     """批量审核收件目录中的全部申报材料（合规性审核）。
@@ -78,6 +87,7 @@ def batch_cmd(
             validators=validators,
             workers=workers,
             progress=progress,
+            round_no=round_no,
         )
     _print_summary(Console(markup=False, highlight=False), summary)
     sys.exit(0)

@@ -264,6 +264,8 @@ def opinion(data: Mapping[str, Any]) -> Context:
         findings=findings,
         suggestions=suggestions,
         conclusion=text(data, "conclusion", conclusion),
+        experts=[str(e) for e in items(data, "experts", [])],  # 专家意见 (formkit panel)
+        rectification=[str(r) for r in items(data, "rectification", [])],  # batch --round
     )
     return ctx
 

@@ -1,0 +1,33 @@
+"""``formkit panel collect`` as one library call: read, check, aggregate, write."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from formkit.codes import CODES
+from formkit.errors import ConfigError
+from formkit.findings import Finding
+from formkit.panel.aggregate import aggregate
+from formkit.panel.batch import Batch
+from formkit.panel.collect import collect
+from formkit.panel.outputs import write_panel
+from formkit.programme import Programme
+
+
+def run_collect(
+    folder: Path,
+    programme: Programme,
+    batch_dir: Path,
+    out: Path,
+    options: Mapping[str, Any] | None = None,
+) -> tuple[list[Path], list[tuple[str, Finding]]]:
+    """Collect the returned sheets in ``folder`` and write PANEL; the paths and findings."""
+    if not folder.is_dir():
+        raise ConfigError(CODES["panel-folder-missing"].render("zh", folder=folder))
+    with Batch(batch_dir, programme) as batch:
+        collected = collect(folder, batch)
+        ranking = aggregate(batch.zones, collected, programme)
+        paths = write_panel(batch, collected, ranking, out, options)
+    return paths, [*collected.findings, *ranking.findings]
