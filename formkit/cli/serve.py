@@ -111,7 +111,7 @@ def serve_cmd(
     agency: str | None,
     debug: bool,
 ) -> None:
-    """启动表单自查网页：拖入文件即可看到与 formkit check 相同的检查结果，并提供 JSON 接口
+    """启动表单自查网页：选好文件后点“检查”，即可看到与 formkit check 相同的结果，并提供 JSON 接口
     POST /api/check（说明见 /docs）。按 Ctrl+C 停止。
 
     上传的文件只在临时文件夹中处理，检查完立即删除。
