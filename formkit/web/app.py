@@ -28,6 +28,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import (
     FileResponse,
@@ -113,7 +114,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/favicon.ico", favicon, methods=["GET"]),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
-    app = Starlette(routes=routes, lifespan=lifespan)
+    handlers = {404: error_page, 405: error_page}
+    app = Starlette(routes=routes, lifespan=lifespan, exception_handlers=handlers)
     if settings.agency is None and settings.programme is not None:
         settings = replace(settings, agency=settings.programme.agency)
     app.state.settings = settings
@@ -219,6 +221,12 @@ def token_page(app: Starlette) -> RefusalPage:
         return render(request, "token.html", status, code=code, action=scope["path"])
 
     return answer
+
+
+async def error_page(request: Request, exc: Exception) -> Response:
+    """A wrong address or method gets a page in Chinese, not the framework's English line."""
+    status = exc.status_code if isinstance(exc, HTTPException) else 500
+    return render(request, "error.html", status, code=status)
 
 
 async def page(request: Request) -> Response:

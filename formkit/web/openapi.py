@@ -40,12 +40,20 @@ _RESULT = {
             "type": ["string", "null"],
             "enum": ["application", "targets", "plan", "progress", None],
         },
-        "layout": {"type": ["string", "null"]},
-        "fields": {"type": "object"},
-        "indicators": {"type": "array", "items": {"type": "object"}},
-        "sections": {"type": "object"},
+        "layout": {"type": ["string", "null"], "description": "识别出的版式，如 `table-2col`"},
+        "fields": {"type": "object", "description": "读出的各栏目：键为字段名，值为所填内容"},
+        "indicators": {
+            "type": "array",
+            "items": {"type": "object"},
+            "description": "绩效指标表的各项指标",
+        },
+        "sections": {"type": "object", "description": "实施方案各节的文字"},
         "sources": {"type": "object", "description": "每个字段值在文件中的位置"},
-        "findings": {"type": "array", "items": {"$ref": "#/components/schemas/Finding"}},
+        "findings": {
+            "type": "array",
+            "items": {"$ref": "#/components/schemas/Finding"},
+            "description": "发现的问题，见下表",
+        },
     },
 }
 

@@ -184,3 +184,10 @@ def test_the_token_page_asks_the_clerk_for_the_token_in_plain_words() -> None:
     # the page's script gets words it can show in the results block, not a whole page
     assert fragment.headers["content-type"].startswith("text/plain")
     assert fragment.text == "需要访问口令：请使用管理员提供的链接打开本页"
+
+
+def test_a_wrong_address_gets_a_chinese_page(client: TestClient) -> None:
+    for answer, status in ((client.get("/nowhere"), 404), (client.put("/"), 405)):
+        assert answer.status_code == status
+        text = visible_text(answer.text)
+        assert english_words(text) == [] and "返回申报材料自查" in text
