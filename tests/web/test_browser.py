@@ -225,6 +225,11 @@ def test_without_javascript_the_form_posts_and_the_answer_shows_the_results(
         results = tab.inner_text("#results")
         assert "需修改：共2个文件，均需修改。" in results
         assert BAD_CODE_TEXT in results and NO_DIMENSION_TEXT in results
+        choose(tab, ("大文件.docx", bytes(3 * 1024 * 1024)))
+        with tab.expect_navigation():
+            tab.click("#check")
+        refusal = tab.inner_text("#results").strip()
+        assert refusal == "未检查：文件“大文件.docx”超过 2 MB 的上限，未检查"
     finally:
         context.close()
 

@@ -53,6 +53,7 @@
     head.textContent = words.msgRefused;
     box.append(head, text);
     results().replaceChildren(box);
+    box.scrollIntoView({ block: "nearest" });
   }
 
   function busy(count) {
@@ -111,6 +112,7 @@
       if ((answer.headers.get("content-type") || "").startsWith("text/html")) {
         results().outerHTML = text;
         showChosen(true);
+        results().scrollIntoView({ block: "start" }); // the headline, not the form, in view
       } else {
         showRefusal(text);
       }
