@@ -70,7 +70,7 @@ def headline_verdict(tally: dict[str, int]) -> str:
 def file_view(result: FileResult) -> FileView:
     if result.unreadable:
         verdict = "unreadable"
-    elif result.form is None:
+    elif any(f.code == "form-unknown" for f in result.findings):
         verdict = "unknown"
     elif result.has_errors:
         verdict = "fix"
