@@ -88,6 +88,12 @@ def is_loopback(host: str) -> bool:
     type=click.Path(exists=True, dir_okay=False),
     help="项目配置文件（programme.yaml），启用目录、地市等核对。",
 )
+@click.option(
+    "--agency",
+    envvar="FORMKIT_AGENCY",
+    default=None,
+    help="页面顶部显示的机关名称（默认取 --programme 中的 agency）。",
+)
 @debug_option
 @guarded
 def serve_cmd(
@@ -102,9 +108,10 @@ def serve_cmd(
     memory_mb: int,
     validators: str | None,
     programme: str | None,
+    agency: str | None,
     debug: bool,
 ) -> None:
-    """启动表单自查网页：拖入文件即可看到与 formkit check 相同的检查结果，并提供 JSON 接口
+    """启动表单自查网页：选好文件后点“检查”，即可看到与 formkit check 相同的结果，并提供 JSON 接口
     POST /api/check（说明见 /docs）。按 Ctrl+C 停止。
 
     上传的文件只在临时文件夹中处理，检查完立即删除。
@@ -138,6 +145,7 @@ def serve_cmd(
         memory_mb=memory_mb,
         validators=validators,
         programme=prog,
+        agency=agency or None,
     )
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"formkit 表单自查：http://{shown}:{port}/  （按 Ctrl+C 停止）", err=True)

@@ -18,24 +18,35 @@ import tempfile
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import jinja2
+from markdown_it import MarkdownIt
+from markupsafe import Markup
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect, Request
-from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from starlette.responses import (
+    FileResponse,
+    HTMLResponse,
+    JSONResponse,
+    PlainTextResponse,
+    Response,
+)
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
+from starlette.types import Scope
 
+from formkit.codes import CODES
 from formkit.pipeline import FileResult, Options, exit_code
 from formkit.report_text import FORM_TITLES
 from formkit.writers.forms import BLANK_FORMS, form_bytes
 
-from .auth import TokenGate
+from .auth import RefusalPage, TokenGate
 from .checker import Checker
 from .openapi import openapi
 from .uploads import UploadLimits, UploadRefused, receive_uploads
@@ -63,6 +74,7 @@ class Settings:
     validators: str | None = None
     programme: Any = None  # formkit.programme.Programme
     temp_dir: str | None = None  # where the per-request folders go (default: the system's)
+    agency: str | None = None  # shown in the page's banner (default: the programme's agency)
 
     @property
     def limits(self) -> UploadLimits:
@@ -99,14 +111,18 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/openapi.json", openapi_json, methods=["GET"]),
         Route("/docs", docs, methods=["GET"]),
         Route("/healthz", healthz, methods=["GET"]),
+        Route("/favicon.ico", favicon, methods=["GET"]),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
-    app = Starlette(routes=routes, lifespan=lifespan)
+    handlers = {404: error_page, 405: error_page}
+    app = Starlette(routes=routes, lifespan=lifespan, exception_handlers=handlers)
+    if settings.agency is None and settings.programme is not None:
+        settings = replace(settings, agency=settings.programme.agency)
     app.state.settings = settings
     app.state.checker = checker
     app.state.templates = _templates()
     app.state.forms = {}
-    app.add_middleware(TokenGate, token=settings.token)
+    app.add_middleware(TokenGate, token=settings.token, page=token_page(app))
     return app
 
 
@@ -117,6 +133,11 @@ def _templates() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.globals["form_titles"] = FORM_TITLES
+    env.globals["message"] = lambda code, **params: CODES[code].render("zh", **params)
+    # the API description is written in Markdown; raw HTML in it is shown as text
+    md = MarkdownIt("commonmark", {"html": False})
+    env.filters["markdown"] = lambda text: Markup(md.render(text))
+    env.filters["markdown_inline"] = lambda text: Markup(md.renderInline(text))
     return env
 
 
@@ -183,12 +204,29 @@ def render(request: Request, name: str, status: int = 200, **context: Any) -> HT
     env: jinja2.Environment = request.app.state.templates
     values = {
         "settings": settings,
+        "root": request.scope.get("root_path", "") + "/",
         "forms": list(BLANK_FORMS),
         "results": None,
         "refusal": None,
         **context,
     }
     return HTMLResponse(env.get_template(name).render(values), status)
+
+
+def token_page(app: Starlette) -> RefusalPage:
+    """The page a browser gets without the token (or with a wrong one): ask the clerk for it."""
+
+    def answer(scope: Scope, status: int, code: str) -> Response:
+        request = Request({**scope, "app": app})
+        return render(request, "token.html", status, code=code, action=scope["path"])
+
+    return answer
+
+
+async def error_page(request: Request, exc: Exception) -> Response:
+    """A wrong address or method gets a page in Chinese, not the framework's English line."""
+    status = exc.status_code if isinstance(exc, HTTPException) else 500
+    return render(request, "error.html", status, code=status)
 
 
 async def page(request: Request) -> Response:
@@ -223,7 +261,8 @@ async def openapi_json(request: Request) -> Response:
 
 
 async def docs(request: Request) -> Response:
-    return render(request, "docs.html", api=_description(request))
+    # the address as the browser reached it: the port the server really listens on
+    return render(request, "docs.html", api=_description(request), base_url=str(request.base_url))
 
 
 def _description(request: Request) -> dict[str, Any]:
@@ -233,3 +272,8 @@ def _description(request: Request) -> dict[str, Any]:
 
 async def healthz(request: Request) -> Response:
     return PlainTextResponse("ok")
+
+
+async def favicon(request: Request) -> Response:
+    # browsers ask for /favicon.ico on pages that name none (a download, a plain-text answer)
+    return FileResponse(HERE / "static" / "favicon.svg", media_type="image/svg+xml")

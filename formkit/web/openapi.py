@@ -40,12 +40,20 @@ _RESULT = {
             "type": ["string", "null"],
             "enum": ["application", "targets", "plan", "progress", None],
         },
-        "layout": {"type": ["string", "null"]},
-        "fields": {"type": "object"},
-        "indicators": {"type": "array", "items": {"type": "object"}},
-        "sections": {"type": "object"},
+        "layout": {"type": ["string", "null"], "description": "识别出的版式，如 `table-2col`"},
+        "fields": {"type": "object", "description": "读出的各栏目：键为字段名，值为所填内容"},
+        "indicators": {
+            "type": "array",
+            "items": {"type": "object"},
+            "description": "绩效指标表的各项指标",
+        },
+        "sections": {"type": "object", "description": "实施方案各节的文字"},
         "sources": {"type": "object", "description": "每个字段值在文件中的位置"},
-        "findings": {"type": "array", "items": {"$ref": "#/components/schemas/Finding"}},
+        "findings": {
+            "type": "array",
+            "items": {"$ref": "#/components/schemas/Finding"},
+            "description": "发现的问题，见下表",
+        },
     },
 }
 
@@ -53,7 +61,7 @@ _REFUSAL = {
     "type": "object",
     "required": ["error", "message"],
     "properties": {
-        "error": {"type": "string", "description": "代码，如 upload-too-many-files"},
+        "error": {"type": "string", "description": "代码，如 `upload-too-many-files`"},
         "message": {"type": "string", "description": "中文说明"},
     },
 }
@@ -75,8 +83,8 @@ def openapi(max_file_mb: float, max_request_mb: float, max_files: int) -> dict[s
             "上传一个或多个表单文件（.docx、.xlsx、.pdf、旧版 .doc/.xls，或 .zip 压缩包），"
             "返回与 `formkit check --json` 相同的结果：每个表单文件一个对象。"
             + limits
-            + "无法读取的文件（加密、损坏、压缩炸弹等）在结果中以 file-* / archive-* 代码说明，"
-            "不影响其他文件。响应头 X-Formkit-Exit 给出 `formkit check` 的退出码（0/1/2）。"
+            + "无法读取的文件（加密、损坏、压缩炸弹等）在结果中以 `file-*` / `archive-*` 代码说明，"
+            "不影响其他文件。响应头 `X-Formkit-Exit` 给出 `formkit check` 的退出码（0/1/2）。"
         ),
         "operationId": "check",
         "requestBody": {
@@ -119,7 +127,10 @@ def openapi(max_file_mb: float, max_request_mb: float, max_files: int) -> dict[s
         "info": {
             "title": "formkit 表单自查接口",
             "version": __version__,
-            "description": "设置了访问口令时，请加请求头 Authorization: Bearer <口令>。",
+            "description": (
+                "设置了访问口令时，请加请求头 `Authorization: Bearer <口令>`"
+                "（或 `X-Formkit-Token: <口令>`）。"
+            ),
         },
         "paths": {"/api/check": {"post": check}},
         "components": {

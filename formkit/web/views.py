@@ -1,5 +1,6 @@
 """What the page shows for a set of results: per file the form, its findings grouped by
-severity (each with field, place, message and a one-line hint), and a summary line."""
+severity (each with field, place, message and a one-line hint), and the counts the headline
+is made of. The words live in the templates; this module only decides and counts."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ from formkit.codes import CODES
 from formkit.findings import Finding
 from formkit.intake.names import safe_display
 from formkit.pipeline import FileResult
-from formkit.report_text import FORM_TITLES
 
-SEVERITIES = (("error", "错误"), ("warning", "警告"), ("info", "提示"))
+SEVERITIES = ("error", "warning", "info")
+# A file's verdict, in the order the headline counts them.
+VERDICTS = ("ok", "fix", "unknown", "unreadable")
 
 
 @dataclass(frozen=True)
@@ -27,51 +29,59 @@ class FindingView:
 @dataclass(frozen=True)
 class GroupView:
     severity: str
-    label: str
     findings: list[FindingView]
 
 
 @dataclass(frozen=True)
 class FileView:
     name: str
-    form: str
-    verdict: str  # "ok" | "fix" | "unreadable"
-    verdict_label: str
+    form: str | None  # the form's key (``form_titles`` names it); None: not recognised
+    verdict: str  # one of VERDICTS
     groups: list[GroupView] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class ResultsView:
     files: list[FileView]
-    verdict: str  # "ok" | "fix"
-    summary: str
+    verdict: str  # "ok" when every file is; "fix" when any file needs work; else "unreadable"
+    counts: list[tuple[str, int]]  # (verdict, files) for each verdict some file has
+
+    @property
+    def total(self) -> int:
+        return len(self.files)
 
 
 def results_view(results: Sequence[FileResult]) -> ResultsView:
     files = [file_view(r) for r in results]
-    bad = sum(1 for f in files if f.verdict == "unreadable")
-    fix = sum(1 for f in files if f.verdict == "fix")
-    ok = len(files) - bad - fix
-    verdict = "ok" if files and ok == len(files) else "fix"
-    head = "可以提交" if verdict == "ok" else "需修改"
-    summary = f"{head}：共 {len(files)} 个文件，{ok} 个可以提交，{fix} 个需修改，{bad} 个无法读取"
-    return ResultsView(files, verdict, summary)
+    tally = {v: sum(1 for f in files if f.verdict == v) for v in VERDICTS}
+    counts = [(v, n) for v, n in tally.items() if n]
+    return ResultsView(files, headline_verdict(tally), counts)
+
+
+def headline_verdict(tally: dict[str, int]) -> str:
+    """The headline follows from the counts, so it cannot say 需修改 over zero files to fix."""
+    if tally["fix"] or tally["unknown"]:
+        return "fix"
+    if tally["unreadable"]:
+        return "unreadable"
+    return "ok"
 
 
 def file_view(result: FileResult) -> FileView:
     if result.unreadable:
-        verdict, label = "unreadable", "无法读取"
+        verdict = "unreadable"
+    elif any(f.code == "form-unknown" for f in result.findings):
+        verdict = "unknown"
     elif result.has_errors:
-        verdict, label = "fix", "需修改"
+        verdict = "fix"
     else:
-        verdict, label = "ok", "可以提交"
-    form = FORM_TITLES.get(result.form or "", result.form or "") or "未识别的表单"
+        verdict = "ok"
     groups = []
-    for severity, title in SEVERITIES:
+    for severity in SEVERITIES:
         items = [finding_view(f) for f in result.findings if f.severity == severity]
         if items:
-            groups.append(GroupView(severity, title, items))
-    return FileView(safe_display(result.file), form, verdict, label, groups)
+            groups.append(GroupView(severity, items))
+    return FileView(safe_display(result.file), result.form, verdict, groups)
 
 
 def finding_view(f: Finding) -> FindingView:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -51,3 +52,21 @@ def client(upload_dir: Path) -> Iterator[TestClient]:
 def upload(*files: tuple[str, bytes]) -> list[tuple[str, tuple[str, bytes]]]:
     """The ``files`` argument of a TestClient post: one ``files`` field per file."""
     return [("files", (name, data)) for name, data in files]
+
+
+def english_words(text: str) -> list[str]:
+    """Latin words in visible text, leaving out file extensions (part of a file's name) and
+    MB, the unit a clerk sees in every file dialog."""
+    text = re.sub(r"\.(docx|xlsx|pdf|doc|xls|wps|et|zip)\b", "", text)
+    words = re.findall(r"(?<![A-Za-z0-9])[A-Za-z]{2,}(?![A-Za-z0-9])", text)
+    return [w for w in words if w != "MB"]
+
+
+def visible_text(html: str, xpath: str = "//body") -> str:
+    """What a reader sees of the elements ``xpath`` finds in a page (no scripts, no styles)."""
+    from lxml import html as lxml_html
+
+    root = lxml_html.fromstring(html)
+    for node in root.xpath("//script|//style"):
+        node.drop_tree()
+    return " ".join(" ".join(n.text_content().split()) for n in root.xpath(xpath))
