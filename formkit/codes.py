@@ -70,6 +70,13 @@ CODES: dict[str, Code] = _codes(
         "删去嵌入的大图片后另存，或分开提交",
     ),
     Code(
+        "file-too-many-cells",
+        E,
+        "文件过大（单元格超过 {detail} 个），超出处理上限",
+        "the file is too large (more than {detail} cells)",
+        "删去多余的工作表或空白区域的内容后另存，或分开提交",
+    ),
+    Code(
         "file-unsafe",
         E,
         "文件含有不安全的结构，已拒绝：{detail}",

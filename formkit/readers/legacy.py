@@ -1,5 +1,9 @@
 """Legacy and WPS formats (.doc .wps → .docx, .xls .et → .xlsx) through LibreOffice.
 
+Workbooks are read natively first (:func:`read_workbook`, :mod:`formkit.readers.xls`:
+Excel's stored formula values, no LibreOffice start); LibreOffice converts only those the
+native reader refuses, and every .doc/.wps.
+
 Files are written under neutral names (``0001.doc``) into a private temporary folder and
 converted by :func:`formkit.office.convert` — one ``soffice`` process per target format for
 the whole batch, a private profile, a timeout per file and one retry — then read by the
@@ -76,6 +80,17 @@ def convert_legacy(
 def read_legacy(data: bytes, name: str, kind: str) -> Document:
     """Convert one legacy file and read it with the .docx/.xlsx reader."""
     return read_converted(name, convert_legacy(data, name, kind), kind)
+
+
+def read_workbook(data: bytes, name: str, kind: str) -> Document:
+    """A .xls/.et read natively (:mod:`formkit.readers.xls`); through LibreOffice only when
+    the native reader refuses the file."""
+    from formkit.readers.xls import NativeRefused, read_xls
+
+    try:
+        return read_xls(data, name)
+    except NativeRefused:
+        return read_legacy(data, name, kind)
 
 
 def read_converted(name: str, converted: bytes, kind: str) -> Document:
