@@ -104,6 +104,20 @@ CODES: dict[str, Code] = _codes(
         "legacy format ({detail}) could not be converted; save as .docx/.xlsx",
     ),
     Code(
+        "doc-tables-lost",
+        E,
+        "旧版 Word 文件经 LibreOffice 转换后表格丢失（原文件表格中约 {detail}% 的文字不在转换后的表格里），为免误报未检查，请另存为 .docx 后重新提交",
+        "LibreOffice's conversion of this legacy Word file lost tables (about {detail}% of the original's table text is not in a table); not checked, save as .docx",
+        "请另存为 .docx 后重新提交",
+    ),
+    Code(
+        "doc-text-lost",
+        E,
+        "旧版 Word 文件经 LibreOffice 转换后约 {detail}% 的文字丢失，为免误报未检查，请另存为 .docx 后重新提交",
+        "LibreOffice's conversion of this legacy Word file lost about {detail}% of its text; not checked, save as .docx",
+        "请另存为 .docx 后重新提交",
+    ),
+    Code(
         "file-scanned-pdf",
         E,
         "PDF 为扫描图片，没有可提取的文字，需人工审核",

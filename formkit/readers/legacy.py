@@ -10,6 +10,10 @@ the whole batch, a private profile, a timeout per file and one retry — then re
 .docx / .xlsx readers under the name the user gave. WPS files are the same CFB formats as
 .doc/.xls with extra streams, so they are handed to LibreOffice as .doc/.xls.
 
+A Word file's conversion is checked against antiword's reading of the original
+(:mod:`formkit.readers.doc_check`): one that lost tables or a noticeable share of the text is
+refused (``doc-tables-lost`` / ``doc-text-lost``) rather than read as if it were the file.
+
 Without LibreOffice, or when it cannot convert a file, the file is refused with
 ``file-legacy-unconverted`` (请另存为 .docx/.xlsx 后重新提交). A converted file carries the
 note ``legacy-converted`` so the clerk knows what was read.
@@ -78,8 +82,9 @@ def convert_legacy(
 
 
 def read_legacy(data: bytes, name: str, kind: str) -> Document:
-    """Convert one legacy file and read it with the .docx/.xlsx reader."""
-    return read_converted(name, convert_legacy(data, name, kind), kind)
+    """Convert one legacy file and read it with the .docx/.xlsx reader; a Word file's
+    conversion is checked against the original (:mod:`formkit.readers.doc_check`)."""
+    return read_converted(name, convert_legacy(data, name, kind), kind, original=data)
 
 
 def read_workbook(data: bytes, name: str, kind: str) -> Document:
@@ -93,12 +98,18 @@ def read_workbook(data: bytes, name: str, kind: str) -> Document:
         return read_legacy(data, name, kind)
 
 
-def read_converted(name: str, converted: bytes, kind: str) -> Document:
-    """Read what :func:`convert_many` gave for a legacy file of ``kind``."""
+def read_converted(
+    name: str, converted: bytes, kind: str, *, original: bytes | None = None
+) -> Document:
+    """Read what :func:`convert_many` gave for a legacy file of ``kind``. With the
+    ``original`` bytes, a Word file is refused when the conversion lost tables or text."""
     if TARGETS[kind][1] == "docx":
+        from formkit.readers.doc_check import verify
         from formkit.readers.docx import read_docx
 
         doc = read_docx(converted, name)
+        if original is not None:
+            verify(doc, original)
     else:
         from formkit.readers.xlsx import read_xlsx
 
