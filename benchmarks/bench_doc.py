@@ -8,7 +8,8 @@ conversion in an isolated worker with its 60 s limit, the check against antiword
 recognition), one after another, timing the wall clock of each call. Reported: how the files
 were answered (read; refused and by which code) and the slowest calls. ``make test`` runs a
 sample of these files (``tests/readers/test_doc_corpus.py``); this script runs all of them
-(about 5 minutes on 2 cores). ``--write`` replaces the "## Legacy .doc" section of RESULTS.md.
+(about 9 minutes on 2 shared cores). ``--write`` replaces the "## Legacy .doc" section of
+RESULTS.md.
 """
 
 from __future__ import annotations
@@ -65,7 +66,9 @@ start each, isolated worker, 60 s limit), then checked against antiword's readin
 - `doc-tables-lost` / `doc-text-lost`: LibreOffice's conversion lacks a noticeable share of
   the table text or the body text antiword reads in the original (see
   `formkit/readers/doc_check.py`); Word 6/95 files and those antiword declines are read as
-  converted, with the `legacy-converted` note.
+  converted, with the `legacy-converted` note. The two refused here were checked by hand:
+  `53446.doc` comes out of LibreOffice with a table's cells empty and a heading gone,
+  `Bug52032_3.doc` without a quarter of its numbered-list text.
 """
     print(text)
     if "--write" in argv:

@@ -1,7 +1,7 @@
 """Real Word-made .doc files get a clean answer through the whole pipeline: read (and
 checked against antiword), or refused with a formkit code — never an internal error, a
 timeout or a memory refusal. A sample of ``shared/corpus/legacy/doc`` chosen for its cases;
-``benchmarks/bench_doc.py`` runs all 134 (about 8 minutes: a LibreOffice start per file)."""
+``benchmarks/bench_doc.py`` runs all 134 (about 9 minutes: a LibreOffice start per file)."""
 
 from __future__ import annotations
 
