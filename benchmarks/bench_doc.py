@@ -68,7 +68,7 @@ start each, isolated worker, 60 s limit), then checked against antiword's readin
   `formkit/readers/doc_check.py`); Word 6/95 files and those antiword declines are read as
   converted, with the `legacy-converted` note. The two refused here were checked by hand:
   `53446.doc` comes out of LibreOffice with a table's cells empty and a heading gone,
-  `Bug52032_3.doc` without a quarter of its numbered-list text.
+  `Bug52032_3.doc` without about a quarter of its text (numbered-list paragraphs).
 """
     print(text)
     if "--write" in argv:
