@@ -70,6 +70,13 @@ CODES: dict[str, Code] = _codes(
         "删去嵌入的大图片后另存，或分开提交",
     ),
     Code(
+        "file-too-many-cells",
+        E,
+        "文件过大（单元格超过 {detail} 个），超出处理上限",
+        "the file is too large (more than {detail} cells)",
+        "删去多余的工作表或空白区域的内容后另存，或分开提交",
+    ),
+    Code(
         "file-unsafe",
         E,
         "文件含有不安全的结构，已拒绝：{detail}",
@@ -95,6 +102,20 @@ CODES: dict[str, Code] = _codes(
         E,
         "旧版格式（{detail}）无法转换，请另存为 .docx/.xlsx 后重新提交",
         "legacy format ({detail}) could not be converted; save as .docx/.xlsx",
+    ),
+    Code(
+        "doc-tables-lost",
+        E,
+        "旧版 Word 文件经 LibreOffice 转换后表格丢失（原文件表格中约 {detail}% 的文字不在转换后的表格里），为免误报未检查，请另存为 .docx 后重新提交",
+        "LibreOffice's conversion of this legacy Word file lost tables (about {detail}% of the original's table text is not in a table); not checked, save as .docx",
+        "请另存为 .docx 后重新提交",
+    ),
+    Code(
+        "doc-text-lost",
+        E,
+        "旧版 Word 文件经 LibreOffice 转换后约 {detail}% 的文字丢失，为免误报未检查，请另存为 .docx 后重新提交",
+        "LibreOffice's conversion of this legacy Word file lost about {detail}% of its text; not checked, save as .docx",
+        "请另存为 .docx 后重新提交",
     ),
     Code(
         "file-scanned-pdf",

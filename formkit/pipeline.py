@@ -152,7 +152,11 @@ def read_document(name: str, data: bytes, kind: str) -> Document:
         from formkit.readers.pdf import read_pdf
 
         return read_pdf(data, name)
-    if kind in ("doc", "xls", "wps", "et"):
+    if kind in ("xls", "et"):
+        from formkit.readers.legacy import read_workbook
+
+        return read_workbook(data, name, kind)
+    if kind in ("doc", "wps"):
         from formkit.readers.legacy import read_legacy
 
         return read_legacy(data, name, kind)

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Install the Debian packages formkit uses when they are missing: LibreOffice (legacy .doc/.xls
-# conversion, PDF output), CJK fonts, poppler-utils. Without root or apt, say what to install.
+# conversion, PDF output), antiword (the independent reading of .doc), CJK fonts, poppler-utils.
+# Without root or apt, say what to install.
 set -euo pipefail
 need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui libreoffice-calc-nogui)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+command -v antiword >/dev/null 2>&1 || need+=(antiword)  # checks LibreOffice's reading of .doc
 command -v chromium >/dev/null 2>&1 || need+=(chromium)  # browser tests of formkit serve
 fc-list 2>/dev/null | grep "Noto Serif CJK" >/dev/null || need+=(fonts-noto-cjk)
 fc-list 2>/dev/null | grep "AR PL UKai" >/dev/null || need+=(fonts-arphic-ukai)

@@ -1,10 +1,18 @@
 """Legacy and WPS formats (.doc .wps → .docx, .xls .et → .xlsx) through LibreOffice.
 
+Workbooks are read natively first (:func:`read_workbook`, :mod:`formkit.readers.xls`:
+Excel's stored formula values, no LibreOffice start); LibreOffice converts only those the
+native reader refuses, and every .doc/.wps.
+
 Files are written under neutral names (``0001.doc``) into a private temporary folder and
 converted by :func:`formkit.office.convert` — one ``soffice`` process per target format for
 the whole batch, a private profile, a timeout per file and one retry — then read by the
 .docx / .xlsx readers under the name the user gave. WPS files are the same CFB formats as
 .doc/.xls with extra streams, so they are handed to LibreOffice as .doc/.xls.
+
+A Word file's conversion is checked against antiword's reading of the original
+(:mod:`formkit.readers.doc_check`): one that lost tables or a noticeable share of the text is
+refused (``doc-tables-lost`` / ``doc-text-lost``) rather than read as if it were the file.
 
 Without LibreOffice, or when it cannot convert a file, the file is refused with
 ``file-legacy-unconverted`` (请另存为 .docx/.xlsx 后重新提交). A converted file carries the
@@ -74,16 +82,34 @@ def convert_legacy(
 
 
 def read_legacy(data: bytes, name: str, kind: str) -> Document:
-    """Convert one legacy file and read it with the .docx/.xlsx reader."""
-    return read_converted(name, convert_legacy(data, name, kind), kind)
+    """Convert one legacy file and read it with the .docx/.xlsx reader; a Word file's
+    conversion is checked against the original (:mod:`formkit.readers.doc_check`)."""
+    return read_converted(name, convert_legacy(data, name, kind), kind, original=data)
 
 
-def read_converted(name: str, converted: bytes, kind: str) -> Document:
-    """Read what :func:`convert_many` gave for a legacy file of ``kind``."""
+def read_workbook(data: bytes, name: str, kind: str) -> Document:
+    """A .xls/.et read natively (:mod:`formkit.readers.xls`); through LibreOffice only when
+    the native reader refuses the file."""
+    from formkit.readers.xls import NativeRefused, read_xls
+
+    try:
+        return read_xls(data, name)
+    except NativeRefused:
+        return read_legacy(data, name, kind)
+
+
+def read_converted(
+    name: str, converted: bytes, kind: str, *, original: bytes | None = None
+) -> Document:
+    """Read what :func:`convert_many` gave for a legacy file of ``kind``. With the
+    ``original`` bytes, a Word file is refused when the conversion lost tables or text."""
     if TARGETS[kind][1] == "docx":
+        from formkit.readers.doc_check import verify
         from formkit.readers.docx import read_docx
 
         doc = read_docx(converted, name)
+        if original is not None:
+            verify(doc, original)
     else:
         from formkit.readers.xlsx import read_xlsx
 

@@ -305,11 +305,22 @@ def apply_merges(
     merges = root.find(s_tag("mergeCells"))
     if merges is None:
         return
+    bounds = (_parse_range(merge.get("ref") or "") for merge in merges.iterchildren(MERGE_CELL))
+    span_merges(name, sheet, bounds, cells)
+
+
+def span_merges(
+    name: str,
+    sheet: str,
+    ranges: Iterable[tuple[int, int, int, int] | None],
+    cells: dict[tuple[int, int], Cell],
+) -> None:
+    """Merged ranges as 0-based ``(r1, c1, r2, c2)`` (None: malformed, skipped) → spans on
+    each origin cell, the cells a range hides dropped; bounded per sheet."""
     budget = MERGE_WORK
-    for n, merge in enumerate(merges.iterchildren(MERGE_CELL)):
+    for n, bounds in enumerate(ranges):
         if n >= MAX_MERGES:
             raise fail(name, "file-too-large", f"工作表“{sheet}”合并区域超过 {MAX_MERGES} 个")
-        bounds = _parse_range(merge.get("ref") or "")
         if bounds is None:
             continue
         r1, c1, r2, c2 = bounds
