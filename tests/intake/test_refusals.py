@@ -68,7 +68,7 @@ def test_every_hostile_file_is_refused_with_exit_2_naming_file_and_reason(inbox)
     elapsed = time.monotonic() - start
     assert result.exit_code == 2, result.output
     found = {}
-    for item in json.loads(result.output):
+    for item in json.loads(result.stdout):  # JSON on stdout; notes go to stderr
         shown = item["file"].removeprefix(str(inbox) + "/")
         found[shown.replace("\u202e", "\\u202e").replace("\n", "\\n")] = [
             f["code"] for f in item["findings"]
