@@ -188,9 +188,23 @@ CODES: dict[str, Code] = _codes(
     Code(
         "form-unknown",
         E,
-        "无法识别表单类型：未找到任何已知表单的标签",
-        "the form could not be recognised",
-        "使用下发的空白表单填写，不要删改表中的标签",
+        "不是本次申报的表单：未找到任何一种申报表单特有的标签或标题（可识别的表单：{forms}）",
+        "not one of this programme's forms: no label or heading specific to one was found"
+        " (forms known: {forms})",
+        "若这是申报材料，请使用下发的空白表单填写，不要删改表中的标签；其他材料无需提交",
+    ),
+    Code(
+        "docx-pictures-only",
+        E,
+        "Word 文档中没有文字，内容全是图片（{detail}），需人工审核",
+        "the Word document has no text, only pictures ({detail}); needs manual review",
+        "请提交含文字的 Word 原文件，不要粘贴截图或扫描件",
+    ),
+    Code(
+        "files-not-forms",
+        W,
+        "{count} 个未识别/非申报材料",
+        "{count} not recognised / not application forms",
     ),
     Code(
         "layout-fiscal",

@@ -169,7 +169,8 @@ def analyse(doc: Document, options: Options) -> FileResult:
     result.findings.extend(doc.notes)
     form = recognise(doc, specs)
     if form is None:
-        result.findings.append(finding("form-unknown"))
+        known = "、".join(spec.title for spec in specs.values())
+        result.findings.append(finding("form-unknown", forms=known))
         return result
     spec = specs[form]
     record = extract(doc, spec)

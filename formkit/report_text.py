@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from formkit.codes import CODES
 from formkit.pipeline import FileResult
 
 FORM_TITLES = {
@@ -27,6 +28,7 @@ LAYOUTS = {
     "plan": "按标题分节",
     "letter": "推荐文件",
 }
+NOT_A_FORM = "未识别/非申报材料"  # the verdict of a document that is not one of the forms
 SEVERITY = {
     "zh": {"error": "错误", "warning": "警告"},
     "en": {"error": "error", "warning": "warning"},
@@ -67,8 +69,16 @@ def _file_block(r: FileResult, lang: str) -> list[str]:
 
 def _summary(results: Sequence[FileResult], lang: str) -> str:
     bad = sum(1 for r in results if r.unreadable)
-    errors = sum(1 for r in results if not r.unreadable and r.has_errors)
-    ok = len(results) - bad - errors
+    stray = sum(1 for r in results if not r.unreadable and not_a_form(r))
+    errors = sum(1 for r in results if not r.unreadable and r.has_errors) - stray
+    ok = len(results) - bad - errors - stray
+    apart = f"，{CODES['files-not-forms'].render(lang, count=stray)}" if stray else ""
     if lang == "en":
-        return f"{len(results)} files: {ok} ready, {errors} need changes, {bad} unreadable"
-    return f"共 {len(results)} 个文件：{ok} 个可以提交，{errors} 个需修改，{bad} 个无法读取"
+        apart = apart.replace("，", ", ")
+        return f"{len(results)} files: {ok} ready, {errors} need changes, {bad} unreadable{apart}"
+    return f"共 {len(results)} 个文件：{ok} 个可以提交，{errors} 个需修改，{bad} 个无法读取{apart}"
+
+
+def not_a_form(result: FileResult) -> bool:
+    """A document read but not one of the programme's forms: counted apart, not 需修改."""
+    return any(f.code == "form-unknown" for f in result.findings)

@@ -10,7 +10,7 @@ from formkit.codes import CODES
 from formkit.findings import Finding
 from formkit.intake.names import safe_display
 from formkit.pipeline import FileResult
-from formkit.report_text import FORM_TITLES
+from formkit.report_text import FORM_TITLES, NOT_A_FORM, not_a_form
 
 SEVERITIES = (("error", "错误"), ("warning", "警告"), ("info", "提示"))
 
@@ -51,16 +51,21 @@ def results_view(results: Sequence[FileResult]) -> ResultsView:
     files = [file_view(r) for r in results]
     bad = sum(1 for f in files if f.verdict == "unreadable")
     fix = sum(1 for f in files if f.verdict == "fix")
-    ok = len(files) - bad - fix
+    stray = sum(1 for f in files if f.verdict == "stray")
+    ok = len(files) - bad - fix - stray
     verdict = "ok" if files and ok == len(files) else "fix"
     head = "可以提交" if verdict == "ok" else "需修改"
     summary = f"{head}：共 {len(files)} 个文件，{ok} 个可以提交，{fix} 个需修改，{bad} 个无法读取"
+    if stray:
+        summary += "，" + CODES["files-not-forms"].render("zh", count=stray)
     return ResultsView(files, verdict, summary)
 
 
 def file_view(result: FileResult) -> FileView:
     if result.unreadable:
         verdict, label = "unreadable", "无法读取"
+    elif not_a_form(result):
+        verdict, label = "stray", NOT_A_FORM
     elif result.has_errors:
         verdict, label = "fix", "需修改"
     else:
