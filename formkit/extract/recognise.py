@@ -134,7 +134,7 @@ def _label_texts(doc: Document) -> set[str]:
 
 
 def _all_texts(doc: Document) -> Iterable[str]:
-    for block in doc.blocks:
+    for block in [*doc.blocks, *doc.headers, *doc.footers]:
         if isinstance(block, Paragraph):
             yield block.text
     for table in doc.all_tables():
