@@ -97,6 +97,13 @@ CODES: dict[str, Code] = _codes(
         "legacy format ({detail}) could not be converted; save as .docx/.xlsx",
     ),
     Code(
+        "file-image-too-large",
+        E,
+        "文档中的图片过大（{detail}），超出处理上限",
+        "an image in the document is too large ({detail})",
+        "请在 Word/WPS/Excel 中“压缩图片”后另存，再重新提交",
+    ),
+    Code(
         "file-scanned-pdf",
         E,
         "PDF 为扫描图片，没有可提取的文字，需人工审核",

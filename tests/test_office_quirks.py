@@ -4,14 +4,20 @@ boxes, pictures instead of text, a stray cell at XFD1048576, a large photo, labe
 from __future__ import annotations
 
 import io
+import os
 
 import docx
+import pytest
 
-from formkit.pipeline import Options, process_bytes
+from formkit.errors import InputFileError
+from formkit.intake.gate import Limits, inspect
+from formkit.pipeline import Options, process_bytes, unreadable
 from formkit.readers.docx import read_docx
 from tests.extract import corpus_application as A
+from tests.intake import hostile as h
 
 OPTIONS = Options(isolate=False)
+MiB = 1024 * 1024
 
 
 def _saved(document: docx.document.Document) -> bytes:
@@ -60,3 +66,34 @@ def test_the_body_wins_over_the_page_header() -> None:
     document.sections[0].header.paragraphs[0].text = "开发区名称：页眉里的旧名称"
     (result,) = process_bytes("申报信息表.docx", _saved(document), OPTIONS)
     assert result.to_dict()["fields"]["zone_name"] == "山西示范经济开发区"
+
+
+# --- a large picture is not a zip bomb ----------------------------------------------------
+
+
+def test_a_large_picture_is_refused_as_too_large_naming_size_and_limit() -> None:
+    photo = os.urandom(3 * MiB)  # a photo: image data does not deflate
+    data = h.rezip(h.docx_bytes(), add={"word/media/image99.jpeg": photo})
+    with pytest.raises(InputFileError) as info:
+        inspect(data, "申报表.docx", Limits(max_member=2 * MiB))
+    err = info.value
+    assert (err.code, err.place, err.reason) == (
+        "file-image-too-large",
+        "word/media/image99.jpeg",
+        "3 MB，上限 2 MB",
+    )
+    (result,) = [unreadable("申报表.docx", err)]
+    assert result.findings[0].message() == "文档中的图片过大（3 MB，上限 2 MB），超出处理上限"
+
+
+def test_a_bomb_named_as_a_picture_is_still_a_bomb() -> None:
+    data = h.rezip(h.docx_bytes(), add={"word/media/image1.png": bytes(8 * MiB)})
+    with pytest.raises(InputFileError) as info:
+        inspect(data, "申报表.docx")
+    assert (info.value.code, info.value.place) == ("file-unsafe", "word/media/image1.png")
+    assert "疑似压缩炸弹" in info.value.reason
+
+
+def test_an_ordinary_photo_in_a_document_is_read() -> None:
+    data = h.rezip(h.docx_bytes(), add={"word/media/image1.jpeg": os.urandom(MiB)})
+    assert inspect(data, "申报表.docx").kind == "docx"
