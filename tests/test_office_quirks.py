@@ -7,12 +7,14 @@ import io
 import os
 
 import docx
+import openpyxl
 import pytest
 
 from formkit.errors import InputFileError
 from formkit.intake.gate import Limits, inspect
 from formkit.pipeline import Options, process_bytes, unreadable
 from formkit.readers.docx import read_docx
+from formkit.readers.xlsx import read_xlsx
 from tests.extract import corpus_application as A
 from tests.intake import hostile as h
 
@@ -97,3 +99,41 @@ def test_a_bomb_named_as_a_picture_is_still_a_bomb() -> None:
 def test_an_ordinary_photo_in_a_document_is_read() -> None:
     data = h.rezip(h.docx_bytes(), add={"word/media/image1.jpeg": os.urandom(MiB)})
     assert inspect(data, "申报表.docx").kind == "docx"
+
+
+# --- a stray cell far away ----------------------------------------------------------------
+
+
+def _with_stray_cell(data: bytes, ref: str = "XFD1048576") -> bytes:
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    book.worksheets[0][ref] = "x"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_a_workbook_with_one_stray_cell_at_xfd1048576_is_read() -> None:
+    data, _, _ = A.excel_form()
+    (result,) = process_bytes("申报信息表.xlsx", _with_stray_cell(data), OPTIONS)
+    out = result.to_dict()
+    assert not result.unreadable
+    assert out["form"] == "application"
+    assert out["fields"]["zone_name"] == "山西示范经济开发区"
+    doc = read_xlsx(_with_stray_cell(data), "申报信息表.xlsx")
+    stray = doc.tables[-1]
+    place = str(stray.cells[0].location)
+    assert (stray.n_rows, stray.n_cols, place) == (1, 1, "申报信息表!XFD1048576")
+    assert doc.tables[0].n_rows * doc.tables[0].n_cols < 10_000
+
+
+def test_a_sheet_truly_full_of_cells_is_still_refused() -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in range(1, 2500, 2):  # blocks too close to split, spanning 2,500 × 2,500
+        sheet.cell(row=row, column=row, value=1)
+    out = io.BytesIO()
+    book.save(out)
+    with pytest.raises(InputFileError) as info:
+        read_xlsx(out.getvalue(), "大表.xlsx")
+    assert info.value.code == "file-too-large"

@@ -151,6 +151,7 @@ class Table:
     n_cols: int
     location: Location
     name: str | None = None  # sheet name for spreadsheets
+    hidden: bool = False  # a hidden worksheet (still read: its cells may hold the data)
     # Both views are made once, on first use: a table is not changed once its reader is done.
     _grid: list[list[Cell | None]] | None = field(default=None, repr=False, compare=False)
     _rows: list[list[Cell]] | None = field(default=None, repr=False, compare=False)
