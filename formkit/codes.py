@@ -201,9 +201,9 @@ CODES: dict[str, Code] = _codes(
         "若这是申报材料，请使用下发的空白表单填写，不要删改表中的标签；其他材料无需提交",
     ),
     Code(
-        "docx-pictures-only",
+        "file-docx-pictures",
         E,
-        "Word 文档中没有文字，内容全是图片（{detail}），需人工审核",
+        "Word 文档中没有文字，内容全是图片（{detail} 张），需人工审核",
         "the Word document has no text, only pictures ({detail}); needs manual review",
         "请提交含文字的 Word 原文件，不要粘贴截图或扫描件",
     ),

@@ -137,3 +137,32 @@ def test_a_sheet_truly_full_of_cells_is_still_refused() -> None:
     with pytest.raises(InputFileError) as info:
         read_xlsx(out.getvalue(), "大表.xlsx")
     assert info.value.code == "file-too-large"
+
+
+# --- a Word document of pictures only -----------------------------------------------------
+
+
+def _png() -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (40, 20), "white").save(out, "PNG")
+    return out.getvalue()
+
+
+def test_a_word_document_of_pictures_only_goes_to_manual_review() -> None:
+    document = docx.Document()
+    document.add_picture(io.BytesIO(_png()))
+    document.add_picture(io.BytesIO(_png()))
+    (result,) = process_bytes("扫描件.docx", _saved(document), OPTIONS)
+    assert result.unreadable
+    (f,) = result.findings
+    assert f.code == "file-docx-pictures"
+    assert f.message() == "Word 文档中没有文字，内容全是图片（1 张），需人工审核"
+
+
+def test_a_picture_beside_text_is_read_as_usual() -> None:
+    document = _application_without("")
+    document.add_picture(io.BytesIO(_png()))
+    (result,) = process_bytes("申报信息表.docx", _saved(document), OPTIONS)
+    assert result.form == "application"

@@ -76,9 +76,30 @@ def read_docx(source: str | Path | bytes, name: str) -> Document:
         wanted = {s for _, s in reader.styled}
         apply_styles(reader.styled, read_styles(package, main, wanted, _STYLE_CACHE))
     _headers_footers(package, main, reader, doc)
+    _refuse_pictures_only(package, main, doc)
     if reader.tracked:
         doc.notes.append(finding("tracked-changes"))
     return doc
+
+
+def _refuse_pictures_only(package: Package, main: str, doc: Document) -> None:
+    """A document whose text is all in pictures (a scan pasted into Word) needs a person,
+    as a scanned PDF does."""
+    if _has_text(doc.blocks):
+        return
+    pictures = sum(1 for rel in package.rels(main) if rel.is_type("image"))
+    if pictures:
+        raise fail(doc.name, "file-docx-pictures", str(pictures))
+
+
+def _has_text(blocks: list[Paragraph | Table]) -> bool:
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            if block.text.strip():
+                return True
+        elif any(c.text.strip() or _has_text(list(c.tables)) for c in block.cells):
+            return True
+    return False
 
 
 def _headers_footers(package: Package, main: str, reader: _DocxReader, doc: Document) -> None:
