@@ -13,6 +13,7 @@ from formkit.cli.check import check_cmd, parse_cmd
 from formkit.cli.cycle import allocate_cmd, evaluate_cmd, monitor_cmd
 from formkit.cli.forms import forms_cmd
 from formkit.cli.notice import notice_cmd
+from formkit.cli.read import read_cmd
 from formkit.cli.serve import serve_cmd
 
 HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
@@ -37,6 +38,7 @@ main.add_command(batch_cmd)
 main.add_command(evaluate_cmd)
 main.add_command(monitor_cmd)
 main.add_command(parse_cmd)
+main.add_command(read_cmd)
 main.add_command(check_cmd)
 main.add_command(forms_cmd)
 main.add_command(notice_cmd)

@@ -84,12 +84,12 @@ def read_docx(source: str | Path | bytes, name: str) -> Document:
 
 def _refuse_pictures_only(package: Package, main: str, doc: Document) -> None:
     """A document whose text is all in pictures (a scan pasted into Word) needs a person,
-    as a scanned PDF does."""
+    as a scanned PDF does: the reading says so, and the pipeline refuses it."""
     if _has_text(doc.blocks):
         return
     pictures = sum(1 for rel in package.rels(main) if rel.is_type("image"))
     if pictures:
-        raise fail(doc.name, "file-docx-pictures", str(pictures))
+        doc.notes.append(finding("file-docx-pictures", detail=str(pictures)))
 
 
 def _has_text(blocks: list[Paragraph | Table]) -> bool:
