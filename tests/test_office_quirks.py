@@ -5,21 +5,26 @@ from __future__ import annotations
 
 import io
 import os
+from typing import Any
 
 import docx
 import openpyxl
 import pytest
 
 from formkit.errors import InputFileError
+from formkit.extract import extract, recognise
 from formkit.intake.gate import Limits, inspect
 from formkit.pipeline import Options, process_bytes, unreadable
 from formkit.readers.docx import read_docx
 from formkit.readers.xlsx import read_xlsx
+from formkit.spec import load_all
 from tests.extract import corpus_application as A
+from tests.extract.builders import UP, Span, WordDoc, read
 from tests.intake import hostile as h
 
 OPTIONS = Options(isolate=False)
 MiB = 1024 * 1024
+SPECS = load_all()
 
 
 def _saved(document: docx.document.Document) -> bytes:
@@ -166,3 +171,52 @@ def test_a_picture_beside_text_is_read_as_usual() -> None:
     document.add_picture(io.BytesIO(_png()))
     (result,) = process_bytes("申报信息表.docx", _saved(document), OPTIONS)
     assert result.form == "application"
+
+
+# --- label variants and group labels ------------------------------------------------------
+
+
+def _application(rows: list[list[object]]) -> dict[str, Any]:
+    doc = read(WordDoc().para(A.TITLE).table(rows).bytes(), "docx", "变体")
+    assert recognise(doc, SPECS) == "application"
+    record = extract(doc, SPECS["application"])
+    return {k: v.value for k, v in record.fields.items()}
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["核准面积/公顷", "核准面积／公顷", "核准面积(公顷)", "核准面积（公顷）", "核准面积 / ha"],
+)
+def test_a_unit_after_a_slash_or_in_brackets_names_the_field(label: str) -> None:
+    rows: list[list[object]] = [["开发区名称", "山西示范经济开发区"], [label, "1250.5"]]
+    rows += [["特色载体名称", "示范载体"], ["建设运营主体", "示范公司"]]
+    assert _application(rows)["approved_area_ha"] == 1250.5
+
+
+def test_a_unit_after_a_slash_converts_the_value() -> None:
+    rows: list[list[object]] = [["开发区名称", "山西示范经济开发区"], ["特色载体名称", "示范载体"]]
+    rows += [["建设运营主体", "示范公司"], ["申请省级奖补资金/元", "5000000"]]
+    assert _application(rows)["subsidy_requested"] == 500
+
+
+def test_a_group_label_merged_down_its_rows_is_never_taken_for_a_value() -> None:
+    """开发区 merged over 名称 / 代码 / 级别: the rows read as 开发区名称 …, so the zone's
+    name is the value beside 名称, not the word 名称."""
+    rows: list[list[object]] = [
+        ["开发区", "名称", "山西示范经济开发区"],
+        [UP, "代码", "S141234"],
+        [UP, "级别", "☑省级 ☐国家级"],
+        ["特色载体", "名称", "示范装备制造融通创新特色载体"],
+        [UP, "类型", "大中小企业融通型"],
+        ["建设运营主体", Span("示范创新创业服务有限公司", 2)],
+    ]
+    got = _application(rows)
+    assert (got["zone_name"], got["zone_code"], got["zone_level"]) == (
+        "山西示范经济开发区",
+        "S141234",
+        "省级",
+    )
+    assert (got["carrier_name"], got["carrier_type"]) == (
+        "示范装备制造融通创新特色载体",
+        "大中小企业融通型",
+    )

@@ -32,6 +32,9 @@ EXACT, CONTAINS, FUZZY = 3, 2, 1
 
 _TRAILING_BRACKETS = re.compile(r"(?:[（(][^（()）]*[)）])+$")
 _LEADING_ASIDE = re.compile(r"^(?:其中|含|包括)[:：]?")
+# A unit printed after a slash instead of in brackets: 核准面积/公顷, 申请资金／万元.
+_UNIT = r"(?:公顷|平方米|㎡|m2|万元|元|家|人|万人|个|次|项|亩|%|％|ha)"
+_SLASH_UNIT = re.compile(r"\s*[/／]\s*(" + _UNIT + r")\s*[:：]?\s*$", re.I)
 _DIGITS = re.compile(r"\d")
 MIN_CONTAIN_RATIO = 0.6
 MIN_FUZZY_RATIO = 0.8
@@ -48,14 +51,15 @@ def canon(text: str) -> str:
 @functools.lru_cache(maxsize=16384)
 def core(label: str) -> str:
     """A canonical label without trailing bracketed units or a leading ``其中：``."""
-    stripped = _TRAILING_BRACKETS.sub("", label)
+    stripped = _TRAILING_BRACKETS.sub("", _SLASH_UNIT.sub("", label))
     stripped = _LEADING_ASIDE.sub("", stripped)
     return stripped or label
 
 
 def bracket_unit(text: str) -> str | None:
-    """The unit printed in a label's trailing brackets: ``申请资金（元）`` → ``元``."""
-    found = re.search(r"[（(]([^（()）]{1,6})[)）]\s*[:：]?\s*$", text)
+    """The unit printed in a label's trailing brackets or after a slash: ``申请资金（元）``,
+    ``申请资金/元`` → ``元``."""
+    found = re.search(r"[（(]([^（()）]{1,6})[)）]\s*[:：]?\s*$", text) or _SLASH_UNIT.search(text)
     return found.group(1).strip() if found else None
 
 
