@@ -220,3 +220,18 @@ def test_a_group_label_merged_down_its_rows_is_never_taken_for_a_value() -> None
         "示范装备制造融通创新特色载体",
         "大中小企业融通型",
     )
+
+
+def test_a_field_typed_in_a_text_box_is_found() -> None:
+    from docx.oxml import parse_xml
+
+    document = _application_without("zone_name")
+    box = (
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+        ' xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape><v:textbox><w:txbxContent>'
+        "<w:p><w:r><w:t>开发区名称：山西示范经济开发区</w:t></w:r></w:p>"
+        "</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+    )
+    document.paragraphs[0]._p.append(parse_xml(box))
+    (result,) = process_bytes("申报信息表.docx", _saved(document), OPTIONS)
+    assert result.to_dict()["fields"]["zone_name"] == "山西示范经济开发区"
