@@ -180,3 +180,16 @@ def test_read_names_a_word_document_of_pictures_only(tmp_path: Path) -> None:
     code, (obj,) = read_json(path)
     assert code == 0
     assert [f["code"] for f in obj["findings"]] == ["file-docx-pictures"]
+
+
+def test_read_gives_one_object_per_archive_member(tmp_path: Path) -> None:
+    archive = tmp_path / "材料.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.write(word_file(tmp_path), "甲/表.docx")
+        z.write(workbook_file(tmp_path), "甲/表.xlsx")
+    code, objs = read_json(archive)
+    assert code == 0
+    assert [(o["file"].rsplit("!", 1)[-1], o["kind"]) for o in objs] == [
+        ("甲/表.docx", "docx"),
+        ("甲/表.xlsx", "xlsx"),
+    ]
