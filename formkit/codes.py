@@ -118,6 +118,13 @@ CODES: dict[str, Code] = _codes(
         "请另存为 .docx 后重新提交",
     ),
     Code(
+        "file-image-too-large",
+        E,
+        "文档中的图片过大（{detail}），超出处理上限",
+        "an image in the document is too large ({detail})",
+        "请在 Word/WPS/Excel 中“压缩图片”后另存，再重新提交",
+    ),
+    Code(
         "file-scanned-pdf",
         E,
         "PDF 为扫描图片，没有可提取的文字，需人工审核",
@@ -209,9 +216,23 @@ CODES: dict[str, Code] = _codes(
     Code(
         "form-unknown",
         E,
-        "无法识别表单类型：未找到任何已知表单的标签",
-        "the form could not be recognised",
-        "使用下发的空白表单填写，不要删改表中的标签",
+        "不是本次申报的表单：未找到任何一种申报表单特有的标签或标题（可识别的表单：{forms}）",
+        "not one of this programme's forms: no label or heading specific to one was found"
+        " (forms known: {forms})",
+        "若这是申报材料，请使用下发的空白表单填写，不要删改表中的标签；其他材料无需提交",
+    ),
+    Code(
+        "file-docx-pictures",
+        E,
+        "Word 文档中没有文字，内容全是图片（{detail} 张），需人工审核",
+        "the Word document has no text, only pictures ({detail}); needs manual review",
+        "请提交含文字的 Word 原文件，不要粘贴截图或扫描件",
+    ),
+    Code(
+        "files-not-forms",
+        W,
+        "{count} 个未识别/非申报材料",
+        "{count} not recognised / not application forms",
     ),
     Code(
         "layout-fiscal",

@@ -21,6 +21,7 @@ from formkit.record import Record
 from formkit.spec import FormSpec, load_all
 
 MAX_INPUT_BYTES = 200 * 1024 * 1024
+MANUAL_REVIEW = frozenset({"file-docx-pictures"})  # reader notes that only a person can act on
 
 
 @dataclass
@@ -135,7 +136,8 @@ def process_document(
         result = analyse(doc, options)
     except Exception as exc:  # an internal defect: one line for the user, details for --debug
         return failed(name, exc, traceback.format_exc())
-    result.findings[:0] = notes
+    if not result.unreadable:  # a refused file gets its refusal alone, as when a reader raises
+        result.findings[:0] = notes
     return result
 
 
@@ -170,10 +172,15 @@ def analyse(doc: Document, options: Options) -> FileResult:
 
     specs = _specs(options.validators)
     result = FileResult(doc.name)
+    review = [f for f in doc.notes if f.code in MANUAL_REVIEW]
+    if review:  # only a person can read it, as a scanned PDF
+        result.findings, result.unreadable = review, True
+        return result
     result.findings.extend(doc.notes)
     form = recognise(doc, specs)
     if form is None:
-        result.findings.append(finding("form-unknown"))
+        known = "、".join(spec.title for spec in specs.values())
+        result.findings.append(finding("form-unknown", forms=known))
         return result
     spec = specs[form]
     record = extract(doc, spec)

@@ -28,6 +28,7 @@ LAYOUTS = {
     "plan": "按标题分节",
     "letter": "推荐文件",
 }
+NOT_A_FORM = "未识别/非申报材料"  # the verdict of a document that is not one of the forms
 SEVERITY = {
     "zh": {"error": "错误", "warning": "警告", "info": "提示"},
     "en": {"error": "error", "warning": "warning", "info": "note"},
@@ -78,11 +79,14 @@ def text(key: str, lang: str = "zh", **params: object) -> str:
 
 def _summary(results: Sequence[FileResult], lang: str) -> str:
     bad = sum(1 for r in results if r.unreadable)
-    errors = sum(1 for r in results if not r.unreadable and r.has_errors)
-    ok = len(results) - bad - errors
+    stray = sum(1 for r in results if not r.unreadable and not_a_form(r))
+    errors = sum(1 for r in results if not r.unreadable and r.has_errors) - stray
+    ok = len(results) - bad - errors - stray
+    apart = f"，{CODES['files-not-forms'].render(lang, count=stray)}" if stray else ""
     if lang == "en":
-        return f"{len(results)} files: {ok} ready, {errors} need changes, {bad} unreadable"
-    return f"共 {len(results)} 个文件：{ok} 个可以提交，{errors} 个需修改，{bad} 个无法读取"
+        apart = apart.replace("，", ", ")
+        return f"{len(results)} files: {ok} ready, {errors} need changes, {bad} unreadable{apart}"
+    return f"共 {len(results)} 个文件：{ok} 个可以提交，{errors} 个需修改，{bad} 个无法读取{apart}"
 
 
 def render_values(results: Sequence[FileResult], labels: Labels, lang: str = "zh") -> str:
@@ -133,3 +137,8 @@ def _shown(value: object, lang: str) -> str:
     if isinstance(value, dict):
         return " ".join(_shown(v, lang) for v in value.values() if v not in (None, ""))
     return str(value)
+
+
+def not_a_form(result: FileResult) -> bool:
+    """A document read but not one of the programme's forms: counted apart, not 需修改."""
+    return any(f.code == "form-unknown" for f in result.findings)

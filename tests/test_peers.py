@@ -13,6 +13,7 @@ PEERS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "peers"
 REFUSALS = {
     "file-encrypted",
     "file-scanned-pdf",
+    "file-docx-pictures",
     "file-pdf-empty",
     "file-pdf-unmapped",
     "file-empty",

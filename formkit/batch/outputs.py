@@ -25,7 +25,7 @@ from formkit.atomic import write_bytes_atomic
 from formkit.batch import rounds
 from formkit.batch.opinions import opinion_data, opinion_path
 from formkit.batch.report_html import SUMMARY_NAME, report_html
-from formkit.batch.review import Review, for_review, review
+from formkit.batch.review import Review, for_review, not_forms, review
 from formkit.batch.run import default_workers
 from formkit.errors import OutputFileError
 from formkit.intake.isolate import IsolatedPool
@@ -120,6 +120,7 @@ def write_outputs(
     if reg.get_meta(STATE_KEY) == state and _intact(out, reg.outputs()):
         summary.dossiers = reg.dossiers()
         summary.skipped_checks = json.loads(reg.get_meta(SKIPPED_KEY) or "[]")
+        summary.not_forms = int(reg.get_meta(NOT_FORMS_KEY) or 0)
         summary.outputs = [out / rel for rel in sorted(reg.outputs())]
         return None
     specs = load_all(validators)
@@ -150,6 +151,8 @@ def write_outputs(
     reg.save_dossiers([_dossier_row(z) for z in rev.zones])
     reg.set_meta(SKIPPED_KEY, json.dumps(rev.skipped, ensure_ascii=False))
     rounds.save(reg, round_no, snap)
+    summary.not_forms = not_forms(rev)
+    reg.set_meta(NOT_FORMS_KEY, str(summary.not_forms))
     reg.set_meta(STATE_KEY, state)
     summary.dossiers = reg.dossiers()
     summary.skipped_checks = list(rev.skipped)
@@ -157,7 +160,7 @@ def write_outputs(
     return rev
 
 
-STATE_KEY, SKIPPED_KEY = "outputs_state", "skipped_checks"
+STATE_KEY, SKIPPED_KEY, NOT_FORMS_KEY = "outputs_state", "skipped_checks", "not_forms"
 
 
 def _state(reg: Registry, salt: str) -> str:

@@ -17,7 +17,7 @@ import jinja2
 from jinja2 import meta
 
 from formkit.batch.opinions import document_of
-from formkit.batch.review import Review, ZoneReview
+from formkit.batch.review import Review, ZoneReview, not_forms
 from formkit.batch.status import PASSED, REJECTED, RULES, STATUSES, Issue
 from formkit.codes import CODES
 from formkit.errors import TemplateError
@@ -101,6 +101,7 @@ def report_context(
     return {
         "title": "合规性审核情况",
         "totals": {"files": len(rev.files), "zones": len(rev.zones), "by_status": counted},
+        "not_forms": _not_forms(rev),
         "summary_href": quote(SUMMARY_NAME),
         "summary_name": SUMMARY_NAME,
         "skipped": skipped,
@@ -108,6 +109,11 @@ def report_context(
         "cities": cities,
         "others": [{**_issue(i), "document": i.file or i.document} for i in rev.other_issues],
     }
+
+
+def _not_forms(rev: Review) -> str:
+    count = not_forms(rev)
+    return CODES["files-not-forms"].render("zh", count=count) if count else ""
 
 
 def _zone(

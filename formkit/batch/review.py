@@ -240,3 +240,12 @@ def _row(sub: Submission, titles: Mapping[str, str], zone: str, city: str, role:
 def _newest_date(subs: list[Submission]) -> str:
     dates = [s.dated for s in subs if len(s.dated) == 10]
     return max(dates) if dates else ""
+
+
+def not_forms(rev: Review) -> int:
+    """Files read that are none of the programme's forms (counted apart, never 需修改)."""
+    return sum(
+        1
+        for sub in rev.grouping.unassigned
+        if not sub.unreadable and any(f.get("code") == "form-unknown" for f in sub.findings)
+    )

@@ -42,6 +42,7 @@ class BatchSummary:
     dossiers: list[dict[str, Any]] = field(default_factory=list)
     skipped_checks: list[str] = field(default_factory=list)
     outputs_written: int = 0
+    not_forms: int = 0  # documents read that are none of the programme's forms
 
 
 @contextmanager

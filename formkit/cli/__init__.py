@@ -14,6 +14,7 @@ from formkit.cli.cycle import allocate_cmd, evaluate_cmd, monitor_cmd
 from formkit.cli.forms import forms_cmd
 from formkit.cli.notice import notice_cmd
 from formkit.cli.panel import panel_cmd
+from formkit.cli.read import read_cmd
 from formkit.cli.serve import serve_cmd
 from formkit.cli.spec import spec_group
 from formkit.cli.zh import localise
@@ -40,6 +41,7 @@ main.add_command(batch_cmd)
 main.add_command(evaluate_cmd)
 main.add_command(monitor_cmd)
 main.add_command(parse_cmd)
+main.add_command(read_cmd)
 main.add_command(check_cmd)
 main.add_command(forms_cmd)
 main.add_command(notice_cmd)

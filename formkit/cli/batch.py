@@ -152,6 +152,8 @@ def _print_summary(console: Console, summary: BatchSummary) -> None:
         "合计", str(len(summary.dossiers)), *(str(_count(summary.dossiers, s)) for s in STATUSES)
     )
     console.print(table)
+    if summary.not_forms:
+        console.print(CODES["files-not-forms"].render("zh", count=summary.not_forms))
     if summary.skipped_checks:
         checks = "、".join(summary.skipped_checks)
         console.print(CODES["checks-skipped"].render("zh", checks=checks))

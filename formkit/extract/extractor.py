@@ -74,6 +74,7 @@ def _field_hits(
             continue
         for table in _with_nested(block):
             yield from F.table_hits(table, index, spec.sections, claimed.get(id(table), ()))
+    yield from F.paragraph_hits([*doc.headers, *doc.footers], index)
 
 
 def _with_nested(table: Table) -> Iterator[Table]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from formkit.extract.labels import EXACT, LabelIndex, Match, matches_any
 from formkit.extract.values import percent_points
@@ -52,6 +52,9 @@ class _Walk:
     sections: Collection[str]
     consumed: set[int]
     groups: list[tuple[Cell, str]]
+    # Group labels that are the first half of their rows' labels: 开发区 merged over
+    # 名称 / 代码 / 级别 reads as 开发区名称, 开发区代码, 开发区级别.
+    prefixes: list[tuple[Cell, str]] = field(default_factory=list)
 
 
 def table_hits(
@@ -90,8 +93,13 @@ def _cell_hits(walk: _Walk, cell: Cell, next_cell: Cell | None, below_first: boo
     text = cell.text.strip()
     if _is_section_row(walk, cell) or _opens_group(walk, cell, next_cell):
         return []
+    if _opens_prefix(walk, cell, next_cell):
+        return []
     group = _active_group(walk, cell)
-    match = walk.index.in_group(group, text) if group else walk.index.exact_match(text)
+    prefix = _active_prefix(walk, cell)
+    match = walk.index.exact_match(prefix + text) if prefix else None
+    if match is None:
+        match = walk.index.in_group(group, text) if group else walk.index.exact_match(text)
     if match is None and _INLINE_VALUE.search(text):
         pairs = inline_hits(text, walk.index, cell.location, INLINE)
         if pairs:
@@ -149,6 +157,27 @@ def _opens_group(walk: _Walk, cell: Cell, next_cell: Cell | None) -> bool:
         return False  # a row of labels (联系人 | 职务 | 联系电话), not a group
     walk.groups.append((cell, name))
     return True
+
+
+def _opens_prefix(walk: _Walk, cell: Cell, next_cell: Cell | None) -> bool:
+    """A label merged down several rows that, joined to the label beside it, names a field
+    (``开发区`` + ``名称``): the first half of its rows' labels, never a label with a value."""
+    if cell.rowspan < 2 or next_cell is None or next_cell.row != cell.row:
+        return False
+    if _active_prefix(walk, cell):
+        return False
+    joined = walk.index.exact_match(cell.text.strip() + next_cell.text.strip())
+    if joined is None or joined.field is None:
+        return False
+    walk.prefixes.append((cell, cell.text.strip()))
+    return True
+
+
+def _active_prefix(walk: _Walk, cell: Cell) -> str:
+    for prefix_cell, text in reversed(walk.prefixes):
+        if prefix_cell.row <= cell.row <= prefix_cell.end_row and prefix_cell.end_col < cell.col:
+            return text
+    return ""
 
 
 def _value_follows(walk: _Walk, label: Cell) -> bool:

@@ -1,62 +1,124 @@
-"""Which form a document is, by its content: label hits, an indicator header row, the plan's
-headings and the form's title — never by the file name."""
+"""Which form a document is, by its content — never by the file name, and never by words
+any office document prints.
+
+A form is taken only on evidence specific to it (:func:`evidence`): its labels, the
+headings of its parts, the columns of its indicator table, the names of its six 一级指标
+and its printed heading. Generic words (基本情况, 项目名称, 联系人, 资金安排: see
+:data:`formkit.extract.labels.GENERIC_LABELS`) count for nothing, and fuzzy look-alikes do
+not count at all: a student's application or a company's 任务书 scores near zero. The
+threshold and the margin it leaves are measured in benchmarks/bench_recognition.py.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from formkit.extract.indicators import all_headers, fiscal_words, row_key
-from formkit.extract.labels import canon, index_for
+from formkit.extract.labels import canon, core, index_for, is_generic
 from formkit.extract.letter import READER as LETTER
 from formkit.extract.letter import score as letter_score
 from formkit.extract.sections import find_headings
 from formkit.readers.model import Document, Paragraph, Table
 from formkit.spec import FormSpec
 
-TITLE_POINTS = 5
-COLUMN_POINTS = 2
-PART_POINTS = 3
-MIN_SCORE = 4
+HEADING_POINTS = 4  # the form's full printed heading (省级…申报信息表)
+TITLE_POINTS = 1  # only its short title (申报信息表): other programmes print it too
+PART_POINTS = 2  # a specific heading of the plan's parts, as a heading
+MIN_EVIDENCE = 5  # measured: unrelated documents ≤ 2, our forms ≥ 7 (RESULTS.md)
 TITLE_ROWS = 3
 _COLON = re.compile(r"[:：]")
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """Why a document may be one form: the points and what earned them."""
+
+    form: str
+    points: int
+    found: tuple[str, ...] = ()
+
+
 def recognise(doc: Document, specs: Mapping[str, FormSpec]) -> str | None:
-    """The name of the spec ``doc`` fills best, or None when none fits."""
+    """The name of the spec ``doc`` fills best, or None when no form has the evidence."""
+    best = max(evidence(doc, specs), key=lambda e: e.points, default=None)
+    return best.form if best is not None and best.points >= MIN_EVIDENCE else None
+
+
+def evidence(doc: Document, specs: Mapping[str, FormSpec]) -> list[Evidence]:
+    """The evidence for every spec, in the specs' order (ties go to the first)."""
     texts = _label_texts(doc)
     titles = _title_texts(doc)
-    best: tuple[int, str] | None = None
-    for name, spec in specs.items():
-        points = score(doc, spec, texts, titles)
-        if points >= MIN_SCORE and (best is None or points > best[0]):
-            best = (points, name)
-    return best[1] if best else None
+    cells = {canon(c.text) for t in doc.all_tables() for c in t.cells if c.text.strip()}
+    return [_evidence(doc, spec, texts, titles, cells) for spec in specs.values()]
 
 
-def score(doc: Document, spec: FormSpec, texts: set[str], titles: list[str]) -> int:
+def _evidence(
+    doc: Document, spec: FormSpec, texts: set[str], titles: list[str], cells: set[str]
+) -> Evidence:
     if spec.extra.get("reader") == LETTER:
-        return letter_score(doc)
+        points = letter_score(doc)
+        return Evidence(spec.name, points, ("letter",) if points else ())
+    found: list[str] = []
+    points = 0
     index = index_for(spec, "fields", spec.fields)
-    named = {index.exact[t].key for t in texts if t in index.exact}
-    points = len(named)
-    title = canon(spec.title)
-    if any(title in t for t in titles):
+    named = sorted(
+        {f.key for t in texts if not is_generic(t) and (f := index.exact.get(t)) is not None}
+    )
+    found += named
+    points += len(named)
+    heading, title = canon(spec.heading), canon(spec.title)
+    if heading and any(heading in t for t in titles):
+        found.append("heading")
+        points += HEADING_POINTS
+    elif title and any(title in t for t in titles):
+        found.append("title")
         points += TITLE_POINTS
+    dimensions = [str(d) for d in spec.extra.get("dimensions", ())]
+    hits = sorted(d for d in dimensions if canon(d) in cells)
+    found += hits
+    points += len(hits)
     if spec.columns and spec.table is not None and not spec.parts:
-        columns = index_for(spec, "columns", spec.columns)
-        headers = all_headers(doc.all_tables(), columns, fiscal_words(spec), row_key(spec))
-        if headers:
-            points += COLUMN_POINTS * max(len(h.columns) for h in headers)
+        columns = _specific_columns(doc, spec)
+        found += columns
+        points += len(columns)
     if spec.parts:
-        parts = index_for(spec, "parts", spec.parts)
-        found = {
-            m.field.key
-            for h in find_headings(doc.blocks, parts)
-            if (m := parts.match(h.title)) is not None and m.field is not None
-        }
-        points += PART_POINTS * len(found)
-    return points
+        parts = _specific_parts(doc, spec)
+        found += parts
+        points += PART_POINTS * len(parts)
+    return Evidence(spec.name, points, tuple(found))
+
+
+def _specific_columns(doc: Document, spec: FormSpec) -> list[str]:
+    """The indicator columns found under a header printed with a specific label."""
+    columns = index_for(spec, "columns", spec.columns)
+    best: list[str] = []
+    for header in all_headers(doc.all_tables(), columns, fiscal_words(spec), row_key(spec)):
+        grid = header.table.grid()
+        keys = sorted(
+            {
+                f.key
+                for col, f in header.columns.items()
+                if any(
+                    (cell := grid[row][col]) is not None and not is_generic(cell.text)
+                    for row in range(header.top, header.bottom + 1)
+                )
+            }
+        )
+        best = max(best, keys, key=len)
+    return best
+
+
+def _specific_parts(doc: Document, spec: FormSpec) -> list[str]:
+    """The plan's parts named exactly by a heading that is not a generic word."""
+    parts = index_for(spec, "parts", spec.parts)
+    found = set()
+    for h in find_headings(doc.blocks, parts):
+        m = parts.exact_match(h.title)
+        if m is not None and m.field is not None and not is_generic(h.title):
+            found.add(m.field.key)
+    return sorted(found)
 
 
 def _label_texts(doc: Document) -> set[str]:
@@ -68,11 +130,11 @@ def _label_texts(doc: Document) -> set[str]:
             token = piece.split()[-1] if piece.split() else ""
             if token:
                 texts.add(canon(token))
-    return texts
+    return texts | {core(t) for t in texts}
 
 
 def _all_texts(doc: Document) -> Iterable[str]:
-    for block in doc.blocks:
+    for block in [*doc.blocks, *doc.headers, *doc.footers]:
         if isinstance(block, Paragraph):
             yield block.text
     for table in doc.all_tables():

@@ -29,6 +29,8 @@ _LOCAL = b"PK\x03\x04"
 _SUPPORTED_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _FLAG_ENCRYPTED = 0x1
+_MEDIA = re.compile(r"^(?:word|xl|ppt)/media/")
+_IMAGE_SUFFIXES = {"jpeg", "jpg", "png", "gif", "bmp", "tif", "tiff", "emf", "wmf", "webp"}
 MB = 1024 * 1024
 
 
@@ -100,9 +102,22 @@ def _open(data: bytes, name: str) -> zipfile.ZipFile:
         raise refuse(name, "archive-refused", "压缩包使用了不支持的格式版本") from exc
 
 
+def is_media(info: zipfile.ZipInfo) -> bool:
+    """A picture of an Office document (``word/media/image1.jpeg``): stored or compressed
+    image data, not XML — a large one is a large picture, not a bomb."""
+    path = member_path(info).casefold()
+    return bool(_MEDIA.match(path)) and path.rsplit(".", 1)[-1] in _IMAGE_SUFFIXES
+
+
 def _check_sizes(infos: list[zipfile.ZipInfo], name: str, limits: Limits) -> None:
-    total = 0
+    total = media = 0
     for info in infos:
+        # A picture is only ever as large as it is stored: inflating to more than 4× is
+        # no picture format's doing, so such a member still counts as a possible bomb.
+        picture = is_media(info) and info.file_size <= 4 * max(info.compress_size, 1)
+        if picture and info.file_size > limits.max_member:
+            detail = f"{_mb(info.file_size)}，上限 {_mb(limits.max_member)}"
+            raise refuse(name, "file-image-too-large", detail, member_label(info))
         if info.file_size > limits.max_member:
             raise refuse(
                 name,
@@ -120,6 +135,10 @@ def _check_sizes(infos: list[zipfile.ZipInfo], name: str, limits: Limits) -> Non
                 member_label(info),
             )
         total += info.file_size
+        media += info.file_size if picture else 0
+        if total > limits.max_total and media * 2 > total:
+            detail = f"图片合计 {_mb(media)}，上限 {_mb(limits.max_total)}"
+            raise refuse(name, "file-image-too-large", detail)
         if total > limits.max_total:
             raise refuse(
                 name, "file-unsafe", f"解压后总大小超过上限 {_mb(limits.max_total)}，疑似压缩炸弹"

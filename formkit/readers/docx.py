@@ -45,7 +45,7 @@ from formkit.readers.docx_text import (
     w_tag,
 )
 from formkit.readers.model import Cell, Document, Location, Paragraph, Table
-from formkit.readers.ooxml import fail, local_name, open_package
+from formkit.readers.ooxml import Package, fail, local_name, open_package
 
 MAX_SPAN = 64  # a w:gridSpan/w:gridBefore beyond Word's 63 columns is corrupt; clamp it
 MAX_CELLS = 200_000  # table cells per document
@@ -75,9 +75,46 @@ def read_docx(source: str | Path | bytes, name: str) -> Document:
     if reader.styled:
         wanted = {s for _, s in reader.styled}
         apply_styles(reader.styled, read_styles(package, main, wanted, _STYLE_CACHE))
+    _headers_footers(package, main, reader, doc)
+    _refuse_pictures_only(package, main, doc)
     if reader.tracked:
         doc.notes.append(finding("tracked-changes"))
     return doc
+
+
+def _refuse_pictures_only(package: Package, main: str, doc: Document) -> None:
+    """A document whose text is all in pictures (a scan pasted into Word) needs a person,
+    as a scanned PDF does: the reading says so, and the pipeline refuses it."""
+    if _has_text(doc.blocks):
+        return
+    pictures = sum(1 for rel in package.rels(main) if rel.is_type("image"))
+    if pictures:
+        doc.notes.append(finding("file-docx-pictures", detail=str(pictures)))
+
+
+def _has_text(blocks: list[Paragraph | Table]) -> bool:
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            if block.text.strip():
+                return True
+        elif any(c.text.strip() or _has_text(list(c.tables)) for c in block.cells):
+            return True
+    return False
+
+
+def _headers_footers(package: Package, main: str, reader: _DocxReader, doc: Document) -> None:
+    """The text of every page header and footer part (first, even and default pages alike),
+    each line once: a 填报单位 typed in the header belongs to the form."""
+    for rel in package.rels(main):
+        area = "header" if rel.is_type("header") else "footer" if rel.is_type("footer") else ""
+        if not area or rel.external or not package.has(rel.target):
+            continue
+        into = doc.headers if area == "header" else doc.footers
+        seen = {p.text for p in into}
+        for line in reader.flat_text(package.xml(rel.target)).splitlines():
+            if line.strip() and line not in seen:
+                seen.add(line)
+                into.append(Paragraph(line, Location(paragraph=len(into) + 1, area=area)))
 
 
 # --- the reader -----------------------------------------------------------------------------

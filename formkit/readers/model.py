@@ -82,6 +82,7 @@ class Location:
     col: int | None = None
     paragraph: int | None = None
     page: int | None = None
+    area: str | None = None  # "header" | "footer": a Word page header's or footer's text
 
     def __str__(self) -> str:
         if self.sheet is not None:
@@ -102,7 +103,12 @@ class Location:
             parts.append(cell)
         if self.paragraph is not None:
             parts.append(f"第{self.paragraph}段")
+        if self.area is not None:
+            return AREAS.get(self.area, self.area) + "".join(parts)
         return " ".join(parts)
+
+
+AREAS = {"header": "页眉", "footer": "页脚"}
 
 
 @dataclass
@@ -145,6 +151,7 @@ class Table:
     n_cols: int
     location: Location
     name: str | None = None  # sheet name for spreadsheets
+    hidden: bool = False  # a hidden worksheet (still read: its cells may hold the data)
     # Both views are made once, on first use: a table is not changed once its reader is done.
     _grid: list[list[Cell | None]] | None = field(default=None, repr=False, compare=False)
     _rows: list[list[Cell]] | None = field(default=None, repr=False, compare=False)
@@ -198,6 +205,9 @@ class Document:
     kind: str  # "docx" | "xlsx" | "pdf"
     blocks: list[Block] = field(default_factory=list)
     notes: list[Finding] = field(default_factory=list)
+    # Page headers and footers (Word), one paragraph per line, each text once.
+    headers: list[Paragraph] = field(default_factory=list)
+    footers: list[Paragraph] = field(default_factory=list)
 
     @property
     def tables(self) -> list[Table]:

@@ -21,6 +21,7 @@ Workbook parts (shared strings, styles, serial dates, formulas, merges) live in
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -72,6 +73,7 @@ R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 MAX_CELLS = 200_000  # value cells in the whole workbook
 MAX_GRID = 5_000_000  # n_rows × n_cols of one sheet's table
+BLOCK_GAP = 256  # empty rows/columns that set a vast sheet's blocks of cells apart
 
 ROW, C, V, F, IS = (s_tag(n) for n in ("row", "c", "v", "f", "is"))
 
@@ -97,7 +99,10 @@ def read_xlsx(source: str | Path | bytes, name: str) -> Document:
         if rel is None or not rel.is_type("worksheet") or not package.has(rel.target):
             continue
         sheet_name = sheet.get("name") or rel.target
-        doc.blocks.append(_read_sheet(book, sheet_name, package.xml(rel.target)))
+        tables = _read_sheet(book, sheet_name, package.xml(rel.target))
+        for table in tables:
+            table.hidden = sheet.get("state") in ("hidden", "veryHidden")
+        doc.blocks.extend(tables)
     if book.no_value:
         doc.notes.append(_no_value_note(book.no_value))
     return doc
@@ -134,7 +139,7 @@ def _no_value_note(places: list[str]) -> Finding:
 # --- sheets ---------------------------------------------------------------------------------
 
 
-def _read_sheet(book: _Book, sheet: str, root: etree._Element) -> Table:
+def _read_sheet(book: _Book, sheet: str, root: etree._Element) -> list[Table]:
     cells: dict[tuple[int, int], Cell] = {}
     masters: dict[str, tuple[int, int, str]] = {}  # shared formula id → (row, col, text)
     data = root.find(s_tag("sheetData"))
@@ -156,7 +161,7 @@ def _read_sheet(book: _Book, sheet: str, root: etree._Element) -> Table:
                     raise fail(book.name, "file-too-large", f"单元格超过 {MAX_CELLS} 个")
                 cells[(row_at - 1, col_no - 1)] = cell
     apply_merges(book.name, sheet, root, cells)
-    return _table(book, sheet, cells)
+    return _tables(book, sheet, cells)
 
 
 def _read_cell(
@@ -247,16 +252,55 @@ def _number(raw: str) -> int | float | None:
     return number
 
 
-def _table(book: _Book, sheet: str, cells: dict[tuple[int, int], Cell]) -> Table:
+def _tables(book: _Book, sheet: str, cells: dict[tuple[int, int], Cell]) -> list[Table]:
+    """The sheet's table; when its used range is vast but its cells are few (one stray cell
+    at XFD1048576), one table per block of cells apart from the others by a wide gap, so
+    only cells that exist count toward the limits."""
     ordered = sorted(cells.values(), key=lambda cell: (cell.row, cell.col))
+    n_rows, n_cols = _extent(ordered)
+    if n_rows * n_cols <= MAX_GRID:
+        return [Table(ordered, n_rows, n_cols, Location(sheet=sheet), name=sheet)]
+    tables = []
+    for block in _blocks(ordered):
+        top = min(c.row for c in block)
+        left = min(c.col for c in block)
+        for cell in block:
+            cell.row, cell.col = cell.row - top, cell.col - left
+        rows, cols = _extent(block)
+        if rows * cols > MAX_GRID:
+            raise fail(
+                book.name,
+                "file-too-large",
+                f"工作表“{sheet}”的使用范围过大（{rows} 行 × {cols} 列）",
+            )
+        tables.append(Table(block, rows, cols, Location(sheet=sheet), name=sheet))
+    return tables
+
+
+def _extent(cells: list[Cell]) -> tuple[int, int]:
     n_rows = n_cols = 0
-    for cell in ordered:
+    for cell in cells:
         n_rows = max(n_rows, cell.row + cell.rowspan)
         n_cols = max(n_cols, cell.col + cell.colspan)
-    if n_rows * n_cols > MAX_GRID:
-        raise fail(
-            book.name,
-            "file-too-large",
-            f"工作表“{sheet}”的使用范围过大（{n_rows} 行 × {n_cols} 列）",
-        )
-    return Table(ordered, n_rows, n_cols, Location(sheet=sheet), name=sheet)
+    return n_rows, n_cols
+
+
+def _blocks(cells: list[Cell]) -> list[list[Cell]]:
+    """Cells split where a band of more than :data:`BLOCK_GAP` empty rows, then columns,
+    separates them (grid coordinates unchanged; the caller re-bases them)."""
+    found = []
+    for band in _split(cells, lambda c: (c.row, c.end_row)):
+        found.extend(_split(band, lambda c: (c.col, c.end_col)))
+    return found
+
+
+def _split(cells: list[Cell], span: Callable[[Cell], tuple[int, int]]) -> list[list[Cell]]:
+    parts: list[list[Cell]] = []
+    end = -1
+    for cell in sorted(cells, key=lambda c: span(c)[0]):
+        first, last = span(cell)
+        if not parts or first > end + BLOCK_GAP:
+            parts.append([])
+        parts[-1].append(cell)
+        end = max(end, last)
+    return [sorted(p, key=lambda c: (c.row, c.col)) for p in parts]

@@ -1,0 +1,79 @@
+"""What formkit says of a document that is not one of the programme's forms: 不是本次申报的表单
+with the forms it knows, counted apart in every summary (N 个未识别/非申报材料), never 需修改;
+``"form": null`` in JSON (issue #13, item 4)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from formkit.cli import main
+from formkit.cli.batch import batch_cmd
+from formkit.pipeline import Options, process_bytes
+from formkit.web.views import results_view
+from tests.batch import builders as b
+from tests.extract import corpus_unrelated as U
+
+ROOT = Path(__file__).resolve().parent
+CLEAN = ROOT.parent / "samples" / "inbox" / "太原市" / "太原样例经济技术开发区"
+KNOWN = "申报信息表、绩效目标及评价指标表、两年期实施方案、进展情况报送表、市级推荐文件、绩效自评表"
+
+
+def _task_book(folder: Path) -> Path:
+    path = folder / "项目任务书.docx"
+    path.write_bytes(U.task_book()[0])
+    return path
+
+
+def test_an_unrelated_document_is_not_a_form_with_the_forms_known(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["check", str(_task_book(tmp_path))])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[1] == (
+        "  错误 [form-unknown] 不是本次申报的表单：未找到任何一种申报表单特有的标签或标题"
+        f"（可识别的表单：{KNOWN}）"
+    )
+    assert lines[-1] == "共 1 个文件：0 个可以提交，0 个需修改，0 个无法读取，1 个未识别/非申报材料"
+
+
+def test_check_counts_unrelated_documents_apart_from_forms_to_fix(tmp_path: Path) -> None:
+    task_book = _task_book(tmp_path)
+    flawed = CLEAN.parent / "太原试点产业园区" / "申报信息表.docx"
+    result = CliRunner().invoke(main, ["check", str(CLEAN), str(flawed), str(task_book)])
+    assert result.output.splitlines()[-1] == (
+        "共 5 个文件：3 个可以提交，1 个需修改，0 个无法读取，1 个未识别/非申报材料"
+    )
+
+
+def test_json_keeps_form_null_for_an_unrelated_document(tmp_path: Path) -> None:
+    for command in ("parse", "check"):
+        result = CliRunner().invoke(main, [command, "--json", str(_task_book(tmp_path))])
+        (obj,) = json.loads(result.output)
+        assert obj["form"] is None
+        assert [f["code"] for f in obj["findings"]] == ["form-unknown"]
+
+
+def test_the_web_page_counts_unrelated_documents_apart() -> None:
+    data, _ = U.student_application()
+    results = process_bytes("申请书.docx", data, Options(isolate=False))
+    view = results_view(results)
+    assert view.summary == (
+        "需修改：共 1 个文件，0 个可以提交，0 个需修改，0 个无法读取，1 个未识别/非申报材料"
+    )
+    assert view.files[0].verdict_label == "未识别/非申报材料"
+
+
+def test_batch_counts_unrelated_documents_apart(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    data = b.zone("太原样例经济技术开发区", "S140102", "太原市", "清徐县", seed=1)
+    b.write(inbox / "太原样例经开区", b.documents(data))
+    stray = {"任务书.docx": U.task_book()[0], "申请书.docx": U.student_application()[0]}
+    b.write(inbox / "杂项", stray)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(batch_cmd, [str(inbox), "--out", str(out), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert "2 个未识别/非申报材料" in result.output.splitlines()
+    html = (out / "report.html").read_text("utf-8")
+    assert "；另有 2 个未识别/非申报材料。" in html
