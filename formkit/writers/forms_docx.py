@@ -27,7 +27,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.table import Table, _Cell
 
 from formkit.spec import Field, FormSpec
-from formkit.writers.ooxml_common import bool_text, field_text, options_text
+from formkit.writers.ooxml_common import bool_text, close_tables, field_text, options_text
 from formkit.writers.word_page import (
     HEADING_1,
     HEADING_2,
@@ -78,6 +78,7 @@ def application_docx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> b
         _section_row(table, section)
         for row in layout_rows(fields):
             _write_row(table, row, data)
+    close_tables(document.element.body)
     return save(document, spec.title)
 
 
@@ -269,6 +270,7 @@ def plan_docx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
         _year_goals(document, [f for f, home in homes if home == part.key], data)
         if part.key == table_home:
             _fund_table(document, spec, data)
+    close_tables(document.element.body)
     return save(document, spec.title)
 
 
