@@ -9,14 +9,18 @@ a long form title) or long submitted text can reach them:
 - a sheet name holds 31 characters, none of ``[]:*?/\\``, and does not start or end with ``'``;
 - a row is at most 409 points high, a column at most 255 characters wide.
 
+:func:`wrapped_height` estimates the height a row of wrapped text needs, within the limit.
+
 :func:`fit` applies them to a workbook's drop-downs, rows and columns; sheet names are made
 valid where they are given (:func:`sheet_title`), as openpyxl refuses an invalid one at once.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Iterable, Sequence
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter, quote_sheetname
@@ -44,6 +48,29 @@ def sheet_title(name: str, taken: Sequence[str] = ()) -> str:
         suffix = f"({n})"
         title = base[: MAX_SHEET_NAME - len(suffix)] + suffix
     return title
+
+
+# A line of 11 pt text as LibreOffice and Excel draw it with a CJK fallback font, and the
+# cell's own padding; a column's width counts characters of the width of "0", a CJK
+# character is two of them.
+LINE_PT, PADDING_PT = 16.0, 4.0
+
+
+def text_width(text: str) -> int:
+    """``text``'s width in "0" characters: wide (CJK, full-width) characters count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """How many lines ``text`` takes wrapped in a column ``width`` characters wide."""
+    usable = max(1.0, width - 1)  # Excel keeps about a character of margin
+    return sum(max(1, math.ceil(text_width(line) / usable)) for line in text.split("\n"))
+
+
+def wrapped_height(cells: Iterable[tuple[object, float]]) -> float:
+    """The height (pt) a row needs so that every (value, column width) shows whole."""
+    lines = max((wrapped_lines(str(v), w) for v, w in cells if v not in (None, "")), default=1)
+    return min(MAX_ROW_HEIGHT, lines * LINE_PT + PADDING_PT)
 
 
 def fit(book: Workbook) -> None:
