@@ -27,7 +27,13 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.table import Table, _Cell
 
 from formkit.spec import Field, FormSpec
-from formkit.writers.ooxml_common import bool_text, close_tables, field_text, options_text
+from formkit.writers.ooxml_common import (
+    bool_text,
+    close_tables,
+    drop_styles_with_effects,
+    field_text,
+    options_text,
+)
 from formkit.writers.word_page import (
     HEADING_1,
     HEADING_2,
@@ -79,6 +85,7 @@ def application_docx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> b
         for row in layout_rows(fields):
             _write_row(table, row, data)
     close_tables(document.element.body)
+    drop_styles_with_effects(document)
     return save(document, spec.title)
 
 
@@ -271,6 +278,7 @@ def plan_docx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
         if part.key == table_home:
             _fund_table(document, spec, data)
     close_tables(document.element.body)
+    drop_styles_with_effects(document)
     return save(document, spec.title)
 
 

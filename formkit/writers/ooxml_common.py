@@ -92,6 +92,9 @@ def _core_element(root: etree._Element, name: str) -> etree._Element:
 
 # -- Word's invariants ------------------------------------------------------------------------
 
+# Word 2010's copy of styles.xml with effects, in python-docx's default template; Word 2013 and
+# later neither write nor need it, and it goes stale with every style formkit adds.
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 _TRAILER_LINE = "20"  # twentieths of a point: an exact 1 pt line, so no page is added
 
 
@@ -101,6 +104,15 @@ def close_tables(body: Any) -> None:
         blocks = [c for c in container if c.tag not in (qn("w:sectPr"), qn("w:tcPr"))]
         if blocks and blocks[-1].tag == qn("w:tbl"):
             blocks[-1].addnext(_trailing_paragraph(container is body))
+
+
+def drop_styles_with_effects(document: Any) -> None:
+    """Leave word/stylesWithEffects.xml out of the saved package (python-docx writes only
+    the parts that are related)."""
+    part = document.part
+    for rel in list(part.rels.values()):
+        if rel.reltype == STYLES_WITH_EFFECTS:
+            part.drop_rel(rel.rId)
 
 
 def _trailing_paragraph(tiny: bool) -> Any:
