@@ -195,3 +195,9 @@ def test_red_on_a_tolerated_finding_outside_its_part(tmp_path: Path) -> None:
     )
     assert not rule.covers(elsewhere)
     assert not rule.covers(unknown)
+
+
+def test_formkits_own_forms_need_no_tolerated_rule(written: Path) -> None:
+    """The Word forms carry no stale stylesWithEffects.xml and have their theme."""
+    for name in ("申报信息表.docx", "两年期实施方案编制提纲.docx"):
+        assert tolerated_names(written / "forms" / name) == set()
