@@ -134,14 +134,21 @@ def self_eval(code: str, d: dict[str, Any], year: int) -> dict[str, Any]:
 
 
 def main() -> int:
-    specs = {n: load_spec(n) for n in ("progress", "targets", "self_eval")}
     for old in OUT.glob("*/"):  # the zone folders (the notes on them are in samples/README.md)
         shutil.rmtree(old)
+    write_progress(OUT)
+    print(f"wrote {sum(1 for p in OUT.rglob('*') if p.is_file())} files under {OUT}")
+    return 0
+
+
+def write_progress(out: Path) -> None:
+    """The zone folders of samples/progress under ``out``."""
+    specs = {n: load_spec(n) for n in ("progress", "targets", "self_eval")}
     seeds = {code: seed for seed, code in enumerate(make_samples.ZONES, start=11)}
     for code in [*APPROVED, "S140501"]:
         d = make_samples.dossier(code, seeds[code])
         app = d["application"]
-        folder = OUT / app["city"] / app["zone_name"]
+        folder = out / app["city"] / app["zone_name"]
         folder.mkdir(parents=True, exist_ok=True)
         if code in APPROVED:
             (folder / "绩效目标表.xlsx").write_bytes(targets_xlsx(specs["targets"], d["targets"]))
@@ -159,8 +166,6 @@ def main() -> int:
                 (folder / f"{year}年度绩效自评表.xlsx").write_bytes(
                     self_eval_xlsx(specs["self_eval"], data)
                 )
-    print(f"wrote {sum(1 for p in OUT.rglob('*') if p.is_file())} files under {OUT}")
-    return 0
 
 
 if __name__ == "__main__":

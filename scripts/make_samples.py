@@ -7,6 +7,9 @@ uses that do not add up, missing fields, a city over its quota, and a zip made o
 Windows (GBK member names). Deterministic: the same script gives the same files.
 
     .venv/bin/python scripts/make_samples.py          # rewrites samples/inbox
+
+tests/test_samples.py regenerates them and compares with the committed files by content, so a
+writer fix must reach the samples (run this script and commit what it writes).
 """
 
 from __future__ import annotations
@@ -187,11 +190,19 @@ def pdf_of(docx_bytes: bytes, stem: str) -> bytes:
 def main() -> int:
     if INBOX.exists():
         shutil.rmtree(INBOX)
+    write_inbox(INBOX)
+    print(f"wrote {sum(1 for p in INBOX.rglob('*') if p.is_file())} files to {INBOX}")
+    return 0
+
+
+def write_inbox(inbox: Path, *, pdf: bool = True) -> None:
+    """The eight dossiers under ``inbox``; ``pdf=False`` leaves out the one PDF plan (it
+    needs LibreOffice, and LibreOffice stamps the time into it)."""
     d = {code: dossier(code, seed) for seed, code in enumerate(ZONES, start=11)}
 
     def put(code: str, name: str, content: bytes) -> None:
         zone, city, _ = ZONES[code]
-        write(INBOX / city / zone / name, content)
+        write(inbox / city / zone / name, content)
 
     # 1 clean, Word + Excel + Word plan
     c = "S140102"
@@ -202,7 +213,8 @@ def main() -> int:
     c = "S140103"
     put(c, "申报信息表.xlsx", application_xlsx(APP, d[c]["application"]))
     put(c, "绩效目标及评价指标表.xlsx", targets_xlsx(TARGETS, d[c]["targets"]))
-    put(c, "两年期实施方案.pdf", pdf_of(plan_docx(PLAN, d[c]["plan"]), "plan"))
+    if pdf:
+        put(c, "两年期实施方案.pdf", pdf_of(plan_docx(PLAN, d[c]["plan"]), "plan"))
     # 3 wrong credit-code check digit; 太原市 now sends 3 zones for a quota of 2
     c = "S140104"
     app = dict(d[c]["application"])
@@ -254,7 +266,7 @@ def main() -> int:
     }
     zone, city, _ = ZONES[c]
     write(
-        INBOX / city / f"{city}申报材料.zip",
+        inbox / city / f"{city}申报材料.zip",
         gbk_zip(
             {
                 f"{zone}/申报信息表.docx": application_docx(APP, app),
@@ -266,11 +278,9 @@ def main() -> int:
     # 8 clean, loose files straight in the city folder
     c = "S140602"
     zone, city, _ = ZONES[c]
-    write(INBOX / city / f"{zone}申报信息表.docx", application_docx(APP, d[c]["application"]))
-    write(INBOX / city / f"{zone}绩效目标表.xlsx", targets_xlsx(TARGETS, d[c]["targets"]))
-    write(INBOX / city / f"{zone}实施方案.docx", plan_docx(PLAN, d[c]["plan"]))
-    print(f"wrote {sum(1 for p in INBOX.rglob('*') if p.is_file())} files to {INBOX}")
-    return 0
+    write(inbox / city / f"{zone}申报信息表.docx", application_docx(APP, d[c]["application"]))
+    write(inbox / city / f"{zone}绩效目标表.xlsx", targets_xlsx(TARGETS, d[c]["targets"]))
+    write(inbox / city / f"{zone}实施方案.docx", plan_docx(PLAN, d[c]["plan"]))
 
 
 if __name__ == "__main__":

@@ -1,7 +1,10 @@
 """汇总表.xlsx: 汇总 (one row per zone), 问题清单 (every issue), 文件清单 (every file).
 
 Each sheet has a frozen header, filters, set widths and print setup (A4 landscape, fit to
-width, header row repeated). Every text cell taken from a submission goes through
+width, header row repeated); long cells wrap in rows as high as their text needs
+(:func:`formkit.writers.excel_limits.wrapped_height`), so a printout shows every word.
+汇总 ends with a 合计 row (zones, amounts, errors, warnings) outside the filter.
+Every text cell taken from a submission goes through
 :func:`formkit.safe_cells.set_cell`, so nothing typed by a submitter can run as a formula.
 The package has fixed timestamps and properties: the same review gives the same bytes.
 """
@@ -22,6 +25,7 @@ from formkit.batch.review import Review
 from formkit.batch.status import REJECTED, RULES, TO_FIX, Issue
 from formkit.codes import CODES
 from formkit.safe_cells import set_cell
+from formkit.writers.excel_limits import wrapped_height
 from formkit.writers.ooxml_common import deterministic_package
 
 TITLE = "合规性审核汇总表"
@@ -63,10 +67,12 @@ FILES = (
 THIN = Side(style="thin", color="999999")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
-HEAD, BODY, NOTE = (
+TOTAL = "合计"
+HEAD, BODY, NOTE, TOTAL_STYLE = (
     "表头",
     "正文",
     "说明",
+    "合计行",
 )  # named styles: one lookup per cell, not a style hash per cell
 STYLES = (
     NamedStyle(
@@ -80,8 +86,10 @@ STYLES = (
     NamedStyle(TO_FIX, border=BOX, alignment=WRAP, fill=PatternFill("solid", fgColor="FFF2CC")),
     NamedStyle(REJECTED, border=BOX, alignment=WRAP, fill=PatternFill("solid", fgColor="F8CBAD")),
     NamedStyle(NOTE, alignment=WRAP),
+    NamedStyle(TOTAL_STYLE, font=Font(name="黑体", bold=True), border=BOX, alignment=WRAP),
 )
 STATUS_STYLE = {TO_FIX: TO_FIX, REJECTED: REJECTED}
+NOTE_WIDTH = 100
 
 
 def summary_bytes(rev: Review, opinion_files: dict[str, str], history: Any = None) -> bytes:
@@ -93,7 +101,8 @@ def summary_bytes(rev: Review, opinion_files: dict[str, str], history: Any = Non
     book = Workbook(write_only=True)
     for style in STYLES:
         book.add_named_style(style)
-    _fill(book.create_sheet("汇总"), SUMMARY, list(_summary_rows(rev, opinion_files)), status=9)
+    summary = list(_summary_rows(rev, opinion_files))
+    _fill(book.create_sheet("汇总"), SUMMARY, summary, status=9, total=_total_row(summary))
     _fill(book.create_sheet("问题清单"), ISSUES, list(_issue_rows(rev)))
     _fill(book.create_sheet("文件清单"), FILES, list(_file_rows(rev)))
     _notes(book.create_sheet("说明"), rev)
@@ -122,6 +131,26 @@ def _summary_rows(rev: Review, opinion_files: dict[str, str]) -> Iterable[Sequen
         )
 
 
+def _total_row(rows: list[Sequence[Any]]) -> Sequence[Any]:
+    """合计: the zones counted, the amounts requested and the errors and warnings summed."""
+
+    def column(n: int) -> list[float]:
+        return [r[n] for r in rows if isinstance(r[n], (int, float))]
+
+    return (
+        TOTAL,
+        "",
+        f"{len(rows)} 个开发区",
+        "",
+        "",
+        round(sum(column(5)), 2),
+        sum(column(6)),
+        sum(column(7)),
+        "",
+        "",
+    )
+
+
 def _issue_rows(rev: Review) -> Iterable[Sequence[Any]]:
     n = 0
     for z in rev.zones:
@@ -143,23 +172,38 @@ def _file_rows(rev: Review) -> Iterable[Sequence[Any]]:
 
 
 def _fill(
-    sheet: Any, columns: Sequence[tuple[str, int]], rows: list[Sequence[Any]], status: int = 0
+    sheet: Any,
+    columns: Sequence[tuple[str, int]],
+    rows: list[Sequence[Any]],
+    status: int = 0,
+    total: Sequence[Any] | None = None,
 ) -> None:
     """Header, widths, frozen header, filter and print setup first (a write-only sheet
-    writes them before its rows), then the rows; column ``status`` is coloured by value."""
-    for col, (_name, width) in enumerate(columns, 1):
+    writes them before its rows), then the rows, each as high as its wrapped text needs;
+    column ``status`` is coloured by value. The ``total`` row stays out of the filter, so
+    sorting never moves it."""
+    widths = [width for _name, width in columns]
+    for col, width in enumerate(widths, 1):
         sheet.column_dimensions[get_column_letter(col)].width = width
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
     _print_setup(sheet)
-    sheet.append([_cell(sheet, name, HEAD) for name, _width in columns])
+    _append(sheet, widths, [name for name, _width in columns], [HEAD] * len(columns))
     for values in rows:
-        sheet.append(
-            [
-                _cell(sheet, value, STATUS_STYLE.get(str(value), BODY) if col == status else BODY)
-                for col, value in enumerate(values, 1)
-            ]
-        )
+        styles = [
+            STATUS_STYLE.get(str(value), BODY) if col == status else BODY
+            for col, value in enumerate(values, 1)
+        ]
+        _append(sheet, widths, values, styles)
+    if total is not None:
+        _append(sheet, widths, total, [TOTAL_STYLE] * len(total))
+
+
+def _append(sheet: Any, widths: Sequence[float], values: Sequence[Any], styles: list[str]) -> None:
+    """One row, its height set first (a write-only sheet writes it with the row)."""
+    row = len(sheet.row_dimensions) + 1
+    sheet.row_dimensions[row].height = wrapped_height(zip(values, widths, strict=False))
+    sheet.append([_cell(sheet, v, style) for v, style in zip(values, styles, strict=True)])
 
 
 def _cell(sheet: Any, value: Any, style: str) -> Any:
@@ -174,9 +218,9 @@ def _notes(sheet: Any, rev: Review) -> None:
     lines = ["审核状态的判定规则：", *RULES]
     if rev.skipped:
         lines.append(CODES["checks-skipped"].render("zh", checks="、".join(rev.skipped)))
-    sheet.column_dimensions["A"].width = 100
+    sheet.column_dimensions["A"].width = NOTE_WIDTH
     for line in lines:
-        sheet.append([_cell(sheet, line, NOTE)])
+        _append(sheet, [NOTE_WIDTH], [line], [NOTE])
 
 
 def _rounds(book: Any, history: dict[str, Any]) -> None:

@@ -19,6 +19,7 @@ from formkit.atomic import write_bytes_atomic
 from formkit.errors import OutputFileError
 from formkit.findings import Finding
 from formkit.safe_cells import set_cell
+from formkit.writers.excel_limits import fit, sheet_title
 from formkit.writers.forms_xlsx import BODY, BOLD, BOX, CENTRE, HEADER_FILL, LEFT, TITLE_FONT
 from formkit.writers.ooxml_common import deterministic_package
 
@@ -43,7 +44,7 @@ def table(
     money_cols: Iterable[int] = (),
 ) -> Worksheet:
     """A sheet: merged title row, header row, data rows (boxed); returns the sheet."""
-    ws = book.create_sheet(name)
+    ws = book.create_sheet(sheet_title(name, book.sheetnames))
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
     ws.cell(row=1, column=1, value=title).font = TITLE_FONT
     ws.cell(row=1, column=1).alignment = CENTRE
@@ -89,6 +90,7 @@ def save(book: Workbook, path: Path, title: str) -> Path:
     """Save ``book`` to ``path`` atomically and deterministically."""
     book.properties.title = title
     book.properties.creator = "formkit"
+    fit(book)
     buffer = io.BytesIO()
     book.save(buffer)
     write(path, deterministic_package(buffer.getvalue(), title))

@@ -27,7 +27,13 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.table import Table, _Cell
 
 from formkit.spec import Field, FormSpec
-from formkit.writers.ooxml_common import bool_text, field_text, options_text
+from formkit.writers.ooxml_common import (
+    bool_text,
+    close_tables,
+    drop_styles_with_effects,
+    field_text,
+    options_text,
+)
 from formkit.writers.word_page import (
     HEADING_1,
     HEADING_2,
@@ -78,6 +84,8 @@ def application_docx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> b
         _section_row(table, section)
         for row in layout_rows(fields):
             _write_row(table, row, data)
+    close_tables(document.element.body)
+    drop_styles_with_effects(document)
     return save(document, spec.title)
 
 
@@ -304,6 +312,8 @@ def plan_docx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
         _year_goals(document, [f for f, home in homes if home == part.key], data)
         if part.key == table_home:
             _fund_table(document, spec, data)
+    close_tables(document.element.body)
+    drop_styles_with_effects(document)
     return save(document, spec.title)
 
 

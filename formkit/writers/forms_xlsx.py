@@ -28,6 +28,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from formkit.safe_cells import set_cell
 from formkit.spec import Field, FormSpec
+from formkit.writers.excel_limits import fit, sheet_title
 from formkit.writers.ooxml_common import (
     deterministic_package,
     list_text,
@@ -120,6 +121,7 @@ PROGRESS_NOTE = (
 def _save(book: Workbook, title: str) -> bytes:
     book.properties.title = title
     book.properties.creator = "formkit"
+    fit(book)  # Excel's limits: long drop-down lists, prompt lengths, row heights
     out = io.BytesIO()
     book.save(out)
     return deterministic_package(out.getvalue(), title)
@@ -146,7 +148,7 @@ def field_sheet(
 ) -> Worksheet:
     """The workbook's first sheet as a label | value form, section by section."""
     ws = book.worksheets[0]
-    ws.title = name
+    ws.title = sheet_title(name)  # a bureau's spec may name its form at any length
     sheet = Sheet(ws)
     for column, width in FIELD_WIDTHS.items():
         ws.column_dimensions[column].width = width

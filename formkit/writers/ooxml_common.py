@@ -5,6 +5,10 @@ Determinism: python-docx and openpyxl stamp the current time into ``docProps/cor
 into every zip entry. :func:`deterministic_package` rewrites a saved package with fixed entry
 timestamps and fixed core properties, so the same input gives the same bytes.
 
+Word's invariants: Word never ends the body or a table cell with a table; it keeps a paragraph
+after each (LibreOffice's .doc export drops a table that ends the body, and the form is then
+read back as empty). :func:`close_tables` adds that paragraph where python-docx left none.
+
 Fonts: python-docx's ``font.name`` writes only the Latin slots (``w:ascii``/``w:hAnsi``);
 Chinese text is drawn with the ``w:eastAsia`` font, and any ``*Theme`` attribute beats an
 explicit name. :func:`set_fonts` sets all three and drops the theme attributes.
@@ -84,6 +88,45 @@ def _core_element(root: etree._Element, name: str) -> etree._Element:
         xsi = "http://www.w3.org/2001/XMLSchema-instance"
         element.set(f"{{{xsi}}}type", "dcterms:W3CDTF")
     return element
+
+
+# -- Word's invariants ------------------------------------------------------------------------
+
+# Word 2010's copy of styles.xml with effects, in python-docx's default template; Word 2013 and
+# later neither write nor need it, and it goes stale with every style formkit adds.
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+_TRAILER_LINE = "20"  # twentieths of a point: an exact 1 pt line, so no page is added
+
+
+def close_tables(body: Any) -> None:
+    """A paragraph after every table that ends the body (before its w:sectPr) or a cell."""
+    for container in [body, *body.iter(qn("w:tc"))]:
+        blocks = [c for c in container if c.tag not in (qn("w:sectPr"), qn("w:tcPr"))]
+        if blocks and blocks[-1].tag == qn("w:tbl"):
+            blocks[-1].addnext(_trailing_paragraph(container is body))
+
+
+def drop_styles_with_effects(document: Any) -> None:
+    """Leave word/stylesWithEffects.xml out of the saved package (python-docx writes only
+    the parts that are related)."""
+    part = document.part
+    for rel in list(part.rels.values()):
+        if rel.reltype == STYLES_WITH_EFFECTS:
+            part.drop_rel(rel.rId)
+
+
+def _trailing_paragraph(tiny: bool) -> Any:
+    paragraph = OxmlElement("w:p")
+    if tiny:  # the body's: 1 pt high, so a table that fills its page adds no blank page
+        ppr = OxmlElement("w:pPr")
+        spacing = OxmlElement("w:spacing")
+        spacing.set(qn("w:before"), "0")
+        spacing.set(qn("w:after"), "0")
+        spacing.set(qn("w:line"), _TRAILER_LINE)
+        spacing.set(qn("w:lineRule"), "exact")
+        ppr.append(spacing)
+        paragraph.append(ppr)
+    return paragraph
 
 
 # -- Word fonts -------------------------------------------------------------------------------

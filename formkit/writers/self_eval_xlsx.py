@@ -10,6 +10,7 @@ from typing import Any
 from openpyxl import Workbook
 
 from formkit.spec import FormSpec
+from formkit.writers.excel_limits import fit
 from formkit.writers.forms_xlsx import field_sheet, table_sheet
 from formkit.writers.ooxml_common import deterministic_package
 
@@ -31,6 +32,7 @@ def self_eval_xlsx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> byt
         )
     book.properties.title = spec.title
     book.properties.creator = "formkit"
+    fit(book)
     out = io.BytesIO()
     book.save(out)
     return deterministic_package(out.getvalue(), spec.title)

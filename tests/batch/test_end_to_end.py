@@ -29,7 +29,8 @@ def opinion_text(out: Path, key: str) -> str:
 def test_one_summary_row_and_one_opinion_per_zone(reviewed: Reviewed) -> None:
     out, summary, _ = reviewed
     book = openpyxl.load_workbook(out / "汇总表.xlsx")
-    rows = list(book["汇总"].iter_rows(min_row=2, values_only=True))
+    *rows, total = list(book["汇总"].iter_rows(min_row=2, values_only=True))
+    assert total[0] == "合计"
     assert sorted(r[2] for r in rows) == sorted(z[0] for z in ZONES.values())
     opinions = sorted(p.relative_to(out).as_posix() for p in (out / "审核意见").rglob("*.docx"))
     assert opinions == sorted(f"审核意见/{z[2]}/{z[0]}.docx" for z in ZONES.values())

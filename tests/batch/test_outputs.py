@@ -5,11 +5,14 @@ the opinion's data (problems with document and place, suggestions, conclusion by
 from __future__ import annotations
 
 import io
+import unicodedata
 from pathlib import Path
 
 import openpyxl
+import pdfplumber
 import pytest
 
+from formkit import office
 from formkit.batch.opinions import opinion_data, opinion_path
 from formkit.batch.report_html import report_html
 from formkit.batch.review import Review, review
@@ -57,12 +60,41 @@ def test_the_workbook_has_its_three_sheets_ready_to_filter_and_print() -> None:
         assert sheet.page_setup.orientation == "landscape"
         assert sheet.print_title_rows == "$1:$1"
         assert sheet.column_dimensions["B"].width > 5
-    rows = list(book["汇总"].iter_rows(min_row=2, values_only=True))
+    *rows, total = list(book["汇总"].iter_rows(min_row=2, values_only=True))
+    assert total[0] == "合计"
     assert [(r[2], r[8]) for r in rows] == [
         ("太原样例经济技术开发区", "通过"),
         ("太原演示工业园区", "需补正"),
     ]
     assert rows[1][9] == "审核意见/太原市/太原演示工业园区.docx"
+
+
+def test_the_summary_ends_with_a_total_row_outside_the_filter() -> None:
+    rev = sample_review()
+    sheet = workbook(rev)["汇总"]
+    *rows, total = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert total[:3] == ("合计", None, "2 个开发区")
+    assert total[5] == round(sum(r[5] for r in rows if isinstance(r[5], (int, float))), 2)
+    assert (total[6], total[7]) == (sum(r[6] for r in rows), sum(r[7] for r in rows))
+    assert total[6] == sum(z.errors for z in rev.zones) > 0
+    assert sheet.auto_filter.ref == f"A1:J{len(rows) + 1}"  # sorting leaves 合计 last
+    assert sheet.cell(row=len(rows) + 2, column=1).font.b
+
+
+def test_long_cells_wrap_in_rows_high_enough_to_show_them_whole() -> None:
+    """Row height from the text: wide characters count two, a line per column's width."""
+    long_name = "很长的特色载体名称" * 12  # 108 wide characters in a 34-wide column
+    book = workbook(sample_review(carrier=long_name))
+    summary, issues = book["汇总"], book["问题清单"]
+    row = next(r for r in summary.iter_rows(min_row=2) if r[4].value == long_name)
+    assert row[4].alignment.wrap_text
+    lines = -(-2 * len(long_name) // (34 - 1))  # ceil(216 / 33) = 7
+    assert summary.row_dimensions[row[0].row].height >= 7 * 15 == lines * 15
+    assert summary.row_dimensions[1].height >= 2 * 15  # 申请省级奖补资金（万元） in 14
+    for r in issues.iter_rows(min_row=2):  # 问题说明, 70 wide
+        text, height = str(r[8].value), issues.row_dimensions[r[0].row].height
+        wide = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+        assert 15 * -(-wide // 69) <= height <= 409
 
 
 def test_every_issue_and_every_file_is_listed() -> None:
@@ -145,3 +177,24 @@ def test_opinions_rendered_in_workers_are_those_rendered_here() -> None:
     pooled = outputs._render_all(jobs * (outputs.PARALLEL_FROM // len(jobs) + 1), workers=2)
     assert pooled[: len(here)] == here
     assert len(set(here)) == len(data)  # the zones' opinions differ, so order matters
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(not office.soffice_available(), reason="LibreOffice (soffice) not installed")
+def test_a_pdf_of_the_summary_shows_every_word_of_a_long_cell(tmp_path: Path) -> None:
+    """As printed by LibreOffice: the 特色载体名称 column holds the whole long name."""
+    long_name = "很长的特色载体名称甲乙丙丁" * 10
+    rev = sample_review(carrier=long_name)
+    source = tmp_path / "汇总表.xlsx"
+    source.write_bytes(summary_bytes(rev, opinions_of(rev)))
+    (pdf,) = office.convert([source], "pdf", tmp_path / "pdf")
+    with pdfplumber.open(pdf) as doc:
+        page = doc.pages[0]
+        words = page.extract_words()
+        head = next(w for w in words if w["text"] == "特色载体名称")
+        right = next(w for w in words if w["text"].startswith("申请省级"))["x0"]
+        column = [
+            c for c in page.chars if head["x0"] - 2 <= c["x0"] < right and c["top"] > head["bottom"]
+        ]
+    text = "".join(c["text"] for c in sorted(column, key=lambda c: (round(c["top"]), c["x0"])))
+    assert text.startswith(long_name)
