@@ -59,10 +59,8 @@ def test_the_web_page_counts_unrelated_documents_apart() -> None:
     data, _ = U.student_application()
     results = process_bytes("申请书.docx", data, Options(isolate=False))
     view = results_view(results)
-    assert view.summary == (
-        "需修改：共 1 个文件，0 个可以提交，0 个需修改，0 个无法读取，1 个未识别/非申报材料"
-    )
-    assert view.files[0].verdict_label == "未识别/非申报材料"
+    assert (view.verdict, view.counts) == ("fix", [("unknown", 1)])  # never counted 需修改
+    assert view.files[0].verdict == "unknown"
 
 
 def test_batch_counts_unrelated_documents_apart(tmp_path: Path) -> None:

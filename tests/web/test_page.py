@@ -117,11 +117,11 @@ def test_the_headline_is_made_of_the_counts_and_cannot_contradict_them(
     # several files are checked as dossiers: the plan of another zone, alone, lacks its
     # zone's other documents, so it too needs changes
     assert headline(page) == (
-        "需修改：共4个文件，其中2个需修改，1个无法识别表单类型，1个无法读取。"
+        "需修改：共4个文件，其中2个需修改，1个未识别/非申报材料，1个无法读取。"
     )
     assert (
         visible_text(page, '//article[contains(@class, "unknown")]//h3')
-        == "未识别的表单 会议纪要.docx"
+        == "未识别/非申报材料 会议纪要.docx"
     )
     whole_dossier = [(p.name, p.read_bytes()) for p in sorted(DOSSIER.iterdir())]
     some_unreadable = upload(*whole_dossier, ("坏文件.docx", b"not a zip"))
