@@ -199,6 +199,8 @@ def _letter_issues(grouping: Grouping, titles: Mapping[str, str]) -> list[Issue]
 def _unassigned(grouping: Grouping, titles: Mapping[str, str]) -> list[Issue]:
     found = []
     for sub in grouping.unassigned:
+        if sub.unreadable:
+            continue  # its refusal says why; "not assigned" would only repeat it
         why = "未识别出表单类型" if not sub.form else "文件中没有开发区名称或代码"
         found.append(
             issue("file-unassigned", file=sub.file, document=_title(sub, titles), detail=why)
