@@ -151,11 +151,15 @@ def _add_field(
     label, required = clean_label(spot.label)
     full = f"{spot.group}{label}" if spot.group else label
     known = keys.lookup_grouped(spot.group, label) if spot.group else keys.lookup(full)
-    if spot.group and known is not None and known.field is not None and known.field.group:
-        full = known.field.label
+    grouped = spot.group and known is not None and known.field is not None and known.field.group
+    if grouped and known is not None and known.field is not None:
+        if canon(known.field.label) not in taken:  # else 电子邮箱 twice: 联系人电子邮箱 here
+            full = known.field.label
     if canon(full) in taken:
         return
-    same = _same_core(full, schema)
+    if known is not None and known.key in schema and spot.group:
+        known = None  # the key is taken by the same label outside the group
+    same = None if spot.group else _same_core(full, schema)
     if same is not None:  # 甲方 after 甲方（买方）: one field, printed two ways
         schema[same]["meta"].setdefault("aliases", []).append(full)
         taken[canon(full)] = same

@@ -31,6 +31,7 @@ BLANKS = {
     "tender": lambda tmp: TENDER,
     "tech": lambda tmp: _ours(tmp, "科技项目申报表.docx", F.tech_blank()),
     "firm": lambda tmp: _ours(tmp, "企业基本情况表.xlsx", F.firm_blank()),
+    "talent": lambda tmp: _ours(tmp, "人才项目申报书.docx", F.talent_blank()),
 }
 
 
