@@ -151,10 +151,11 @@ def _add_field(
     label, required = clean_label(spot.label)
     full = f"{spot.group}{label}" if spot.group else label
     known = keys.lookup_grouped(spot.group, label) if spot.group else keys.lookup(full)
-    grouped = spot.group and known is not None and known.field is not None and known.field.group
-    if grouped and known is not None and known.field is not None:
-        if canon(known.field.label) not in taken:  # else 电子邮箱 twice: 联系人电子邮箱 here
-            full = known.field.label
+    f = known.field if known is not None else None
+    # a spec's grouped field keeps its label, unless that label is taken outside the group
+    # (电子邮箱 twice: 联系人电子邮箱 here)
+    if spot.group and f is not None and f.group and canon(f.label) not in taken:
+        full = f.label
     if canon(full) in taken:
         return
     if known is not None and known.key in schema and spot.group:

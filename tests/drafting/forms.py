@@ -223,7 +223,11 @@ def talent_blank() -> bytes:
     d.add_paragraph("一、申报人基本情况")
     t = d.add_table(rows=4, cols=4)
     t.style = "Table Grid"
-    for r, labels in ((0, ("姓名", "性别", "出生年月", "最高学历")), (2, ("职称", "手机", "电子邮箱", "研究方向"))):
+    rows = {
+        0: ("姓名", "性别", "出生年月", "最高学历"),
+        2: ("职称", "手机", "电子邮箱", "研究方向"),
+    }
+    for r, labels in rows.items():
         for cell, text in zip(t.rows[r].cells, labels, strict=True):
             cell.text = text
     d.add_paragraph("二、联系方式")
