@@ -66,7 +66,7 @@ def build(scan: Scan, form_key: str | None, fallback_title: str) -> Draft:
     _drop_shared_aliases(schema)
     form: dict[str, Any] = {
         "name": name,
-        "title": _short_title(title),
+        "title": title,
         "heading": title,
         "sections": [s for s in sections if _used(schema, s)],
         "layout": _layout(scan),
@@ -115,10 +115,6 @@ def printed_notes(draft: Draft, doc: Document) -> None:
         label = draft.spec["schema"][key]["meta"]["label"]
         params = {"label": label, "place": places[key], "value": raws[0][:MAX_QUOTED]}
         draft.notes.append(Note("draft-label-printed", key, params))
-
-
-def _short_title(title: str) -> str:
-    return title
 
 
 def _used(schema: dict[str, Any], section: str) -> bool:

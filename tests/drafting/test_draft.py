@@ -87,7 +87,9 @@ def test_draft_guesses_kinds_required_sections_and_table(tmp_path: Path) -> None
 def test_undecided_points_are_printed_and_commented(tmp_path: Path) -> None:
     out, result = draft(tmp_path, "企业基本情况表.xlsx", F.firm_blank(), "--form", "firm")
     note = "待确认：「是否规上企业」不在标签词典中，键名暂用拼音 shi_fou_gui_shang_qi_ye"
-    assert note in result.output
+    first, *notes = result.output.splitlines()
+    assert first == f"已起草 {out / 'firm.yaml'}：14 个字段，3 处待确认（见下，也写在文件的注释中）"
+    assert f"  {note}" in notes and len(notes) == 3
     text = (out / "firm.yaml").read_text("utf-8")
     assert f"  # {note}\n  shi_fou_gui_shang_qi_ye:\n" in text
 
