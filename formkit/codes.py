@@ -1014,6 +1014,12 @@ CODES: dict[str, Code] = _codes(
         "form spec drafted by formkit spec draft from {source}; review it before use; an edited file is not overwritten by a new draft unless --force",
     ),
     Code(
+        "draft-written",
+        W,
+        "已起草 {path}：{fields} 个字段，{notes} 处待确认（见下，也写在文件的注释中）",
+        "drafted {path}: {fields} fields, {notes} points to review (below, and as comments in the file)",
+    ),
+    Code(
         "draft-no-labels",
         E,
         "未找到可生成字段的标签",

@@ -23,7 +23,8 @@ from formkit.cli.common import debug_option, force_option, guarded
 @guarded
 def forms_cmd(out_dir: str, validators: str | None, force: bool, debug: bool) -> None:
     """生成空白表单：申报信息表（Word、Excel）、绩效目标及评价指标表、两年期实施方案编制提纲、
-    进展情况报送表。
+    进展情况报送表。给 --validators 时按该目录中的规格生成
+    （自行起草的规格各生成一份 .docx 和 .xlsx）。
 
     退出码：0 已写出；2 输出文件夹无法写入、已有同名文件（未加 --force）或表单规格有误。
     """

@@ -35,8 +35,10 @@ def draft_cmd(blank: str, form_key: str | None, out_dir: str, force: bool, debug
 
     draft = draft_spec(blank, form_key)
     path = write_draft(draft, render(draft, Path(blank).name), out_dir, force)
-    fields = len(draft.spec["schema"])
-    click.echo(f"{path}：{fields}")
+    from formkit.codes import CODES
+
+    fields, notes = len(draft.spec["schema"]), len(draft.notes)
+    click.echo(CODES["draft-written"].render("zh", path=path, fields=fields, notes=notes))
     for note in draft.notes:
         click.echo(f"  {note_text(note)}")
 
@@ -68,6 +70,7 @@ def check_cmd(directory: str, debug: bool) -> None:
 
 
 def _count(file: str) -> int:
-    from formkit.spec import _load
+    from formkit.spec import load_spec
 
-    return len(_load(file).schema)
+    path = Path(file)
+    return len(load_spec(path.stem, path.parent).schema)

@@ -66,7 +66,7 @@ def build(scan: Scan, form_key: str | None, fallback_title: str) -> Draft:
     _drop_shared_aliases(schema)
     form: dict[str, Any] = {
         "name": name,
-        "title": _short_title(title),
+        "title": title,
         "heading": title,
         "sections": [s for s in sections if _used(schema, s)],
         "layout": _layout(scan),
@@ -117,10 +117,6 @@ def printed_notes(draft: Draft, doc: Document) -> None:
         draft.notes.append(Note("draft-label-printed", key, params))
 
 
-def _short_title(title: str) -> str:
-    return title
-
-
 def _used(schema: dict[str, Any], section: str) -> bool:
     return any(r.get("meta", {}).get("section") == section for r in schema.values())
 
@@ -151,11 +147,16 @@ def _add_field(
     label, required = clean_label(spot.label)
     full = f"{spot.group}{label}" if spot.group else label
     known = keys.lookup_grouped(spot.group, label) if spot.group else keys.lookup(full)
-    if spot.group and known is not None and known.field is not None and known.field.group:
-        full = known.field.label
+    f = known.field if known is not None else None
+    # a spec's grouped field keeps its label, unless that label is taken outside the group
+    # (电子邮箱 twice: 联系人电子邮箱 here)
+    if spot.group and f is not None and f.group and canon(f.label) not in taken:
+        full = f.label
     if canon(full) in taken:
         return
-    same = _same_core(full, schema)
+    if known is not None and known.key in schema and spot.group:
+        known = None  # the key is taken by the same label outside the group
+    same = None if spot.group else _same_core(full, schema)
     if same is not None:  # 甲方 after 甲方（买方）: one field, printed two ways
         schema[same]["meta"].setdefault("aliases", []).append(full)
         taken[canon(full)] = same

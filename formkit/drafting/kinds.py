@@ -6,61 +6,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from formkit.drafting.vocabulary import vocabulary
 from formkit.extract.labels import bracket_unit, canon
 
 _BOX = re.compile(r"[□☐☑■]\s*([^\s□☐☑■/、，,;；]+)")
-_MONEY_UNITS = ("万元", "千元", "亿元", "元")
-_COUNT_UNITS = frozenset({"人", "家", "个", "项", "件", "次", "名", "篇", "台", "套", "户"})
-_AREA_UNITS = frozenset({"平方米", "亩", "公顷", "平方公里", "m2", "㎡"})
-_COUNT_ENDS = ("人数", "家数", "个数", "项数", "件数", "次数", "数量", "数")
-_MONEY_WORDS = (
-    "资金",
-    "金额",
-    "投资",
-    "收入",
-    "利润",
-    "税",
-    "经费",
-    "资本",
-    "预算",
-    "产值",
-    "资产",
-)
-_LONG_ENDS = (
-    "意见",
-    "简介",
-    "概况",
-    "介绍",
-    "摘要",
-    "说明",
-    "情况",
-    "内容",
-    "目标",
-    "基础",
-    "措施",
-)
-_TEXT_WORDS = (
-    "名称",
-    "单位",
-    "姓名",
-    "地址",
-    "职务",
-    "职称",
-    "类型",
-    "领域",
-    "专业",
-    "学历",
-    "性别",
-    "行业",
-    "负责人",
-    "代表人",
-    "联系人",
-    "银行",
-    "账号",
-    "网址",
-    "名",
-    "人",
-)
+
+
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(vocabulary()[name])
 
 
 @dataclass
@@ -82,63 +35,68 @@ def guess(label: str, value_text: str, tall: bool = False) -> Guess:
     unit = bracket_unit(label) or _unit_in(value_text)
     opts = options(value_text)
     if opts:
-        if set(opts) <= {"是", "否", "有", "无"}:
+        if set(opts) <= set(_words("yes_no")):
             return Guess("bool")
         return Guess("choice", allowed=opts)
     for rule in (_coded, _dated, _amount):
         found = rule(c, unit, value_text)
         if found is not None:
             return found
-    if c.startswith("是否"):
+    if c.startswith(_words("bool_starts")):
         return Guess("bool")
-    if tall or c.endswith(_LONG_ENDS):
+    if tall or c.endswith(_words("long_ends")):
         return Guess("longtext")
-    if any(w in c for w in _TEXT_WORDS):
+    if _has(c, "text"):
         return Guess("text")
     return Guess("text", unsure="draft-kind-unsure")
 
 
 def _unit_in(value_text: str) -> str | None:
     t = value_text.strip(" （()）")
-    return t if t in (*_MONEY_UNITS, *_COUNT_UNITS, *_AREA_UNITS, "%", "％") else None
+    units = ("money_units", "count_units", "area_units", "percent_units")
+    return t if any(t in _words(u) for u in units) else None
+
+
+def _has(label: str, name: str) -> bool:
+    return any(w in label for w in _words(name))
 
 
 def _coded(c: str, unit: str | None, value_text: str) -> Guess | None:
-    if "信用代码" in c:
-        return Guess("credit_code")
-    if "邮箱" in c or "e-mail" in c or "email" in c or "电子邮件" in c:
-        return Guess("email")
-    if any(w in c for w in ("电话", "手机", "传真", "联系方式")):
-        return Guess("phone")
-    if c.endswith("文号"):
+    for kind in ("credit_code", "email", "phone"):
+        if _has(c, kind):
+            return Guess(kind)
+    if c.endswith(_words("docno_ends")):
         return Guess("docno")
     return None
 
 
 def _dated(c: str, unit: str | None, value_text: str) -> Guess | None:
-    placeholder = "".join(value_text.split())
-    if "起止" in c:
+    blank = "".join(value_text.split())
+    cal = vocabulary()["calendar"]
+    if _has(c, "range"):
         return Guess("text", unsure="draft-range-unsure")
-    if "日期" in c or (placeholder.endswith("日") and "年" in placeholder):
+    if _has(c, "date") or (blank.endswith(cal["day"]) and cal["year"] in blank):
         return Guess("date")
-    if "年月" in c or placeholder in ("年月", "年 月"):
+    if _has(c, "month") or blank == cal["year"] + cal["month"]:
         return Guess("month")
-    if c.endswith(("年度", "年份")):
+    if c.endswith(_words("year_ends")):
         return Guess("int")
-    if "时间" in c:
+    if _has(c, "time"):
         return Guess("month", unsure="draft-time-unsure")
     return None
 
 
 def _amount(c: str, unit: str | None, value_text: str) -> Guess | None:
-    if unit in _MONEY_UNITS:
-        return Guess("money", unit="万元" if unit == "万元" else unit)
-    if unit in ("%", "％") or c.endswith("率") or c.endswith("比例"):
+    if unit in _words("money_units"):
+        return Guess("money", unit=unit)
+    if unit in _words("percent_units") or c.endswith(_words("rate_ends")):
         return Guess("number", unit="%")
-    if unit in _AREA_UNITS or "面积" in c:
+    if unit in _words("area_units") or _has(c, "area"):
         return Guess("number", unit=unit, unsure=None if unit else "draft-unit-unsure")
-    if unit in _COUNT_UNITS or (c.endswith(_COUNT_ENDS) and not c.endswith("系数")):
+    counted = c.endswith(_words("count_ends")) and not c.endswith(_words("not_count_ends"))
+    if unit in _words("count_units") or counted:
         return Guess("int", unit=unit)
-    if any(w in c for w in _MONEY_WORDS):
-        return Guess("money", unit="万元", unsure="draft-money-unit")
+    if _has(c, "money"):
+        unit = str(vocabulary()["default_money_unit"])
+        return Guess("money", unit=unit, unsure="draft-money-unit")
     return None

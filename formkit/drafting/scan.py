@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from formkit.drafting.vocabulary import vocabulary
 from formkit.readers.model import Cell, Document, Paragraph, Table
 
 RIGHT, BELOW, INLINE, LINE = "right", "below", "inline", "line"
@@ -23,20 +24,6 @@ MAX_SECTION = 30
 MIN_TABLE_ROWS = 2
 GROUP_MAX_ROWS = 4
 _BOXES = "□☐☑■"
-_HINT_START = (
-    "填写",
-    "请",
-    "如：",
-    "如:",
-    "例如",
-    "例：",
-    "注：",
-    "注:",
-    "说明：",
-    "备注：",
-    "选填",
-    "可不填",
-)
 _PLACEHOLDER = re.compile(r"^[\s_＿…．.\-—/年月日时分签字盖章（）()：:]*$")
 _UNIT_ONLY = re.compile(r"^[\s（(]*(?:万元|元|千元|亿元|%|％|人|家|个|项|平方米|亩|公顷)[\s）)]*$")
 _INLINE = re.compile(rf"([^\s:：_＿□☐]{{2,{MAX_LABEL}}})\s*[:：]")
@@ -47,11 +34,9 @@ _NUMBERED = re.compile(
 _NUMBERED_ARABIC = re.compile(
     r"^\s*[▲★※*]?\s*(?:\d{1,2}(?:\.\d{1,2})*[、.．)]|[（(][\d一二三四五六七八九十]{1,3}[）)])"
 )
-_ASIDE_PREFIXES = ("其中", "含", "包括")  # 其中：中小企业数 is one label
 _COLON_VALUE = re.compile(r"[:：]\s*\S")
 _YEAR_PRINTED = re.compile(r"^\d{4}\s*年[\s_＿]*月[\s_＿]*(?:日)?$")  # 2021年  月  日
 _BRACKETS = str.maketrans({"（": "(", "）": ")"})
-_TITLE_WORDS = ("表", "申请书", "登记", "名单", "清单")
 
 
 @dataclass
@@ -118,6 +103,10 @@ class _State:
         self.scan.spots.append(spot)
 
 
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(vocabulary()[name])
+
+
 # -- text classes ---------------------------------------------------------------------------
 
 
@@ -130,7 +119,7 @@ def is_blankish(text: str) -> bool:
         return True
     if t[0] in "（(" and t[-1] in "）)":
         return True
-    return t.startswith(_HINT_START) and len(t) > 4  # not a header word (填写内容)
+    return t.startswith(_words("hint_starts")) and len(t) > 4  # not a header word (填写内容)
 
 
 def is_labelish(text: str) -> bool:
@@ -139,7 +128,7 @@ def is_labelish(text: str) -> bool:
         return False
     if _SENTENCE.search(t.rstrip("：:")) or _mostly_digits(t) or not _balanced(t):
         return False
-    if _COLON_VALUE.search(t) and not t.startswith(_ASIDE_PREFIXES):
+    if _COLON_VALUE.search(t) and not t.startswith(_words("aside_prefixes")):
         return False  # 联系人：张三 — a label with its value, read as a line
     return any("\u4e00" <= ch <= "\u9fff" for ch in t) or t.isalpha()
 
@@ -170,7 +159,7 @@ def _clean_section(text: str) -> str:
 
 
 def _is_title(text: str) -> bool:
-    return any(w in text for w in _TITLE_WORDS) and len(text) <= 60
+    return any(w in text for w in _words("title_words")) and len(text) <= 60
 
 
 # -- paragraphs -------------------------------------------------------------------------------

@@ -44,14 +44,20 @@ def typed_value(f: Field, n: int) -> tuple[str | int | float, Any]:
 class _Typing:
     def __init__(self, spec: FormSpec) -> None:
         self.by_label: dict[str, Field] = {}
+        self.grouped: dict[tuple[str, str], Field] = {}
         for f in spec.fields:
+            for sub in f.sublabels if f.group else ():
+                self.grouped.setdefault((canon(f.group), canon(sub)), f)
             for label in f.labels:
                 self.by_label.setdefault(canon(label), f)
         self.order = {f.key: n for n, f in enumerate(spec.fields)}
         self.expected: dict[str, Any] = {}
 
-    def field(self, text: str) -> Field | None:
-        return self.by_label.get(canon(text)) if text.strip() else None
+    def field(self, text: str, group: str = "") -> Field | None:
+        if group:
+            return self.grouped.get((canon(group), canon(text)))
+        f = self.by_label.get(canon(text)) if text.strip() else None
+        return None if f is not None and f.group else f
 
     def type_into(self, f: Field, blank: str) -> str | int | float | None:
         typed, want = typed_value(f, self.order[f.key])
@@ -88,8 +94,9 @@ def _fill_table(table: Any, typing: _Typing) -> None:
     rows = [_distinct(r.cells) for r in table.rows]
     for r, cells in enumerate(rows):
         for i, cell in enumerate(cells):
-            f = typing.field(cell.text)
-            if f is None or f.group:
+            band = cells[0].text if i == 1 and cells[0]._tc is not cell._tc else ""
+            f = typing.field(cell.text, band) or typing.field(cell.text)
+            if f is None:
                 continue
             target = _place(rows, r, i, cells)
             if target is None:
@@ -103,7 +110,8 @@ def _place(rows: list[list[Any]], r: int, i: int, cells: list[Any]) -> Any | Non
     right = cells[i + 1] if i + 1 < len(cells) else None
     if right is not None and is_blankish(right.text):
         return right
-    labels_row = right is not None and is_labelish(right.text)
+    beside = right if right is not None else (cells[i - 1] if i > 0 else None)
+    labels_row = beside is not None and is_labelish(beside.text)
     if labels_row and r + 1 < len(rows):
         below = [c for c in rows[r + 1] if c._tc is not cells[i]._tc]
         for c in below:

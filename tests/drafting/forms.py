@@ -209,3 +209,33 @@ def _save_xlsx(book: object) -> bytes:
     out = io.BytesIO()
     book.save(out)  # type: ignore[attr-defined]
     return out.getvalue()
+
+
+# -- 人才项目申报书 (Word): label：value lines, labels over their blanks, a 联系人 group -------
+
+TALENT_TITLE = "2025年度青年科技人才项目申报书"
+
+
+def talent_blank() -> bytes:
+    d = docx.Document()
+    d.add_paragraph(TALENT_TITLE)
+    d.add_paragraph("申报人：____________　　推荐单位：____________________")
+    d.add_paragraph("一、申报人基本情况")
+    t = d.add_table(rows=4, cols=4)
+    t.style = "Table Grid"
+    rows = {
+        0: ("姓名", "性别", "出生年月", "最高学历"),
+        2: ("职称", "手机", "电子邮箱", "研究方向"),
+    }
+    for r, labels in rows.items():
+        for cell, text in zip(t.rows[r].cells, labels, strict=True):
+            cell.text = text
+    d.add_paragraph("二、联系方式")
+    g = d.add_table(rows=3, cols=3)
+    g.style = "Table Grid"
+    band = g.cell(0, 0).merge(g.cell(2, 0))
+    band.text = "联系人"
+    for r, sub in enumerate(("姓名", "手机", "电子邮箱")):
+        g.cell(r, 1).text = sub
+    d.add_paragraph("申报日期：    年  月  日")
+    return _save_docx(d)

@@ -100,3 +100,12 @@ def test_a_drafted_spec_passes_the_check(tmp_path: Path) -> None:
 def test_an_empty_folder_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["spec", "check", str(tmp_path)])
     assert result.exit_code == 2
+
+
+def test_the_drafting_vocabulary_is_lists_of_words() -> None:
+    """Regression: ``如:`` unquoted in a YAML flow list is a mapping, not a word."""
+    from formkit.drafting.vocabulary import vocabulary
+
+    for name, words in vocabulary().items():
+        if isinstance(words, list):
+            assert all(isinstance(w, str) and w for w in words), name
