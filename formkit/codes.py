@@ -581,6 +581,13 @@ CODES: dict[str, Code] = _codes(
         "notice-bad-data", E, "公文数据“{field}”有误：{detail}", "notice data “{field}”: {detail}"
     ),
     Code(
+        "date-impossible",
+        E,
+        "“{field}”的日期“{value}”不存在",
+        "“{field}”: the date “{value}” does not exist",
+        "核对年、月、日，如2月只有28日或29日",
+    ),
+    Code(
         "notice-data-unreadable",
         E,
         "公文数据文件 {file} 无法读取：{detail}",
