@@ -39,7 +39,7 @@ CODES: dict[str, Code] = _codes(
     # --- input files (raised as InputFileError, reported per file; exit 2) ---------------
     Code("file-not-found", E, "找不到文件", "file not found"),
     Code(
-        "file-empty", E, "文件为空（0 字节）", "the file is empty (0 bytes)", "请重新导出文件后提交"
+        "file-empty", E, "文件为空（0字节）", "the file is empty (0 bytes)", "请重新导出文件后提交"
     ),
     Code(
         "file-unknown-type",
@@ -86,7 +86,7 @@ CODES: dict[str, Code] = _codes(
     Code(
         "file-timeout",
         E,
-        "文件处理超时（超过 {seconds} 秒），已跳过",
+        "文件处理超时（超过{seconds}秒），已跳过",
         "processing timed out after {seconds} s",
         "用 Word/Excel 打开后另存一份再上传；仍超时请联系管理员",
     ),
@@ -196,13 +196,13 @@ CODES: dict[str, Code] = _codes(
     Code(
         "pdf-scanned-pages",
         W,
-        "PDF 第 {pages} 页为扫描图片，其中的内容未读取，需人工核对",
+        "PDF 第{pages}页为扫描图片，其中的内容未读取，需人工核对",
         "PDF page(s) {pages} are scanned images; their content was not read",
     ),
     Code(
         "pdf-unmapped-pages",
         W,
-        "PDF 第 {pages} 页有文字的字体缺少字符映射，这些字符无法识别（显示为 (cid:…)），需人工核对",
+        "PDF 第{pages}页有文字的字体缺少字符映射，这些字符无法识别（显示为 (cid:…)），需人工核对",
         "PDF page(s) {pages} hold characters whose font has no character map; they could not"
         " be read (shown as (cid:…))",
     ),
@@ -249,7 +249,7 @@ CODES: dict[str, Code] = _codes(
         E,
         "“{field}”的值“{raw}”无法识别为{kind}",
         "“{field}”: “{raw}” is not a valid {kind}",
-        "按表中示例的格式填写（数字不带单位，日期写成 2024-06 或 2024年6月）",
+        "按表中示例的格式填写（数字不带单位，日期写成2024-06或2024年6月）",
     ),
     Code(
         "bad-pattern",
@@ -268,7 +268,7 @@ CODES: dict[str, Code] = _codes(
     Code(
         "out-of-range",
         E,
-        "“{field}”的值 {value} 超出允许范围（{detail}）",
+        "“{field}”的值{value}超出允许范围（{detail}）",
         "“{field}” value {value} out of range ({detail})",
         "核对数值是否多写或少写了位数、单位是否正确",
     ),
@@ -277,7 +277,7 @@ CODES: dict[str, Code] = _codes(
         E,
         "“{field}”不是有效的统一社会信用代码：{raw}（{detail}）",
         "“{field}” is not a valid unified social credit code: {raw} ({detail})",
-        "请核对营业执照上的 18 位代码",
+        "请核对营业执照上的18位代码",
     ),
     Code(
         "credit-code-number",
@@ -296,7 +296,7 @@ CODES: dict[str, Code] = _codes(
     Code(
         "bad-zone-code",
         E,
-        "“{field}”格式应为 G/S 加 6 位数字（如 S141234），实际为“{raw}”",
+        "“{field}”格式应为 G/S 加6位数字（如 S141234），实际为“{raw}”",
         "“{field}” must be G/S followed by 6 digits, got “{raw}”",
         "按《中国开发区审核公告目录》中的代码填写，如 S141234",
     ),
@@ -305,7 +305,7 @@ CODES: dict[str, Code] = _codes(
         E,
         "“{field}”不是有效的电话号码：{raw}",
         "“{field}” is not a valid phone number: {raw}",
-        "手机写 11 位，固定电话写区号-号码，如 0351-1234567",
+        "手机写11位，固定电话写区号-号码，如0351-1234567",
     ),
     Code(
         "bad-email",
@@ -337,9 +337,9 @@ CODES: dict[str, Code] = _codes(
     Code(
         "period-not-two-years",
         E,
-        "实施期应为两年（24 个月），实际为 {start} 至 {end}",
+        "实施期应为两年（24个月），实际为{start}至{end}",
         "the plan period must be two years (24 months), got {start} to {end}",
-        "实施期写满两年，如 2024年1月至2025年12月",
+        "实施期写满两年，如2024年1月至2025年12月",
     ),
     Code(
         "wrong-carrier-type",
@@ -351,9 +351,9 @@ CODES: dict[str, Code] = _codes(
     Code(
         "key-industries-count",
         E,
-        "“{field}”应为 1 至 2 个，实际为 {count} 个",
+        "“{field}”应为1至2个，实际为{count}个",
         "“{field}” must list 1 or 2 industries, got {count}",
-        "主导产业只填 1 至 2 个，用顿号分隔",
+        "主导产业只填1至2个，用顿号分隔",
     ),
     Code(
         "zone-level-not-provincial",
@@ -449,7 +449,7 @@ CODES: dict[str, Code] = _codes(
     Code(
         "section-thin",
         W,
-        "实施方案“{field}”部分内容过少（{count} 字）",
+        "实施方案“{field}”部分内容过少（{count}字）",
         "the plan's section “{field}” is very short ({count} characters)",
         "按编制提纲充实这一部分的内容",
     ),
@@ -457,26 +457,26 @@ CODES: dict[str, Code] = _codes(
     Code(
         "docno-nonstandard",
         W,
-        "“{field}”不符合发文字号规范（序号不加“第”、不编虚位）：{raw}，应为 {expected}",
+        "“{field}”不符合发文字号规范（序号不加“第”、不编虚位）：{raw}，应为{expected}",
         "“{field}” is not a standard document number: {raw}, should be {expected}",
     ),
     Code(
         "fund-uses-mismatch",
         E,
-        "资金使用方向各项金额合计 {total} 万元，与“{field}”所填的 {expected} 万元不一致",
+        "资金使用方向各项金额合计{total}万元，与“{field}”所填的{expected}万元不一致",
         "fund uses add up to {total} (10k yuan), not the {expected} given as “{field}”",
         "核对各资金使用方向的金额，使合计等于申请资金总额",
     ),
     Code(
         "execution-rate-mismatch",
         W,
-        "“{field}”填报为 {value}%，按执行数÷预算数计算应为 {expected}%",
+        "“{field}”填报为{value}%，按执行数÷预算数计算应为{expected}%",
         "“{field}” is {value}%, but spent ÷ budget gives {expected}%",
     ),
     Code(
         "spent-exceeds-budget",
         W,
-        "“{field}”填报为 {value}，大于预算数 {total}",
+        "“{field}”填报为{value}，大于预算数{total}",
         "“{field}” ({value}) exceeds the budget ({total})",
     ),
     Code(
@@ -490,7 +490,7 @@ CODES: dict[str, Code] = _codes(
     Code(
         "month-ambiguous",
         W,
-        "“{field}”的值 {raw} 可能是 Excel 把 {intended} 存成了 {raw}，已按 {value} 读取，请核对",
+        "“{field}”的值{raw}可能是 Excel 把{intended}存成了{raw}，已按{value}读取，请核对",
         "“{field}”: {raw} may be {intended} shortened by Excel; read as {value}, please check",
         "在 Excel 中把该单元格设为文本后填写，或写成“2006年10月”",
     ),
@@ -556,8 +556,8 @@ CODES: dict[str, Code] = _codes(
     Code(
         "quota-exceeded",
         E,
-        "{city}推荐开发区 {count} 个，超出分配名额 {quota} 个",
-        "{city} recommends {count} zones, over its quota of {quota}",
+        "{city}分配名额{quota}个，推荐{count}个，超出{excess}个",
+        "{city}: quota {quota}, {count} recommended, {excess} over",
         "由市级主管部门按名额调整推荐名单",
     ),
     Code(
@@ -623,6 +623,13 @@ CODES: dict[str, Code] = _codes(
         "notice-bad-data", E, "公文数据“{field}”有误：{detail}", "notice data “{field}”: {detail}"
     ),
     Code(
+        "date-impossible",
+        E,
+        "“{field}”的日期“{value}”不存在",
+        "“{field}”: the date “{value}” does not exist",
+        "核对年、月、日，如2月只有28日或29日",
+    ),
+    Code(
         "notice-data-unreadable",
         E,
         "公文数据文件 {file} 无法读取：{detail}",
@@ -672,7 +679,7 @@ CODES: dict[str, Code] = _codes(
     Code(
         "office-timeout",
         E,
-        "LibreOffice 转换超时（{seconds} 秒）：{files}",
+        "LibreOffice 转换超时（{seconds}秒）：{files}",
         "LibreOffice timed out after {seconds} s: {files}",
     ),
     Code(
@@ -685,13 +692,13 @@ CODES: dict[str, Code] = _codes(
     Code(
         "allocation-capped",
         "info",
-        "{zone}测算额 {share} 万元超过申请额，按申请额 {request} 万元安排",
+        "{zone}测算额{share}万元超过申请额，按申请额{request}万元安排",
         "{zone}: the computed share {share} exceeds the request; capped at {request}",
     ),
     Code(
         "allocation-unspent",
         W,
-        "年度预算 {budget} 万元中有 {amount} 万元未分配（各开发区均已按申请额封顶）",
+        "年度预算{budget}万元中有{amount}万元未分配（各开发区均已按申请额封顶）",
         "{amount} of the budget {budget} is unallocated (every zone is capped by its request)",
     ),
     Code(
@@ -721,62 +728,62 @@ CODES: dict[str, Code] = _codes(
     Code(
         "progress-missing",
         W,
-        "{zone}未报送 {year}年{period}进展情况",
+        "{zone}未报送{year}年{period}进展情况",
         "{zone} sent no progress report for {period} {year}",
     ),
     Code(
         "progress-late",
         W,
-        "{zone} {year}年{period}进展情况填报日期 {date} 晚于报送期限 {deadline}",
+        "{zone}{year}年{period}进展情况填报日期{date}晚于报送期限{deadline}",
         "{zone}: the {period} {year} report is dated {date}, after the deadline {deadline}",
     ),
     Code(
         "progress-out-of-order",
         E,
-        "{zone} {year}年{period}进展情况的填报日期 {date} 早于该时段结束，报送时间段可能填错",
+        "{zone}{year}年{period}进展情况的填报日期{date}早于该时段结束，报送时间段可能填错",
         "{zone}: the {period} {year} report is dated {date}, before the period "
         "ended; the period may be wrong",
     ),
     Code(
         "progress-duplicate",
         W,
-        "{zone} {year}年{period}进展情况收到多份，已采用 {chosen}",
+        "{zone}{year}年{period}进展情况收到多份，已采用 {chosen}",
         "{zone}: several reports for {period} {year}; used {chosen}",
     ),
     Code(
         "progress-decreased",
         W,
-        "{zone}“{indicator}”{year}年{period}报送期末值 {value} 低于上期 {previous}",
+        "{zone}“{indicator}”{year}年{period}报送期末值{value}低于上期{previous}",
         "{zone}: “{indicator}” fell from {previous} to {value} in {period} {year}",
     ),
     Code(
         "progress-negative",
         E,
-        "{zone} {year}年{period}“{field}”为负数（{value}），已按未填写处理",
+        "{zone}{year}年{period}“{field}”为负数（{value}），已按未填写处理",
         "{zone}: “{field}” is negative ({value}) in {period} {year}; ignored",
     ),
     Code(
         "progress-lagging",
         W,
-        "{zone}截至 {year}年{period}指标平均完成率 {rate}%，低于时间进度 {expected}%",
+        "{zone}截至{year}年{period}指标平均完成率{rate}%，低于时间进度{expected}%",
         "{zone}: {rate}% of the year's targets by {period} {year}, behind the time path {expected}%",
     ),
     Code(
         "progress-no-target",
         W,
-        "{zone}“{indicator}”没有 {year} 年目标值，未计算完成率",
+        "{zone}“{indicator}”没有{year}年目标值，未计算完成率",
         "{zone}: “{indicator}” has no target for {year}; completion not computed",
     ),
     Code(
         "evaluation-no-data",
         E,
-        "{zone}没有 {year} 年的绩效自评表或进展数据，无法评价",
+        "{zone}没有{year}年的绩效自评表或进展数据，无法评价",
         "{zone}: no self-evaluation or progress data for {year}; not evaluated",
     ),
     Code(
         "evaluation-zero-target",
         W,
-        "{zone}“{indicator}”年度指标值为 0，{detail}",
+        "{zone}“{indicator}”年度指标值为0，{detail}",
         "{zone}: “{indicator}” has a zero target; {detail}",
     ),
     Code(
@@ -788,13 +795,13 @@ CODES: dict[str, Code] = _codes(
     Code(
         "evaluation-missing-actual",
         W,
-        "{zone}“{indicator}”未填写实际完成值，得 0 分",
+        "{zone}“{indicator}”未填写实际完成值，得0分",
         "{zone}: “{indicator}” has no actual value; scored 0",
     ),
     Code(
         "evaluation-score-differs",
         W,
-        "{zone}“{indicator}”自评得分 {claimed}，按规则计算应为 {computed}",
+        "{zone}“{indicator}”自评得分{claimed}，按规则计算应为{computed}",
         "{zone}: “{indicator}” self-scored {claimed}, the rule gives {computed}",
     ),
     Code(
@@ -1258,8 +1265,8 @@ CLICK_ZH: dict[str, str] = {
     "Option {name!r} does not take a value.": "选项 {name!r} 不需要填写值。",
     "Got unexpected extra argument ({args})": "多余的参数（{args}）",
     "Got unexpected extra arguments ({args})": "多余的参数（{args}）",
-    "Takes {nargs} values but 1 was given.": "需要 {nargs} 个值，只给了 1 个。",
-    "Takes {nargs} values but {len} were given.": "需要 {nargs} 个值，给了 {len} 个。",
+    "Takes {nargs} values but 1 was given.": "需要{nargs}个值，只给了1个。",
+    "Takes {nargs} values but {len} were given.": "需要{nargs}个值，给了{len}个。",
     "Argument {name!r} takes {nargs} values.": "参数 {name!r} 需要 {nargs} 个值。",
     "Invalid value for {param_hint}: {message}": "{param_hint} 的值无效：{message}",
     "Invalid value: {message}": "值无效：{message}",
@@ -1267,7 +1274,7 @@ CLICK_ZH: dict[str, str] = {
     "{value!r} is not one of {choices}.": "{value!r} 不在可选值 {choices} 之中。",
     "Choose from:\n\t{choices}": "可选：\n\t{choices}",
     "{value!r} is not a valid {number_type}.": "{value!r} 不是有效的数字。",
-    "{value} is not in the range {range}.": "{value} 不在允许的范围 {range} 内。",
+    "{value} is not in the range {range}.": "{value}不在允许的范围{range}内。",
     "{value!r} is not a valid boolean. Recognized values: {states}": (
         "{value!r} 不是有效的是/否值，可填：{states}"
     ),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 _ISO = re.compile(r"^\s*(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?\s*$")
@@ -30,6 +30,30 @@ def parse_date(value: object) -> dt.date:
         if m:
             return dt.date(int(m[1]), int(m[2]), int(m[3]))
     raise ValueError(f"not a date: {value!r}")
+
+
+def impossible_dates(data: object, path: str = "") -> Iterator[tuple[str, str]]:
+    """(field path, text) of every text in nested data that is written as a date but names
+    no day that exists (2021-02-30, 2020-13-01): refused at once, not found later."""
+    if isinstance(data, Mapping):
+        for key, value in data.items():
+            yield from impossible_dates(value, f"{path}.{key}" if path else str(key))
+    elif isinstance(data, list | tuple):
+        for n, value in enumerate(data, 1):
+            yield from impossible_dates(value, f"{path}[{n}]")
+    elif isinstance(data, str) and is_impossible_date(data):
+        yield path, data.strip()
+
+
+def is_impossible_date(text: str) -> bool:
+    m = _ISO.match(text)
+    if not m:
+        return False
+    try:
+        dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return True
+    return False
 
 
 def cn_date(value: object) -> str:

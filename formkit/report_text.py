@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from formkit.batch.status import natural
 from formkit.codes import CODES, REPORT_TEXTS
 from formkit.pipeline import FileResult
 
@@ -62,7 +63,9 @@ def _file_block(r: FileResult, lang: str) -> list[str]:
         return [head, "  无问题" if lang == "zh" else "  no findings"]
     out = [head]
     order = {"error": 0, "warning": 1, "info": 2}
-    for f in sorted(r.findings, key=lambda f: order.get(f.severity, 3)):
+    for f in sorted(
+        r.findings, key=lambda f: (order.get(f.severity, 3), natural(f.location or ""))
+    ):
         place = f" {f.location}" if f.location else ""
         out.append(f"  {SEVERITY[lang][f.severity]} [{f.code}]{place} {f.message(lang)}")
         hint = CODES[f.code].hint
@@ -83,10 +86,19 @@ def _summary(results: Sequence[FileResult], lang: str) -> str:
     errors = sum(1 for r in results if not r.unreadable and r.has_errors) - stray
     ok = len(results) - bad - errors - stray
     apart = f"，{CODES['files-not-forms'].render(lang, count=stray)}" if stray else ""
+    members = any("!" in r.file for r in results)
     if lang == "en":
         apart = apart.replace("，", ", ")
-        return f"{len(results)} files: {ok} ready, {errors} need changes, {bad} unreadable{apart}"
-    return f"共 {len(results)} 个文件：{ok} 个可以提交，{errors} 个需修改，{bad} 个无法读取{apart}"
+        each = " (each file inside an archive counted)" if members else ""
+        return (
+            f"{len(results)} files{each}: {ok} ready, {errors} need changes, {bad} unreadable"
+            f"{apart}"
+        )
+    each = "（压缩包内的文件逐个计数）" if members else ""
+    return (
+        f"共 {len(results)} 个文件{each}：{ok} 个可以提交，{errors} 个需修改，{bad} 个无法读取"
+        f"{apart}"
+    )
 
 
 def render_values(results: Sequence[FileResult], labels: Labels, lang: str = "zh") -> str:

@@ -121,7 +121,7 @@ def test_minimum_values() -> None:
         ("out-of-range", "核准面积（公顷）"),
         ("out-of-range", "创业导师数（人）"),
     ]
-    assert found[1].message() == "“创业导师数（人）”的值 -1 超出允许范围（不小于 0）"
+    assert found[1].message() == "“创业导师数（人）”的值-1超出允许范围（不小于 0）"
 
 
 @pytest.mark.parametrize(
@@ -199,7 +199,7 @@ def test_sme_count_within_total() -> None:
 def test_period_must_be_two_years(start: str, end: str) -> None:
     [found] = check(application(period_start=start, period_end=end))
     assert (found.code, found.field) == ("period-not-two-years", "实施期（止）")
-    assert found.message() == f"实施期应为两年（24 个月），实际为 {start} 至 {end}"
+    assert found.message() == f"实施期应为两年（24个月），实际为{start}至{end}"
 
 
 def test_two_years_not_starting_in_january() -> None:
@@ -546,7 +546,7 @@ def test_fund_uses_must_add_up_to_the_subsidy() -> None:
     assert found.code == "fund-uses-mismatch"
     assert found.field == "申请省级奖补资金（万元）"
     assert found.message() == (
-        "资金使用方向各项金额合计 400 万元，与“申请省级奖补资金（万元）”所填的 500 万元不一致"
+        "资金使用方向各项金额合计400万元，与“申请省级奖补资金（万元）”所填的500万元不一致"
     )
 
 
@@ -649,7 +649,7 @@ def test_spent_over_budget() -> None:
 def test_spent_over_budget_names_the_unit_once() -> None:
     """The message read “执行数（万元）”（600 万元）: the unit twice."""
     [found, _] = check(progress(spent=600, execution_rate=120))
-    assert found.message() == "“执行数（万元）”填报为 600，大于预算数 500"
+    assert found.message() == "“执行数（万元）”填报为600，大于预算数500"
 
 
 def test_report_period_is_one_of_the_boxes() -> None:

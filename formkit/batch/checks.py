@@ -245,6 +245,7 @@ def check_programme(grouping: Grouping, programme: Any) -> dict[str, list[Issue]
                     city=city,
                     count=len(dossiers),
                     quota=quota,
+                    excess=len(dossiers) - quota,
                 )
             )
     return found

@@ -71,7 +71,9 @@ def conclusion(zone: ZoneReview) -> str:
     if zone.status == REJECTED:
         reasons = "；".join(dict.fromkeys(i.message for i in zone.issues if _ineligible(i)))
         return f"该开发区不符合申报条件（{reasons}），不予受理。"
-    return f"申报材料存在{zone.errors}处需要补正的问题，请按以下意见补正后重新报送。"
+    # the list above holds errors and warnings: both counts, so the sentence matches it
+    also = f"、{zone.warnings}处需要核实的问题" if zone.warnings else ""
+    return f"申报材料存在{zone.errors}处需要补正的问题{also}，请按以下意见补正后重新报送。"
 
 
 def _ineligible(i: Issue) -> bool:

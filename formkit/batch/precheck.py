@@ -84,7 +84,8 @@ def check_dossiers(
     results: Sequence[FileResult], programme: Any = None, validators: str | None = None
 ) -> Dossiers:
     """Group checked files (their results must carry records) and check each dossier."""
-    entries = [_entry(n, r) for n, r in enumerate(results)]
+    # files that are no form (unreadable, unrecognised) said so themselves: they join no zone
+    entries = [_entry(n, r) for n, r in enumerate(results) if r.form is not None]
     grouping = group(submissions(entries), programme)
     on_zones, others = dossier_issues(grouping, programme, load_all(validators))
     zones = [

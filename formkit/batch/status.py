@@ -15,6 +15,7 @@ Status rules (汇总表 column 状态, also in docs/batch.md):
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +27,7 @@ STATUSES = (PASSED, TO_FIX, REJECTED)
 INELIGIBLE = frozenset({"zone-level-not-provincial", "zone-not-in-catalogue", "wrong-carrier-type"})
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 _ORDER = {"error": 0, "warning": 1, "info": 2}
+_DIGITS = re.compile(r"(\d+)")
 # the rules above, as the outputs state them to the reviewer
 RULES = (
     "不予受理：开发区不符合申报条件——不是省级开发区，既不在《中国开发区审核公告目录》中也没有"
@@ -55,14 +57,20 @@ class Issue:
     def severity_zh(self) -> str:
         return SEVERITY_ZH.get(self.severity, self.severity)
 
-    def sort_key(self) -> tuple[int, str, str, str, str]:
+    def sort_key(self) -> tuple[Any, ...]:
+        """Errors first, then by file and place in natural order (第9行 before 第14行)."""
         return (
             _ORDER.get(self.severity, 3),
-            self.file,
-            self.location or "",
+            natural(self.file),
+            natural(self.location or ""),
             self.code,
             self.message,
         )
+
+
+def natural(text: str) -> tuple[str | int, ...]:
+    """``text`` with its numbers compared as numbers: 表1 第9行 < 表1 第14行, 指标!D9 < 指标!D10."""
+    return tuple(int(part) if n % 2 else part for n, part in enumerate(_DIGITS.split(text)))
 
 
 def issue(

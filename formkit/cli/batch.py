@@ -140,6 +140,7 @@ def _print_summary(console: Console, summary: BatchSummary) -> None:
     console.print(
         f"文件 {summary.files_seen} 个：本次读取 {summary.files_read} 个，"
         f"沿用上次结果 {summary.files_reused} 个{forgotten}"
+        "（按收件目录中的文件计数，压缩包计为 1 个）"
     )
     table = Table(title="审核结果（按地市）")
     for name in ("所属市", "开发区", *STATUSES):

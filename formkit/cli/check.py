@@ -115,6 +115,6 @@ def check_cmd(paths: tuple[str, ...], **options: Any) -> None:
     """
     results = _run(paths, dossiers=True, **options)
     empty = without_forms(paths, results)
-    for found in empty:
+    for found in empty if not (results and options["as_json"]) else []:
         click.echo(f"formkit：{found.message(options['lang'])}", err=True)
     sys.exit(EXIT_INPUT if empty else exit_code(results))

@@ -44,6 +44,28 @@ def lang_option(func: F) -> F:
     )(func)
 
 
+class IsoDate(click.ParamType):
+    """A day that exists, written YYYY-MM-DD (kept as that text); 2021-02-30 is a usage
+    error naming the option and the value."""
+
+    name = "日期"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from formkit.codes import CODES
+        from formkit.dates import is_impossible_date, parse_date
+
+        text = str(value).strip()
+        field = param.opts[0] if param is not None and param.opts else "日期"
+        if is_impossible_date(text):
+            self.fail(CODES["date-impossible"].render("zh", field=field, value=text), param, ctx)
+        try:
+            return parse_date(text).isoformat()
+        except ValueError:
+            self.fail(
+                CODES["bad-value"].render("zh", field=field, raw=text, kind="日期"), param, ctx
+            )
+
+
 def guarded(func: F) -> F:
     """Turn formkit errors and unexpected failures into one Chinese line and exit 2.
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from formkit.atomic import refuse_existing
-from formkit.cli.common import debug_option, force_option, guarded
+from formkit.cli.common import IsoDate, debug_option, force_option, guarded
 from formkit.findings import Finding
 
 PROGRAMME_HELP = "项目配置（programme.yaml）：支持名单、年度预算与分配规则、评价权重与等次。"
@@ -77,7 +77,7 @@ REGISTRY_HELP = "登记库（SQLite）；默认 OUT/formkit.sqlite。已登记�
 @click.option("--out", required=True, type=click.Path(file_okay=False), help="输出目录。")
 @click.option("--programme", required=True, type=click.Path(dir_okay=False), help=PROGRAMME_HELP)
 @click.option("--year", type=int, help="评价年度；默认为材料中最近的年度。")
-@click.option("--date", "date", help="通报的成文日期（YYYY-MM-DD）；默认今天。")
+@click.option("--date", "date", type=IsoDate(), help="通报的成文日期（YYYY-MM-DD）；默认今天。")
 @click.option("--doc-seq", default="1", show_default=True, help="通报的发文序号。")
 @click.option("--registry", type=click.Path(dir_okay=False), help=REGISTRY_HELP)
 @force_option

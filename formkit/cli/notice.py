@@ -10,6 +10,7 @@ import click
 
 from formkit.cli.common import debug_option, force_option, guarded
 from formkit.codes import CODES
+from formkit.dates import impossible_dates
 from formkit.errors import InputFileError
 
 
@@ -29,12 +30,26 @@ def load_data(path: Path) -> Mapping[str, Any]:
         raise unreadable(exc.strerror or str(exc)) from None
     except UnicodeDecodeError:
         raise unreadable("不是 UTF-8 编码的文本") from None
+    except ValueError:  # PyYAML builds a date it cannot make: 2020-02-30
+        raise _impossible_date(path) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise unreadable(f"第{mark.line + 1}行格式错误" if mark else "格式错误") from None
     if not isinstance(data, Mapping):
         raise unreadable("应为键值形式（如 agency: 山西省小企业发展促进局）")
+    if next(impossible_dates(data), None) is not None:  # 2020年2月30日, written as text
+        raise _impossible_date(path)
     return data
+
+
+def _impossible_date(path: Path) -> InputFileError:
+    """The first date of the data file that does not exist, named by its field."""
+    import yaml
+
+    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # all text
+    field, value = next(impossible_dates(raw), ("", ""))
+    reason = CODES["date-impossible"].render("zh", field=field, value=value)
+    return InputFileError(str(path), "date-impossible", reason)
 
 
 @click.command("notice")

@@ -99,7 +99,7 @@ def test_fund_uses_are_checked_against_the_amount_of_form_a() -> None:
     rev = review(entries_of("z", data), None, SPECS)
     (found,) = [i for i in rev.zones[0].issues if i.code == "fund-uses-mismatch"]
     total = data["application"]["subsidy_requested"] - 50
-    assert f"合计 {total} 万元" in found.message and "申报信息表" in found.message
+    assert f"合计{total}万元" in found.message and "申报信息表" in found.message
 
 
 def test_a_plan_without_fund_amounts_is_a_warning() -> None:
@@ -181,7 +181,7 @@ def test_zones_past_the_quota_in_the_letters_order_exceed_it() -> None:
     over = [z.zone for z in rev.zones if any(i.code == "quota-exceeded" for i in z.issues)]
     assert over == ["太原演示工业园区"]
     (found,) = [i for z in rev.zones for i in z.issues if i.code == "quota-exceeded"]
-    assert found.message == "太原市推荐开发区 3 个，超出分配名额 2 个"
+    assert found.message == "太原市分配名额2个，推荐3个，超出1个"
 
 
 def test_without_a_letter_every_zone_of_a_city_over_quota_is_flagged() -> None:

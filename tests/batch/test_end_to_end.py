@@ -44,7 +44,7 @@ def test_one_summary_row_and_one_opinion_per_zone(reviewed: Reviewed) -> None:
         ("dimension", ["辐射带动力", "没有任何指标", "绩效目标表.xlsx"]),
         ("section", ["缺少“责任分工”部分", "实施方案.pdf"]),
         ("amounts", ["资金使用方向各项金额合计", "万元不一致", "实施方案.docx"]),
-        ("quota", ["太原市推荐开发区 3 个，超出分配名额 2 个"]),
+        ("quota", ["太原市分配名额2个，推荐3个，超出1个"]),
     ],
 )
 def test_each_flaw_is_named_in_that_zones_opinion(
@@ -88,7 +88,7 @@ def test_the_inbox_is_byte_identical_afterwards(reviewed: Reviewed, inbox: Path)
 def test_the_report_links_every_opinion(reviewed: Reviewed) -> None:
     html = (reviewed[0] / "report.html").read_text(encoding="utf-8")
     assert html.count('">审核意见</a>') == len(ZONES)
-    assert "太原市推荐开发区 3 个，超出分配名额 2 个" in html
+    assert "太原市分配名额2个，推荐3个，超出1个" in html
 
 
 def test_a_second_run_reads_and_writes_nothing(reviewed: Reviewed, inbox: Path) -> None:

@@ -82,8 +82,8 @@ def test_the_sample_tiers_with_two_caps(make_programme: MakeProgramme) -> None:
     assert [s.capped for s in result.shares] == [True, False, False, False, True]
     capped = [f.message() for _, f in result.findings if f.code == "allocation-capped"]
     assert capped == [
-        "太原甲区测算额 510.00 万元超过申请额，按申请额 500.00 万元安排",
-        "临汾戊区测算额 400.00 万元超过申请额，按申请额 300.00 万元安排",
+        "太原甲区测算额510.00万元超过申请额，按申请额500.00万元安排",
+        "临汾戊区测算额400.00万元超过申请额，按申请额300.00万元安排",
     ]
 
 

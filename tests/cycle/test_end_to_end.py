@@ -117,4 +117,4 @@ def test_allocate_with_the_evaluation_leaves_out_zones_that_do_not_roll_on(tmp_p
     assert {r[2] for r in detail if r[7] == 0} == stopped
     # the four others are all capped by their requests: 500 + 500 + 600 + 300 = 1900
     assert Decimal(str(detail[-1][7])).quantize(Decimal("0.01")) == Decimal("1900.00")
-    assert "有 100.00 万元未分配" in done.output
+    assert "有100.00万元未分配" in done.output

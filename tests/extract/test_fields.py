@@ -183,5 +183,5 @@ def test_excel_month_2006_1_is_read_as_october_with_a_warning(
         "申报信息表!B1",
     )
     assert note.message() == (
-        "“批准时间”的值 2006.1 可能是 Excel 把 2006.10 存成了 2006.1，已按 2006-10 读取，请核对"
+        "“批准时间”的值2006.1可能是 Excel 把2006.10存成了2006.1，已按2006-10读取，请核对"
     )

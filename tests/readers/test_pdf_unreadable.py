@@ -133,7 +133,7 @@ def test_a_few_unmapped_glyphs_in_readable_text_do_not_refuse_the_file() -> None
     shown = doc.notes[0].to_dict()
     assert (shown["severity"], shown["message"]) == (
         "warning",
-        "PDF 第 1 页有文字的字体缺少字符映射，这些字符无法识别（显示为 (cid:…)），需人工核对",
+        "PDF 第1页有文字的字体缺少字符映射，这些字符无法识别（显示为 (cid:…)），需人工核对",
     )
 
 

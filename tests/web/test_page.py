@@ -51,7 +51,7 @@ def test_posting_files_shows_each_form_its_findings_and_the_summary(client: Test
     assert '<span class="form">申报信息表</span>' in page
     assert '<span class="form">绩效目标及评价指标表</span>' in page
     assert "栏目：运营主体统一社会信用代码；位置：表1 第17行第3列" in page
-    assert "如何修改：请核对营业执照上的 18 位代码" in page
+    assert "如何修改：请核对营业执照上的18位代码" in page
     assert "一级指标“辐射带动力”下没有任何指标" in page
     assert "如何修改：在该一级指标下至少填写一项指标" in page
     # two zones' files, each a dossier lacking its other documents (as batch would say)
