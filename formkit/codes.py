@@ -231,7 +231,7 @@ CODES: dict[str, Code] = _codes(
     Code(
         "files-not-forms",
         W,
-        "{count} 个未识别/非申报材料",
+        "{count}个未识别/非申报材料",
         "{count} not recognised / not application forms",
     ),
     Code(
@@ -968,7 +968,7 @@ CODES: dict[str, Code] = _codes(
     Code(
         "panel-score-out-of-range",
         E,
-        "专家“{expert}”给“{zone}”的“{criterion}”打分 {value}，超出 {low}–{high} 分的范围，"
+        "专家“{expert}”给“{zone}”的“{criterion}”打分{value}，超出{low}–{high}分的范围，"
         "该开发区的评分未计入",
         "“{expert}” scored {value} for “{criterion}” of “{zone}”, outside {low}–{high}",
         "请专家在评分范围内打分后重新发回",

@@ -27,7 +27,7 @@ def run(*args: str) -> tuple[int, str]:
 def test_clean_dossier_checks_with_exit_0() -> None:
     code, out = run("check", str(CLEAN))
     assert code == 0, out
-    assert out.strip().endswith("共 3 个文件：3 个可以提交，0 个需修改，0 个无法读取")
+    assert out.strip().endswith("共3个文件：3个可以提交，0个需修改，0个无法读取")
 
 
 def test_parse_json_has_the_contract_shape() -> None:
@@ -80,7 +80,7 @@ def test_unreadable_input_wins_over_findings(tmp_path: Path) -> None:
     code, out = run("check", str(flawed), str(broken))
     assert code == 2
     assert "坏文件.docx" in out
-    assert "共 2 个文件：0 个可以提交，1 个需修改，1 个无法读取" in out
+    assert "共2个文件：0个可以提交，1个需修改，1个无法读取" in out
 
 
 def test_missing_file_is_exit_2_with_its_name(tmp_path: Path) -> None:

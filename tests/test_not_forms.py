@@ -35,7 +35,7 @@ def test_an_unrelated_document_is_not_a_form_with_the_forms_known(tmp_path: Path
         "  错误 [form-unknown] 不是本次申报的表单：未找到任何一种申报表单特有的标签或标题"
         f"（可识别的表单：{KNOWN}）"
     )
-    assert lines[-1] == "共 1 个文件：0 个可以提交，0 个需修改，0 个无法读取，1 个未识别/非申报材料"
+    assert lines[-1] == "共1个文件：0个可以提交，0个需修改，0个无法读取，1个未识别/非申报材料"
 
 
 def test_check_counts_unrelated_documents_apart_from_forms_to_fix(tmp_path: Path) -> None:
@@ -43,7 +43,7 @@ def test_check_counts_unrelated_documents_apart_from_forms_to_fix(tmp_path: Path
     flawed = CLEAN.parent / "太原试点产业园区" / "申报信息表.docx"
     result = CliRunner().invoke(main, ["check", str(CLEAN), str(flawed), str(task_book)])
     assert result.output.splitlines()[-1] == (
-        "共 5 个文件：3 个可以提交，1 个需修改，0 个无法读取，1 个未识别/非申报材料"
+        "共5个文件：3个可以提交，1个需修改，0个无法读取，1个未识别/非申报材料"
     )
 
 
@@ -72,6 +72,6 @@ def test_batch_counts_unrelated_documents_apart(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = CliRunner().invoke(batch_cmd, [str(inbox), "--out", str(out), "--workers", "1"])
     assert result.exit_code == 0, result.output
-    assert "2 个未识别/非申报材料" in result.output.splitlines()
+    assert "2个未识别/非申报材料" in result.output.splitlines()
     html = (out / "report.html").read_text("utf-8")
-    assert "；另有 2 个未识别/非申报材料。" in html
+    assert "；另有2个未识别/非申报材料。" in html

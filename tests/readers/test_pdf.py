@@ -242,7 +242,7 @@ def test_a_scanned_page_among_text_pages_is_a_warning(rendered: Rendered, tmp_pa
     assert doc.paragraphs[0].text == "两年期实施方案"
     (note,) = doc.notes
     assert (note.code, note.severity) == ("pdf-scanned-pages", "warning")
-    assert "第 3 页" in note.message()
+    assert "第3页" in note.message()
 
 
 def test_a_truncated_pdf_is_corrupt(rendered: Rendered) -> None:
