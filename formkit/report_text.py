@@ -95,10 +95,7 @@ def _summary(results: Sequence[FileResult], lang: str) -> str:
             f"{apart}"
         )
     each = "（压缩包内的文件逐个计数）" if members else ""
-    return (
-        f"共{len(results)}个文件{each}：{ok}个可以提交，{errors}个需修改，{bad}个无法读取"
-        f"{apart}"
-    )
+    return f"共{len(results)}个文件{each}：{ok}个可以提交，{errors}个需修改，{bad}个无法读取{apart}"
 
 
 def render_values(results: Sequence[FileResult], labels: Labels, lang: str = "zh") -> str:
