@@ -61,3 +61,13 @@ def test_the_api_page_lists_exactly_the_public_names() -> None:
 def test_every_api_example_runs(example: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     exec(compile(example, "docs/api.md", "exec"), {})
+
+
+def test_the_readme_folder_table_names_every_package() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    packages = {
+        p.parent.name
+        for p in (ROOT / "formkit").glob("*/__init__.py")
+        if not p.parent.name.startswith("_")
+    } | {p.name for p in (ROOT / "formkit").iterdir() if p.is_dir() and p.name == "fonts"}
+    assert [name for name in sorted(packages) if f"`formkit/{name}/`" not in readme] == []
