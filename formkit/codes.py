@@ -118,6 +118,12 @@ CODES: dict[str, Code] = _codes(
         "请另存为 .docx 后重新提交",
     ),
     Code(
+        "limits-not-enforced",
+        W,
+        "提示：本系统无法限制单个文件处理所用的内存，只有处理时间的上限有效",
+        "note: this system cannot cap the memory used per file; only the time limit holds",
+    ),
+    Code(
         "file-image-too-large",
         E,
         "文档中的图片过大（{detail}），超出处理上限",

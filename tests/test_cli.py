@@ -149,3 +149,17 @@ def test_parse_exits_2_for_an_unreadable_file_and_0_despite_findings(tmp_path: P
     assert json.loads(out)[0]["findings"][0]["code"] == "file-corrupt"
     flawed = INBOX / "太原市" / "太原试点产业园区" / "申报信息表.docx"
     assert run("parse", "--json", "--workers", "1", str(flawed))[0] == 0
+
+
+def test_where_the_os_cannot_cap_memory_formkit_says_so_when_it_starts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("formkit.cli.limits_enforced", lambda: False)
+    result = CliRunner().invoke(main, ["check", str(CLEAN)])
+    assert result.exit_code == 0
+    assert (
+        result.stderr.splitlines()[0]
+        == "提示：本系统无法限制单个文件处理所用的内存，只有处理时间的上限有效"
+    )
+    monkeypatch.setattr("formkit.cli.limits_enforced", lambda: True)
+    assert CliRunner().invoke(main, ["check", str(CLEAN)]).stderr == ""

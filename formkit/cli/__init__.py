@@ -18,6 +18,8 @@ from formkit.cli.read import read_cmd
 from formkit.cli.serve import serve_cmd
 from formkit.cli.spec import spec_group
 from formkit.cli.zh import localise
+from formkit.codes import CODES
+from formkit.intake.worker import limits_enforced
 
 HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
 
@@ -27,6 +29,8 @@ HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
 def main() -> None:
     """formkit：省级大中小企业融通型创新创业特色载体项目的表单、审核与公文工具。"""
     quiet_libraries()
+    if not limits_enforced():
+        click.echo(CODES["limits-not-enforced"].render("zh"), err=True)
 
 
 def quiet_libraries() -> None:
