@@ -45,6 +45,37 @@ class Finding:
             "message": self.message(lang),
         }
 
+    def to_data(self) -> dict[str, Any]:
+        """The finding as stored (the batch registry): code, params and place, no words; the
+        message is rendered from the catalogue when an output is written."""
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "severity_override": self.severity_override,
+            "field": self.field,
+            "location": self.location,
+            "params": {k: _plain(v) for k, v in self.params.items()},
+        }
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Finding:
+        """The finding :meth:`to_data` stored."""
+        return cls(
+            str(data["code"]),
+            data.get("field"),
+            data.get("location"),
+            None,
+            dict(data.get("params") or {}),
+            data.get("severity_override"),
+        )
+
+
+def _plain(value: Any) -> Any:
+    """A param as JSON keeps it; anything else as its text (which is what a template shows)."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
 
 def finding(
     code: str,

@@ -53,6 +53,13 @@ class FileResult:
             "findings": [f.to_dict(lang) for f in self.findings],
         }
 
+    def to_data(self) -> dict[str, Any]:
+        """The result as the batch registry stores it: values and findings as data (code,
+        params, place), no rendered message."""
+        out = self.to_dict()
+        out["findings"] = [f.to_data() for f in self.findings]
+        return out
+
 
 def exit_code(results: Iterable[FileResult]) -> int:
     """0 clean, 1 errors in the forms, 2 some input unreadable — 2 wins over 1."""

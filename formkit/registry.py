@@ -69,6 +69,20 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (kind, zone, year, period)
     );
     """,
+    # 4: findings stored as data (code, params, place, severity override), never as rendered
+    # words, so outputs render them in any language and a wording fix reaches stored results.
+    # Results stored before carry messages only: forgetting the settings they were read with
+    # makes the next batch read every file again (``fingerprint``), so none is misread.
+    """
+    DELETE FROM meta WHERE key = 'fingerprint';
+    DROP TABLE findings;
+    CREATE TABLE findings (
+        path TEXT NOT NULL REFERENCES files(path) ON DELETE CASCADE,
+        member TEXT NOT NULL, code TEXT NOT NULL, severity TEXT NOT NULL,
+        severity_override TEXT, field TEXT, location TEXT, params TEXT NOT NULL  -- JSON
+    );
+    CREATE INDEX findings_path ON findings(path);
+    """,
 )
 
 
@@ -200,17 +214,18 @@ class Registry:
                     ),
                 )
                 db.executemany(
-                    "INSERT INTO findings(path, member, code, severity, field, location, message)"
-                    " VALUES (?,?,?,?,?,?,?)",
+                    "INSERT INTO findings(path, member, code, severity, severity_override, field,"
+                    " location, params) VALUES (?,?,?,?,?,?,?,?)",
                     [
                         (
                             stored.path,
                             result["file"],
                             f["code"],
                             f["severity"],
+                            f.get("severity_override"),
                             f.get("field"),
                             f.get("location"),
-                            f["message"],
+                            json.dumps(f.get("params") or {}, ensure_ascii=False, sort_keys=True),
                         )
                         for f in result.get("findings", [])
                     ],

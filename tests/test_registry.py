@@ -9,17 +9,12 @@ from pathlib import Path
 import pytest
 
 from formkit.errors import OutputFileError
+from formkit.findings import Finding
 from formkit.registry import MIGRATIONS, Registry, StoredFile
 
 
 def result(name: str, form: str = "application") -> dict:
-    finding = {
-        "code": "missing-field",
-        "severity": "error",
-        "field": "开发区名称",
-        "location": "表1 第2行",
-        "message": "未填写“开发区名称”",
-    }
+    finding = Finding("missing-field", "开发区名称", "表1 第2行").to_data()
     return {"file": name, "form": form, "fields": {}, "findings": [finding]}
 
 
@@ -41,6 +36,31 @@ def test_a_version_1_registry_is_upgraded_keeping_its_files(tmp_path: Path) -> N
     reg = Registry(path)
     assert reg.known() == {"a.docx": StoredFile("a.docx", "x", 1, 2)}
     assert reg.get_meta("fingerprint") is None
+    reg.close()
+
+
+def test_a_version_3_registry_with_rendered_messages_is_read_again_not_misread(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "v3.sqlite"
+    db = sqlite3.connect(path)
+    for script in MIGRATIONS[:3]:
+        db.executescript(script)
+    db.execute("INSERT INTO files(path, sha256, size, mtime_ns) VALUES ('a.docx', 'x', 1, 2)")
+    db.execute(
+        "INSERT INTO findings(path, member, code, severity, message)"
+        " VALUES ('a.docx', 'a.docx', 'missing-field', 'error', '未填写')"
+    )
+    db.execute("INSERT INTO meta(key, value) VALUES ('fingerprint', 'old'), ('round:1', '{}')")
+    db.execute("PRAGMA user_version=3")
+    db.commit()
+    db.close()
+    reg = Registry(path)
+    # the settings the messages were read with are forgotten: the next batch reads every file
+    assert reg.get_meta("fingerprint") is None
+    assert reg.get_meta("round:1") == "{}"  # round snapshots kept
+    columns = [r[1] for r in reg.db.execute("PRAGMA table_info(findings)")]
+    assert "message" not in columns and "params" in columns
     reg.close()
 
 
@@ -71,6 +91,9 @@ def test_results_findings_and_member_times_round_trip(tmp_path: Path) -> None:
     ]
     count = reg.db.execute("SELECT count(*) FROM findings WHERE path='x.zip'").fetchone()[0]
     assert count == 2
+    found = entries[0].result["findings"][0]
+    assert "message" not in found  # words only at the edges: rendered when written
+    assert Finding.from_data(found) == Finding("missing-field", "开发区名称", "表1 第2行")
     reg.store(stored, run, [result("x.zip!a.docx")], [False])  # read again: replaced
     assert len(reg.entries()) == 1
     assert reg.forget_missing(set()) == 1 and reg.entries() == []

@@ -27,6 +27,7 @@ from formkit.batch.opinions import opinion_data, opinion_path
 from formkit.batch.report_html import SUMMARY_NAME, report_html
 from formkit.batch.review import Review, for_review, not_forms, review
 from formkit.batch.run import default_workers
+from formkit.codes import CODES
 from formkit.errors import OutputFileError
 from formkit.intake.isolate import IsolatedPool
 from formkit.registry import Registry
@@ -307,8 +308,11 @@ def _summary_data(rev: Review, opinion_files: dict[str, str]) -> Any:
 
 
 def _salt(templates: Path | None) -> str:
-    """Outputs depend on the templates too: their bytes are part of every digest."""
+    """Outputs depend on the templates and the catalogue's words too (stored findings are
+    rendered when outputs are written): both are part of every digest."""
     digest = hashlib.sha256(FORMAT_VERSION.encode())
+    for code in sorted(CODES.values(), key=lambda c: c.code):
+        digest.update(f"{code.code}\0{code.zh}\0{code.en}\n".encode())
     folder = Path(templates) if templates else templates_dir()
     for name in ("opinion.docx", "report.html.j2"):
         path = folder / name

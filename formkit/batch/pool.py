@@ -50,4 +50,4 @@ def failed(item: InboxFile, error: Exception) -> Read:
 
     digest = hashlib.sha256(item.path.read_bytes()).hexdigest()
     stored = StoredFile(item.rel, digest, item.size, item.mtime_ns)
-    return stored, [failed_result(item.rel, error).to_dict()], [True], [None]
+    return stored, [failed_result(item.rel, error).to_data()], [True], [None]

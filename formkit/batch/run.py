@@ -84,7 +84,7 @@ def read_inbox_file(inbox: str, rel: str, programme: str | None, validators: str
     times = member_times(data, rel) if any("!" in r.file for r in results) else {}
     return (
         stored,
-        [r.to_dict() for r in results],
+        [r.to_data() for r in results],
         [r.unreadable for r in results],
         [times.get(r.file) for r in results],
     )

@@ -94,15 +94,18 @@ def issue(
 
 
 def from_finding(data: dict[str, object], file: str, document: str) -> Issue:
-    """An issue from a stored finding (``Finding.to_dict()``) of one file."""
+    """An issue from a stored finding (``Finding.to_data()``) of one file; its message is
+    rendered from the catalogue now, not when the file was read."""
+    found = Finding.from_data(data)
     return Issue(
         file,
         document,
-        str(data["code"]),
-        str(data["severity"]),
-        str(data["message"]),
-        _opt(data.get("field")),
-        _opt(data.get("location")),
+        found.code,
+        found.severity,
+        found.message(),
+        _opt(found.field),
+        _opt(found.location),
+        found,
     )
 
 

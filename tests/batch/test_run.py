@@ -3,6 +3,7 @@ ends like an uninterrupted one, a second run on the same output folder is refuse
 
 from __future__ import annotations
 
+import dataclasses
 import fcntl
 import os
 import signal
@@ -12,9 +13,13 @@ import sys
 import time
 from pathlib import Path
 
+import openpyxl
 import pytest
 
+from formkit.batch.outputs import REPORT_NAME
+from formkit.batch.report_html import SUMMARY_NAME
 from formkit.batch.run import DELAY_ENV, run_batch
+from formkit.codes import CODES
 from formkit.errors import ConfigError, OutputFileError
 
 from .conftest import copy_outputs
@@ -132,3 +137,20 @@ def test_an_output_removed_by_hand_is_written_again_alone(
     again = run_batch(small_inbox, out, workers=1)
     assert (again.files_read, again.outputs_written) == (0, 1)
     assert copy_outputs(out) == before
+
+
+def test_a_wording_change_in_the_catalogue_shows_without_reading_any_file_again(
+    small_inbox: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    (small_inbox / "太原样例经济技术开发区" / "坏文件.docx").write_bytes(b"not a zip")
+    run_batch(small_inbox, out, workers=1)
+    with sqlite3.connect(out / "formkit.sqlite") as db:
+        code = db.execute("SELECT code FROM findings ORDER BY code LIMIT 1").fetchone()[0]
+    monkeypatch.setitem(CODES, code, dataclasses.replace(CODES[code], zh="改过的措辞「甲」"))
+    again = run_batch(small_inbox, out, workers=1)
+    assert (again.files_read, again.files_reused) == (0, again.files_seen)
+    sheet = openpyxl.load_workbook(out / SUMMARY_NAME)["问题清单"]
+    texts = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert "改过的措辞「甲」" in texts
+    assert "改过的措辞「甲」" in (out / REPORT_NAME).read_text(encoding="utf-8")
