@@ -27,6 +27,9 @@ def p(style: str, text: str, ppr: str = "") -> str:
     )
 
 
+KEEP = "<w:keepNext/>"  # a caption stays with its table
+
+
 def tag(statement: str) -> str:
     """A paragraph holding only a docxtpl ``{%p %}`` tag (it vanishes when rendered)."""
     return p("GwBody", "{%p " + statement + " %}")
@@ -72,10 +75,10 @@ def _tag_row(statement: str, widths: list[int]) -> str:
     return _row(_cell(sum(widths), "{%tr " + statement + " %}", "GwTableText", len(widths)))
 
 
-def _table(widths: list[int], rows: str, borders: str) -> str:
+def _table(widths: list[int], rows: str, borders: str, float_pr: str = "") -> str:
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     return (
-        f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
+        f'<w:tbl><w:tblPr>{float_pr}<w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
         f'<w:jc w:val="center"/><w:tblBorders>{borders}</w:tblBorders>'
         f'<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl>'
     )
@@ -109,12 +112,19 @@ def data_table(
     return _table(widths, rows, GRID_BORDERS) + p("GwTableText", "")
 
 
-def imprint() -> str:
-    """版记: a borderless table whose first and last rules are thick and the ones between thin.
+# The 版记 floats at the foot of the type area (GB/T 9704 §7.5: its last rule lies on the type
+# area's lower edge) on the page of its anchor, the empty paragraph after it. LibreOffice 7.4
+# keeps a floating table as wide as the type area in the text flow unless it is placed
+# relative to the page horizontally, hence the page-relative x (the left margin).
+FOOT = (
+    '<w:tblpPr w:leftFromText="0" w:rightFromText="0" w:topFromText="0" w:bottomFromText="0"'
+    f' w:vertAnchor="margin" w:horzAnchor="page" w:tblpX="{g.MARGIN_LEFT}" w:tblpYSpec="bottom"/>'
+    '<w:tblOverlap w:val="never"/>'
+)
 
-    It follows the text: LibreOffice ignores Word's "float at the bottom" settings, and a clerk
-    moves it to the foot of the last page with blank lines when the office asks for that.
-    """
+
+def imprint() -> str:
+    """版记: a borderless table whose first and last rules are thick and the ones between thin."""
     left = g.TEXT_W - 3600
     widths = [left, 3600]
     borders = (
@@ -129,7 +139,7 @@ def imprint() -> str:
         height=560,
     )
     rows = _tag_row("if cc", widths) + cc + _tag_row("endif", widths) + issued
-    return p("GwBody", "") + _table(widths, rows, borders) + p("GwBody", "")
+    return _table(widths, rows, borders, FOOT) + p("GwImprintAnchor", "")
 
 
 # --- the parts every notice shares -------------------------------------------------------------
@@ -159,8 +169,8 @@ def closing() -> str:
         + p("GwAttachItem", "{{ loop.index + 1 }}.{{ a }}")
         + tag("endfor")
         + tag("endif")
-        + p("GwSignature", "{{ signature }}", '<w:ind w:left="{{ sign_indent }}"/>')
-        + p("GwDate", "{{ date }}", '<w:ind w:left="{{ date_indent }}"/>')
+        + p("GwSignature", "{{ signature }}")
+        + p("GwDate", "{{ date }}")
         + tag("if note")
         + p("GwNote", "（{{ note }}）")
         + tag("endif")
@@ -246,7 +256,7 @@ FUNDING = (
     )
     + closing()
     + attachment("附件", "{{ year }}年度中小企业发展专项资金分配表")
-    + p("GwTableText", "（一）分市汇总（单位：万元）")
+    + p("GwTableText", "（一）分市汇总（单位：万元）", KEEP)
     + data_table(
         [
             ("序号", 850, "{{ loop.index }}"),
@@ -257,7 +267,7 @@ FUNDING = (
         "by_city",
         ["合计", "{{ allocations|length }}", "{{ total|money }}"],
     )
-    + p("GwTableText", "（二）分开发区明细（单位：万元）")
+    + p("GwTableText", "（二）分开发区明细（单位：万元）", KEEP)
     + data_table(
         [
             ("序号", 850, "{{ loop.index }}"),

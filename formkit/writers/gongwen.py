@@ -84,6 +84,11 @@ def exact_line(twips: int) -> str:
     return f'<w:spacing w:line="{twips}" w:lineRule="exact"/>'
 
 
+def right_indent(chars: int) -> str:
+    """Right indent of ``chars`` body characters."""
+    return f'<w:ind w:right="{chars * CHAR_W}"/>'
+
+
 NO_GRID = '<w:snapToGrid w:val="0"/>'
 FIRST_LINE = '<w:ind w:firstLineChars="200" w:firstLine="640"/>'
 CENTER = '<w:jc w:val="center"/>'
@@ -118,12 +123,16 @@ STYLES: tuple[Style, ...] = (
     Style(
         "GwAttachNote",
         "附件说明",
-        f'<w:spacing w:before="{LINE_PITCH}"/><w:ind w:left="1600" w:hanging="960"/>',
+        f'<w:keepNext/><w:spacing w:before="{LINE_PITCH}"/><w:ind w:left="1600" w:hanging="960"/>',
     ),
-    Style("GwAttachItem", "附件说明续行", '<w:ind w:left="1600"/>'),
-    Style("GwSignature", "发文机关署名", f'<w:spacing w:before="{LINE_PITCH}"/>'),
-    Style("GwDate", "成文日期"),
-    Style("GwNote", "附注", FIRST_LINE),
+    Style("GwAttachItem", "附件说明续行", '<w:keepNext/><w:ind w:left="1600"/>'),
+    Style(
+        "GwSignature",
+        "发文机关署名",
+        f'<w:keepNext/><w:spacing w:before="{LINE_PITCH}"/>{right_indent(2)}<w:jc w:val="right"/>',
+    ),
+    Style("GwDate", "成文日期", f'<w:keepNext/>{right_indent(4)}<w:jc w:val="right"/>'),
+    Style("GwNote", "附注", "<w:keepNext/>" + FIRST_LINE),
     Style("GwAttachLabel", "附件标注", "<w:pageBreakBefore/>", fonts(HEITI)),
     Style(
         "GwAttachTitle",
@@ -150,6 +159,7 @@ STYLES: tuple[Style, ...] = (
         NO_GRID + exact_line(560) + '<w:ind w:left="280" w:right="280"/>',
         '<w:spacing w:val="0"/>' + size(SZ_SMALL),
     ),
+    Style("GwImprintAnchor", "版记锚点", NO_GRID + exact_line(20), size(2)),
     Style(
         "GwPageNum",
         "页码",

@@ -9,6 +9,8 @@ work on every call and has escaping off by default:
   autoescape, cached by the file's path, size and modification time;
 - before rendering, the variables the template needs (``jinja2.meta``) are compared with the
   data, and every missing one is named together with the template;
+- the document part gets the layout that depends on the data (:mod:`notice_layout`: title
+  line breaks, the closing kept with the text, no spaces around numbers);
 - the rendered XML is parsed to prove it well-formed, and zipped in the template's part order
   with fixed timestamps, so the same data gives the same bytes.
 
@@ -41,6 +43,7 @@ from formkit.errors import OutputFileError, TemplateError
 from formkit.resources import templates_dir
 from formkit.writers.gongwen import zip_bytes
 from formkit.writers.notice_data import prepare
+from formkit.writers.notice_layout import keep_names, lay_out, tidy_value
 
 __all__ = [
     "KINDS",
@@ -69,7 +72,10 @@ def _score(value: object) -> str:
 def environment() -> jinja2.Environment:
     """Strict and escaping: a missing value is an error, ``<``/``&``/quotes stay intact."""
     env = jinja2.Environment(
-        autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        finalize=tidy_value,
     )
     env.filters.update(money=_money, score=_score, cn_date=cn_date)
     return env
@@ -118,6 +124,8 @@ class CompiledTemplate:
             raise self._error("template-undefined", name, exc) from None
         except jinja2.TemplateError as exc:
             raise self._error("template-syntax", name, exc) from None
+        if name == "word/document.xml":
+            xml = lay_out(xml, keep_names(context))
         # One paragraph a line stays in the output: whitespace between elements means nothing
         # in WordprocessingML, and it lets an error name the paragraph.
         data = xml.encode("utf-8")

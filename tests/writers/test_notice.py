@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 import yaml
+from lxml import etree
 
 from formkit.errors import TemplateError
 from formkit.writers import gongwen as g
@@ -23,6 +24,9 @@ from formkit.writers.notice import (
     render_bytes,
     render_many,
 )
+from formkit.writers.notice_layout import tidy_text
+from formkit.writers.title_lines import break_title, line_width
+from formkit.writers.title_lines import words as title_words
 
 from .ooxml_content import (
     NS,
@@ -291,7 +295,7 @@ def test_evaluation_grades_come_from_scores(docs: dict[str, bytes]) -> None:
 
 def test_opinion_lists_findings_with_document_and_place(docs: dict[str, bytes]) -> None:
     text = all_text(docs["opinion"])
-    assert "1.申报信息表.docx（表1 第12行第2列）：运营主体统一社会信用代码校验位错误" in text
+    assert "1.申报信息表.docx（表1第12行第2列）：运营主体统一社会信用代码校验位错误" in text
     assert "3.两年期实施方案.docx：资金使用方向" in text  # no place, no parentheses
     assert "申报材料存在3处问题" in text
     assert paragraphs(docs["opinion"], "GwRecipient") == ["太原市中小企业主管部门："]
@@ -429,3 +433,111 @@ def test_document_number_can_be_built_from_prefix_and_sequence(docs: dict[str, b
     assert paragraphs(render_bytes("funding", data), "GwDocNo") == ["晋企发〔2020〕95号"]
     with pytest.raises(TemplateError, match="发文字号"):
         render_bytes("funding", {**data, "doc_seq": "095"})
+
+
+# --- templates a clerk can save in Word, and the layout set after rendering ---------------------
+
+TAG = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_template_tags_stand_only_in_text(kind: str) -> None:
+    """Word "repairs" a tag inside an attribute (``w:ind w:left="{{ x }}"``) by dropping it."""
+    template = (ROOT / "templates" / f"{kind}.docx").read_bytes()
+    for name, data in parts(template).items():
+        if not name.endswith((".xml", ".rels")):
+            continue
+        root = etree.fromstring(data)
+        for el in root.iter():
+            assert not any(TAG.search(v) for v in el.attrib.values()), (name, el.attrib)
+            if TAG.search(el.text or "") or TAG.search(el.tail or ""):
+                assert el.tag == w("t"), (name, el.tag)
+
+
+def title_lines(doc: bytes, style_id: str = "GwTitle") -> list[str]:
+    (title,) = [
+        p
+        for p in xml(doc, "word/document.xml").iter(w("p"))
+        if p.find(f"w:pPr/w:pStyle[@w:val='{style_id}']", NS) is not None
+    ]
+    text = "".join(
+        "\n" if el.tag == w("br") else el.text or "" for el in title.iter(w("t"), w("br"))
+    )
+    return text.split("\n")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_title_lines_break_between_words_as_a_trapezoid(docs: dict[str, bytes], kind: str) -> None:
+    lines = title_lines(docs[kind])
+    assert len(lines) == 2, lines  # every sample title is too long for one 2号 line
+    text = "".join(lines)
+    ends, at = set(), 0
+    for word in title_words(text):
+        at += len(word)
+        ends.add(at)
+    assert len(lines[0]) in ends, lines  # never 融通/型, 合/规性
+    widths = [line_width(line) for line in lines]
+    assert max(widths) <= 20 and widths[0] != widths[1], widths  # fits; not a rectangle
+
+
+def test_title_keeps_programme_terms_and_given_names_whole() -> None:
+    title = "关于山西长治高新技术产业开发区特色载体申报材料的合规性审核意见"
+    for lines in (break_title(title), break_title(title, keep=["山西长治高新技术产业开发区"])):
+        assert all(not line.endswith("合") and not line.startswith("规性") for line in lines)
+        assert "合规性审核意见" in lines[-1], lines
+    keep = break_title(title, keep=["山西长治高新技术产业开发区"])
+    assert any("山西长治高新技术产业开发区" in line for line in keep), keep
+    three = break_title("关于" + "大中小企业融通型创新创业特色载体" * 3 + "的通知")
+    assert len(three) == 3
+    widths = [line_width(line) for line in three]
+    assert not (widths[1] < widths[0] and widths[1] < widths[2]), three  # no hourglass
+
+
+def test_title_a_clerk_broke_by_hand_is_left_alone(tmp_path: Path) -> None:
+    folder = edited_template(tmp_path, "call", "年度省级", "年度省级</w:t><w:br/><w:t>")
+    lines = title_lines(render_bytes("call", sample("call"), templates=folder))
+    assert lines[0].endswith("年度省级"), lines
+
+
+def test_signature_and_date_are_right_aligned_and_keep_with_the_text(
+    docs: dict[str, bytes],
+) -> None:
+    for style_id, indent in (("GwSignature", 2 * g.CHAR_W), ("GwDate", 4 * g.CHAR_W)):
+        found = style(docs["call"], style_id)
+        assert val(found, "w:pPr/w:jc") == "right"
+        assert val(found, "w:pPr/w:ind", "right") == str(indent)
+    for style_id in ("GwAttachNote", "GwAttachItem", "GwSignature", "GwDate", "GwNote"):
+        assert style(docs["call"], style_id).find("w:pPr/w:keepNext", NS) is not None
+    for kind in KINDS:
+        body = xml(docs[kind], "word/document.xml").find("w:body", NS)
+        ps = body.findall("w:p", NS)
+        styles = [p.find("w:pPr/w:pStyle", NS) for p in ps]
+        first = next(
+            i
+            for i, s in enumerate(styles)
+            if s is not None and s.get(w("val")) in ("GwAttachNote", "GwSignature")
+        )
+        assert ps[first - 1].find("w:pPr/w:keepNext", NS) is not None, kind
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_imprint_floats_at_the_foot_of_the_type_area(docs: dict[str, bytes], kind: str) -> None:
+    body = xml(docs[kind], "word/document.xml").find("w:body", NS)
+    children = [etree_name(c) for c in body]
+    assert children[-3:] == ["tbl", "p", "sectPr"]  # the 版记 and its anchor end the body
+    position = body.findall("w:tbl", NS)[-1].find("w:tblPr/w:tblpPr", NS)
+    assert position.get(w("vertAnchor")) == "margin"
+    assert position.get(w("tblpYSpec")) == "bottom"
+    assert position.get(w("horzAnchor")) == "page"
+    assert position.get(w("tblpX")) == str(g.MARGIN_LEFT)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_no_space_beside_a_number_in_chinese_text(docs: dict[str, bytes], kind: str) -> None:
+    assert not re.search(r"[\u4e00-\u9fff] +\d|\d +[\u4e00-\u9fff]", all_text(docs[kind]))
+
+
+def test_spaces_the_data_puts_beside_numbers_are_dropped() -> None:
+    doc = render_bytes("opinion", sample("opinion"))
+    assert "合计480.00万元，与申请省级奖补资金500.00万元不一致" in all_text(doc)
+    assert tidy_text("存在 10 处，共 3.5 万元 (a b) 第 2 项") == "存在10处，共3.5万元 (a b) 第2项"
