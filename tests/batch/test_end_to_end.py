@@ -40,7 +40,7 @@ def test_one_summary_row_and_one_opinion_per_zone(reviewed: Reviewed) -> None:
 @pytest.mark.parametrize(
     ("zone", "words"),
     [
-        ("credit", ["运营主体统一社会信用代码", "校验位错误", "申报信息表.docx（表1 第"]),
+        ("credit", ["运营主体统一社会信用代码", "校验位错误", "申报信息表.docx（表1第"]),
         ("dimension", ["辐射带动力", "没有任何指标", "绩效目标表.xlsx"]),
         ("section", ["缺少“责任分工”部分", "实施方案.pdf"]),
         ("amounts", ["资金使用方向各项金额合计", "万元不一致", "实施方案.docx"]),

@@ -95,11 +95,25 @@ def test_a_full_body_line_holds_28_characters(rendered: dict[str, tuple[Path, Pa
     assert max(counts) == 28
 
 
-def test_lines_sit_on_a_28_95_point_grid_of_22(rendered: dict[str, tuple[Path, Path]]) -> None:
-    tops = [top for top, _, text in lines(rendered["call"][1], 1) if not text.startswith("—")]
-    slots = [(top - tops[0]) / 28.95 for top in tops]
-    assert all(abs(s - round(s)) < 0.06 for s in slots), slots  # within ±1.7 pt of the grid
-    assert round(slots[-1]) == 21  # page 2 is full: 22 lines from the first to the last
+def test_lines_sit_on_a_28_95_point_grid_of_22(tmp_path: Path) -> None:
+    """A long opinion (36 findings): every page between the first and the last is full, 22
+    lines on the 28.95 pt grid. (The notices' own middle pages no longer fill: the closing
+    keeps with the last body paragraph, GB/T 9704 §7.3.5.)"""
+    data = yaml.safe_load((SAMPLES / "opinion.yaml").read_text("utf-8"))
+    data["findings"] = [
+        {**f, "message": f"{f['message']}（第{i + 1}处）"}
+        for i in range(12)
+        for f in data["findings"]
+    ]
+    (_, pdf) = render_many([NoticeJob("opinion", data, tmp_path / "意见.docx")], pdf=True)
+    with pdfplumber.open(pdf) as document:
+        pages = len(document.pages)
+    assert pages >= 3
+    for page in range(1, pages - 1):
+        tops = [top for top, _, text in lines(pdf, page) if not text.startswith("—")]
+        slots = [(top - tops[0]) / 28.95 for top in tops]
+        assert all(abs(s - round(s)) < 0.06 for s in slots), slots  # within ±1.7 pt
+        assert round(slots[-1]) == 21  # full: 22 lines from the first to the last
 
 
 def free_fonts_installed() -> bool:
