@@ -128,7 +128,9 @@ def _read_sheet(name: str, sheet: Any, formats: _Formats, date1904: bool) -> Tab
     ordered = sorted(cells.values(), key=lambda cell: (cell.row, cell.col))
     n_rows = max((cell.row + cell.rowspan for cell in ordered), default=0)
     n_cols = max((cell.col + cell.colspan for cell in ordered), default=0)
-    return Table(ordered, n_rows, n_cols, Location(sheet=title), name=title)
+    table = Table(ordered, n_rows, n_cols, Location(sheet=title), name=title)
+    table.hidden = getattr(sheet, "visibility", 0) != 0  # 1 hidden, 2 very hidden
+    return table
 
 
 def _bounds(merge: tuple[int, int, int, int]) -> tuple[int, int, int, int] | None:

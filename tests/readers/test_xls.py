@@ -108,6 +108,7 @@ def test_merged_ranges_become_spans_on_the_origin_cell(books: Books) -> None:
 def test_hidden_sheets_are_read_and_a_far_cell_costs_only_itself(books: Books) -> None:
     doc = read_xls(books.sample, "样例.xls")
     assert [t.name for t in doc.tables] == ["指标", "备注", "远处"]
+    assert [t.hidden for t in doc.tables] == [False, True, False]  # formkit read says so
     assert [c.text for c in sheet(doc, "备注").cells] == ["隐藏的说明"]
     far = sheet(doc, "远处")
     assert [str(c.location) for c in far.cells] == ["远处!A1", "远处!IV65536"]
