@@ -17,7 +17,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.styles import NamedStyle
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -27,6 +27,7 @@ from formkit.codes import CODES
 from formkit.safe_cells import set_cell
 from formkit.writers.excel_limits import wrapped_height
 from formkit.writers.ooxml_common import deterministic_package
+from formkit.writers.sheet_styles import BOX, HEAD_FONT, WRAP, body_style, head_style
 
 TITLE = "合规性审核汇总表"
 SUMMARY = (
@@ -64,9 +65,6 @@ FILES = (
     ("大小（字节）", 12),
     ("SHA-256", 20),
 )
-THIN = Side(style="thin", color="999999")
-BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-WRAP = Alignment(wrap_text=True, vertical="top")
 TOTAL = "合计"
 HEAD, BODY, NOTE, TOTAL_STYLE = (
     "表头",
@@ -75,18 +73,12 @@ HEAD, BODY, NOTE, TOTAL_STYLE = (
     "合计行",
 )  # named styles: one lookup per cell, not a style hash per cell
 STYLES = (
-    NamedStyle(
-        HEAD,
-        font=Font(name="黑体", bold=True),
-        border=BOX,
-        alignment=WRAP,
-        fill=PatternFill("solid", fgColor="DDEBF7"),
-    ),
-    NamedStyle(BODY, border=BOX, alignment=WRAP),
-    NamedStyle(TO_FIX, border=BOX, alignment=WRAP, fill=PatternFill("solid", fgColor="FFF2CC")),
-    NamedStyle(REJECTED, border=BOX, alignment=WRAP, fill=PatternFill("solid", fgColor="F8CBAD")),
+    head_style(HEAD),
+    body_style(BODY),
+    body_style(TO_FIX, fill="FFF2CC"),
+    body_style(REJECTED, fill="F8CBAD"),
     NamedStyle(NOTE, alignment=WRAP),
-    NamedStyle(TOTAL_STYLE, font=Font(name="黑体", bold=True), border=BOX, alignment=WRAP),
+    NamedStyle(TOTAL_STYLE, font=HEAD_FONT, border=BOX, alignment=WRAP),
 )
 STATUS_STYLE = {TO_FIX: TO_FIX, REJECTED: REJECTED}
 NOTE_WIDTH = 100

@@ -11,26 +11,14 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from formkit.safe_cells import set_cell
 from formkit.writers.ooxml_common import deterministic_package
+from formkit.writers.sheet_styles import body_style, head_style
 
-THIN = Side(style="thin", color="999999")
-BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-WRAP = Alignment(wrap_text=True, vertical="top")
 HEAD, BODY = "panel-head", "panel-body"
-STYLES = (
-    NamedStyle(
-        HEAD,
-        font=Font(name="黑体", bold=True),
-        border=BOX,
-        alignment=WRAP,
-        fill=PatternFill("solid", fgColor="DDEBF7"),
-    ),
-    NamedStyle(BODY, border=BOX, alignment=WRAP),
-)
+STYLES = (head_style(HEAD), body_style(BODY))
 
 
 def new_book() -> Workbook:
