@@ -18,6 +18,7 @@ import itertools
 import multiprocessing
 import os
 import pickle
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -101,6 +102,11 @@ def _start_worker(shared: dict[int, Any]) -> None:  # pragma: no cover - runs in
     _SHARED.update(shared)
 
 
+def _stop_pool(pool: pebble.ProcessPool) -> None:
+    pool.stop()
+    pool.join()
+
+
 def _call(payload: bytes, memory_mb: int, timeout_s: float) -> bytes:  # pragma: no cover
     # the task comes pickled, so one that cannot be unpickled in the worker (a Shared made
     # after the pool) is an error outcome rather than pebble's dead worker
@@ -138,6 +144,10 @@ class IsolatedPool:
             initargs=(dict(_SHARED),),
             context=multiprocessing.get_context(start_method()),
         )
+        # a pool left open (no ``with``, no close) is stopped when collected or at exit:
+        # otherwise the interpreter could end while pebble spawns a replacement worker,
+        # and the half-started child printed a Python stack on the user's terminal
+        self._stop = weakref.finalize(self, _stop_pool, self._pool)
 
     def __enter__(self) -> IsolatedPool:
         return self
@@ -147,8 +157,7 @@ class IsolatedPool:
 
     def close(self) -> None:
         """Stop the workers; calls still running are killed."""
-        self._pool.stop()
-        self._pool.join()
+        self._stop()
 
     def submit(self, func: Callable[..., Any], *args: Any) -> concurrent.futures.Future[bytes]:
         """Schedule one call; :meth:`outcome` turns its future into a value or an error."""

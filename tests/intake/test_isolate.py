@@ -112,6 +112,26 @@ def test_regression_a_crashing_worker_prints_no_python_stack() -> None:
     assert done.stderr == ""
 
 
+def test_regression_a_pool_left_open_stops_its_workers_when_collected() -> None:
+    """A pool used without ``with`` and never closed kept its workers until the interpreter
+    ended, and at exit pebble could be spawning a replacement whose half-started child
+    printed ``EOFError`` and a stack (seen in CI under spawn); it is stopped when collected."""
+    import gc
+
+    pool = IsolatedPool(1)
+    worker = pool.run(pid)
+    del pool
+    gc.collect()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            os.kill(worker, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.05)
+    pytest.fail(f"worker {worker} still runs after its pool was collected")
+
+
 def test_input_file_errors_come_back_whole():
     with pytest.raises(InputFileError) as info:
         run_isolated(refuse)
