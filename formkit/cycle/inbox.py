@@ -1,8 +1,12 @@
 """Reading what zones report after approval: 进展情况报送表 (``progress``), 绩效自评表
 (``self_eval``) and 绩效目标表 (``targets``, Form B) from an inbox folder, into the registry.
 
-Every file goes through :func:`formkit.pipeline.check` (safety gate, readers, extractor,
-validation), so an unreadable file becomes a finding and nothing here raises for bad input.
+The inbox is read by :func:`formkit.batch.ingest.ingest`, the reader ``formkit batch`` uses:
+each file through the safety gate, readers, extractor and validation in an isolated worker,
+only files that are new or changed since the registry last saw them; an unreadable file
+becomes a finding and nothing here raises for bad input. The reports are then made from
+what the registry stores (values as read, findings as code, params and place), so a second
+run on the same inbox reads no file.
 A report is stored under (kind, zone, year, period); a report of a zone that is not on the
 approved list is not stored. What the registry held before stays: a later run replaces a
 stored report only with a readable report of the same zone and period.
@@ -18,18 +22,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from formkit.batch.ingest import NOT_APPLICABLE, Ingested, ingest
 from formkit.findings import Finding, finding
-from formkit.normalize.base import ABSENT
-from formkit.pipeline import FileResult, Options, check
 from formkit.programme import ApprovedZone, Programme
-from formkit.registry import Registry
+from formkit.registry import Entry, Registry
 
 # 报送时间段 → the month it ends in; 上半年 and 全年 end with 二季度 and 四季度.
 PERIOD_END = {"一季度": 3, "二季度": 6, "上半年": 6, "三季度": 9, "四季度": 12, "全年": 12}
 QUARTERS = ("一季度", "二季度", "三季度", "四季度")
 KINDS = ("progress", "self_eval", "targets")
 NOISE = frozenset({"dimension-missing", "dimension-not-quantitative", "unknown-dimension"})
-NOT_APPLICABLE = ("不适用", "不涉及", "N/A", "n/a")
 YEAR_KEY = {"progress": "report_year", "self_eval": "eval_year"}
 
 Sourced = tuple[str, Finding]
@@ -69,6 +71,7 @@ class CycleData:
     self_evals: list[Report]
     targets: dict[str, Report]
     findings: list[Sourced] = field(default_factory=list)
+    read: Ingested = field(default_factory=Ingested)  # what reading the inbox did
 
     def reports(self, zone: str, year: int | None = None) -> list[Report]:
         """A zone's progress reports in period order (of ``year`` when given)."""
@@ -84,19 +87,28 @@ def read_cycle(
     workers: int | None = None,
     validators: str | None = None,
 ) -> CycleData:
-    """Read ``inbox``, store its reports in ``registry`` and return all stored reports."""
-    options = Options(validators=validators, workers=workers or _workers())
-    results = check([inbox], options)
+    """Read ``inbox`` into ``registry`` (only new and changed files), store its reports and
+    return all stored reports."""
     found: list[Sourced] = []
-    fresh = _reports(results, Path(inbox), programme, found)
     reg = Registry(registry)
     try:
-        reg.save_cycle_reports([r.row() for r in fresh])
+        read = ingest(
+            reg, Path(inbox).resolve(), validators=validators, workers=workers or _workers()
+        )
+        order = {path: n for n, path in enumerate(read.files)}
+        entries = sorted(reg.entries(_kept), key=lambda e: (order.get(e.path, 0), e.ordinal))
+        reg.save_cycle_reports([r.row() for r in _reports(entries, programme, found)])
         stored = {k: [_report(row) for row in reg.cycle_reports(k)] for k in KINDS}
     finally:
         reg.close()
     targets = {r.zone: r for r in stored["targets"]}
-    return CycleData(stored["progress"], stored["self_eval"], targets, found)
+    return CycleData(stored["progress"], stored["self_eval"], targets, found, read)
+
+
+def _kept(result: dict[str, Any]) -> dict[str, Any]:
+    """What the reports are made of (the plan's texts and the places are left out)."""
+    keys = ("file", "form", "fields", "indicators", "findings", "rows_not_applicable")
+    return {k: result[k] for k in keys if k in result}
 
 
 def _workers() -> int:
@@ -111,43 +123,34 @@ def _report(row: Mapping[str, Any]) -> Report:
 # --- results → reports ------------------------------------------------------------------------
 
 
-def _reports(
-    results: Iterable[FileResult], inbox: Path, programme: Programme, found: list[Sourced]
-) -> list[Report]:
+def _reports(entries: Iterable[Entry], programme: Programme, found: list[Sourced]) -> list[Report]:
     chosen: dict[tuple[str, str, int, str], Report] = {}
-    for result in results:
-        name = _relative(result.file, inbox)
-        if result.unreadable:
-            found.extend((name, f) for f in result.findings)
+    for entry in entries:
+        name, result = str(entry.result["file"]), entry.result
+        findings = [Finding.from_data(f) for f in result.get("findings") or []]
+        if entry.unreadable:
+            found.extend((name, f) for f in findings)
             continue
-        if result.form not in KINDS or result.record is None:
+        if result.get("form") not in KINDS:
             continue
-        found.extend((name, f) for f in result.findings if _worth_showing(f, result))
-        report = _from_record(result, name, programme, found)
+        found.extend((name, f) for f in findings if _worth_showing(f))
+        report = _from_result(result, name, programme, found)
         if report is not None:
             _keep_newest(chosen, report, found)
     return list(chosen.values())
 
 
-def _relative(file: str, inbox: Path) -> str:
-    try:
-        return Path(file).resolve().relative_to(inbox.resolve()).as_posix()
-    except ValueError:
-        return file
-
-
-def _worth_showing(f: Finding, result: FileResult) -> bool:
+def _worth_showing(f: Finding) -> bool:
     """Findings of the file, less the six-dimension rules meant for Form B and 不适用 marks."""
     if f.code in NOISE:
         return False
     return not (f.code == "bad-value" and str(f.params.get("raw", "")).strip() in NOT_APPLICABLE)
 
 
-def _from_record(
-    result: FileResult, name: str, programme: Programme, found: list[Sourced]
+def _from_result(
+    result: Mapping[str, Any], name: str, programme: Programme, found: list[Sourced]
 ) -> Report | None:
-    assert result.record is not None and result.form is not None
-    kind = result.form
+    kind = str(result["form"])
     data = _clean(result)
     zone = match_zone(str(data.get("zone_name") or ""), programme.approved)
     if zone is None:
@@ -164,17 +167,14 @@ def _from_record(
     return report
 
 
-def _clean(result: FileResult) -> dict[str, Any]:
-    """The record's values without ABSENT; indicator rows marked 不适用 get ``na: true``."""
-    record = result.record
-    assert record is not None
-    data = {k: v.value for k, v in record.fields.items() if v.value is not ABSENT}
-    rows = []
-    for row in record.indicators:
-        item = {k: v.value for k, v in row.items() if v.value is not ABSENT}
-        if any(str(v.raw).strip() in NOT_APPLICABLE for v in row.values()):
-            item["na"] = True
-        rows.append(item)
+def _clean(result: Mapping[str, Any]) -> dict[str, Any]:
+    """The stored values (absent ones are not stored); indicator rows marked 不适用 get
+    ``na: true``."""
+    data = dict(result.get("fields") or {})
+    marked = set(result.get("rows_not_applicable") or ())
+    rows = [dict(row) for row in result.get("indicators") or []]
+    for n in marked:
+        rows[n]["na"] = True
     data["indicators"] = rows
     return data
 
