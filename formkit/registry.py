@@ -19,7 +19,31 @@ from typing import Any
 
 from formkit.errors import OutputFileError
 
-MIGRATIONS: tuple[str, ...] = (
+Migration = str | Callable[[sqlite3.Connection], None]  # SQL statements, or a step in Python
+
+
+def _rounds_as_data(db: sqlite3.Connection) -> None:
+    """Round snapshots (``meta`` ``round:N``) whose issues carry rendered words: their params
+    cannot be recovered, so each issue keeps the words it was shown with as ``wording`` beside
+    its meaning (code, field, document, place), by which rounds are compared."""
+    rows = db.execute("SELECT key, value FROM meta WHERE key GLOB 'round:[0-9]*'").fetchall()
+    for key, value in rows:
+        try:
+            snapshot = json.loads(value)
+            zones = list(snapshot.values())
+        except (ValueError, AttributeError):
+            continue  # not a snapshot formkit wrote: refused when a round needs it
+        for zone in zones:
+            for issue in zone.get("issues", []) if isinstance(zone, dict) else []:
+                if "message" in issue:
+                    issue["wording"] = issue.pop("message")
+                issue.setdefault("params", {})
+                issue.setdefault("severity_override", None)
+        text = json.dumps(snapshot, ensure_ascii=False, sort_keys=True)
+        db.execute("UPDATE meta SET value=? WHERE key=?", (text, key))
+
+
+MIGRATIONS: tuple[Migration, ...] = (
     # 1: files, their parsed results, findings, dossiers, runs
     """
     CREATE TABLE runs (
@@ -83,6 +107,8 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX findings_path ON findings(path);
     """,
+    # 5: round snapshots keep issues as data (code, params, place) too
+    _rounds_as_data,
 )
 
 
@@ -136,9 +162,12 @@ class Registry:
             )
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             with self.transaction():
-                for statement in script.split(";"):
-                    if statement.strip():
-                        self.db.execute(statement)
+                if callable(script):
+                    script(self.db)
+                else:
+                    for statement in script.split(";"):
+                        if statement.strip():
+                            self.db.execute(statement)
                 self.db.execute(f"PRAGMA user_version={number}")
 
     @contextmanager

@@ -3,6 +3,7 @@ refuses newer ones; results stored per inbox file with their archive members' ti
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -61,6 +62,30 @@ def test_a_version_3_registry_with_rendered_messages_is_read_again_not_misread(
     assert reg.get_meta("round:1") == "{}"  # round snapshots kept
     columns = [r[1] for r in reg.db.execute("PRAGMA table_info(findings)")]
     assert "message" not in columns and "params" in columns
+    reg.close()
+
+
+def test_a_version_4_registry_keeps_its_rounds_with_the_words_they_were_shown_with(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "v4.sqlite"
+    db = sqlite3.connect(path)
+    for script in MIGRATIONS[:4]:
+        db.executescript(script)
+    old = {"code": "missing-field", "field": "开发区名称", "document": "申报信息表"}
+    snapshot = {"z": {"status": "需补正", "issues": [{**old, "place": "", "message": "未填写"}]}}
+    db.execute("INSERT INTO meta(key, value) VALUES ('round:1', ?)", (json.dumps(snapshot),))
+    db.execute("INSERT INTO meta(key, value) VALUES ('round', '1'), ('fingerprint', 'f')")
+    db.execute("PRAGMA user_version=4")
+    db.commit()
+    db.close()
+    reg = Registry(path)
+    assert reg.db.execute("PRAGMA user_version").fetchone()[0] == 5
+    [issue] = json.loads(reg.get_meta("round:1") or "")["z"]["issues"]
+    # compared by meaning (code, field, document, place); the words can no longer be rendered
+    kept = {"place": "", "wording": "未填写", "params": {}, "severity_override": None}
+    assert issue == {**old, **kept}
+    assert (reg.get_meta("round"), reg.get_meta("fingerprint")) == ("1", "f")
     reg.close()
 
 

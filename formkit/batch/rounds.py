@@ -2,8 +2,12 @@
 registry, and a later round compared with the one before — by meaning, not by message text.
 
 A round's snapshot (registry ``meta`` key ``round:N``) holds per zone its status, its issues as
-(code, field, document, place) with their message, the values read of each form used and the
-file of each form. Comparing round N with N−1, per zone: every earlier issue is 已整改 (no
+data — their meaning (code, field, document, place) and the finding's params, never its words —,
+the values read of each form used and the file of each form. The words are rendered from the
+catalogue when an opinion is written, so a wording change in the catalogue never makes an
+earlier issue look fixed or new. Snapshots kept before issues were stored as data (registry
+schema 4 and older) were migrated with the words they were shown with (``wording``), which
+they keep. Comparing round N with N−1, per zone: every earlier issue is 已整改 (no
 issue with the same code, field, document and place now) or 未整改; a current issue not seen
 before is 新发现; values that changed (old → new); forms added, replaced (another file) or
 withdrawn. The words come from ``templates/rounds.yaml``.
@@ -20,6 +24,8 @@ from typing import Any
 import yaml
 
 from formkit.batch.review import Review, ZoneReview
+from formkit.batch.status import Issue
+from formkit.findings import Finding
 from formkit.registry import Registry
 from formkit.resources import templates_dir
 
@@ -34,15 +40,34 @@ def words() -> dict[str, Any]:
     return data
 
 
-def _issue(i: Any) -> dict[str, Any]:
+def _issue(i: Issue) -> dict[str, object]:
+    """An issue as a round keeps it: what it means and the params of its words."""
+    data = i.finding.to_data() if i.finding else {}
     return {
         "code": i.code,
         "field": i.field,
         "document": i.document,
         "place": i.location or "",
-        "message": i.message,
         "severity": i.severity,
+        "severity_override": data.get("severity_override"),
+        "params": data.get("params") or {},
     }
+
+
+def message(i: Mapping[str, Any], lang: str = "zh") -> str:
+    """A kept issue's words, from the catalogue now (or, for a snapshot migrated from before
+    issues were kept as data, the words it was shown with)."""
+    if "wording" in i:
+        return str(i["wording"])
+    found = Finding(
+        str(i["code"]),
+        i.get("field"),
+        i.get("place") or None,
+        None,
+        dict(i.get("params") or {}),
+        i.get("severity_override"),
+    )
+    return found.message(lang)
 
 
 Read = Mapping[str, tuple[dict[str, Any], dict[str, str]]]  # file → (fields, sources)
@@ -114,7 +139,7 @@ class Changes:
                 status=w[status],
                 document=i["document"],
                 place=w["place"].format(place=i["place"]) if i["place"] else "",
-                message=i["message"],
+                message=message(i),
             )
             for status, i in self.issues
         ]

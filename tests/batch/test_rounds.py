@@ -3,6 +3,9 @@ changed values and replaced documents, in the opinion's 上轮意见整改情况
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import sqlite3
 from pathlib import Path
 
 import docx
@@ -10,6 +13,8 @@ import pytest
 from openpyxl import load_workbook
 
 from formkit.batch.run import run_batch
+from formkit.codes import CODES
+from formkit.findings import Finding
 
 from . import builders as b
 from .conftest import PROGRAMME, ZONES
@@ -51,11 +56,8 @@ def _section(out: Path) -> list[str]:
     return text[start + 1 : end]
 
 
-def test_the_round_2_opinion_says_what_was_fixed_what_not_and_what_is_new(
-    two_rounds: tuple[Path, str, str],
-) -> None:
-    out, bad, good = two_rounds
-    assert _section(out) == [
+def _expected(bad: str, good: str) -> list[str]:
+    return [
         "1.【未整改】两年期实施方案（表1第1行第1列）：资金使用方向各项金额合计350万元，"
         "与“申请省级奖补资金（万元）”所填的400万元不一致",
         "2.【已整改】申报信息表（表1第17行第3列）：“运营主体统一社会信用代码”不是有效的"
@@ -65,6 +67,58 @@ def test_the_round_2_opinion_says_what_was_fixed_what_not_and_what_is_new(
         f"5.【更换材料】申报信息表：{NAME}/申报信息表.docx",
         f"6.【更换材料】绩效目标及评价指标表：{NAME}/绩效目标表.xlsx",
     ]
+
+
+def test_the_round_2_opinion_says_what_was_fixed_what_not_and_what_is_new(
+    two_rounds: tuple[Path, str, str],
+) -> None:
+    out, bad, good = two_rounds
+    assert _section(out) == _expected(bad, good)
+
+
+def test_a_wording_change_between_rounds_does_not_make_an_issue_new(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second, *_ = _inboxes(tmp_path)
+    out = tmp_path / "out"
+    run_batch(first, out, programme=PROGRAMME, workers=1)
+    code = "fund-uses-mismatch"  # 未整改 in round 2
+    monkeypatch.setitem(CODES, code, dataclasses.replace(CODES[code], zh="改过的措辞「丙」"))
+    run_batch(second, out, programme=PROGRAMME, workers=1, round_no=2)
+    section = _section(out)
+    statuses = [line.split("】")[0] for line in section[:3]]
+    assert statuses == ["1.【未整改", "2.【已整改", "3.【新发现"]
+    assert section[0] == "1.【未整改】两年期实施方案（表1第1行第1列）：改过的措辞「丙」"
+
+
+def _as_schema_4(registry: Path) -> None:
+    """The registry as formkit wrote it before schema 5: each round's issues with their words
+    rendered, no params."""
+    with sqlite3.connect(registry) as db:
+        for key, value in db.execute("SELECT key, value FROM meta WHERE key GLOB 'round:*'"):
+            snapshot = json.loads(value)
+            for zone in snapshot.values():
+                for i in zone["issues"]:
+                    found = Finding(i["code"], i["field"], i["place"] or None, None, i["params"])
+                    i["message"] = found.message()
+                    del i["params"], i["severity_override"]
+            text = json.dumps(snapshot, ensure_ascii=False)
+            db.execute("UPDATE meta SET value=? WHERE key=?", (text, key))
+        db.execute("PRAGMA user_version=4")
+
+
+def test_a_round_kept_by_a_schema_4_registry_is_migrated_and_compared(tmp_path: Path) -> None:
+    first, second, bad, good = _inboxes(tmp_path)
+    out = tmp_path / "out"
+    run_batch(first, out, programme=PROGRAMME, workers=1)
+    _as_schema_4(out / "formkit.sqlite")
+    run_batch(second, out, programme=PROGRAMME, workers=1, round_no=2)
+    assert _section(out) == _expected(bad, good)
+    with sqlite3.connect(out / "formkit.sqlite") as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 5
+        [kept] = db.execute("SELECT value FROM meta WHERE key='round:1'").fetchone()
+    issue = json.loads(kept)[next(iter(json.loads(kept)))]["issues"][0]
+    assert "message" not in issue and issue["wording"] and issue["params"] == {}
 
 
 def test_the_summary_shows_both_rounds_side_by_side(two_rounds: tuple[Path, str, str]) -> None:
