@@ -54,20 +54,25 @@ def _issue(i: Issue) -> dict[str, object]:
     }
 
 
-def message(i: Mapping[str, Any], lang: str = "zh") -> str:
+def message(i: Mapping[str, object], lang: str = "zh") -> str:
     """A kept issue's words, from the catalogue now (or, for a snapshot migrated from before
     issues were kept as data, the words it was shown with)."""
     if "wording" in i:
         return str(i["wording"])
+    params = i.get("params")
     found = Finding(
         str(i["code"]),
-        i.get("field"),
-        i.get("place") or None,
+        _text(i.get("field")),
+        _text(i.get("place")),
         None,
-        dict(i.get("params") or {}),
-        i.get("severity_override"),
+        dict(params) if isinstance(params, dict) else {},
+        _text(i.get("severity_override")),
     )
     return found.message(lang)
+
+
+def _text(value: object) -> str | None:
+    return None if value in (None, "") else str(value)
 
 
 Read = Mapping[str, tuple[dict[str, Any], dict[str, str]]]  # file → (fields, sources)

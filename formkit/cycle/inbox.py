@@ -105,7 +105,7 @@ def read_cycle(
     return CycleData(stored["progress"], stored["self_eval"], targets, found, read)
 
 
-def _kept(result: dict[str, Any]) -> dict[str, Any]:
+def _kept(result: Mapping[str, object]) -> dict[str, object]:
     """What the reports are made of (the plan's texts and the places are left out)."""
     keys = ("file", "form", "fields", "indicators", "findings", "rows_not_applicable")
     return {k: result[k] for k in keys if k in result}
@@ -148,7 +148,7 @@ def _worth_showing(f: Finding) -> bool:
 
 
 def _from_result(
-    result: Mapping[str, Any], name: str, programme: Programme, found: list[Sourced]
+    result: Mapping[str, object], name: str, programme: Programme, found: list[Sourced]
 ) -> Report | None:
     kind = str(result["form"])
     data = _clean(result)
@@ -157,23 +157,25 @@ def _from_result(
         code = "evaluation-unknown-zone" if kind == "self_eval" else "progress-unknown-zone"
         found.append((name, finding(code, zone=data.get("zone_name") or "（未填写）")))
         return None
-    year = data.get(YEAR_KEY.get(kind, ""), 0) if kind != "targets" else 0
+    year = 0 if kind == "targets" else data.get(YEAR_KEY.get(kind, ""), 0)
     period = str(data.get("period") or ("全年" if kind == "self_eval" else ""))
-    if kind != "targets" and not isinstance(year, int):
+    if not isinstance(year, int):
         return None  # a missing year is already a missing-field finding of the file
-    report = Report(kind, zone.zone, int(year), period, name, _digest(data), None, data)
-    report.fill_date = data.get("fill_date")
+    report = Report(kind, zone.zone, year, period, name, _digest(data), None, data)
+    filled = data.get("fill_date")
+    report.fill_date = None if filled is None else str(filled)
     _drop_negative(report, found)
     return report
 
 
-def _clean(result: Mapping[str, Any]) -> dict[str, Any]:
+def _clean(result: Mapping[str, object]) -> dict[str, object]:
     """The stored values (absent ones are not stored); indicator rows marked 不适用 get
     ``na: true``."""
-    data = dict(result.get("fields") or {})
-    marked = set(result.get("rows_not_applicable") or ())
-    rows = [dict(row) for row in result.get("indicators") or []]
-    for n in marked:
+    fields, listed = result.get("fields"), result.get("indicators")
+    marked = result.get("rows_not_applicable")
+    data: dict[str, object] = dict(fields) if isinstance(fields, dict) else {}
+    rows = [dict(row) for row in listed] if isinstance(listed, list) else []
+    for n in marked if isinstance(marked, list) else []:
         rows[n]["na"] = True
     data["indicators"] = rows
     return data
