@@ -79,7 +79,8 @@ def ingest(
         reg.clear_files()
         reg.set_meta("fingerprint", settings)
     known = reg.known()
-    items = list(walk(inbox))
+    own = _own_files(reg.path, inbox)
+    items = [i for i in walk(inbox) if i.rel not in own]
     done = Ingested([i.rel for i in items])
     todo: list[InboxFile] = []
     for item in items:
@@ -100,6 +101,15 @@ def ingest(
             progress(done.files_read, len(todo), stored.path)
     reg.finish_run(run_id, done.files_seen, done.files_read)
     return done
+
+
+def _own_files(registry: Path, inbox: Path) -> frozenset[str]:
+    """The registry's own files, when it lies inside the inbox: never read as submissions."""
+    try:
+        rel = registry.resolve().relative_to(inbox.resolve()).as_posix()
+    except ValueError:
+        return frozenset()
+    return frozenset(rel + end for end in ("", "-wal", "-shm", "-journal"))
 
 
 def read_inbox_file(inbox: str, rel: str, programme: str | None, validators: str | None) -> Read:

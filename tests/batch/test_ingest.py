@@ -44,3 +44,14 @@ def test_an_unchanged_file_is_reused_and_a_removed_one_forgotten(tmp_path: Path)
     reg.close()
     assert again.files == ["q1.xlsx", "q3.xlsx"]
     assert (again.files_read, again.files_reused, again.files_forgotten) == (1, 1, 1)
+
+
+def test_a_registry_inside_the_inbox_is_not_read_as_a_submission(tmp_path: Path) -> None:
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    progress_file(inbox, "q1.xlsx", "一季度", 2)
+    (inbox / "out").mkdir()
+    reg = Registry(inbox / "out" / "formkit.sqlite")
+    first, second = ingest(reg, inbox, workers=1), ingest(reg, inbox, workers=1)
+    reg.close()
+    assert (first.files, first.files_read, second.files_read) == (["q1.xlsx"], 1, 0)
