@@ -186,7 +186,3 @@ def _loaded(path: str) -> Programme:
 def load(path: str | None) -> Programme | None:
     """The programme at ``path`` (loaded once per process: each worker loads it itself)."""
     return None if path is None else _loaded(path)
-
-
-def default_workers() -> int:
-    return max(1, len(os.sched_getaffinity(0)))

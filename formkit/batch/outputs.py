@@ -24,9 +24,9 @@ from typing import Any
 from formkit.atomic import write_bytes_atomic
 from formkit.batch import rounds
 from formkit.batch.opinions import opinion_data, opinion_path
+from formkit.batch.pool import default_workers
 from formkit.batch.report_html import SUMMARY_NAME, report_html
 from formkit.batch.review import Review, for_review, not_forms, review
-from formkit.batch.run import default_workers
 from formkit.codes import CODES
 from formkit.errors import OutputFileError
 from formkit.intake.isolate import IsolatedPool

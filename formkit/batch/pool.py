@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -32,8 +33,6 @@ def map_files(
     """
     if not items:
         return
-    from formkit.batch.run import default_workers
-
     size = min(workers or default_workers(), len(items))
     calls = [(str(inbox), item.rel, programme, validators) for item in items]
     with IsolatedPool(size, timeout_s=timeout_s, memory_mb=memory_mb) as pool:
@@ -42,6 +41,11 @@ def map_files(
                 yield outcome.value
             else:
                 yield failed(items[outcome.index], outcome.error)
+
+
+def default_workers() -> int:
+    """One worker per core this process may run on."""
+    return max(1, len(os.sched_getaffinity(0)))
 
 
 def failed(item: InboxFile, error: Exception) -> Read:

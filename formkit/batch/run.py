@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from formkit.batch.ingest import DELAY_ENV, Progress, default_workers, ingest, load
+from formkit.batch.ingest import DELAY_ENV, Progress, ingest, load
+from formkit.batch.outputs import write_outputs
+from formkit.batch.pool import default_workers
 from formkit.errors import ConfigError, OutputFileError
 from formkit.registry import Registry
 
@@ -84,8 +86,6 @@ def run_batch(
         reg = Registry(registry or out / "formkit.sqlite")
         try:
             _read_all(reg, summary, prog_path, validators, workers, progress)
-            from formkit.batch.outputs import write_outputs
-
             write_outputs(
                 reg, summary, prog, validators=validators, workers=workers, round_no=round_no
             )
