@@ -64,7 +64,10 @@ TERMS = (
     "拟支持",
     "年度",
 )
-GOOD = (*KINDS, "longest-opinion")
+# A call with 16 and with 12 attachments: the kept closing was longer than a page, so the
+# 成文日期 or the 版记 stood alone on the last page (regression; notice_layout.LONG_ATTACHMENTS).
+LONG_CALLS = {"call-16-attachments": 13, "call-12-attachments": 9}
+GOOD = (*KINDS, "longest-opinion", *LONG_CALLS)
 SIGN, DATE = "山西省小企业发展促进局", "2020年3月5日"
 
 
@@ -86,6 +89,10 @@ def cases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Case]:
         data = yaml.safe_load((SAMPLES / "notices" / f"{kind}.yaml").read_text("utf-8"))
         jobs.append(NoticeJob(kind, data, folder / f"{kind}.docx"))
         names[kind] = tuple(str(data[k]) for k in ("zone", "city") if k in data)
+    call = yaml.safe_load((SAMPLES / "notices" / "call.yaml").read_text("utf-8"))
+    for name, extra in LONG_CALLS.items():
+        forms = [*call["forms"], *(f"补充材料{n + 1}" for n in range(extra))]
+        jobs.append(NoticeJob("call", {**call, "forms": forms}, folder / f"{name}.docx"))
     documents = render_many(jobs, pdf=False)
     opinion = longest_opinion(folder / "review")
     documents.append(shutil.copy(opinion, folder / "longest-opinion.docx"))
