@@ -11,9 +11,16 @@ none of the checks passes by finding nothing. Everything converts in one LibreOf
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: each worker makes its own
+    fcntl = None  # type: ignore[assignment]
 
 import docx
 import pytest
@@ -82,7 +89,44 @@ class Case:
 
 @pytest.fixture(scope="module")
 def cases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Case]:
-    folder = tmp_path_factory.mktemp("print")
+    folder = printed_folder(tmp_path_factory)
+    names = json.loads((folder / NAMES).read_text("utf-8"))
+    out = {}
+    for stem, terms in names.items():
+        content = (folder / f"{stem}.docx").read_bytes()
+        good = stem in GOOD
+        out[stem] = Case(
+            read(folder / "pdf" / f"{stem}.pdf"),
+            paragraphs(content, "GwSignature")[0] if good else SIGN,
+            paragraphs(content, "GwDate")[0] if good else DATE,
+            paragraphs(content, "GwTitle")[0] if good else "",
+            (*TERMS, *terms),
+        )
+    return out
+
+
+NAMES = "names.json"  # written last: the folder is complete when it exists
+
+
+def printed_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The documents and their PDFs, made once a test run: pytest-xdist's workers share the
+    folder (under a lock) instead of each starting LibreOffice over the same documents."""
+    if fcntl is None or "PYTEST_XDIST_WORKER" not in os.environ:
+        folder = tmp_path_factory.mktemp("print")
+        make_documents(folder)
+        return folder
+    folder = tmp_path_factory.getbasetemp().parent / "print-layout"  # the run's, not a worker's
+    with open(f"{folder}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / NAMES).exists():
+            folder.mkdir(exist_ok=True)
+            make_documents(folder)
+    return folder
+
+
+def make_documents(folder: Path) -> None:
+    """Every notice kind, two long calls, the longest batch opinion and the bad documents as
+    .docx, all converted to PDF in one LibreOffice call; the names a title must keep whole."""
     names: dict[str, tuple[str, ...]] = {}
     jobs = []
     for kind in KINDS:
@@ -93,24 +137,16 @@ def cases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Case]:
     for name, extra in LONG_CALLS.items():
         forms = [*call["forms"], *(f"补充材料{n + 1}" for n in range(extra))]
         jobs.append(NoticeJob("call", {**call, "forms": forms}, folder / f"{name}.docx"))
+        names[name] = ()
     documents = render_many(jobs, pdf=False)
     opinion = longest_opinion(folder / "review")
     documents.append(shutil.copy(opinion, folder / "longest-opinion.docx"))
     names["longest-opinion"] = (opinion.stem, opinion.parent.name)  # 审核意见/<市>/<开发区>.docx
-    documents += bad_documents(folder)
-    pdfs = office.convert(documents, "pdf", folder / "pdf")
-    out = {}
-    for source, pdf in zip(documents, pdfs, strict=True):
-        content = source.read_bytes()
-        good = source.stem in GOOD
-        out[source.stem] = Case(
-            read(pdf),
-            paragraphs(content, "GwSignature")[0] if good else SIGN,
-            paragraphs(content, "GwDate")[0] if good else DATE,
-            paragraphs(content, "GwTitle")[0] if good else "",
-            (*TERMS, *names.get(source.stem, ())),
-        )
-    return out
+    for bad in bad_documents(folder):
+        documents.append(bad)
+        names[bad.stem] = ()
+    office.convert(documents, "pdf", folder / "pdf")
+    (folder / NAMES).write_text(json.dumps(names, ensure_ascii=False), "utf-8")
 
 
 def longest_opinion(review: Path) -> Path:
