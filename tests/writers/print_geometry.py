@@ -35,6 +35,7 @@ class Line:
     top: float
     bottom: float
     x0: float
+    x1: float
     size: float
     text: str
 
@@ -80,7 +81,8 @@ def _lines(page: int, chars: Iterable[dict]) -> list[Line]:
         row = sorted(rows[top], key=lambda c: c["x0"])
         size = Counter(round(c["size"], 1) for c in row).most_common(1)[0][0]
         text = "".join(c["text"] for c in row)
-        out.append(Line(page, row[0]["top"], row[0]["bottom"], row[0]["x0"], size, text))
+        first, last = row[0], row[-1]
+        out.append(Line(page, first["top"], first["bottom"], first["x0"], last["x1"], size, text))
     return out
 
 
@@ -184,4 +186,22 @@ def title_faults(doc: Printed, terms: Iterable[str]) -> dict[str, str]:
                 for match in re.finditer(re.escape(term), joined):
                     if match.start() < cut < match.end():
                         faults[term] = f"{upper.text} / {lower.text}"
+    return faults
+
+
+def title_shape_faults(doc: Printed) -> dict[str, str]:
+    """Each title line centred on the type area, the lines a 梯形 or 菱形 (GB/T 9704 §7.3.3):
+    two lines of one length are a rectangle, a middle line shorter than both ends an hourglass."""
+    centre = (TYPE_LEFT + TYPE_RIGHT) / 2
+    faults: dict[str, str] = {}
+    for title in titles(doc):
+        text = " / ".join(line.text for line in title)
+        off = [round((line.x0 + line.x1) / 2 - centre, 1) for line in title]
+        if any(abs(o) > 3 for o in off):
+            faults["centre"] = f"{text}: centres off by {off} pt"
+        widths = [line.x1 - line.x0 for line in title]
+        if len(widths) == 2 and abs(widths[0] - widths[1]) < title[0].size / 2:
+            faults["rectangle"] = text
+        if len(widths) >= 3 and min(widths[1:-1]) < min(widths[0], widths[-1]):
+            faults["hourglass"] = text
     return faults

@@ -3,7 +3,8 @@ checked as a reader of 公文 checks them (GB/T 9704-2012; issue #12, item 6):
 
 - the 版记 rules lie at the foot of the last page, as wide as the type area, under text;
 - the page with the 署名 and 成文日期 carries body text too;
-- no title line ends inside a word (the title's own terms, read from the PDF by size and y).
+- no title line ends inside a word (the title's own terms, read from the PDF by size and y),
+  and the lines are centred and stand as a 梯形 or 菱形.
 
 Deliberately bad documents made with python-docx go through the same checks and fail them, so
 none of the checks passes by finding nothing. Everything converts in one LibreOffice call.
@@ -44,6 +45,7 @@ from .print_geometry import (
     read,
     signature_faults,
     title_faults,
+    title_shape_faults,
     titles,
 )
 
@@ -198,6 +200,11 @@ def test_no_title_line_ends_inside_a_word(cases: dict[str, Case], name: str) -> 
     assert title_faults(case.printed, case.terms) == {}
 
 
+@pytest.mark.parametrize("name", GOOD)
+def test_titles_are_centred_trapezoids(cases: dict[str, Case], name: str) -> None:
+    assert title_shape_faults(cases[name].printed) == {}
+
+
 def test_the_long_titles_are_broken_into_lines(cases: dict[str, Case]) -> None:
     """Not a vacuous check: the sample titles do need breaking."""
     assert all(len(titles(cases[name].printed)[0]) == 2 for name in GOOD)
@@ -212,20 +219,24 @@ def test_an_imprint_right_after_the_text_fails(cases: dict[str, Case]) -> None:
     case = cases["bad-follows"]
     assert imprint_faults(case.printed).keys() == {"foot", "width"}
     assert title_faults(case.printed, case.terms).keys() == {"融通型"}
+    assert title_shape_faults(case.printed) == {}  # 9 over 12 characters: a trapezoid
     assert signature_faults(case.printed, case.signature, case.date) == {}
 
 
 def test_an_imprint_alone_on_its_page_fails(cases: dict[str, Case]) -> None:
     """The 版记 floats at the foot of the type area, as formkit places it, but on a page of
-    its own."""
+    its own; the title is two lines of one length."""
     case = cases["bad-alone"]
     assert imprint_faults(case.printed).keys() == {"alone"}
     assert title_faults(case.printed, case.terms) == {}
+    assert title_shape_faults(case.printed).keys() == {"rectangle"}
 
 
 def test_a_signature_alone_on_its_page_fails(cases: dict[str, Case]) -> None:
+    """A page break before the 署名; the title set flush left."""
     case = cases["bad-signature"]
     assert signature_faults(case.printed, case.signature, case.date).keys() == {"alone"}
+    assert title_shape_faults(case.printed).keys() == {"centre"}
 
 
 # --- the bad documents -------------------------------------------------------------------------
@@ -252,12 +263,12 @@ def bad_documents(folder: Path) -> list[Path]:
     follows = _page(["关于大中小企业融通", "型创新创业特色载体的通知"])
     _closing(follows)
     _imprint(follows, floating=False, width=Mm(120))
-    alone = _page(["关于特色载体的通知"])
+    alone = _page(["关于开发区特色载体", "申报材料审核的通知"])
     _closing(alone)
     # LibreOffice anchors a floating table at the paragraph before it
     alone.add_paragraph().paragraph_format.page_break_before = True
     _imprint(alone, floating=True, width=Mm(156))
-    signature = _page(["关于特色载体的通知"])
+    signature = _page(["关于特色载体的通知"], WD_ALIGN_PARAGRAPH.LEFT)
     signature.add_paragraph().paragraph_format.page_break_before = True
     _closing(signature)
     paths = []
@@ -268,9 +279,9 @@ def bad_documents(folder: Path) -> list[Path]:
     return paths
 
 
-def _page(title: list[str]) -> Document:
+def _page(title: list[str], align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.CENTER) -> Document:
     """An A4 page with the type area of GB/T 9704, a 2号 title (a line break between the given
-    lines) and three lines of 3号 text."""
+    lines, centred unless told) and three lines of 3号 text."""
     document = docx.Document()
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
@@ -281,7 +292,7 @@ def _page(title: list[str]) -> Document:
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "仿宋_GB2312")
     normal.paragraph_format.space_after = Pt(0)
     heading = document.add_paragraph()
-    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    heading.alignment = align
     for n, text in enumerate(title):
         run = heading.add_run(text)
         run.font.size = Pt(22)
