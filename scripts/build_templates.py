@@ -75,12 +75,15 @@ def _tag_row(statement: str, widths: list[int]) -> str:
     return _row(_cell(sum(widths), "{%tr " + statement + " %}", "GwTableText", len(widths)))
 
 
-def _table(widths: list[int], rows: str, borders: str, float_pr: str = "") -> str:
+def _table(
+    widths: list[int], rows: str, borders: str, float_pr: str = "", cell_margins: str = ""
+) -> str:
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     return (
         f'<w:tbl><w:tblPr>{float_pr}<w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
         f'<w:jc w:val="center"/><w:tblBorders>{borders}</w:tblBorders>'
-        f'<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl>'
+        f'<w:tblLayout w:type="fixed"/>{cell_margins}</w:tblPr>'
+        f"<w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl>"
     )
 
 
@@ -121,6 +124,13 @@ FOOT = (
     f' w:vertAnchor="margin" w:horzAnchor="page" w:tblpX="{g.MARGIN_LEFT}" w:tblpYSpec="bottom"/>'
     '<w:tblOverlap w:val="never"/>'
 )
+# No cell margins in the 版记: LibreOffice puts a floating table's border one left cell margin
+# left of tblpX (its rules stood 1.9 mm out of the type area, GB/T 9704 §7.5.1 wants them as
+# wide as it); without margins Word and LibreOffice agree, and GwImprint's 1-character indent
+# alone places the text.
+NO_CELL_MARGINS = (
+    '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
+)
 
 
 def imprint() -> str:
@@ -139,7 +149,7 @@ def imprint() -> str:
         height=560,
     )
     rows = _tag_row("if cc", widths) + cc + _tag_row("endif", widths) + issued
-    return _table(widths, rows, borders, FOOT) + p("GwImprintAnchor", "")
+    return _table(widths, rows, borders, FOOT, NO_CELL_MARGINS) + p("GwImprintAnchor", "")
 
 
 # --- the parts every notice shares -------------------------------------------------------------

@@ -6,7 +6,9 @@ depends on the data is done here, on the rendered ``word/document.xml``:
 - the title (``GwTitle``, ``GwAttachTitle``) gets explicit line breaks between words
   (:mod:`formkit.writers.title_lines`);
 - the paragraph before the 附件说明 or the 署名 keeps with it, so the 署名 and 成文日期 never
-  stand alone on a page (the closing styles keep with each other in ``styles.xml``);
+  stand alone on a page (the closing styles keep with each other in ``styles.xml``); a long
+  附件说明 may break between its second and its last item, since a chain of kept
+  paragraphs longer than a page is broken anywhere (the 成文日期 or the 版记 then stood alone);
 - in Chinese text, spaces next to a number go (存在 10 处 → 存在10处), applied to every value
   the data gives (:func:`tidy_value`, the Jinja ``finalize`` hook).
 
@@ -27,6 +29,10 @@ __all__ = ["keep_names", "lay_out", "tidy_text", "tidy_value"]
 
 TITLE_STYLES = ("GwTitle", "GwAttachTitle")
 CLOSING_STYLES = ("GwAttachNote", "GwSignature")
+ATTACH_ITEM = "GwAttachItem"
+# From this many 附件说明 lines on, the list may break across pages: with the heading and last
+# paragraph before it, the 署名, 成文日期, 附注 and the 版记 the kept chain nears a page (22 lines).
+LONG_ATTACHMENTS = 7
 _HAN = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _SPACE_BEFORE_NUMBER = re.compile(rf"(?<=[{_HAN}])[ \u00a0]+(?=[0-9])")
 _SPACE_AFTER_NUMBER = re.compile(rf"(?<=[0-9%])[ \u00a0]+(?=[{_HAN}])")
@@ -62,6 +68,7 @@ def lay_out(xml: str, keep: Iterable[str] = ()) -> str:
             broken = _broken(xml[start:end], keep)
             xml = xml[:start] + broken + xml[end:]
             at = start + len(broken)
+    xml = _loosen_long_attachments(xml)
     closing = [s for s in (_paragraph_with(xml, c) for c in CLOSING_STYLES) if s is not None]
     if closing:
         first = min(start for start, _ in closing)
@@ -109,6 +116,27 @@ def _broken(paragraph: str, keep: tuple[str, ...]) -> str:
         + (ppr.group(0) if ppr else "")
         + f"<w:r>{rpr}{body}</w:r></w:p>"
     )
+
+
+def _loosen_long_attachments(xml: str) -> str:
+    """Items 2 … n-1 of a long 附件说明 no longer keep with the next, as their style does."""
+    spans = []
+    at = 0
+    while (span := _paragraph_with(xml, ATTACH_ITEM, at)) is not None:
+        spans.append(span)
+        at = span[1]
+    if len(spans) + 1 < LONG_ATTACHMENTS:  # the first item is on the 附件 line
+        return xml
+    for start, end in reversed(spans[:-1]):
+        xml = xml[:start] + _not_kept(xml[start:end]) + xml[end:]
+    return xml
+
+
+def _not_kept(paragraph: str) -> str:
+    if "<w:keepNext/>" in paragraph:  # set on the paragraph itself in the template
+        return paragraph.replace("<w:keepNext/>", '<w:keepNext w:val="0"/>', 1)
+    mark = f'<w:pStyle w:val="{ATTACH_ITEM}"/>'
+    return paragraph.replace(mark, mark + '<w:keepNext w:val="0"/>', 1)
 
 
 def _keep_with_next(paragraph: str) -> str:

@@ -520,6 +520,28 @@ def test_signature_and_date_are_right_aligned_and_keep_with_the_text(
         assert ps[first - 1].find("w:pPr/w:keepNext", NS) is not None, kind
 
 
+def keeps_of_attachment_items(docx: bytes) -> list[bool]:
+    """Whether each 附件说明 item paragraph keeps with the next (its style says yes)."""
+    body = xml(docx, "word/document.xml").find("w:body", NS)
+    out = []
+    for p in body.findall("w:p", NS):
+        if val(p, "w:pPr/w:pStyle") == "GwAttachItem":
+            keep = p.find("w:pPr/w:keepNext", NS)
+            out.append(keep is None or keep.get(w("val")) not in ("0", "false"))
+    return out
+
+
+def test_a_long_attachment_list_may_break_but_its_last_item_keeps_with_the_signature() -> None:
+    """Regression: 16 attachments made the kept closing longer than a page, and LibreOffice
+    broke it between the 署名 and the 成文日期 (tests/writers/test_print_layout.py prints it)."""
+    data = sample("call")
+    assert all(keeps_of_attachment_items(render_bytes("call", data)))  # 3: kept whole
+    long = {**data, "forms": [*data["forms"], *(f"补充材料{n}" for n in range(13))]}
+    keeps = keeps_of_attachment_items(render_bytes("call", long))
+    assert len(keeps) == 15
+    assert keeps == [False] * 14 + [True]
+
+
 @pytest.mark.parametrize("kind", KINDS)
 def test_imprint_floats_at_the_foot_of_the_type_area(docs: dict[str, bytes], kind: str) -> None:
     body = xml(docs[kind], "word/document.xml").find("w:body", NS)
@@ -530,6 +552,9 @@ def test_imprint_floats_at_the_foot_of_the_type_area(docs: dict[str, bytes], kin
     assert position.get(w("tblpYSpec")) == "bottom"
     assert position.get(w("horzAnchor")) == "page"
     assert position.get(w("tblpX")) == str(g.MARGIN_LEFT)
+    # no cell margin for LibreOffice to shift the rules by (1.9 mm out of the type area)
+    margins = body.findall("w:tbl", NS)[-1].find("w:tblPr/w:tblCellMar", NS)
+    assert [val(margins, f"w:{side}", "w") for side in ("left", "right")] == ["0", "0"]
 
 
 @pytest.mark.parametrize("kind", KINDS)
