@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from formkit.atomic import write_bytes_atomic
-from formkit.codes import CODES
 from formkit.errors import OutputFileError
 from formkit.spec import FormSpec, available_forms, load_spec
 from formkit.writers.forms_docx import application_docx, plan_docx, spec_docx
@@ -128,4 +127,4 @@ def _make_folder(folder: Path) -> None:
 def unwritable(path: Path, exc: OSError) -> OutputFileError:
     """An :class:`OutputFileError` saying in Chinese why ``path`` cannot be written."""
     detail = _REASONS.get(exc.errno or 0, f"系统错误（{exc.strerror or exc}）")
-    return OutputFileError(CODES["output-unwritable"].render("zh", path=path, detail=detail))
+    return OutputFileError("output-unwritable", path=str(path), detail=detail)

@@ -14,7 +14,6 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from formkit.codes import CODES
 from formkit.dates import WorkCalendar, cn_date, expand_dates, parse_date
 from formkit.errors import TemplateError
 from formkit.writers.gongwen import CHAR_W
@@ -28,7 +27,7 @@ Context = dict[str, Any]
 
 
 def bad(field: str, detail: str) -> TemplateError:
-    return TemplateError(CODES["notice-bad-data"].render("zh", field=field, detail=detail))
+    return TemplateError("notice-bad-data", field=field, detail=detail)
 
 
 # --- value readers -------------------------------------------------------------------------------
