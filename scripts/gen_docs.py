@@ -44,7 +44,7 @@ def codes_reference() -> str:
             "## Reasons",
             "",
             "A refusal's `{detail}` is often one of these reasons, named by the param `reason`",
-            "(`InputFileError(\"file-unsafe\", name, reason=\"rels-too-large\")`); its own",
+            '(`InputFileError("file-unsafe", name, reason="rels-too-large")`); its own',
             "placeholders are params of the same error.",
             "",
             reasons_table(),
