@@ -1297,7 +1297,7 @@ CODES: dict[str, Code] = _codes(
     Code(
         "programme-yaml-line",
         E,
-        "{file}：第{line}行YAML 格式错误",
+        "{file}：第{line}行 YAML 格式错误",
         "{file}: malformed YAML at line {line}",
     ),
     Code(
@@ -1315,7 +1315,7 @@ CODES: dict[str, Code] = _codes(
     Code(
         "allocation-approved-missing",
         E,
-        "{file}：缺少 approved（支持名单）",
+        "{file}：缺少支持名单（approved）",
         "{file}: approved (the list of supported zones) is missing",
     ),
     Code(
