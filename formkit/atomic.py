@@ -16,7 +16,6 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from formkit.codes import CODES
 from formkit.errors import OutputFileError
 
 
@@ -51,9 +50,7 @@ def refuse_existing(paths: Iterable[str | os.PathLike[str]], *, force: bool = Fa
         return
     for path in paths:
         if os.path.lexists(path):
-            code = CODES["output-exists"]
-            message = f"{code.render('zh', path=os.fspath(path))}。{code.hint}"
-            raise OutputFileError(message)
+            raise OutputFileError("output-exists", path=os.fspath(path))
 
 
 def _mode_for(target: Path) -> int:

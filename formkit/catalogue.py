@@ -187,14 +187,14 @@ def _read_csv(path: Path) -> list[list[Any]]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ConfigError(f"{path.name}：无法读取开发区目录（{exc.strerror}）") from exc
+        raise ConfigError("catalogue-unreadable", file=path.name, detail=exc.strerror) from exc
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
         return [list(r) for r in csv.reader(io.StringIO(text))]
-    raise ConfigError(f"{path.name}：开发区目录编码无法识别（应为 UTF-8 或 GBK）")
+    raise ConfigError("catalogue-encoding", file=path.name)
 
 
 def _read_xlsx(path: Path) -> list[list[Any]]:
@@ -203,7 +203,9 @@ def _read_xlsx(path: Path) -> list[list[Any]]:
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a bad file
-        raise ConfigError(f"{path.name}：无法读取开发区目录（{type(exc).__name__}）") from exc
+        raise ConfigError(
+            "catalogue-unreadable", file=path.name, detail=type(exc).__name__
+        ) from exc
     try:
         sheet = book.worksheets[0]
         return [list(r) for r in sheet.iter_rows(values_only=True)]
@@ -226,7 +228,7 @@ def _build(source: str, rows: Sequence[Sequence[Any]]) -> Catalogue:
             continue
         zones.append(_zone(source, number, row, columns, via_numbers, notes))
     if not zones:
-        raise ConfigError(f"{source}：开发区目录中没有任何开发区")
+        raise ConfigError("catalogue-empty", file=source)
     return Catalogue(tuple(zones), source, tuple(notes))
 
 
@@ -241,7 +243,7 @@ def _header(source: str, rows: Sequence[Sequence[Any]]) -> tuple[int, dict[str, 
         }
         if "name" in columns:
             return i, columns
-    raise ConfigError(f"{source}：开发区目录缺少“开发区名称”列（前10行内未找到表头）")
+    raise ConfigError("catalogue-no-header", file=source)
 
 
 def _zone(

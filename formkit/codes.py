@@ -21,6 +21,26 @@ class Code:
     def render(self, lang: str, **params: object) -> str:
         template = self.en if lang == "en" else self.zh
         values = {k: ("" if v is None else v) for k, v in params.items()}
+        reason = params.get("reason")
+        if isinstance(reason, str) and reason in REASONS and "{detail}" in template:
+            # the reason's words fill {detail}
+            values["detail"] = REASONS[reason].render(lang, **params)
+        return template.format_map(_Missing(values))
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a file was refused, in words that fill its code's ``{detail}``: the param
+    ``reason`` names one (``InputFileError("file-unsafe", name, reason="rels-too-large")``),
+    and its placeholders are params of the same error."""
+
+    key: str
+    zh: str
+    en: str
+
+    def render(self, lang: str, **params: object) -> str:
+        template = self.en if lang == "en" else self.zh
+        values = {k: ("" if v is None else v) for k, v in params.items()}
         return template.format_map(_Missing(values))
 
 
@@ -1186,6 +1206,155 @@ CODES: dict[str, Code] = _codes(
         "{file}：表单规格无误（{fields} 个字段）",
         "{file}: spec is valid ({fields} fields)",
     ),
+    # --- specs, configuration and outputs that cannot be used (raised; exit 2) -------------
+    Code(
+        "spec-unreadable",
+        E,
+        "{file}：无法读取表单规格（{detail}）",
+        "{file}: cannot read the spec ({detail})",
+    ),
+    Code(
+        "spec-not-utf8",
+        E,
+        "{file}：表单规格不是 UTF-8 编码的文本（{detail}）",
+        "{file}: the spec is not UTF-8 text ({detail})",
+        "用文本编辑器把文件另存为 UTF-8 编码",
+    ),
+    Code(
+        "spec-yaml-invalid",
+        E,
+        "{file}：不是有效的 YAML（{detail}）",
+        "{file}: not valid YAML ({detail})",
+        "检查缩进（只用空格）、冒号后的空格和括号是否成对",
+    ),
+    Code(
+        "spec-schema-invalid",
+        E,
+        "{file}：schema 不是有效的 Cerberus 规则（{detail}）",
+        "{file}: invalid Cerberus schema ({detail})",
+        "规则写法见 Cerberus 文档（type、required、allowed、min、max、regex）",
+    ),
+    Code(
+        "spec-field-section",
+        E,
+        "{file}：字段 {name} 的 section「{section}」不在 form.sections 中",
+        "{file}: field {name} names section {section}, which is not in form.sections",
+    ),
+    Code(
+        "spec-field-label",
+        E,
+        "{file}：字段 {name} 缺少 meta.label（表上印的标签）",
+        "{file}: field {name} has no meta.label",
+    ),
+    Code(
+        "spec-field-kind",
+        E,
+        "{file}：字段 {name} 的 kind「{kind}」不存在",
+        "{file}: field {name} has unknown kind {kind}",
+    ),
+    Code(
+        "catalogue-unreadable",
+        E,
+        "{file}：无法读取开发区目录（{detail}）",
+        "{file}: cannot read the zone catalogue ({detail})",
+    ),
+    Code(
+        "catalogue-encoding",
+        E,
+        "{file}：开发区目录编码无法识别（应为 UTF-8 或 GBK）",
+        "{file}: the zone catalogue's encoding is not UTF-8 or GBK",
+    ),
+    Code(
+        "catalogue-empty",
+        E,
+        "{file}：开发区目录中没有任何开发区",
+        "{file}: the zone catalogue holds no zone",
+    ),
+    Code(
+        "catalogue-no-header",
+        E,
+        "{file}：开发区目录缺少“开发区名称”列（前10行内未找到表头）",
+        "{file}: the zone catalogue has no 开发区名称 column (no header in its first 10 rows)",
+    ),
+    Code(
+        "programme-unreadable",
+        E,
+        "{file}：无法读取（{detail}）",
+        "{file}: cannot be read ({detail})",
+    ),
+    Code(
+        "programme-not-utf8",
+        E,
+        "{file}：不是 UTF-8 编码的文本",
+        "{file}: not UTF-8 text",
+    ),
+    Code(
+        "programme-yaml",
+        E,
+        "{file}：YAML 格式错误",
+        "{file}: malformed YAML",
+    ),
+    Code(
+        "programme-yaml-line",
+        E,
+        "{file}：第{line}行 YAML 格式错误",
+        "{file}: malformed YAML at line {line}",
+    ),
+    Code(
+        "programme-not-mapping",
+        E,
+        "{file}：应为键值形式的配置",
+        "{file}: the configuration must be a mapping of keys to values",
+    ),
+    Code(
+        "allocation-budget-missing",
+        E,
+        "{file}：缺少 allocation.budget（年度预算，万元）",
+        "{file}: allocation.budget (the year's budget, 万元) is missing",
+    ),
+    Code(
+        "allocation-approved-missing",
+        E,
+        "{file}：缺少支持名单（approved）",
+        "{file}: approved (the list of supported zones) is missing",
+    ),
+    Code(
+        "inbox-missing",
+        E,
+        "收件目录不存在或不是文件夹：{path}",
+        "the inbox does not exist or is not a folder: {path}",
+    ),
+    Code(
+        "out-inside-inbox",
+        E,
+        "输出目录不能位于收件目录之内（收件目录必须保持原样）",
+        "the output folder cannot lie inside the inbox (the inbox stays as it is)",
+    ),
+    Code(
+        "out-folder-uncreatable",
+        E,
+        "无法创建输出目录 {path}：{detail}",
+        "cannot create the output folder {path}: {detail}",
+    ),
+    Code(
+        "batch-busy",
+        E,
+        "输出目录 {path} 正被另一个 formkit batch 使用，请等待其结束后再运行",
+        "the output folder {path} is in use by another formkit batch; wait until it ends",
+    ),
+    Code(
+        "registry-unopenable",
+        E,
+        "无法打开登记库 {path}：{detail}",
+        "cannot open the registry {path}: {detail}",
+    ),
+    Code(
+        "registry-newer",
+        E,
+        "登记库 {path} 由更新版本的 formkit 创建（版本{version}），请升级 formkit",
+        "the registry {path} was made by a newer formkit (version {version}); upgrade formkit",
+    ),
+    Code("unconverted", E, "{text}", "{text}"),  # transitional: a raise not yet given a code
     # --- web (formkit serve): refusals of a whole upload ------------------------------------
     Code(
         "upload-no-files",
@@ -1238,6 +1407,234 @@ CODES: dict[str, Code] = _codes(
 )
 
 
+def _reasons(*items: Reason) -> dict[str, Reason]:
+    return {r.key: r for r in items}
+
+
+R = Reason
+
+# Why an input was refused: fills the {detail} of file-corrupt, file-unsafe, archive-refused,
+# file-too-large, file-unknown-type, file-legacy-unconverted and notice-data-unreadable.
+REASONS: dict[str, Reason] = _reasons(
+    # --- zip structure (intake/zipaudit, intake/archive) -----------------------------------
+    R(
+        "zip-truncated",
+        "压缩结构不完整（文件可能被截断或未下载完整）",
+        "the zip structure is incomplete (the file may be truncated or not fully downloaded)",
+    ),
+    R("zip-directory-broken", "压缩包目录损坏", "the archive's directory is broken"),
+    R("zip64-directory-broken", "ZIP64 目录损坏", "the ZIP64 directory is broken"),
+    R("zip-broken", "压缩结构损坏（{error}）", "the zip structure is broken ({error})"),
+    R(
+        "zip-version-unsupported",
+        "压缩包使用了不支持的格式版本",
+        "the archive uses an unsupported format version",
+    ),
+    R(
+        "zip-too-many-members",
+        "压缩包成员过多（超过{limit}个）",
+        "too many members in the archive (over {limit})",
+    ),
+    R("image-too-large", "{size}，上限{limit}", "{size}, limit {limit}"),
+    R(
+        "images-total-too-large",
+        "图片合计{size}，上限{limit}",
+        "pictures total {size}, limit {limit}",
+    ),
+    R(
+        "member-too-large",
+        "成员解压后过大（{size}，上限{limit}），疑似压缩炸弹",
+        "a member inflates to {size} (limit {limit}); looks like a zip bomb",
+    ),
+    R(
+        "member-ratio",
+        "成员压缩比异常（{ratio}倍），疑似压缩炸弹",
+        "a member's compression ratio is {ratio}:1; looks like a zip bomb",
+    ),
+    R(
+        "total-too-large",
+        "解压后总大小超过上限{limit}，疑似压缩炸弹",
+        "the members inflate to more than {limit}; looks like a zip bomb",
+    ),
+    R("member-path-unsafe", "成员路径不安全：{member}", "unsafe member path: {member}"),
+    R("member-name-duplicate", "成员名称重复：{member}", "duplicate member name: {member}"),
+    R(
+        "method-unsupported",
+        "不支持的压缩方式（{method}）",
+        "unsupported compression method ({method})",
+    ),
+    R(
+        "local-header-broken",
+        "成员本地头缺失或错位",
+        "a member's local header is missing or misplaced",
+    ),
+    R(
+        "members-overlap",
+        "压缩包成员相互重叠（疑似压缩炸弹）",
+        "archive members overlap (looks like a zip bomb)",
+    ),
+    R(
+        "nested-total-too-large",
+        "压缩包（含嵌套压缩包）解压后总大小超过上限，疑似压缩炸弹",
+        "the archive (with its nested archives) inflates beyond the limit; looks like a zip bomb",
+    ),
+    R("archive-password", "压缩包设置了密码", "the archive is password-protected"),
+    R("archive-empty", "压缩包中没有可读取的文件", "the archive holds no readable file"),
+    R("archive-too-deep", "压缩包嵌套超过{limit}层", "archives nested more than {limit} deep"),
+    R("member-broken", "压缩包成员已损坏（{error}）", "an archive member is corrupt ({error})"),
+    R(
+        "archive-format",
+        "不支持 {format} 压缩格式，请改用 .zip 压缩后提交",
+        "{format} archives are not supported; compress as .zip",
+    ),
+    # --- the gate (intake/gate, intake/ooxml, intake/xmlscan, intake/pdfcheck) -------------
+    R("data-broken", "文件内部数据损坏（{error}）", "the file's inner data is corrupt ({error})"),
+    R(
+        "ooxml-structure-missing",
+        "扩展名为 .{ext}，但缺少 Office 文档结构（[Content_Types].xml）",
+        "the extension is .{ext} but the Office structure ([Content_Types].xml) is missing",
+    ),
+    R("kind-extension", "{description}（扩展名为 .{ext}）", "{description} (extension .{ext})"),
+    R("rels-too-large", "关系部件过大", "a relationships part is too large"),
+    R("xml-prolog-too-long", "XML 序言过长", "an XML prolog is too long"),
+    R(
+        "xml-dtd",
+        "XML 部件含有 DTD（<!DOCTYPE>），可能是 XXE 或实体膨胀攻击",
+        "an XML part has a DTD (<!DOCTYPE>): possibly an XXE or entity-expansion attack",
+    ),
+    R(
+        "xml-encoding",
+        "XML 部件使用了不支持的编码 {encoding}",
+        "an XML part uses the unsupported encoding {encoding}",
+    ),
+    R(
+        "pdf-stream-bomb",
+        "PDF 数据流解压后过大或压缩比异常，疑似压缩炸弹",
+        "a PDF stream inflates too far or too steeply; looks like a compression bomb",
+    ),
+    R(
+        "pdf-streams-total",
+        "PDF 数据流解压后合计超过{limit} MB，疑似压缩炸弹",
+        "the PDF's streams inflate to more than {limit} MB; looks like a compression bomb",
+    ),
+    # --- the readers -----------------------------------------------------------------------
+    R("part-missing", "缺少部件 {part}", "part {part} is missing"),
+    R("part-unzip", "部件 {part} 无法解压", "part {part} cannot be inflated"),
+    R("part-too-large", "部件 {part} 超过{limit} MB", "part {part} is over {limit} MB"),
+    R("part-not-xml", "部件 {part} 不是有效的 XML", "part {part} is not valid XML"),
+    R("part-dtd", "部件 {part} 含有 DTD 声明（DOCTYPE）", "part {part} has a DTD (DOCTYPE)"),
+    R(
+        "main-part-missing",
+        "找不到主文档部件（_rels/.rels 中没有 officeDocument 关系）",
+        "no main document part (no officeDocument relationship in _rels/.rels)",
+    ),
+    R(
+        "legacy-binary",
+        "旧版 Office 二进制文件（.doc/.xls），不是 .docx/.xlsx",
+        "a legacy Office binary file (.doc/.xls), not .docx/.xlsx",
+    ),
+    R(
+        "not-office-zip",
+        "不是有效的 Office 文档（zip 结构损坏）",
+        "not a valid Office document (broken zip structure)",
+    ),
+    R("read-failed", "无法读取文件（{error}）", "the file cannot be read ({error})"),
+    R("not-word-main", "{part} 不是 Word 文档正文", "{part} is not a Word document body"),
+    R("not-excel-main", "{part} 不是 Excel 工作簿", "{part} is not an Excel workbook"),
+    R("table-cells", "表格单元格超过{limit}个", "more than {limit} table cells"),
+    R("sheet-cells", "单元格超过{limit}个", "more than {limit} cells"),
+    R(
+        "sheet-range",
+        "工作表“{sheet}”的使用范围过大（{rows}行×{cols}列）",
+        "sheet “{sheet}” uses too large a range ({rows} rows × {cols} columns)",
+    ),
+    R("shared-strings", "共享字符串超过{limit}个", "more than {limit} shared strings"),
+    R(
+        "sheet-merges",
+        "工作表“{sheet}”合并区域超过{limit}个",
+        "sheet “{sheet}” has more than {limit} merged ranges",
+    ),
+    R(
+        "sheet-merges-many",
+        "工作表“{sheet}”合并区域过多",
+        "sheet “{sheet}” has too many merged ranges",
+    ),
+    R("pdf-pages", "共{pages}页，上限{limit}页", "{pages} pages, limit {limit}"),
+    R("pdf-unparsable", "PDF 无法解析（{error}）", "the PDF cannot be parsed ({error})"),
+    R(
+        "legacy-no-kind",
+        ".未知，不是 .doc/.wps/.xls/.et 文件",
+        "unknown, not a .doc/.wps/.xls/.et file",
+    ),
+    R(
+        "legacy-not-legacy",
+        ".{kind}，不是 .doc/.wps/.xls/.et 文件",
+        ".{kind}, not a .doc/.wps/.xls/.et file",
+    ),
+    R("legacy-content", ".{kind}，内容不是 .{kind} 文件", ".{kind}, the content is not .{kind}"),
+    R(
+        "legacy-no-office",
+        ".{kind}，本机未安装 LibreOffice",
+        ".{kind}, LibreOffice is not installed here",
+    ),
+    R(
+        "legacy-convert-failed",
+        ".{kind}，LibreOffice 转换失败，文件可能已损坏或加密",
+        ".{kind}, LibreOffice failed to convert it; the file may be corrupt or encrypted",
+    ),
+    R(
+        "office-output-missing",
+        "（输出文件缺失或为空；文件可能已损坏或受密码保护）",
+        " (the output is missing or empty; the file may be corrupt or password-protected)",
+    ),
+    # --- templates (notices, report.html) --------------------------------------------------
+    R("template-not-found", "找不到模板文件", "the template file is missing"),
+    R("tags-unclosed", "标签没有成对闭合", "a tag is not closed"),
+    R("docx-invalid", "不是有效的 .docx（{error}）", "not a valid .docx ({error})"),
+    R("docx-no-document", "缺少 word/document.xml", "word/document.xml is missing"),
+    # --- notice data (notice-bad-data) -----------------------------------------------------
+    R("data-missing", "缺少此项", "missing"),
+    R("data-not-text", "应为文字", "must be text"),
+    R(
+        "data-not-date",
+        "应为日期，如 2020-03-05（现为 {value}）",
+        "must be a date such as 2020-03-05 (is {value})",
+    ),
+    R("data-not-list", "应为列表", "must be a list"),
+    R("item-not-mapping", "第{index}项应为键值形式", "item {index} must be a mapping"),
+    R("item-missing", "第{index}项缺少 {name}", "item {index} lacks {name}"),
+    R("data-not-money", "应为金额（万元），现为 {value}", "must be an amount (万元), is {value}"),
+    R("data-negative", "应为非负金额，现为 {value}", "must not be negative, is {value}"),
+    R("data-not-number", "应为数值", "must be a number"),
+    R("data-not-number-is", "应为数值，现为 {value}", "must be a number, is {value}"),
+    R(
+        "docno-bad",
+        "{raw} 不是规范的发文字号，应如 晋企发〔2020〕95号（年份用六角括号〔〕，序号不加“第”、不编虚位）",
+        "{raw} is not a standard document number, such as 晋企发〔2020〕95号",
+    ),
+    R("days-too-few", "公示期至少1个工作日", "the publicity period is at least 1 working day"),
+    R("dates-bad", "日期写法有误（{error}）", "a date is malformed ({error})"),
+    # --- outputs (output-unwritable) -------------------------------------------------------
+    R("no-permission", "没有写入权限", "no permission to write"),
+    R("read-only", "文件系统只读", "the file system is read-only"),
+    R("disk-full", "磁盘空间不足", "the disk is full"),
+    R("not-a-folder", "路径中有一项不是文件夹", "part of the path is not a folder"),
+    R("file-in-the-way", "已有同名文件，不是文件夹", "a file of that name is in the way"),
+    R("path-missing", "路径不存在", "the path does not exist"),
+    R("path-too-long", "路径过长", "the path is too long"),
+    R("os-error", "系统错误（{error}）", "system error ({error})"),
+    # --- data files (notice data, evaluation.yaml) -----------------------------------------
+    R("not-found", "找不到文件", "file not found"),
+    R("not-utf8", "不是 UTF-8 编码的文本", "not UTF-8 text"),
+    R("yaml-line", "第{line}行格式错误", "malformed at line {line}"),
+    R("yaml-bad", "格式错误", "malformed"),
+    R(
+        "not-mapping",
+        "应为键值形式（如 agency: 山西省小企业发展促进局）",
+        "must be a mapping of keys to values (such as agency: …)",
+    ),
+)
+
 # Lines of the text reports (check, parse) that are not findings: key → (zh, en).
 REPORT_TEXTS: dict[str, tuple[str, str]] = {
     "how-to-fix": ("如何修改：{hint}", "how to fix: {hint}"),
@@ -1246,6 +1643,7 @@ REPORT_TEXTS: dict[str, tuple[str, str]] = {
     "indicator": ("绩效指标“{name}”", "indicator “{name}”"),
     "section": ("“{name}”部分（{chars}字）", "part “{name}” ({chars} characters)"),
     "nothing-read": ("未读出任何字段", "no field read"),
+    "at-byte": ("字节 {offset}", "byte {offset}"),  # a place in a file
 }
 
 
@@ -1316,6 +1714,14 @@ def markdown_table() -> str:
     lines = ["| code | severity | message (zh) | message (en) |", "|---|---|---|---|"]
     for c in CODES.values():
         lines.append(f"| `{c.code}` | {c.severity} | {c.zh} | {c.en} |")
+    return "\n".join(lines)
+
+
+def reasons_table() -> str:
+    """The docs' list of reasons (what fills a refusal's ``{detail}``), from :data:`REASONS`."""
+    lines = ["| reason | zh | en |", "|---|---|---|"]
+    for r in REASONS.values():
+        lines.append(f"| `{r.key}` | {r.zh} | {r.en} |")
     return "\n".join(lines)
 
 

@@ -20,7 +20,6 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from formkit.codes import CODES
 from formkit.errors import ConfigError, OutputFileError
 from formkit.intake.isolate import release_limits
 
@@ -39,8 +38,10 @@ class ConversionError(OutputFileError):
     """Some files did not convert. ``failed`` names them; ``converted`` holds the outputs that
     did come out, so a batch caller can report per file."""
 
-    def __init__(self, message: str, failed: Sequence[Path], converted: Sequence[Path]) -> None:
-        super().__init__(message)
+    def __init__(
+        self, code: str, failed: Sequence[Path], converted: Sequence[Path], **params: object
+    ) -> None:
+        super().__init__(code, **params)
         self.failed = list(failed)
         self.converted = list(converted)
 
@@ -78,8 +79,7 @@ def convert(
     """
     exe = soffice_path()
     if exe is None:
-        missing = CODES["office-missing"]
-        raise ConfigError(f"{missing.render('zh')}：{missing.hint}")
+        raise ConfigError("office-missing")
     sources = [Path(p).resolve() for p in paths]
     outdir = Path(outdir).resolve()
     outdir.mkdir(parents=True, exist_ok=True)
@@ -190,9 +190,9 @@ def _failure(
 ) -> ConversionError:
     files = "、".join(p.name for p in failed)
     if timed_out:
-        message = CODES["office-timeout"].render("zh", seconds=f"{timeout:g}", files=files)
-    else:
-        message = CODES["office-failed"].render(
-            "zh", files=files, detail="（输出文件缺失或为空；文件可能已损坏或受密码保护）"
+        return ConversionError(
+            "office-timeout", failed, converted, seconds=f"{timeout:g}", files=files
         )
-    return ConversionError(message, failed, converted)
+    return ConversionError(
+        "office-failed", failed, converted, files=files, reason="office-output-missing"
+    )

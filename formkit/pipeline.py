@@ -108,9 +108,9 @@ def read_input(name: str, path: Path) -> bytes:
     try:
         size = path.stat().st_size
     except FileNotFoundError as exc:
-        raise InputFileError(name, "file-not-found", "找不到文件") from exc
+        raise InputFileError("file-not-found", name) from exc
     if size > MAX_INPUT_BYTES:
-        raise InputFileError(name, "file-too-large", f"{size >> 20} MB")
+        raise InputFileError("file-too-large", name, detail=f"{size >> 20} MB")
     return path.read_bytes()
 
 
@@ -169,7 +169,7 @@ def read_document(name: str, data: bytes, kind: str) -> Document:
         from formkit.readers.legacy import read_legacy
 
         return read_legacy(data, name, kind)
-    raise InputFileError(name, "file-unknown-type", f"无法识别的文件类型：{kind}")
+    raise InputFileError("file-unknown-type", name, detail=kind)
 
 
 def analyse(doc: Document, options: Options) -> FileResult:
@@ -199,11 +199,9 @@ def analyse(doc: Document, options: Options) -> FileResult:
 
 
 def unreadable(name: str, exc: InputFileError) -> FileResult:
-    # The reason is the detail the code's template expects ({detail}, or {seconds} for a
-    # timeout), so the message reads as one sentence.
-    params = {"detail": exc.reason, "seconds": exc.reason}
+    # the error's params are the code's: the finding renders the same sentence, in any language
     res = FileResult(name, unreadable=True)
-    res.findings.append(finding(exc.code, location=exc.place, **params))
+    res.findings.append(finding(exc.code, location=exc.place, **exc.params))
     return res
 
 
@@ -216,11 +214,9 @@ def failed(name: str, error: BaseException, debug: str | None = None) -> FileRes
         return unreadable(name, error)
     from formkit.intake.isolate import WorkerError
 
-    worker = isinstance(error, WorkerError)
     res = FileResult(name, unreadable=True, debug=debug or getattr(error, "debug", None))
-    res.findings.append(
-        finding("internal-error", detail=str(error) if worker else type(error).__name__)
-    )
+    detail = error.params["detail"] if isinstance(error, WorkerError) else type(error).__name__
+    res.findings.append(finding("internal-error", detail=detail))
     return res
 
 

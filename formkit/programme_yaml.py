@@ -59,15 +59,16 @@ def _read_yaml(path: Path) -> Mapping[str, Any]:
     try:
         doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except OSError as exc:
-        raise ConfigError(f"{path.name}：无法读取（{exc.strerror}）") from exc
+        raise ConfigError("programme-unreadable", file=path.name, detail=exc.strerror) from exc
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path.name}：不是 UTF-8 编码的文本") from exc
+        raise ConfigError("programme-not-utf8", file=path.name) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = f"第{mark.line + 1}行" if mark is not None else ""
-        raise ConfigError(f"{path.name}：{line}YAML 格式错误") from exc
+        if mark is not None:
+            raise ConfigError("programme-yaml-line", file=path.name, line=mark.line + 1) from exc
+        raise ConfigError("programme-yaml", file=path.name) from exc
     if not isinstance(doc, Mapping):
-        raise ConfigError(f"{path.name}：应为键值形式的配置")
+        raise ConfigError("programme-not-mapping", file=path.name)
     return doc
 
 

@@ -159,8 +159,7 @@ def read_files(paths: Iterable[str | Path], options: Options | None = None) -> l
 
 def _unreadable(name: str, exc: InputFileError, kind: str | None = None) -> Reading:
     reading = Reading(name, kind, unreadable=True)
-    params = {"detail": exc.reason, "seconds": exc.reason}
-    reading.findings.append(finding(exc.code, location=exc.place, **params))
+    reading.findings.append(finding(exc.code, location=exc.place, **exc.params))
     return reading
 
 

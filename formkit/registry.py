@@ -147,7 +147,9 @@ class Registry:
         try:
             self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         except sqlite3.Error as exc:
-            raise OutputFileError(f"无法打开登记库 {self.path}：{exc}") from exc
+            raise OutputFileError(
+                "registry-unopenable", path=str(self.path), detail=str(exc)
+            ) from exc
         self.db.row_factory = sqlite3.Row
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
@@ -157,9 +159,7 @@ class Registry:
     def _migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
         if version > len(MIGRATIONS):
-            raise OutputFileError(
-                f"登记库 {self.path} 由更新版本的 formkit 创建（版本 {version}），请升级 formkit"
-            )
+            raise OutputFileError("registry-newer", path=str(self.path), version=version)
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             with self.transaction():
                 if callable(script):

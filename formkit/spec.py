@@ -158,7 +158,7 @@ def _load(path: str) -> FormSpec:
         with open(path, "rb") as fh:
             raw = fh.read()
     except OSError as exc:
-        raise SpecError(f"{path}: cannot read spec ({exc.strerror})") from exc
+        raise SpecError("spec-unreadable", file=str(path), detail=exc.strerror) from exc
     return _parse(path, raw)
 
 
@@ -167,11 +167,11 @@ def _parse(path: str, raw: bytes) -> FormSpec:
     try:
         doc = yaml.load(raw.decode("utf-8"), Loader=loader)
     except UnicodeDecodeError as exc:
-        raise SpecError(f"{path}: not UTF-8 text ({exc.reason})") from exc
+        raise SpecError("spec-not-utf8", file=str(path), detail=exc.reason) from exc
     except yaml.YAMLError as exc:
-        raise SpecError(f"{path}: not valid YAML: {exc}") from exc
+        raise SpecError("spec-yaml-invalid", file=str(path), detail=str(exc)) from exc
     if not isinstance(doc, dict) or not {"form", "schema"} <= doc.keys():
-        raise SpecError(f"{path}: a spec needs top-level 'form' and 'schema'")
+        raise SpecError("spec-top", file=str(path))
     return _build(path, doc["form"], doc["schema"])
 
 
@@ -184,7 +184,7 @@ def _build(path: str, form: Mapping[str, Any], schema: Mapping[str, Any]) -> For
     try:
         cerberus.Validator(schema)  # validates the schema itself
     except cerberus.SchemaError as exc:
-        raise SpecError(f"{path}: invalid Cerberus schema: {exc}") from exc
+        raise SpecError("spec-schema-invalid", file=str(path), detail=str(exc)) from exc
     fields: list[Field] = []
     table: Field | None = None
     columns: tuple[Field, ...] = ()
@@ -204,7 +204,7 @@ def _build(path: str, form: Mapping[str, Any], schema: Mapping[str, Any]) -> For
     sections = tuple(form.get("sections", ()))
     for f in fields:
         if f.section is not None and f.section not in sections:
-            raise SpecError(f"{path}: field {f.key!r} names unknown section {f.section!r}")
+            raise SpecError("spec-field-section", file=str(path), name=f.key, section=f.section)
     extra = {k: v for k, v in form.items() if k not in {"name", "title", "heading", "sections"}}
     return FormSpec(
         name=form.get("name") or Path(path).stem,
@@ -225,10 +225,10 @@ def _build(path: str, form: Mapping[str, Any], schema: Mapping[str, Any]) -> For
 def _field(path: str, key: str, rules: Mapping[str, Any]) -> Field:
     meta = rules.get("meta")
     if not isinstance(meta, Mapping) or not meta.get("label"):
-        raise SpecError(f"{path}: field {key!r} needs meta.label")
+        raise SpecError("spec-field-label", file=str(path), name=key)
     kind = meta.get("kind", "text")
     if kind not in KINDS and kind not in ("table", "sections"):
-        raise SpecError(f"{path}: field {key!r} has unknown meta.kind {kind!r}")
+        raise SpecError("spec-field-kind", file=str(path), name=key, kind=kind)
     return Field(
         key=key,
         label=meta["label"],

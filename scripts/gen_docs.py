@@ -13,7 +13,7 @@ import click
 from click.testing import CliRunner
 
 from formkit.cli import main
-from formkit.codes import markdown_table
+from formkit.codes import markdown_table, reasons_table
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -40,6 +40,14 @@ def codes_reference() -> str:
             "`file-*`, `archive-*` and `internal-error` mean the file could not be read (exit 2).",
             "",
             markdown_table(),
+            "",
+            "## Reasons",
+            "",
+            "A refusal's `{detail}` is often one of these reasons, named by the param `reason`",
+            '(`InputFileError("file-unsafe", name, reason="rels-too-large")`); its own',
+            "placeholders are params of the same error.",
+            "",
+            reasons_table(),
             "",
         ]
     )

@@ -87,10 +87,10 @@ def test_a_large_picture_is_refused_as_too_large_naming_size_and_limit() -> None
     assert (err.code, err.place, err.reason) == (
         "file-image-too-large",
         "word/media/image99.jpeg",
-        "3 MB，上限 2 MB",
+        "3 MB，上限2 MB",
     )
     (result,) = [unreadable("申报表.docx", err)]
-    assert result.findings[0].message() == "文档中的图片过大（3 MB，上限 2 MB），超出处理上限"
+    assert result.findings[0].message() == "文档中的图片过大（3 MB，上限2 MB），超出处理上限"
 
 
 def test_a_bomb_named_as_a_picture_is_still_a_bomb() -> None:

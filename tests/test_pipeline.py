@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from formkit.errors import InputFileError
 from formkit.intake.isolate import start_method
-from formkit.pipeline import FileResult, Options, check
+from formkit.pipeline import FileResult, Options, check, read_document, unreadable
 from formkit.programme import Programme, load_programme
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -104,3 +105,12 @@ def test_regression_a_file_over_the_limit_is_told_its_size_once(tmp_path: Path) 
     (result,) = check([big])
     (found,) = result.findings
     assert (found.code, found.message()) == ("file-too-large", "文件过大（201 MB），超出处理上限")
+
+
+def test_regression_a_kind_no_reader_takes_is_named_once() -> None:
+    """Was: 无法识别的文件类型：无法识别的文件类型：pptx — the raise site wrote the code's words."""
+    with pytest.raises(InputFileError) as info:
+        read_document("a.pptx", b"PK", "pptx")
+    (found,) = unreadable("a.pptx", info.value).findings
+    assert (found.code, found.message()) == ("file-unknown-type", "无法识别的文件类型：pptx")
+    assert found.message("en") == "unrecognised file type: pptx"

@@ -263,7 +263,7 @@ def test_minimal_programme_gets_documented_defaults(tmp_path: Path) -> None:
             BASE + "cities: [{name: 太原市, quota: 1}]\nevaluation: {weights: {创新: 100}}\n",
             "evaluation.weights 含有不是一级指标的项：创新",
         ),
-        ("year: [\n", "programme.yaml：第2行YAML 格式错误"),
+        ("year: [\n", "programme.yaml：第2行 YAML 格式错误"),
         ("- just a list\n", "programme.yaml：应为键值形式的配置"),
     ],
 )

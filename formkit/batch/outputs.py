@@ -82,7 +82,9 @@ class _Writer:
                 _replace(path, body)
             st = path.stat()
         except OSError as exc:
-            raise OutputFileError(f"无法写入 {path}：{exc.strerror or exc}") from exc
+            raise OutputFileError(
+                "output-unwritable", path=str(path), detail=exc.strerror or str(exc)
+            ) from exc
         self.written += 1
         self.rows.append((rel, digest, st.st_size, st.st_mtime_ns))
 

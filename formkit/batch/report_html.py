@@ -47,9 +47,7 @@ def report_html(
         return env.get_template(TEMPLATE).render(context).encode("utf-8")
     except jinja2.TemplateError as exc:
         raise TemplateError(
-            CODES["template-undefined"].render(
-                "zh", template=TEMPLATE, context="?", detail=str(exc)
-            )
+            "template-undefined", template=TEMPLATE, context="?", detail=str(exc)
         ) from None
 
 
@@ -60,19 +58,15 @@ def _check_needs(env: jinja2.Environment, context: dict[str, Any]) -> None:
         needs = meta.find_undeclared_variables(env.parse(source))
     except jinja2.TemplateNotFound:
         raise TemplateError(
-            CODES["template-unreadable"].render("zh", template=TEMPLATE, detail="找不到模板文件")
+            "template-unreadable", template=TEMPLATE, reason="template-not-found"
         ) from None
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(
-            CODES["template-syntax"].render(
-                "zh", template=TEMPLATE, context=f"第{exc.lineno}行", detail=exc.message
-            )
+            "template-syntax", template=TEMPLATE, context=f"第{exc.lineno}行", detail=exc.message
         ) from None
     missing = sorted(needs - context.keys())
     if missing:
-        raise TemplateError(
-            CODES["template-missing-data"].render("zh", template=TEMPLATE, names="、".join(missing))
-        )
+        raise TemplateError("template-missing-data", template=TEMPLATE, names="、".join(missing))
 
 
 def report_context(

@@ -49,9 +49,7 @@ def exclusive(out: Path) -> Iterator[None]:
         fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError as exc:
         fh.close()
-        raise OutputFileError(
-            f"输出目录 {out} 正被另一个 formkit batch 使用，请等待其结束后再运行"
-        ) from exc
+        raise OutputFileError("batch-busy", path=str(out)) from exc
     try:
         yield
     finally:
@@ -72,13 +70,13 @@ def run_batch(
 ) -> BatchSummary:
     inbox, out = Path(inbox).resolve(), Path(out).resolve()
     if not inbox.is_dir():
-        raise ConfigError(f"收件目录不存在或不是文件夹：{inbox}")
+        raise ConfigError("inbox-missing", path=str(inbox))
     if out == inbox or inbox in out.parents:
-        raise OutputFileError("输出目录不能位于收件目录之内（收件目录必须保持原样）")
+        raise OutputFileError("out-inside-inbox")
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputFileError(f"无法创建输出目录 {out}：{exc.strerror}") from exc
+        raise OutputFileError("out-folder-uncreatable", path=str(out), detail=exc.strerror) from exc
     prog_path = str(Path(programme).resolve()) if programme else None
     prog = load(prog_path)
     summary = BatchSummary(inbox, out)

@@ -77,7 +77,7 @@ def batch_cmd(
     from formkit.batch.run import run_batch
 
     if not inbox.is_dir():
-        raise ConfigError(f"收件目录不存在或不是文件夹：{inbox}")
+        raise ConfigError("inbox-missing", path=str(inbox))
     err = Console(stderr=True, markup=False, highlight=False)
     with _progress(err) as progress:
         summary = run_batch(

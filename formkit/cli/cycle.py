@@ -121,7 +121,9 @@ def _out_folder(out: str) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputFileError(f"无法创建输出目录 {folder}：{exc.strerror or exc}") from exc
+        raise OutputFileError(
+            "out-folder-uncreatable", path=str(folder), detail=exc.strerror or str(exc)
+        ) from exc
     return folder
 
 

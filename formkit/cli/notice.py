@@ -9,7 +9,6 @@ from typing import Any
 import click
 
 from formkit.cli.common import debug_option, force_option, guarded
-from formkit.codes import CODES
 from formkit.dates import impossible_dates
 from formkit.errors import InputFileError
 
@@ -18,25 +17,39 @@ def load_data(path: Path) -> Mapping[str, Any]:
     """The notice data: a YAML (or JSON) mapping."""
     import yaml  # here, not at start: every other command would pay for it
 
-    def unreadable(detail: str) -> InputFileError:
-        reason = CODES["notice-data-unreadable"].render("zh", file=path.name, detail=detail)
-        return InputFileError(str(path), "notice-data-unreadable", reason)
-
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise unreadable("找不到文件") from None
+        raise InputFileError(
+            "notice-data-unreadable", str(path), file=path.name, reason="not-found"
+        ) from None
     except OSError as exc:
-        raise unreadable(exc.strerror or str(exc)) from None
+        raise InputFileError(
+            "notice-data-unreadable", str(path), file=path.name, detail=exc.strerror or str(exc)
+        ) from None
     except UnicodeDecodeError:
-        raise unreadable("不是 UTF-8 编码的文本") from None
+        raise InputFileError(
+            "notice-data-unreadable", str(path), file=path.name, reason="not-utf8"
+        ) from None
     except ValueError:  # PyYAML builds a date it cannot make: 2020-02-30
         raise _impossible_date(path) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise unreadable(f"第{mark.line + 1}行格式错误" if mark else "格式错误") from None
+        if mark:
+            raise InputFileError(
+                "notice-data-unreadable",
+                str(path),
+                file=path.name,
+                reason="yaml-line",
+                line=mark.line + 1,
+            ) from None
+        raise InputFileError(
+            "notice-data-unreadable", str(path), file=path.name, reason="yaml-bad"
+        ) from None
     if not isinstance(data, Mapping):
-        raise unreadable("应为键值形式（如 agency: 山西省小企业发展促进局）")
+        raise InputFileError(
+            "notice-data-unreadable", str(path), file=path.name, reason="not-mapping"
+        )
     if next(impossible_dates(data), None) is not None:  # 2020年2月30日, written as text
         raise _impossible_date(path)
     return data
@@ -48,8 +61,7 @@ def _impossible_date(path: Path) -> InputFileError:
 
     raw = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # all text
     field, value = next(impossible_dates(raw), ("", ""))
-    reason = CODES["date-impossible"].render("zh", field=field, value=value)
-    return InputFileError(str(path), "date-impossible", reason)
+    return InputFileError("date-impossible", str(path), field=field, value=value)
 
 
 @click.command("notice")

@@ -142,9 +142,9 @@ def allocate(
     config = programme.allocation
     name = _source(programme)
     if config.budget is None:
-        raise ConfigError(f"{name}：缺少 allocation.budget（年度预算，万元）")
+        raise ConfigError("allocation-budget-missing", file=name)
     if not programme.approved:
-        raise ConfigError(f"{name}：缺少 approved（支持名单）")
+        raise ConfigError("allocation-approved-missing", file=name)
     found: list[tuple[str, Finding]] = []
     grades, weights = [], []
     for z in programme.approved:

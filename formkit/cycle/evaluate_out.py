@@ -14,7 +14,6 @@ from typing import Any
 import yaml
 from openpyxl.chart import BarChart, Reference
 
-from formkit.codes import CODES
 from formkit.cycle import workbook as wb
 from formkit.cycle.evaluate import EvaluationResult, ZoneEvaluation
 from formkit.errors import InputFileError
@@ -191,7 +190,6 @@ def read_decisions(path: Path) -> dict[str, Mapping[str, Any]]:
         results = data["results"]
         return {str(r["zone"]): r for r in results}
     except (OSError, UnicodeDecodeError, yaml.YAMLError, KeyError, TypeError) as exc:
-        reason = CODES["notice-data-unreadable"].render(
-            "zh", file=path.name, detail=type(exc).__name__
-        )
-        raise InputFileError(str(path), "notice-data-unreadable", reason) from None
+        raise InputFileError(
+            "notice-data-unreadable", str(path), file=path.name, detail=type(exc).__name__
+        ) from None

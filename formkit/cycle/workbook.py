@@ -102,4 +102,6 @@ def write(path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_bytes_atomic(path, data)
     except OSError as exc:
-        raise OutputFileError(f"无法写入 {path}：{exc.strerror or exc}") from exc
+        raise OutputFileError(
+            "output-unwritable", path=str(path), detail=exc.strerror or str(exc)
+        ) from exc

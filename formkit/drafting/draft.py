@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 from formkit.atomic import write_bytes_atomic
-from formkit.codes import CODES
 from formkit.drafting.build import Draft, build, printed_notes
 from formkit.drafting.render import edited
 from formkit.drafting.scan import scan
@@ -29,7 +28,7 @@ def draft_spec(path: str | os.PathLike[str], form_key: str | None = None) -> Dra
     data = read_input(name, Path(path))
     gate = inspect(data, name)
     if gate.kind == "zip":
-        raise InputFileError(name, "draft-archive", CODES["draft-archive"].zh)
+        raise InputFileError("draft-archive", name)
     doc = run_isolated(
         read_document, name, data, gate.kind, timeout_s=TIMEOUT_S, memory_mb=MEMORY_MB, name=name
     )
@@ -40,7 +39,7 @@ def draft_document(doc: Document, form_key: str | None = None) -> Draft:
     """The spec a read blank form calls for; raises when it has no labels."""
     found = scan(doc)
     if not found.spots:
-        raise InputFileError(doc.name, "draft-no-labels", CODES["draft-no-labels"].zh)
+        raise InputFileError("draft-no-labels", doc.name)
     draft = build(found, form_key, Path(doc.name.split("!")[-1]).stem)
     printed_notes(draft, doc)
     return draft
@@ -59,7 +58,7 @@ def write_draft(
         except (OSError, UnicodeDecodeError):
             old = ""
         if edited(old):
-            raise OutputFileError(CODES["draft-edited"].render("zh", path=path))
+            raise OutputFileError("draft-edited", path=str(path))
     from formkit.writers.forms import unwritable
 
     try:

@@ -58,9 +58,7 @@ class _Budget:
     def spend(self, size: int, name: str) -> None:
         self.left -= size
         if self.left < 0:
-            raise InputFileError(
-                name, "file-unsafe", "压缩包（含嵌套压缩包）解压后总大小超过上限，疑似压缩炸弹"
-            )
+            raise InputFileError("file-unsafe", name, reason="nested-total-too-large")
 
 
 def iter_members(
@@ -77,9 +75,9 @@ def iter_members(
     with archive:
         infos = [info for info in archive.infolist() if _wanted(info)]
         if encrypted(infos):
-            raise InputFileError(name, "archive-refused", "压缩包设置了密码")
+            raise InputFileError("archive-refused", name, reason="archive-password")
         if depth == 0 and not infos:
-            raise InputFileError(name, "archive-refused", "压缩包中没有可读取的文件")
+            raise InputFileError("archive-refused", name, reason="archive-empty")
         for info in infos:
             yield from _member(archive, info, name, depth, limits, budget)
 
@@ -101,7 +99,11 @@ def _member(
         return
     if depth + 1 > limits.max_depth:
         raise InputFileError(
-            outer, "archive-refused", f"压缩包嵌套超过 {limits.max_depth} 层", safe_display(path)
+            "archive-refused",
+            outer,
+            place=safe_display(path),
+            reason="archive-too-deep",
+            limit=limits.max_depth,
         )
     yield from iter_members(data, shown, depth=depth + 1, limits=limits, budget=budget)
 
@@ -111,7 +113,11 @@ def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, outer: str, path: str
         return archive.read(info)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
         raise InputFileError(
-            outer, "file-corrupt", f"压缩包成员已损坏（{type(exc).__name__}）", safe_display(path)
+            "file-corrupt",
+            outer,
+            place=safe_display(path),
+            reason="member-broken",
+            error=type(exc).__name__,
         ) from exc
 
 

@@ -98,9 +98,9 @@ class GateResult:
 def inspect(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> GateResult:
     """Check one file's bytes before any parser runs; raise ``InputFileError`` to refuse."""
     if not data:
-        raise InputFileError(name, "file-empty", "文件为空（0 字节）")
+        raise InputFileError("file-empty", name)
     if len(data) > limits.max_file_bytes:
-        raise InputFileError(name, "file-too-large", f"{len(data) >> 20} MB")
+        raise InputFileError("file-too-large", name, detail=f"{len(data) >> 20} MB")
     sniffed = _sniff_head(data)
     if sniffed == "zip":
         result = _inspect_zip(data, name, limits)
@@ -137,24 +137,23 @@ def _inspect_zip(data: bytes, name: str, limits: Limits) -> GateResult:
                 raise _unknown(name, kind)
             report = scan_package(archive, data, name, limits)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
-            reason = f"文件内部数据损坏（{type(exc).__name__}）"
-            raise InputFileError(name, "file-corrupt", reason) from exc
+            error = type(exc).__name__
+            raise InputFileError("file-corrupt", name, reason="data-broken", error=error) from exc
     return GateResult(_MACRO_KINDS.get(kind, kind), _package_notes(report, kind), kind)
 
 
 def _plain_zip(name: str) -> GateResult:
     ext = _extension(name)
     if ext in _OOXML_EXTENSIONS:
-        reason = f"扩展名为 .{ext}，但缺少 Office 文档结构（[Content_Types].xml）"
-        raise InputFileError(name, "file-corrupt", reason)
+        raise InputFileError("file-corrupt", name, reason="ooxml-structure-missing", ext=ext)
     return GateResult("zip", [], "zip")
 
 
 def _encrypted(archive: zipfile.ZipFile, name: str) -> InputFileError:
     names = {info.filename.casefold() for info in archive.infolist()}
     if "[content_types].xml" in names:
-        return InputFileError(name, "file-encrypted", "文件已加密，请去除密码后提交")
-    return InputFileError(name, "archive-refused", "压缩包设置了密码")
+        return InputFileError("file-encrypted", name)
+    return InputFileError("archive-refused", name, reason="archive-password")
 
 
 def _package_notes(report: PackageReport, kind: str) -> list[Finding]:
@@ -169,12 +168,12 @@ def _package_notes(report: PackageReport, kind: str) -> list[Finding]:
 def _inspect_other(data: bytes, name: str) -> GateResult:
     kind = sniff(data)
     if kind == "cfb-encrypted":
-        raise InputFileError(name, "file-encrypted", "文件已加密，请去除密码后提交")
+        raise InputFileError("file-encrypted", name)
     if kind in ("doc", "xls", "wps", "et"):
         return GateResult(kind, _legacy_notes(data, name), kind)
     if kind in _ARCHIVES:
         raise InputFileError(
-            name, "archive-refused", f"不支持 {_ARCHIVES[kind]} 压缩格式，请改用 .zip 压缩后提交"
+            "archive-refused", name, reason="archive-format", format=_ARCHIVES[kind]
         )
     raise _unknown(name, kind)
 
@@ -182,7 +181,7 @@ def _inspect_other(data: bytes, name: str) -> GateResult:
 def _legacy_notes(data: bytes, name: str) -> list[Finding]:
     container = cfb.open_container(data)
     if container is not None and cfb.legacy_encrypted(container):
-        raise InputFileError(name, "file-encrypted", "文件已加密，请去除密码后提交")
+        raise InputFileError("file-encrypted", name)
     names = {n.casefold() for n in container.names()} if container else set()
     if names & {"macros", "_vba_project_cur", "vba"}:
         return [finding("macro-present")]
@@ -190,11 +189,13 @@ def _legacy_notes(data: bytes, name: str) -> list[Finding]:
 
 
 def _unknown(name: str, kind: str) -> InputFileError:
-    detail = DESCRIPTIONS.get(kind, DESCRIPTIONS["unknown"])
+    description = DESCRIPTIONS.get(kind, DESCRIPTIONS["unknown"])
     ext = _extension(name)
     if ext:
-        detail += f"（扩展名为 .{ext}）"
-    return InputFileError(name, "file-unknown-type", detail)  # the code's template says the rest
+        return InputFileError(
+            "file-unknown-type", name, reason="kind-extension", description=description, ext=ext
+        )
+    return InputFileError("file-unknown-type", name, detail=description)
 
 
 def _extension(name: str) -> str:

@@ -7,14 +7,12 @@ One hostile or pathological file must not stall or kill a run. :class:`IsolatedP
 - memory: the worker's address space (``RLIMIT_AS``, soft limit) may grow by at most
   ``memory_mb`` beyond what it had when the call started; a ``MemoryError`` in the worker,
   or its death by SIGKILL/SIGSEGV/SIGABRT/SIGBUS (what C code does when allocation fails),
-  becomes ``InputFileError(code="file-memory")``. Only Linux enforces this
+  becomes ``InputFileError("file-memory", name)``. Only Linux enforces this
   (:func:`limits_enforced`); elsewhere the commands say that only the time limit holds;
 - time: after ``timeout_s`` of wall time the worker is killed and the call raises
-  ``InputFileError(code="file-timeout")`` whose ``reason`` is the number of seconds (the
-  code's template, ``文件处理超时（超过 {seconds} 秒）``, says the rest); ``RLIMIT_CPU`` is a
-  backstop;
+  ``InputFileError("file-timeout", name, seconds=…)``; ``RLIMIT_CPU`` is a backstop;
 - errors: ``InputFileError`` raised in the worker is raised again in the parent with the
-  same file, code, reason and place; any other exception comes back as
+  same code, file, place and params; any other exception comes back as
   :class:`WorkerError` carrying the worker's traceback (an internal defect).
 
 Only the *soft* limits are set, so a child process the parse starts (LibreOffice for the

@@ -56,12 +56,12 @@ def _check_part(read: Reader, info: zipfile.ZipInfo, name: str, limits: Limits) 
     try:
         check_stream(read, limits.prolog_budget)
     except UnsafeXml as exc:
-        raise InputFileError(name, "file-unsafe", exc.reason, member_label(info)) from exc
+        raise InputFileError("file-unsafe", name, place=member_label(info), **exc.params) from exc
 
 
 def _external_targets(raw: bytes, info: zipfile.ZipInfo, name: str) -> list[str]:
     if len(raw) > _RELS_CAP:
-        raise InputFileError(name, "file-unsafe", "关系部件过大", member_label(info))
+        raise InputFileError("file-unsafe", name, place=member_label(info), reason="rels-too-large")
     try:
         root = etree.fromstring(raw, _PARSER)
     except etree.XMLSyntaxError:

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import zlib
 
+from formkit.codes import REPORT_TEXTS
 from formkit.errors import InputFileError
 from formkit.intake.limits import DEFAULT_LIMITS, Limits
 
 _CHUNK_IN = 64 * 1024
 _CHUNK_OUT = 1024 * 1024
-_BOMB = "PDF 数据流解压后过大或压缩比异常，疑似压缩炸弹"
 
 
 def pdf_precheck(data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS) -> int:
@@ -35,11 +35,12 @@ def pdf_precheck(data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS) -
             continue
         size = _inflated_size(view[start:end], limits)
         if size < 0:
-            raise InputFileError(name, "file-unsafe", _BOMB, f"字节 {start}")
+            place = REPORT_TEXTS["at-byte"][0].format(offset=start)
+            raise InputFileError("file-unsafe", name, place=place, reason="pdf-stream-bomb")
         total += size
         if total > limits.pdf_max_inflated:
-            reason = f"PDF 数据流解压后合计超过 {limits.pdf_max_inflated >> 20} MB，疑似压缩炸弹"
-            raise InputFileError(name, "file-unsafe", reason)
+            limit = limits.pdf_max_inflated >> 20
+            raise InputFileError("file-unsafe", name, reason="pdf-streams-total", limit=limit)
     return total
 
 

@@ -94,7 +94,8 @@ def _shared_value(key: int) -> Any:
     try:
         return _SHARED[key]
     except KeyError:  # a worker of a pool made before the value
-        raise FormkitError("a shared value was sent to a process that did not inherit it") from None
+        detail = "a shared value was sent to a process that did not inherit it"
+        raise FormkitError("internal-error", detail=detail) from None
 
 
 def _start_worker(shared: dict[int, Any]) -> None:  # pragma: no cover - runs in a worker

@@ -32,7 +32,7 @@ class WorkerError(FormkitError):
     """The parse raised something other than ``InputFileError`` (a defect in formkit)."""
 
     def __init__(self, kind: str, message: str, debug: str) -> None:
-        super().__init__(f"{kind}: {message}")
+        super().__init__("internal-error", detail=f"{kind}: {message}")
         self.kind = kind
         self.debug = debug
 
@@ -104,7 +104,7 @@ def call_pickled(func: Callable[..., Any], args: tuple[Any, ...]) -> bytes:
     try:
         outcome: tuple[Any, ...] = ("ok", func(*args))
     except InputFileError as exc:
-        outcome = ("input", exc.file, exc.code, exc.reason, exc.place)
+        outcome = ("input", exc.code, exc.file, exc.place, exc.params)
     except MemoryError:
         outcome = ("memory",)
     except BaseException as exc:
@@ -132,7 +132,8 @@ def unpack(payload: bytes, name: str, timeout_s: float) -> Any:
 
 def _error(outcome: tuple[Any, ...], name: str) -> FormkitError:
     if outcome[0] == "input":
-        return InputFileError(*outcome[1:])
+        code, file, place, params = outcome[1:]
+        return InputFileError(code, file, place=place, **params)
     if outcome[0] == "memory":
         return _memory(name)
     return WorkerError(outcome[1], outcome[2], outcome[3])
@@ -150,8 +151,8 @@ def death_error(exitcode: int | None, name: str, timeout_s: float) -> FormkitErr
 
 
 def _memory(name: str) -> InputFileError:
-    return InputFileError(name, "file-memory", "文件处理所需内存超出上限，已跳过")
+    return InputFileError("file-memory", name)
 
 
 def timeout_error(name: str, timeout_s: float) -> InputFileError:
-    return InputFileError(name, "file-timeout", f"{timeout_s:g}")
+    return InputFileError("file-timeout", name, seconds=f"{timeout_s:g}")

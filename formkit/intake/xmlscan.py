@@ -30,18 +30,19 @@ _FIRST_READ = 256
 
 
 class UnsafeXml(Exception):
-    """An XML part carries a DTD or hides its prolog; ``reason`` is Chinese."""
+    """An XML part carries a DTD or hides its prolog; ``params`` name a
+    :data:`formkit.codes.REASONS` entry (``reason``) and its placeholders."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, **params: str) -> None:
         super().__init__(reason)
-        self.reason = reason
+        self.params = {"reason": reason, **params}
 
 
 def check_prolog(raw: bytes, budget: int = 64 * 1024) -> None:
     """Raise :class:`UnsafeXml` when the XML in ``raw`` has a DTD before its root."""
     view = raw[:budget]
     if _scan(view, eof=len(raw) <= budget) is None:
-        raise UnsafeXml("XML 序言过长")
+        raise UnsafeXml("xml-prolog-too-long")
 
 
 def check_stream(read: Callable[[int], bytes], budget: int = 64 * 1024) -> None:
@@ -61,7 +62,7 @@ def _check_stream(read: Callable[[int], bytes], budget: int) -> None:
         if eof:
             return
         if len(buffer) >= budget:
-            raise UnsafeXml("XML 序言过长")
+            raise UnsafeXml("xml-prolog-too-long")
         want = min(budget, want * 4)
 
 
@@ -91,7 +92,7 @@ def _scan(raw: bytes, eof: bool) -> bool | None:
                 return True if eof else None
             i = end + 3
         elif rest.startswith("<!") and (len(rest) == 4 or eof):
-            raise UnsafeXml("XML 部件含有 DTD（<!DOCTYPE>），可能是 XXE 或实体膨胀攻击")
+            raise UnsafeXml("xml-dtd")
         elif rest.startswith("<!") or rest == "<":
             return True if eof else None
         else:
@@ -103,7 +104,7 @@ def _check_declaration(pi: str) -> None:
         return
     match = _ENCODING_DECL.search(pi)
     if match and not _ALLOWED_ENCODING.fullmatch(match.group(1).strip()):
-        raise UnsafeXml(f"XML 部件使用了不支持的编码 {match.group(1)[:20]!r}")
+        raise UnsafeXml("xml-encoding", encoding=repr(match.group(1)[:20]))
 
 
 def _decode(raw: bytes) -> str | None:
@@ -112,9 +113,9 @@ def _decode(raw: bytes) -> str | None:
     if head.startswith(
         (b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00", b"\x00\x00\x00<", b"<\x00\x00\x00")
     ):
-        raise UnsafeXml("XML 部件使用了不支持的编码 UTF-32")
+        raise UnsafeXml("xml-encoding", encoding="UTF-32")
     if head.startswith(b"\x4c\x6f\xa7\x94"):
-        raise UnsafeXml("XML 部件使用了不支持的编码 EBCDIC")
+        raise UnsafeXml("xml-encoding", encoding="EBCDIC")
     if head.startswith(b"\xfe\xff") or (len(head) >= 2 and head[0] == 0 and head[1] != 0):
         return _utf16(raw, "utf-16-be")
     if head.startswith(b"\xff\xfe") or (len(head) >= 2 and head[1] == 0 and head[0] != 0):

@@ -34,8 +34,10 @@ _IMAGE_SUFFIXES = {"jpeg", "jpg", "png", "gif", "bmp", "tif", "tiff", "emf", "wm
 MB = 1024 * 1024
 
 
-def refuse(name: str, code: str, reason: str, place: str | None = None) -> InputFileError:
-    return InputFileError(name, code, reason, place)
+def refuse(
+    name: str, code: str, /, *, place: str | None = None, **params: object
+) -> InputFileError:
+    return InputFileError(code, name, place=place, **params)
 
 
 def audit_zip(data: bytes, name: str, limits: Limits) -> zipfile.ZipFile:
@@ -59,25 +61,25 @@ def _central_directory(data: bytes, name: str) -> tuple[int, int]:
     """(start, end) of the central directory, located from the end record."""
     at = data.rfind(_EOCD, max(0, len(data) - 65_557))
     if at < 0 or at + 22 > len(data):
-        raise refuse(name, "file-corrupt", "压缩结构不完整（文件可能被截断或未下载完整）")
+        raise refuse(name, "file-corrupt", reason="zip-truncated")
     cd_size, cd_offset = struct.unpack_from("<II", data, at + 12)
     end = at
     if cd_offset == 0xFFFFFFFF or cd_size == 0xFFFFFFFF:
         end, cd_size = _zip64_directory(data, at, name)
     start = end - cd_size
     if start < 0:
-        raise refuse(name, "file-corrupt", "压缩包目录损坏")
+        raise refuse(name, "file-corrupt", reason="zip-directory-broken")
     return start, end
 
 
 def _zip64_directory(data: bytes, eocd: int, name: str) -> tuple[int, int]:
     locator = eocd - 20
     if locator < 0 or data[locator : locator + 4] != _EOCD64_LOCATOR:
-        raise refuse(name, "file-corrupt", "ZIP64 目录损坏")
+        raise refuse(name, "file-corrupt", reason="zip64-directory-broken")
     record = struct.unpack_from("<Q", data, locator + 8)[0]
     at = data.rfind(b"PK\x06\x06", 0, locator)
     if at < 0 or record > len(data):
-        raise refuse(name, "file-corrupt", "ZIP64 目录损坏")
+        raise refuse(name, "file-corrupt", reason="zip64-directory-broken")
     cd_size = struct.unpack_from("<Q", data, at + 40)[0]
     return at, cd_size
 
@@ -90,16 +92,18 @@ def _count_entries(data: bytes, start: int, end: int, name: str, limits: Limits)
         at += 46 + n + m + k
         count += 1
         if count > limits.max_members:
-            raise refuse(name, "file-unsafe", f"压缩包成员过多（超过 {limits.max_members} 个）")
+            raise refuse(
+                name, "file-unsafe", reason="zip-too-many-members", limit=limits.max_members
+            )
 
 
 def _open(data: bytes, name: str) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
-        raise refuse(name, "file-corrupt", f"压缩结构损坏（{_brief(exc)}）") from exc
+        raise refuse(name, "file-corrupt", reason="zip-broken", error=_brief(exc)) from exc
     except NotImplementedError as exc:
-        raise refuse(name, "archive-refused", "压缩包使用了不支持的格式版本") from exc
+        raise refuse(name, "archive-refused", reason="zip-version-unsupported") from exc
 
 
 def is_media(info: zipfile.ZipInfo) -> bool:
@@ -116,33 +120,44 @@ def _check_sizes(infos: list[zipfile.ZipInfo], name: str, limits: Limits) -> Non
         # no picture format's doing, so such a member still counts as a possible bomb.
         picture = is_media(info) and info.file_size <= 4 * max(info.compress_size, 1)
         if picture and info.file_size > limits.max_member:
-            detail = f"{_mb(info.file_size)}，上限 {_mb(limits.max_member)}"
-            raise refuse(name, "file-image-too-large", detail, member_label(info))
+            raise refuse(
+                name,
+                "file-image-too-large",
+                place=member_label(info),
+                reason="image-too-large",
+                size=_mb(info.file_size),
+                limit=_mb(limits.max_member),
+            )
         if info.file_size > limits.max_member:
             raise refuse(
                 name,
                 "file-unsafe",
-                f"成员解压后过大（{_mb(info.file_size)}，"
-                f"上限 {_mb(limits.max_member)}），疑似压缩炸弹",
-                member_label(info),
+                place=member_label(info),
+                reason="member-too-large",
+                size=_mb(info.file_size),
+                limit=_mb(limits.max_member),
             )
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > limits.ratio_floor and ratio > limits.max_ratio:
             raise refuse(
                 name,
                 "file-unsafe",
-                f"成员压缩比异常（{ratio:.0f} 倍），疑似压缩炸弹",
-                member_label(info),
+                place=member_label(info),
+                reason="member-ratio",
+                ratio=f"{ratio:.0f}",
             )
         total += info.file_size
         media += info.file_size if picture else 0
         if total > limits.max_total and media * 2 > total:
-            detail = f"图片合计 {_mb(media)}，上限 {_mb(limits.max_total)}"
-            raise refuse(name, "file-image-too-large", detail)
-        if total > limits.max_total:
             raise refuse(
-                name, "file-unsafe", f"解压后总大小超过上限 {_mb(limits.max_total)}，疑似压缩炸弹"
+                name,
+                "file-image-too-large",
+                reason="images-total-too-large",
+                size=_mb(media),
+                limit=_mb(limits.max_total),
             )
+        if total > limits.max_total:
+            raise refuse(name, "file-unsafe", reason="total-too-large", limit=_mb(limits.max_total))
 
 
 def _check_names(infos: list[zipfile.ZipInfo], name: str) -> None:
@@ -150,10 +165,14 @@ def _check_names(infos: list[zipfile.ZipInfo], name: str) -> None:
     for info in infos:
         path = member_path(info)
         if unsafe_path(path):
-            raise refuse(name, "file-unsafe", f"成员路径不安全：{safe_display(path)}")
+            raise refuse(
+                name, "file-unsafe", reason="member-path-unsafe", member=safe_display(path)
+            )
         key = path.casefold().rstrip("/")
         if key in seen:
-            raise refuse(name, "file-unsafe", f"成员名称重复：{safe_display(path)}")
+            raise refuse(
+                name, "file-unsafe", reason="member-name-duplicate", member=safe_display(path)
+            )
         seen.add(key)
 
 
@@ -163,8 +182,9 @@ def _check_methods(infos: list[zipfile.ZipInfo], name: str) -> None:
             raise refuse(
                 name,
                 "archive-refused",
-                f"不支持的压缩方式（{info.compress_type}）",
-                member_label(info),
+                place=member_label(info),
+                reason="method-unsupported",
+                method=info.compress_type,
             )
 
 
@@ -174,14 +194,14 @@ def _check_overlap(data: bytes, infos: list[zipfile.ZipInfo], cd_start: int, nam
     for info, following in zip(ordered, [*ordered[1:], None], strict=True):
         at = info.header_offset
         if at < 0 or data[at : at + 4] != _LOCAL or at + 30 > len(data):
-            raise refuse(name, "file-corrupt", "成员本地头缺失或错位", member_label(info))
+            raise refuse(
+                name, "file-corrupt", place=member_label(info), reason="local-header-broken"
+            )
         n, m = struct.unpack_from("<HH", data, at + 26)
         end = at + 30 + n + m + info.compress_size
         limit = cd_start if following is None else following.header_offset
         if end > limit:
-            raise refuse(
-                name, "file-unsafe", "压缩包成员相互重叠（疑似压缩炸弹）", member_label(info)
-            )
+            raise refuse(name, "file-unsafe", place=member_label(info), reason="members-overlap")
 
 
 def member_path(info: zipfile.ZipInfo) -> str:

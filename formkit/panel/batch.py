@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from formkit.batch.review import Review, ZoneReview, for_review, review
-from formkit.codes import CODES
 from formkit.errors import ConfigError
 from formkit.programme import Programme
 from formkit.registry import Registry
@@ -43,8 +42,9 @@ def figures(programme: Programme, specs: Mapping[str, FormSpec]) -> dict[str, li
             try:
                 label = specs[form].field(key).label
             except KeyError:
-                text = CODES["panel-unknown-figure"].render("zh", criterion=criterion.name, key=ref)
-                raise ConfigError(text) from None
+                raise ConfigError(
+                    "panel-unknown-figure", criterion=criterion.name, key=ref
+                ) from None
             found.append(Figure(form, key, label))
         out[criterion.name] = found
     return out
@@ -54,7 +54,7 @@ def rubric_of(programme: Programme) -> None:
     """Refuse a programme without a rubric."""
     if not programme.panel.criteria:
         name = Path(programme.source).name if programme.source else "programme.yaml"
-        raise ConfigError(CODES["panel-no-rubric"].render("zh", file=name))
+        raise ConfigError("panel-no-rubric", file=name)
 
 
 class Batch:
@@ -64,8 +64,7 @@ class Batch:
         self.folder = Path(folder)
         path = self.folder / REGISTRY
         if not path.is_file():
-            text = CODES["panel-batch-missing"].render("zh", folder=self.folder)
-            raise ConfigError(text)
+            raise ConfigError("panel-batch-missing", folder=str(self.folder))
         rubric_of(programme)
         self.programme = programme
         self.specs = load_all(None)

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from formkit.batch.dossier import Identify
 from formkit.batch.review import ZoneReview
-from formkit.codes import CODES
 from formkit.errors import InputFileError
 from formkit.findings import Finding, finding
 from formkit.programme import Programme
@@ -32,10 +31,6 @@ class Expert:
     row: int  # line in the CSV (header = 1)
 
 
-def _refuse(path: Path, code: str, **params: object) -> InputFileError:
-    return InputFileError(str(path), code, CODES[code].render("zh", file=path.name, **params))
-
-
 def decode(data: bytes) -> str:
     """UTF-8 (with or without BOM), else GBK (GB 18030, what Excel on Chinese Windows saves)."""
     try:
@@ -49,19 +44,25 @@ def read_experts(path: str | Path) -> list[Expert]:
     try:
         data = path.read_bytes()[: MAX_BYTES + 1]
     except OSError as exc:
-        raise _refuse(path, "panel-experts-unreadable", detail=exc.strerror or exc) from None
+        raise InputFileError(
+            "panel-experts-unreadable", str(path), file=path.name, detail=exc.strerror or exc
+        ) from None
     if len(data) > MAX_BYTES:
-        raise _refuse(path, "panel-experts-unreadable", detail=f"> {MAX_BYTES >> 20} MB")
+        raise InputFileError(
+            "panel-experts-unreadable", str(path), file=path.name, detail=f"> {MAX_BYTES >> 20} MB"
+        )
     try:
         rows = list(csv.reader(io.StringIO(decode(data))))
     except (UnicodeDecodeError, csv.Error) as exc:
-        raise _refuse(path, "panel-experts-unreadable", detail=type(exc).__name__) from None
+        raise InputFileError(
+            "panel-experts-unreadable", str(path), file=path.name, detail=type(exc).__name__
+        ) from None
     if not rows:
-        raise _refuse(path, "panel-experts-column", column=COLUMNS[0])
+        raise InputFileError("panel-experts-column", str(path), file=path.name, column=COLUMNS[0])
     header = [h.strip() for h in rows[0]]
     for column in COLUMNS:
         if column not in header:
-            raise _refuse(path, "panel-experts-column", column=column)
+            raise InputFileError("panel-experts-column", str(path), file=path.name, column=column)
     index = {c: header.index(c) for c in COLUMNS}
     return _experts(path, rows[1 : MAX_EXPERTS + 1], index)
 
@@ -75,9 +76,11 @@ def _experts(path: Path, rows: list[list[str]], index: dict[str, int]) -> list[E
         cells = {c: (row[i].strip() if i < len(row) else "") for c, i in index.items()}
         name = re.sub(r"\s+", "", cells["姓名"])
         if not name:
-            raise _refuse(path, "panel-experts-blank", row=number)
+            raise InputFileError("panel-experts-blank", str(path), file=path.name, row=number)
         if name in seen:
-            raise _refuse(path, "panel-experts-duplicate", row=number, expert=name)
+            raise InputFileError(
+                "panel-experts-duplicate", str(path), file=path.name, row=number, expert=name
+            )
         seen.add(name)
         avoid = tuple(z.strip() for z in _SEPARATORS.split(cells["回避开发区"]) if z.strip())
         experts.append(Expert(name, cells["工作单位"], cells["所在市"], avoid, number))

@@ -6,7 +6,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from formkit.codes import CODES
 from formkit.errors import ConfigError
 from formkit.findings import Finding
 from formkit.panel.aggregate import aggregate
@@ -25,7 +24,7 @@ def run_collect(
 ) -> tuple[list[Path], list[tuple[str, Finding]]]:
     """Collect the returned sheets in ``folder`` and write PANEL; the paths and findings."""
     if not folder.is_dir():
-        raise ConfigError(CODES["panel-folder-missing"].render("zh", folder=folder))
+        raise ConfigError("panel-folder-missing", folder=str(folder))
     with Batch(batch_dir, programme) as batch:
         collected = collect(folder, batch)
         ranking = aggregate(batch.zones, collected, programme)

@@ -25,7 +25,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from formkit.batch.opinions import safe_name
 from formkit.batch.review import ZoneReview
-from formkit.codes import CODES
 from formkit.cycle import workbook as wb
 from formkit.errors import OutputFileError
 from formkit.findings import Finding, finding
@@ -85,7 +84,7 @@ def write_sheets(
     """Write every expert's workbook into ``out``; refuse to replace one unless ``force``."""
     programme = batch.programme
     if not batch.zones:
-        raise OutputFileError(CODES["panel-batch-empty"].render("zh", folder=batch.folder))
+        raise OutputFileError("panel-batch-empty", folder=str(batch.folder))
     result = SheetsResult()
     plans = []
     for expert in experts:
@@ -99,7 +98,7 @@ def write_sheets(
         plans.append((expert, zones, out / sheet_name(expert)))
     existing = [p for *_, p in plans if p.exists()]
     if existing and not force:
-        raise OutputFileError(CODES["panel-sheet-exists"].render("zh", path=existing[0]))
+        raise OutputFileError("panel-sheet-exists", path=str(existing[0]))
     secret = batch.secret(create=True)
     assert secret is not None
     place = layout(programme, batch.figures)

@@ -66,10 +66,10 @@ def verify(doc: Document, original: bytes) -> None:
     # Rows are no measure (antiword prints a cell's every line as a row); table text is.
     lost = _lost(reading.table, in_tables)
     if lost is not None:
-        raise InputFileError(doc.name, "doc-tables-lost", str(lost))
+        raise InputFileError("doc-tables-lost", doc.name, detail=str(lost))
     lost = _lost(reading.chars, ours)
     if lost is not None:
-        raise InputFileError(doc.name, "doc-text-lost", str(lost))
+        raise InputFileError("doc-text-lost", doc.name, detail=str(lost))
 
 
 def _lost(theirs: Counter[str], ours: Counter[str]) -> int | None:

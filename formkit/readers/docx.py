@@ -66,7 +66,7 @@ def read_docx(source: str | Path | bytes, name: str) -> Document:
     main = package.main_part()
     root = package.xml(main)
     if local_name(root.tag) != "document":
-        raise fail(name, "file-unknown-type", f"{main} 不是 Word 文档正文")
+        raise fail(name, "file-unknown-type", reason="not-word-main", part=main)
     reader = _DocxReader(name)
     body = root.find(BODY)
     doc = Document(name, "docx")
@@ -265,7 +265,7 @@ class _DocxReader(InlineReader):
     ) -> Cell:
         self.n_cells += 1
         if self.n_cells > MAX_CELLS:
-            raise fail(self.name, "file-too-large", f"表格单元格超过 {MAX_CELLS} 个")
+            raise fail(self.name, "file-too-large", reason="table-cells", limit=MAX_CELLS)
         location = outer or Location(table=number, row=row + 1, col=col + 1)
         text, tables = self.cell_content(tc, hidden, location)
         return Cell(text, row, col, location, colspan=span, tables=tables)

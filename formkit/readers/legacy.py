@@ -59,9 +59,17 @@ def convert_many(
     for index, item in enumerate(items):
         name, _, kind = item
         if kind not in TARGETS:
-            results[name] = _refusal(name, kind or "未知", "不是 .doc/.wps/.xls/.et 文件")
+            results[name] = (
+                InputFileError(
+                    "file-legacy-unconverted", name, reason="legacy-not-legacy", kind=kind
+                )
+                if kind
+                else InputFileError("file-legacy-unconverted", name, reason="legacy-no-kind")
+            )
         elif TARGETS.get(sniff(item[1]), ("",))[0] != TARGETS[kind][0]:
-            results[name] = _refusal(name, kind, f"内容不是 .{kind} 文件")
+            results[name] = InputFileError(
+                "file-legacy-unconverted", name, reason="legacy-content", kind=kind
+            )
         else:
             batches.setdefault(TARGETS[kind][2], []).append((index, item))
     with tempfile.TemporaryDirectory(prefix="formkit-legacy-") as tmp:
@@ -133,20 +141,21 @@ def _convert_batch(
     try:
         office.convert(list(sources), fmt, outdir, timeout=timeout, retries=1)
     except ConfigError:
-        return {n: _refusal(n, kinds[n], "本机未安装 LibreOffice") for n in sources.values()}
+        return {
+            n: InputFileError(
+                "file-legacy-unconverted", n, reason="legacy-no-office", kind=kinds[n]
+            )
+            for n in sources.values()
+        }
     except office.ConversionError as exc:
         failed = {Path(p).resolve() for p in exc.failed}
     ext = fmt.split(":", 1)[0]
     results: dict[str, bytes | InputFileError] = {}
     for path, name in sources.items():
         if path.resolve() in failed:
-            results[name] = _refusal(
-                name, kinds[name], "LibreOffice 转换失败，文件可能已损坏或加密"
+            results[name] = InputFileError(
+                "file-legacy-unconverted", name, reason="legacy-convert-failed", kind=kinds[name]
             )
         else:
             results[name] = (outdir / f"{path.stem}.{ext}").read_bytes()
     return results
-
-
-def _refusal(name: str, kind: str, why: str) -> InputFileError:
-    return InputFileError(name, "file-legacy-unconverted", f".{kind}，{why}")

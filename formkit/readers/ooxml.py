@@ -28,7 +28,6 @@ from urllib.parse import unquote
 
 from lxml import etree
 
-from formkit.codes import CODES
 from formkit.errors import InputFileError
 
 MAX_PART_BYTES = 48 * 1024 * 1024  # one decompressed XML part
@@ -65,10 +64,9 @@ def _parser() -> etree.XMLParser:
     return parser
 
 
-def fail(name: str, code: str, detail: str = "") -> InputFileError:
-    """The error for an unreadable file; ``reason`` is the detail for templates that take one."""
-    reason = detail if "{detail}" in CODES[code].zh else CODES[code].zh
-    return InputFileError(name, code, reason)
+def fail(name: str, code: str, /, **params: object) -> InputFileError:
+    """The error for an unreadable file; ``params`` are its code's (or its reason's)."""
+    return InputFileError(code, name, **params)
 
 
 @dataclass(frozen=True)
@@ -137,16 +135,22 @@ class Package:
         """A part's bytes, at most MAX_PART_BYTES whatever the zip claims."""
         info = self._names.get(part.lower())
         if info is None:
-            raise fail(self.name, "file-corrupt", f"缺少部件 {part}")
+            raise fail(self.name, "file-corrupt", reason="part-missing", part=part)
         try:
             with self.archive.open(info) as stream:
                 data = stream.read(MAX_PART_BYTES + 1)
         except RuntimeError as exc:  # zipfile: "File ... is encrypted, password required"
             raise fail(self.name, "file-encrypted") from exc
         except UNZIP_ERRORS as exc:
-            raise fail(self.name, "file-corrupt", f"部件 {part} 无法解压") from exc
+            raise fail(self.name, "file-corrupt", reason="part-unzip", part=part) from exc
         if len(data) > MAX_PART_BYTES:
-            raise fail(self.name, "file-too-large", f"部件 {part} 超过 {MAX_PART_BYTES >> 20} MB")
+            raise fail(
+                self.name,
+                "file-too-large",
+                reason="part-too-large",
+                part=part,
+                limit=MAX_PART_BYTES >> 20,
+            )
         return data
 
     def xml(self, part: str) -> etree._Element:
@@ -180,11 +184,11 @@ class Package:
                     yield el
                     el.clear()
         except etree.XMLSyntaxError as exc:
-            raise fail(self.name, "file-corrupt", f"部件 {part} 不是有效的 XML") from exc
+            raise fail(self.name, "file-corrupt", reason="part-not-xml", part=part) from exc
         except RuntimeError as exc:
             raise fail(self.name, "file-encrypted") from exc
         except UNZIP_ERRORS as exc:
-            raise fail(self.name, "file-corrupt", f"部件 {part} 无法解压") from exc
+            raise fail(self.name, "file-corrupt", reason="part-unzip", part=part) from exc
 
     def rels(self, part: str) -> list[Rel]:
         """The relationships of ``part`` ("" for the package), targets resolved to part names.
@@ -212,9 +216,7 @@ class Package:
         for rel in self.rels(""):
             if rel.is_type("officeDocument") and not rel.external and self.has(rel.target):
                 return rel.target
-        raise fail(
-            self.name, "file-corrupt", "找不到主文档部件（_rels/.rels 中没有 officeDocument 关系）"
-        )
+        raise fail(self.name, "file-corrupt", reason="main-part-missing")
 
 
 def resolve_target(folder: str, target: str) -> str:
@@ -229,7 +231,7 @@ def parse_xml(data: bytes, name: str, part: str) -> etree._Element:
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
-        raise fail(name, "file-corrupt", f"部件 {part} 不是有效的 XML") from exc
+        raise fail(name, "file-corrupt", reason="part-not-xml", part=part) from exc
     _refuse_dtd(root, name, part)
     if any(uri in STRICT_TO_TRANSITIONAL for uri in root.nsmap.values()):
         root = _to_transitional(root)
@@ -239,7 +241,7 @@ def parse_xml(data: bytes, name: str, part: str) -> etree._Element:
 def _refuse_dtd(el: etree._Element, name: str, part: str) -> None:
     docinfo = el.getroottree().docinfo
     if getattr(docinfo, "doctype", "") or docinfo.internalDTD is not None:
-        raise fail(name, "file-unsafe", f"部件 {part} 含有 DTD 声明（DOCTYPE）")
+        raise fail(name, "file-unsafe", reason="part-dtd", part=part)
 
 
 class _Capped:
@@ -253,7 +255,11 @@ class _Capped:
         self.total += len(data)
         if self.total > MAX_PART_BYTES:
             raise fail(
-                self.name, "file-too-large", f"部件 {self.part} 超过 {MAX_PART_BYTES >> 20} MB"
+                self.name,
+                "file-too-large",
+                reason="part-too-large",
+                part=self.part,
+                limit=MAX_PART_BYTES >> 20,
             )
         return data
 
@@ -290,9 +296,7 @@ def open_package(source: str | Path | bytes, name: str) -> Package:
     if data.startswith(CFB_MAGIC):
         if ENCRYPTION_MARK in data:
             raise fail(name, "file-encrypted")
-        raise fail(
-            name, "file-unknown-type", "旧版 Office 二进制文件（.doc/.xls），不是 .docx/.xlsx"
-        )
+        raise fail(name, "file-unknown-type", reason="legacy-binary")
     try:
         archive = zipfile.ZipFile(BytesIO(data))
     except (
@@ -303,7 +307,7 @@ def open_package(source: str | Path | bytes, name: str) -> Package:
         OSError,
         ValueError,
     ) as exc:
-        raise fail(name, "file-corrupt", "不是有效的 Office 文档（zip 结构损坏）") from exc
+        raise fail(name, "file-corrupt", reason="not-office-zip") from exc
     return Package(archive, name)
 
 
@@ -315,9 +319,8 @@ def _load(source: str | Path | bytes, name: str) -> bytes:
     except FileNotFoundError as exc:
         raise fail(name, "file-not-found") from exc
     except OSError as exc:
-        raise fail(
-            name, "file-corrupt", f"无法读取文件（{exc.strerror or type(exc).__name__}）"
-        ) from exc
+        error = exc.strerror or type(exc).__name__
+        raise fail(name, "file-corrupt", reason="read-failed", error=error) from exc
 
 
 def is_on(value: str | None) -> bool:

@@ -36,7 +36,6 @@ from pdfminer.psexceptions import PSException
 from pdfplumber.page import Page
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from formkit.codes import CODES
 from formkit.errors import InputFileError
 from formkit.findings import finding
 from formkit.readers.model import Block, Document, Location, Paragraph
@@ -151,7 +150,9 @@ def _read_pages(data: bytes, name: str) -> list[RawPage]:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             count = len(pdf.pages)
             if count > MAX_PAGES:
-                raise _refusal(name, "file-too-large", f"共 {count} 页，上限 {MAX_PAGES} 页")
+                raise _refusal(
+                    name, "file-too-large", reason="pdf-pages", pages=count, limit=MAX_PAGES
+                )
             return [_read_page(page) for page in pdf.pages]
     except InputFileError:
         raise
@@ -163,12 +164,11 @@ def _parse_error(name: str, exc: BaseException) -> InputFileError:
     cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
     if isinstance(cause, PDFEncryptionError):
         return _refusal(name, "file-encrypted")
-    return _refusal(name, "file-corrupt", f"PDF 无法解析（{type(cause).__name__}）")
+    return _refusal(name, "file-corrupt", reason="pdf-unparsable", error=type(cause).__name__)
 
 
-def _refusal(name: str, code: str, detail: str = "") -> InputFileError:
-    """The reason is the detail a code's template takes, else the code's own sentence."""
-    return InputFileError(name, code, detail or CODES[code].zh)
+def _refusal(name: str, code: str, /, **params: object) -> InputFileError:
+    return InputFileError(code, name, **params)
 
 
 def _read_page(page: Page) -> RawPage:

@@ -64,7 +64,7 @@ def read_xls(data: bytes, name: str) -> Document:
         table = _read_sheet(name, sheet, formats, bool(book.datemode))
         n_cells += len(table.cells)
         if n_cells > MAX_CELLS:
-            raise InputFileError(name, "file-too-many-cells", str(MAX_CELLS))
+            raise InputFileError("file-too-many-cells", name, detail=str(MAX_CELLS))
         doc.blocks.append(table)
     return doc
 
@@ -123,7 +123,7 @@ def _read_sheet(name: str, sheet: Any, formats: _Formats, date1904: bool) -> Tab
             if cell is not None:
                 cells[(r, c)] = cell
                 if len(cells) > MAX_CELLS:
-                    raise InputFileError(name, "file-too-many-cells", str(MAX_CELLS))
+                    raise InputFileError("file-too-many-cells", name, detail=str(MAX_CELLS))
     span_merges(name, title, map(_bounds, sheet.merged_cells), cells)
     ordered = sorted(cells.values(), key=lambda cell: (cell.row, cell.col))
     n_rows = max((cell.row + cell.rowspan for cell in ordered), default=0)

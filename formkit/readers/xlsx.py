@@ -84,7 +84,7 @@ def read_xlsx(source: str | Path | bytes, name: str) -> Document:
     main = package.main_part()
     root = package.xml(main)
     if local_name(root.tag) != "workbook":
-        raise fail(name, "file-unknown-type", f"{main} 不是 Excel 工作簿")
+        raise fail(name, "file-unknown-type", reason="not-excel-main", part=main)
     rels = {rel.id: rel for rel in package.rels(main)}
     book = _Book(
         name=name,
@@ -158,7 +158,7 @@ def _read_sheet(book: _Book, sheet: str, root: etree._Element) -> list[Table]:
             if cell is not None:
                 book.n_cells += 1
                 if book.n_cells > MAX_CELLS:
-                    raise fail(book.name, "file-too-large", f"单元格超过 {MAX_CELLS} 个")
+                    raise fail(book.name, "file-too-large", reason="sheet-cells", limit=MAX_CELLS)
                 cells[(row_at - 1, col_no - 1)] = cell
     apply_merges(book.name, sheet, root, cells)
     return _tables(book, sheet, cells)
@@ -269,9 +269,7 @@ def _tables(book: _Book, sheet: str, cells: dict[tuple[int, int], Cell]) -> list
         rows, cols = _extent(block)
         if rows * cols > MAX_GRID:
             raise fail(
-                book.name,
-                "file-too-large",
-                f"工作表“{sheet}”的使用范围过大（{rows} 行 × {cols} 列）",
+                book.name, "file-too-large", reason="sheet-range", sheet=sheet, rows=rows, cols=cols
             )
         tables.append(Table(block, rows, cols, Location(sheet=sheet), name=sheet))
     return tables

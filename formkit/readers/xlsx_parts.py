@@ -102,7 +102,9 @@ def shared_strings(package: Package, rels: Iterable[Rel]) -> list[str]:
     for si in package.xml(part).iterchildren(SI):
         strings.append(rich_text(si))
         if len(strings) > MAX_SHARED_STRINGS:
-            raise fail(package.name, "file-too-large", f"共享字符串超过 {MAX_SHARED_STRINGS} 个")
+            raise fail(
+                package.name, "file-too-large", reason="shared-strings", limit=MAX_SHARED_STRINGS
+            )
     return strings
 
 
@@ -320,7 +322,7 @@ def span_merges(
     budget = MERGE_WORK
     for n, bounds in enumerate(ranges):
         if n >= MAX_MERGES:
-            raise fail(name, "file-too-large", f"工作表“{sheet}”合并区域超过 {MAX_MERGES} 个")
+            raise fail(name, "file-too-large", reason="sheet-merges", sheet=sheet, limit=MAX_MERGES)
         if bounds is None:
             continue
         r1, c1, r2, c2 = bounds
@@ -331,7 +333,7 @@ def span_merges(
         origin.rowspan, origin.colspan = r2 - r1 + 1, c2 - c1 + 1
         budget -= _drop_covered(cells, bounds)
         if budget < 0:
-            raise fail(name, "file-too-large", f"工作表“{sheet}”合并区域过多")
+            raise fail(name, "file-too-large", reason="sheet-merges-many", sheet=sheet)
 
 
 def _parse_range(ref: str) -> tuple[int, int, int, int] | None:

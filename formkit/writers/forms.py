@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from formkit.atomic import write_bytes_atomic
-from formkit.codes import CODES
 from formkit.errors import OutputFileError
 from formkit.spec import FormSpec, available_forms, load_spec
 from formkit.writers.forms_docx import application_docx, plan_docx, spec_docx
@@ -45,15 +44,15 @@ BLANK_FORMS: dict[str, tuple[str, str]] = {
     "绩效自评表.xlsx": ("self_eval", "xlsx"),
 }
 
-_REASONS = {
-    errno.EACCES: "没有写入权限",
-    errno.EPERM: "没有写入权限",
-    errno.EROFS: "文件系统只读",
-    errno.ENOSPC: "磁盘空间不足",
-    errno.ENOTDIR: "路径中有一项不是文件夹",
-    errno.EEXIST: "已有同名文件，不是文件夹",
-    errno.ENOENT: "路径不存在",
-    errno.ENAMETOOLONG: "路径过长",
+_REASONS = {  # errno → a reason of formkit.codes.REASONS
+    errno.EACCES: "no-permission",
+    errno.EPERM: "no-permission",
+    errno.EROFS: "read-only",
+    errno.ENOSPC: "disk-full",
+    errno.ENOTDIR: "not-a-folder",
+    errno.EEXIST: "file-in-the-way",
+    errno.ENOENT: "path-missing",
+    errno.ENAMETOOLONG: "path-too-long",
 }
 
 
@@ -127,5 +126,8 @@ def _make_folder(folder: Path) -> None:
 
 def unwritable(path: Path, exc: OSError) -> OutputFileError:
     """An :class:`OutputFileError` saying in Chinese why ``path`` cannot be written."""
-    detail = _REASONS.get(exc.errno or 0, f"系统错误（{exc.strerror or exc}）")
-    return OutputFileError(CODES["output-unwritable"].render("zh", path=path, detail=detail))
+    reason = _REASONS.get(exc.errno or 0)
+    if reason is None:
+        error = exc.strerror or str(exc)
+        return OutputFileError("output-unwritable", path=str(path), reason="os-error", error=error)
+    return OutputFileError("output-unwritable", path=str(path), reason=reason)

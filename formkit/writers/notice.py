@@ -37,7 +37,6 @@ from jinja2 import meta
 from lxml import etree
 
 from formkit import office
-from formkit.codes import CODES
 from formkit.dates import cn_date
 from formkit.errors import OutputFileError, TemplateError
 from formkit.resources import templates_dir
@@ -106,9 +105,7 @@ class CompiledTemplate:
         missing = sorted(self.needs - context.keys())
         if missing:
             names = "、".join(missing)
-            raise TemplateError(
-                CODES["template-missing-data"].render("zh", template=self.name, names=names)
-            )
+            raise TemplateError("template-missing-data", template=self.name, names=names)
         rendered = (
             (name, self._render_part(name, part, context) if not isinstance(part, bytes) else part)
             for name, part in self.parts
@@ -134,9 +131,7 @@ class CompiledTemplate:
         except expat.ExpatError as exc:
             where = _paragraph_text(xml, exc.lineno)
             raise TemplateError(
-                CODES["template-bad-output"].render(
-                    "zh", template=self.name, detail=f"{where}（{exc}）"
-                )
+                "template-bad-output", template=self.name, detail=f"{where}（{exc}）"
             ) from None
         return data
 
@@ -144,9 +139,7 @@ class CompiledTemplate:
         lineno = getattr(exc, "lineno", None) or _failing_line(exc)
         context = _paragraph_text(self.sources.get(part, ""), lineno)
         return TemplateError(
-            CODES[code].render(
-                "zh", template=self.name, context=context, detail=exc.message or str(exc)
-            )
+            code, template=self.name, context=context, detail=exc.message or str(exc)
         )
 
 
@@ -181,7 +174,7 @@ def template_path(kind: str, templates: Path | None = None) -> Path:
     path = folder / f"{kind}.docx"
     if not path.is_file():
         kinds = "、".join(sorted(p.stem for p in folder.glob("*.docx")) or KINDS)
-        raise TemplateError(CODES["notice-unknown-kind"].render("zh", kind=kind, kinds=kinds))
+        raise TemplateError("notice-unknown-kind", kind=kind, kinds=kinds)
     return path
 
 
@@ -191,7 +184,9 @@ def load_template(path: Path) -> CompiledTemplate:
     try:
         stat = path.stat()
     except OSError as exc:
-        raise _unreadable(path, exc.strerror or str(exc)) from None
+        raise TemplateError(
+            "template-unreadable", template=path.name, detail=exc.strerror or str(exc)
+        ) from None
     stamp = (stat.st_mtime_ns, stat.st_size)
     cached = _CACHE.get(path)
     if cached and cached[0] == stamp:
@@ -199,12 +194,6 @@ def load_template(path: Path) -> CompiledTemplate:
     compiled = _compile(path)
     _CACHE[path] = (stamp, compiled)
     return compiled
-
-
-def _unreadable(path: Path, detail: str) -> TemplateError:
-    return TemplateError(
-        CODES["template-unreadable"].render("zh", template=path.name, detail=detail)
-    )
 
 
 def _compile(path: Path) -> CompiledTemplate:
@@ -216,9 +205,11 @@ def _compile(path: Path) -> CompiledTemplate:
                 if not info.is_dir()
             ]
     except (OSError, zipfile.BadZipFile) as exc:
-        raise _unreadable(path, f"不是有效的 .docx（{exc}）") from None
+        raise TemplateError(
+            "template-unreadable", template=path.name, reason="docx-invalid", error=str(exc)
+        ) from None
     if "word/document.xml" not in dict(raw):
-        raise _unreadable(path, "缺少 word/document.xml")
+        raise TemplateError("template-unreadable", template=path.name, reason="docx-no-document")
     parts: list[tuple[str, bytes | jinja2.Template]] = []
     needs: set[str] = set()
     sources: dict[str, str] = {}
@@ -234,9 +225,7 @@ def _compile(path: Path) -> CompiledTemplate:
         except jinja2.TemplateSyntaxError as exc:
             context = _paragraph_text(source, exc.lineno)
             raise TemplateError(
-                CODES["template-syntax"].render(
-                    "zh", template=path.name, context=context, detail=exc.message
-                )
+                "template-syntax", template=path.name, context=context, detail=exc.message
             ) from None
         needs |= meta.find_undeclared_variables(ast)
     return CompiledTemplate(
@@ -262,9 +251,7 @@ def _checked_xml(name: str, data: bytes) -> str:
     try:
         root = etree.fromstring(data)
     except etree.XMLSyntaxError as exc:
-        raise TemplateError(
-            CODES["template-unreadable"].render("zh", template=name, detail=str(exc))
-        ) from None
+        raise TemplateError("template-unreadable", template=name, detail=str(exc)) from None
     for paragraph in root.iter(_W_P):
         text = "".join(t.text or "" for t in paragraph.iter(_W_T))
         expected = None
@@ -279,9 +266,7 @@ def _checked_xml(name: str, data: bytes) -> str:
         if expected is not None:
             context = text[:40] + ("…" if len(text) > 40 else "")
             raise TemplateError(
-                CODES["template-syntax"].render(
-                    "zh", template=name, context=context, detail="标签没有成对闭合"
-                )
+                "template-syntax", template=name, context=context, reason="tags-unclosed"
             )
     return _XML_DECLARATION + etree.tostring(root, encoding="unicode")
 
@@ -352,4 +337,6 @@ def _write(out: Path, data: bytes) -> None:
             handle.write(data)
         os.replace(tmp, out)
     except OSError as exc:
-        raise OutputFileError(f"{out}：无法写入（{exc.strerror or exc}）") from None
+        raise OutputFileError(
+            "output-unwritable", path=str(out), detail=exc.strerror or str(exc)
+        ) from None

@@ -14,7 +14,6 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from formkit.codes import CODES
 from formkit.dates import WorkCalendar, cn_date, expand_dates, parse_date
 from formkit.errors import TemplateError
 from formkit.writers.gongwen import CHAR_W
@@ -27,19 +26,15 @@ LINE_CHARS = 28
 Context = dict[str, Any]
 
 
-def bad(field: str, detail: str) -> TemplateError:
-    return TemplateError(CODES["notice-bad-data"].render("zh", field=field, detail=detail))
-
-
 # --- value readers -------------------------------------------------------------------------------
 
 
 def text(data: Mapping[str, Any], key: str, default: str | None = None) -> str:
     value = data.get(key, default)
     if value is None or (isinstance(value, str) and not value.strip()):
-        raise bad(key, "缺少此项")
+        raise TemplateError("notice-bad-data", field=key, reason="data-missing")
     if not isinstance(value, str | int | float):
-        raise bad(key, "应为文字")
+        raise TemplateError("notice-bad-data", field=key, reason="data-not-text")
     return str(value).strip()
 
 
@@ -48,17 +43,19 @@ def date(data: Mapping[str, Any], key: str, default: object = None) -> str:
     try:
         return cn_date(value)
     except ValueError:
-        raise bad(key, f"应为日期，如 2020-03-05（现为 {value!r}）") from None
+        raise TemplateError(
+            "notice-bad-data", field=key, reason="data-not-date", value=repr(value)
+        ) from None
 
 
 def items(data: Mapping[str, Any], key: str, default: list[Any] | None = None) -> list[Any]:
     value = data.get(key, default)
     if value is None:
-        raise bad(key, "缺少此项")
+        raise TemplateError("notice-bad-data", field=key, reason="data-missing")
     if isinstance(value, str):
         return [value]
     if not isinstance(value, list | tuple):
-        raise bad(key, "应为列表")
+        raise TemplateError("notice-bad-data", field=key, reason="data-not-list")
     return list(value)
 
 
@@ -66,10 +63,12 @@ def records(data: Mapping[str, Any], key: str, needed: tuple[str, ...]) -> list[
     out = []
     for i, item in enumerate(items(data, key), 1):
         if not isinstance(item, Mapping):
-            raise bad(f"{key} 第{i}项", "应为键值形式")
+            raise TemplateError("notice-bad-data", field=key, reason="item-not-mapping", index=i)
         for name in needed:
             if item.get(name) in (None, ""):
-                raise bad(f"{key} 第{i}项", f"缺少 {name}")
+                raise TemplateError(
+                    "notice-bad-data", field=key, reason="item-missing", index=i, name=name
+                )
         out.append(dict(item))
     return out
 
@@ -79,19 +78,25 @@ def money(value: object, field: str) -> Decimal:
     try:
         amount = Decimal(str(value).replace(",", "").strip())
     except InvalidOperation:
-        raise bad(field, f"应为金额（万元），现为 {value!r}") from None
+        raise TemplateError(
+            "notice-bad-data", field=field, reason="data-not-money", value=repr(value)
+        ) from None
     if not amount.is_finite() or amount < 0:
-        raise bad(field, f"应为非负金额，现为 {value!r}")
+        raise TemplateError(
+            "notice-bad-data", field=field, reason="data-negative", value=repr(value)
+        )
     return amount.quantize(Decimal("0.01"))
 
 
 def number(value: object, field: str) -> float:
     if isinstance(value, bool):
-        raise bad(field, "应为数值")
+        raise TemplateError("notice-bad-data", field=field, reason="data-not-number")
     try:
         return float(str(value).strip())
     except ValueError:
-        raise bad(field, f"应为数值，现为 {value!r}") from None
+        raise TemplateError(
+            "notice-bad-data", field=field, reason="data-not-number-is", value=repr(value)
+        ) from None
 
 
 # --- the parts every notice shares ---------------------------------------------------------------
@@ -132,11 +137,7 @@ def _doc_no(data: Mapping[str, Any], required: bool) -> str:
         return ""
     raw = text({"doc_no": value}, "doc_no")
     if not DOCNO.match(raw):
-        raise bad(
-            "doc_no",
-            f"{raw} 不是规范的发文字号，应如 晋企发〔2020〕95号"
-            "（年份用六角括号〔〕，序号不加“第”、不编虚位）",
-        )
+        raise TemplateError("notice-bad-data", field="doc_no", reason="docno-bad", raw=raw)
     return raw
 
 
@@ -179,14 +180,16 @@ def publicity(data: Mapping[str, Any]) -> Context:
     ctx = common(data)
     days = int(number(data.get("days", 5), "days"))
     if days < 1:
-        raise bad("days", "公示期至少 1 个工作日")
+        raise TemplateError("notice-bad-data", field="days", reason="days-too-few")
     try:
         calendar = WorkCalendar(
             expand_dates(items(data, "holidays", [])), expand_dates(items(data, "workdays", []))
         )
         first, last = calendar.span(parse_date(data.get("start")), days)
     except ValueError as exc:
-        raise bad("start/holidays/workdays", f"日期写法有误（{exc}）") from None
+        raise TemplateError(
+            "notice-bad-data", field="start/holidays/workdays", reason="dates-bad", error=str(exc)
+        ) from None
     ctx.update(
         year=_year(data),
         parent_notice=text(data, "parent_notice"),
@@ -276,7 +279,7 @@ def _year(data: Mapping[str, Any]) -> int:
     try:
         return parse_date(data.get("date")).year
     except ValueError:
-        raise bad("year", "缺少此项") from None
+        raise TemplateError("notice-bad-data", field="year", reason="data-missing") from None
 
 
 def _grades(data: Mapping[str, Any]) -> list[tuple[str, float]]:

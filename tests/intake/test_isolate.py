@@ -28,7 +28,13 @@ def grab(gib: float) -> int:
 
 
 def refuse(_: int = 0) -> None:
-    raise InputFileError("申报表.docx", "file-corrupt", "压缩结构损坏", "word/document.xml")
+    raise InputFileError(
+        "file-corrupt",
+        "申报表.docx",
+        place="word/document.xml",
+        reason="zip-broken",
+        error="BadZipFile",
+    )
 
 
 def defect(_: int = 0) -> None:
@@ -136,11 +142,14 @@ def test_input_file_errors_come_back_whole():
     with pytest.raises(InputFileError) as info:
         run_isolated(refuse)
     err = info.value
-    assert (err.file, err.code, err.reason, err.place) == (
+    assert (err.file, err.code, err.params, err.place) == (
         "申报表.docx",
         "file-corrupt",
-        "压缩结构损坏",
+        {"reason": "zip-broken", "error": "BadZipFile"},
         "word/document.xml",
+    )
+    assert str(err) == (
+        "申报表.docx word/document.xml：文件已损坏，无法读取：压缩结构损坏（BadZipFile）"
     )
 
 
