@@ -7,6 +7,8 @@ concerned. The README's table of codes is generated from this module
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
 
 
@@ -22,6 +24,10 @@ class Code:
         template = self.en if lang == "en" else self.zh
         values = {k: ("" if v is None else v) for k, v in params.items()}
         return template.format_map(_Missing(values))
+
+    def advice(self, lang: str = "zh") -> str:
+        """How to fix it in ``lang`` ("" when the code has no hint)."""
+        return HINTS_EN.get(self.code, "") if lang == "en" else self.hint
 
 
 class _Missing(dict[str, object]):
@@ -1238,14 +1244,416 @@ CODES: dict[str, Code] = _codes(
 )
 
 
-# Lines of the text reports (check, parse) that are not findings: key → (zh, en).
+# Words of formkit's own outputs that are not findings (text reports of check and parse, the
+# batch's console lines, report.html and 汇总表.xlsx): key → (zh, en).
 REPORT_TEXTS: dict[str, tuple[str, str]] = {
     "how-to-fix": ("如何修改：{hint}", "how to fix: {hint}"),
+    "cli-line": ("formkit：{message}", "formkit: {message}"),
+    "interrupted": ("已中断。", "Interrupted."),
+    "internal-error": (
+        "内部错误：{kind}: {detail}（加 --debug 查看详情）",
+        "internal error: {kind}: {detail} (add --debug for details)",
+    ),
     "yes": ("是", "yes"),
     "no": ("否", "no"),
     "indicator": ("绩效指标“{name}”", "indicator “{name}”"),
     "section": ("“{name}”部分（{chars}字）", "part “{name}” ({chars} characters)"),
     "nothing-read": ("未读出任何字段", "no field read"),
+    "no-findings": ("无问题", "no findings"),
+    "layout": ("（{layout}）", " ({layout})"),
+    "summary": (
+        "共{files}个文件{each}：{ok}个可以提交，{errors}个需修改，{bad}个无法读取{apart}",
+        "{files} files{each}: {ok} ready, {errors} need changes, {bad} unreadable{apart}",
+    ),
+    "summary-each": ("（压缩包内的文件逐个计数）", " (each file inside an archive counted)"),
+    "summary-apart": ("，{text}", ", {text}"),
+    "list-sep": ("、", ", "),
+    # severities
+    "severity-error": ("错误", "error"),
+    "severity-warning": ("警告", "warning"),
+    "severity-info": ("提示", "note"),
+    # the form kinds and how a form was laid out (check's heading of each file)
+    "form-application": ("申报信息表", "application form"),
+    "form-targets": ("绩效目标及评价指标表", "performance targets form"),
+    "form-plan": ("两年期实施方案", "two-year implementation plan"),
+    "form-progress": ("进展情况报送表", "progress report form"),
+    "form-city_letter": ("市级推荐文件", "city recommendation letter"),
+    "form-self_eval": ("绩效自评表", "performance self-evaluation form"),
+    "layout-table-2col": ("两列表格", "two-column table"),
+    "layout-table-4col": ("四列表格", "four-column table"),
+    "layout-table-6col": ("六列表格", "six-column table"),
+    "layout-table-below": ("值在标签下方", "values below their labels"),
+    "layout-inline": ("标签与值同格", "label and value in one cell"),
+    "layout-mixed": ("混合版式", "mixed layout"),
+    "layout-xlsx-form": ("Excel 表单", "Excel form"),
+    "layout-six-dimension": ("六维指标表", "six-dimension indicator table"),
+    "layout-fiscal": ("财政绩效格式", "fiscal performance layout"),
+    "layout-plan": ("按标题分节", "sections by heading"),
+    "layout-letter": ("推荐文件", "recommendation letter"),
+    # a place inside a file, as readers.model.Location writes it
+    "place-page": ("第{n}页", "page {n}"),
+    "place-table": ("表{n}", "table {n}"),
+    "place-row": ("第{n}行", "row {n}"),
+    "place-col": ("第{n}列", "column {n}"),
+    "place-paragraph": ("第{n}段", "paragraph {n}"),
+    "place-header": ("页眉", "header"),
+    "place-footer": ("页脚", "footer"),
+    # values formkit itself gives (stored as the Chinese word): statuses, file roles, checks
+    "status-passed": ("通过", "passed"),
+    "status-to-fix": ("需补正", "to be corrected"),
+    "status-rejected": ("不予受理", "not accepted"),
+    "role-used": ("采用", "used"),
+    "role-older": ("旧版本（未采用）", "older version (not used)"),
+    "role-by-folder": ("按文件夹归入", "assigned by its folder"),
+    "role-unassigned": ("未归属", "not assigned"),
+    "role-letter": ("推荐文件", "recommendation letter"),
+    "value-unknown-city": ("未知地市", "unknown city"),
+    "value-unknown-file": ("未识别的文件", "unrecognised file"),
+    "value-unknown-form": ("未识别", "not recognised"),
+    "value-city-quota": ("市级推荐", "city recommendations"),
+    "check-catalogue": ("开发区目录核对", "zone catalogue check"),
+    "check-city": ("申报地市核对", "city check"),
+    "check-quota": ("地市推荐名额", "city quotas"),
+    "check-demo-county": ("示范县优先", "demonstration county priority"),
+    # the status rules, as the outputs state them
+    "rule-rejected": (
+        "不予受理：开发区不符合申报条件——不是省级开发区，既不在《中国开发区审核公告目录》中也没有"
+        "省政府批准设立文件，或载体类型不是大中小企业融通型。",
+        "Not accepted: the zone is not eligible — it is not a provincial zone, it is neither in "
+        "the China Development Zone Catalogue nor approved by a document of the provincial "
+        "government, or its carrier is not of the type 大中小企业融通型.",
+    ),
+    "rule-to-fix": (
+        "需补正：符合申报条件，但存在可以补正的错误——字段缺失或有误、材料缺失、各材料之间不一致、"
+        "文件无法读取、超出地市推荐名额等。",
+        "To be corrected: the zone is eligible but has errors that can be corrected — fields "
+        "missing or wrong, documents missing, documents that disagree, unreadable files, a "
+        "city over its quota and the like.",
+    ),
+    "rule-passed": (
+        "通过：没有错误（可以有警告或提示）。",
+        "Passed: no errors (warnings or notes may remain).",
+    ),
+    "rules-heading": ("审核状态的判定规则：", "How the status is decided:"),
+    # formkit batch on the terminal
+    "batch-inbox": ("收件目录：{path}", "Inbox: {path}"),
+    "batch-files": (
+        "文件 {seen} 个：本次读取 {read} 个，沿用上次结果 {reused} 个{forgotten}"
+        "（按收件目录中的文件计数，压缩包计为 1 个）",
+        "{seen} files: {read} read now, {reused} unchanged since the last run{forgotten} "
+        "(files in the inbox counted; an archive counts as 1)",
+    ),
+    "batch-forgotten": ("，不再存在 {count} 个", ", {count} no longer there"),
+    "batch-table": ("审核结果（按地市）", "Results by city"),
+    "batch-zones": ("开发区", "Zones"),
+    "batch-out": (
+        "输出目录：{path}（汇总表.xlsx、审核意见/、report.html）",
+        "Outputs: {path} (汇总表.xlsx, 审核意见/, report.html)",
+    ),
+    "progress-reading": ("读取文件", "Reading files"),
+    "progress-elapsed": ("已用", "elapsed"),
+    "progress-left": ("剩余", "left"),
+    # column headings and words of report.html and 汇总表.xlsx
+    "col-no": ("序号", "No."),
+    "col-city": ("所属市", "City"),
+    "col-zone": ("开发区名称", "Zone"),
+    "col-zone-code": ("开发区代码", "Zone code"),
+    "col-carrier": ("特色载体名称", "Carrier"),
+    "col-subsidy": ("申请省级奖补资金（万元）", "Subsidy requested (10k yuan)"),
+    "col-errors": ("错误数", "Errors"),
+    "col-warnings": ("警告数", "Warnings"),
+    "col-status": ("审核状态", "Status"),
+    "col-opinion-file": ("审核意见文件", "Opinion file"),
+    "col-file": ("文件", "File"),
+    "col-document": ("材料", "Document"),
+    "col-place": ("位置", "Place"),
+    "col-severity": ("级别", "Severity"),
+    "col-code": ("代码", "Code"),
+    "col-message": ("问题说明", "Issue"),
+    "col-form": ("材料类型", "Document type"),
+    "col-role": ("处理情况", "Handling"),
+    "col-size": ("大小（字节）", "Size (bytes)"),
+    "col-sha256": ("SHA-256", "SHA-256"),
+    "total": ("合计", "Total"),
+    "total-zones": ("{count} 个开发区", "{count} zones"),
+    "sheet-summary": ("汇总", "Summary"),
+    "sheet-issues": ("问题清单", "Issues"),
+    "sheet-files": ("文件清单", "Files"),
+    "sheet-notes": ("说明", "Notes"),
+    "summary-title": ("合规性审核汇总表", "Compliance review summary"),
+    "page-footer": ("第 &P 页，共 &N 页", "Page &P of &N"),
+    "report-title": ("合规性审核情况", "Compliance review"),
+    "report-totals": (
+        "共读取文件{files}个（压缩包内的文件逐个计数），形成开发区申报材料{zones}份：\n{by_status}"
+        "{apart}。",
+        "{files} files read (each file inside an archive counted), forming {zones} zones' "
+        "applications: {by_status}{apart}.",
+    ),
+    "report-status-count": ("{status}{count}份", "{count} {status}"),
+    "report-status-sep": ("，", ", "),
+    "report-apart": ("；另有{text}", "; also {text}"),
+    "report-summary-link": ("汇总表见", "Summary workbook:"),
+    "report-letter": ("市级推荐文件：{file}", "City recommendation letter: {file}"),
+    "report-errors": ("错误", "Errors"),
+    "report-warnings": ("警告", "Warnings"),
+    "report-opinion": ("审核意见", "Opinion"),
+    "report-changes": ("上轮意见整改情况：", "Since the last round’s opinion:"),
+    "report-no-issues": ("未发现问题。", "No issues found."),
+    "report-others": ("推荐文件与未归属文件的问题", "Issues of letters and unassigned files"),
+    "report-nav": ("{city}（{count}）", "{city} ({count})"),
+    "full-stop": ("。", "."),
+    "document-file": ("{document}（{file}）", "{document} ({file})"),
+}
+
+
+def text(key: str, lang: str = "zh", **params: object) -> str:
+    """A line of :data:`REPORT_TEXTS` in ``lang``."""
+    zh, en = REPORT_TEXTS[key]
+    return (en if lang == "en" else zh).format(**params)
+
+
+def value_text(value: str, lang: str = "zh") -> str:
+    """A value formkit gives in Chinese (a status, a file's role, a form's title, a check's
+    name) in ``lang``; any other value (a zone's name, a sheet's) as it is."""
+    if lang != "en":
+        return value
+    if value in _VALUES_EN:
+        return _VALUES_EN[value]
+    parts = value.split(text("list-sep"))  # documents concerned: 申报信息表、实施方案
+    if len(parts) > 1 and all(p in _VALUES_EN for p in parts):
+        return text("list-sep", lang).join(_VALUES_EN[p] for p in parts)
+    return value
+
+
+_VALUE_PREFIXES = ("status-", "role-", "value-", "check-", "form-")
+_VALUES_EN = {zh: en for key, (zh, en) in REPORT_TEXTS.items() if key.startswith(_VALUE_PREFIXES)}
+
+
+_PLACE_PARTS = ("page", "table", "row", "col", "paragraph")
+
+
+@functools.cache
+def _place_pattern() -> re.Pattern[str]:
+    """A place as ``Location`` writes it in Chinese (``页眉``, ``第2页 表1 第3行第2列``), built
+    from the ``place-*`` templates so the two cannot drift apart."""
+    parts = []
+    for name in _PLACE_PARTS:
+        before, after = REPORT_TEXTS[f"place-{name}"][0].split("{n}")
+        parts.append(rf"(?:\s*{re.escape(before)}(?P<{name}>\d+){re.escape(after)})?")
+    areas = "|".join(re.escape(REPORT_TEXTS[f"place-{a}"][0]) for a in ("header", "footer"))
+    return re.compile(f"(?P<area>{areas})?{''.join(parts)}")
+
+
+def place_text(place: str | None, lang: str = "zh") -> str:
+    """A finding's place (stored as Chinese) in ``lang``: ``表1 第3行第2列`` → ``table 1, row 3,
+    column 2``; a sheet's cell (``指标!D7``) and any text not a place stay as they are."""
+    if not place or lang != "en":
+        return place or ""
+    sheet, bang, rest = place.rpartition("!")
+    found = _place_pattern().fullmatch(rest)
+    if found is None or not any(found.groupdict().values()):
+        return place
+    words = [] if found["area"] is None else [_area_en(found["area"])]
+    for name in _PLACE_PARTS:
+        if found[name] is not None:
+            words.append(text(f"place-{name}", lang, n=found[name]))
+    return sheet + bang + ", ".join(words)
+
+
+def _area_en(zh: str) -> str:
+    return next(en for key, (z, en) in REPORT_TEXTS.items() if key.startswith("place-") and z == zh)
+
+
+# The hint of each code that has one, in English (the Chinese hint is ``Code.hint``).
+HINTS_EN: dict[str, str] = {
+    "file-empty": "export the file again and resubmit it",
+    "file-unknown-type": "submit .docx, .xlsx or .pdf files",
+    "file-corrupt": "open it in Word/WPS/Excel, save a copy and submit that",
+    "file-encrypted": "in Word/Excel, turn off “Encrypt with password” and save again",
+    "file-too-large": "delete large embedded pictures and save again, or submit in parts",
+    "file-too-many-cells": (
+        "delete unneeded sheets or content in blank areas and save again, or submit in parts"
+    ),
+    "file-unsafe": "open the original in Word/Excel, save a copy and upload that",
+    "file-timeout": (
+        "open it in Word/Excel, save a copy and upload that; if it still times out, "
+        "ask the administrator"
+    ),
+    "file-memory": (
+        "open it in Word/Excel, save a copy and upload that; if it still fails, "
+        "ask the administrator"
+    ),
+    "doc-tables-lost": "save it as .docx and resubmit",
+    "doc-text-lost": "save it as .docx and resubmit",
+    "file-image-too-large": "use “Compress Pictures” in Word/WPS/Excel, save and resubmit",
+    "file-scanned-pdf": (
+        "submit the original Word/Excel file, or use “Save as PDF” in Word/WPS directly"
+    ),
+    "archive-refused": "submit an unencrypted .zip archive",
+    "tracked-changes": "in Word, “Accept All Changes”, save and resubmit",
+    "formula-no-value": "open the file in Excel, save it and resubmit",
+    "file-pdf-unmapped": "“Save as PDF” again from Word/WPS, or submit the .docx/.xlsx itself",
+    "file-pdf-empty": (
+        "check that the export is not blank pages; use “Save as PDF” in Word/WPS directly, "
+        "or submit the .docx/.xlsx itself"
+    ),
+    "form-unknown": (
+        "if this is an application document, fill in the blank form issued, without "
+        "changing its labels; other documents need not be submitted"
+    ),
+    "file-docx-pictures": "submit the Word original with its text, not screenshots or scans",
+    "missing-field": "fill in this item in the form",
+    "bad-value": (
+        "write it as the form's example shows (numbers without units, dates as 2024-06 "
+        "or 2024年6月)"
+    ),
+    "bad-pattern": "write it again in the format the form asks for",
+    "not-allowed": "choose one of the options the form lists",
+    "out-of-range": "check for a digit too many or too few, and that the unit is right",
+    "bad-credit-code": "check the 18-character code on the business licence",
+    "credit-code-number": "format the cell as Text, then type the 18-character code again",
+    "value-approximate": "give an exact figure such as “500”, not “about 500” or “over 30”",
+    "bad-zone-code": (
+        "use the code in the China Development Zone Catalogue (中国开发区审核公告目录), "
+        "e.g. S141234"
+    ),
+    "bad-phone": (
+        "a mobile number has 11 digits; a landline is area code-number, e.g. 0351-1234567"
+    ),
+    "bad-email": "write the full e-mail address, e.g. name@example.com",
+    "bad-docno": (
+        "copy the document number from the approval exactly, the year in hexagonal brackets 〔〕"
+    ),
+    "sme-exceeds-total": "SMEs are part of all enterprises in the zone: check both figures",
+    "period-not-two-years": "the period must span two full years, e.g. 2024-01 to 2025-12",
+    "wrong-carrier-type": "the carrier type must be “大中小企业融通型”",
+    "key-industries-count": "list one or two key industries, separated by “、”",
+    "zone-level-not-provincial": (
+        "this round accepts provincial zones only: the level must be “省级”"
+    ),
+    "zone-not-in-catalogue": (
+        "write the name as in the catalogue, or give the number of the provincial "
+        "government's approval document"
+    ),
+    "unknown-city": "write one of this round's cities (e.g. 太原市)",
+    "no-indicators": ("fill in the blank performance targets form without changing its header"),
+    "dimension-missing": (
+        "add at least one indicator under this dimension (with its unit and both years' targets)"
+    ),
+    "dimension-not-quantitative": (
+        "add an indicator with a unit and a numeric target under this dimension"
+    ),
+    "target-decreasing": (
+        "check whether the two years' targets are swapped; explain a real decrease in the remarks"
+    ),
+    "indicator-incomplete": "fill in the blank cells of this indicator's row",
+    "indicator-name-missing": (
+        "fill in the indicator's name on this row; delete rows not needed entirely"
+    ),
+    "section-missing": "add this part as the outline asks (with the outline's heading)",
+    "section-thin": "expand this part as the outline asks",
+    "fund-uses-mismatch": (
+        "check the amount of each fund use so that they add up to the total requested"
+    ),
+    "unit-missing": "write the unit in the unit column, e.g. 家, 个, 万元 or %",
+    "month-ambiguous": (
+        "format the cell as Text in Excel before typing, or write it as “2006年10月”"
+    ),
+    "fiscal-layout-not-accepted": (
+        "fill in the blank performance targets form again, sorting the indicators into "
+        "its six dimensions"
+    ),
+    "zone-name-mismatch": ("check the zone's name and code: both must refer to the same zone"),
+    "input-no-forms": (
+        "check that this is the right folder; forms are .docx, .xlsx or .pdf files or .zip archives"
+    ),
+    "document-missing": "submit this document",
+    "field-mismatch": "check the documents and make them give the same value",
+    "fund-uses-missing": (
+        "list the amounts for direct subsidies, performance rewards and purchased "
+        "services under the fund uses"
+    ),
+    "plan-targets-mismatch": "make the plan's yearly targets match the performance targets form",
+    "quota-exceeded": "the city's authority adjusts its list of recommended zones to the quota",
+    "letter-zone-extra": "ask the city's authority to confirm whether it recommends this zone",
+    "duplicate-version": "submit only the final version of each document; withdraw the others",
+    "file-unassigned": "decide which zone the file belongs to, or remove it from the inbox",
+    "zone-from-folder": "name the zone in the document",
+    "date-impossible": "check the year, month and day (February has only 28 or 29 days)",
+    "notice-data-unreadable": "the data file must be YAML or JSON in UTF-8",
+    "template-unreadable": "open the template in Word and save it as .docx",
+    "template-missing-data": "add these items to the data file",
+    "template-syntax": "check that the {{ }} and {%p %} tags are complete and paired",
+    "office-missing": "install libreoffice-writer-nogui (run scripts/setup-system.sh)",
+    "panel-experts-unreadable": (
+        "the expert list must be CSV (UTF-8 or GBK) with the columns 姓名, 工作单位, "
+        "所在市, 回避开发区"
+    ),
+    "panel-experts-column": (
+        "the first row must name the columns: 姓名, 工作单位, 所在市, 回避开发区"
+    ),
+    "panel-experts-duplicate": (
+        "tell experts of the same name apart after the name, e.g. 张伟（太原）"
+    ),
+    "panel-avoid-unknown": "check the zone's name; separate several zones with “；”",
+    "panel-no-rubric": (
+        "list the criteria, their points and the figures they look at under panel.criteria "
+        "in programme.yaml"
+    ),
+    "panel-unknown-figure": (
+        "use a field name of the application form (e.g. enterprises_total), or targets.NAME "
+        "for another form"
+    ),
+    "panel-batch-missing": "run formkit batch INBOX --out FOLDER --programme programme.yaml first",
+    "panel-sheet-exists": (
+        "add --force to make them again (old sheets already sent will no longer be accepted)"
+    ),
+    "panel-file-unreadable": (
+        "ask the expert to open the sheet in Excel/WPS, save it as .xlsx and send it back"
+    ),
+    "panel-not-scoresheet": (
+        "ask the expert to fill in the sheet formkit sent, not a new or copied workbook"
+    ),
+    "panel-id-tampered": "send the expert a new sheet made by formkit",
+    "panel-id-superseded": "ask the expert to fill in the sheet sent most recently",
+    "panel-duplicate-expert": (
+        "find out which sheet the expert submitted last, delete the others and tally again"
+    ),
+    "panel-declaration-missing": (
+        "ask the expert to confirm having no interest in the zones scored and choose 是 "
+        "in the declaration"
+    ),
+    "panel-conflict-declared": (
+        "have another expert score, and record the conflict in the expert list's 回避开发区 column"
+    ),
+    "panel-score-missing": "ask the expert to add the missing score and send the sheet back",
+    "panel-score-out-of-range": (
+        "ask the expert to score within the range and send the sheet back"
+    ),
+    "panel-disagreement": (
+        "the panel reviews this zone's scores, and the experts confer if needed"
+    ),
+    "output-exists": "choose another place for the output, or add --force to replace it",
+    "output-unwritable": (
+        "choose a folder you can write to, or first close Word/Excel if they have these files open"
+    ),
+    "draft-no-labels": (
+        "submit the blank form itself (a table of “label | blank”, or lines “label: ____”)"
+    ),
+    "draft-edited": "or choose another --out folder",
+    "spec-yaml": "check the indentation (spaces only), the space after each colon and brackets",
+    "spec-rule-bad": (
+        "rules are written as the Cerberus documentation shows (type, required, allowed, "
+        "min, max, regex)"
+    ),
+    "upload-no-files": "you can choose several files at once, or upload a .zip archive",
+    "upload-too-many-files": "put the files into one .zip archive, or upload them in parts",
+    "upload-file-too-large": (
+        "a form is usually under 1 MB: delete large embedded pictures, save and upload again"
+    ),
+    "upload-request-too-large": "upload in parts",
+    "token-missing": "an API call needs the header Authorization: Bearer <token>",
+    "token-wrong": "check the token with the administrator",
 }
 
 

@@ -151,6 +151,7 @@ def run_batch(
     registry: str | Path | None = None,
     progress: Progress | None = None,
     round_no: int | None = None,
+    lang: str = "zh",
 ) -> BatchSummary:
     inbox, out = Path(inbox).resolve(), Path(out).resolve()
     if not inbox.is_dir():
@@ -171,7 +172,13 @@ def run_batch(
             from formkit.batch.outputs import write_outputs
 
             write_outputs(
-                reg, summary, prog, validators=validators, workers=workers, round_no=round_no
+                reg,
+                summary,
+                prog,
+                validators=validators,
+                workers=workers,
+                round_no=round_no,
+                lang=lang,
             )
         finally:
             reg.close()

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from formkit.cli import zh
+from formkit.codes import text
 from formkit.errors import FormkitError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -40,7 +41,7 @@ def lang_option(func: F) -> F:
         type=click.Choice(["zh", "en"]),
         default="zh",
         show_default=True,
-        help="提示信息的语言。",
+        help="提示信息与报告的语言（zh 中文、en 英文）；公文（审核意见、通知等）始终为中文。",
     )(func)
 
 
@@ -67,7 +68,8 @@ class IsoDate(click.ParamType):
 
 
 def guarded(func: F) -> F:
-    """Turn formkit errors and unexpected failures into one Chinese line and exit 2.
+    """Turn formkit errors and unexpected failures into one line (in the command's
+    ``--lang``) and exit 2.
 
     A traceback is printed only with ``--debug``.
     """
@@ -75,23 +77,29 @@ def guarded(func: F) -> F:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         debug = bool(kwargs.get("debug"))
+        lang = str(kwargs.get("lang") or "zh")
         try:
             return func(*args, **kwargs)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except FormkitError as exc:
-            _fail(str(exc), debug)
+            _fail(str(exc), debug, lang)
         except KeyboardInterrupt:
-            click.echo("已中断。", err=True)
+            click.echo(text("interrupted", lang), err=True)
             sys.exit(130)
         except Exception as exc:
-            _fail(f"内部错误：{type(exc).__name__}: {exc}（加 --debug 查看详情）", debug)
+            _fail(text("internal-error", lang, kind=type(exc).__name__, detail=exc), debug, lang)
 
     return wrapper  # type: ignore[return-value]
 
 
-def _fail(message: str, debug: bool) -> None:
+def say(message: str, lang: str = "zh") -> None:
+    """One line on stderr, ``formkit：`` before it."""
+    click.echo(text("cli-line", lang, message=message), err=True)
+
+
+def _fail(message: str, debug: bool, lang: str = "zh") -> None:
     if debug:
         traceback.print_exc()
-    click.echo(f"formkit：{message}", err=True)
+    say(message, lang)
     sys.exit(EXIT_INPUT)
