@@ -21,13 +21,22 @@ class Code:
     hint: str = ""  # one line on how to fix it, Chinese
 
     def render(self, lang: str, **params: object) -> str:
+        """The message in ``lang``. A param ``NAME_word`` names a line of
+        :data:`REPORT_TEXTS` that fills ``{NAME}`` in ``lang`` (from the other params), so a
+        finding stored as data keeps formkit's own words in every language."""
         template = self.en if lang == "en" else self.zh
         values = {k: ("" if v is None else v) for k, v in params.items()}
+        for key, word in params.items():
+            if key.endswith(WORD) and isinstance(word, str) and word in REPORT_TEXTS:
+                values[key.removesuffix(WORD)] = text(word, lang, **values)
         return template.format_map(_Missing(values))
 
     def advice(self, lang: str = "zh") -> str:
         """How to fix it in ``lang`` ("" when the code has no hint)."""
         return HINTS_EN.get(self.code, "") if lang == "en" else self.hint
+
+
+WORD = "_word"  # see Code.render
 
 
 class _Missing(dict[str, object]):
@@ -337,7 +346,7 @@ CODES: dict[str, Code] = _codes(
         "docno-brackets",
         W,
         "“{field}”的年份应使用六角括号〔〕：{raw}",
-        "“{field}”: the year should be in 〔〕: {raw}",
+        "“{field}”: the year should be in “〔〕”: {raw}",
     ),
     Code(
         "sme-exceeds-total",
@@ -357,7 +366,7 @@ CODES: dict[str, Code] = _codes(
         "wrong-carrier-type",
         E,
         "“{field}”应为“大中小企业融通型”，实际为“{raw}”",
-        "“{field}” must be 大中小企业融通型, got “{raw}”",
+        "“{field}” must be “大中小企业融通型”, got “{raw}”",
         "载体类型填写“大中小企业融通型”",
     ),
     Code(
@@ -371,7 +380,7 @@ CODES: dict[str, Code] = _codes(
         "zone-level-not-provincial",
         E,
         "“{field}”应为“省级”，实际为“{raw}”",
-        "“{field}” must be provincial (省级), got “{raw}”",
+        "“{field}” must be provincial (“省级”), got “{raw}”",
         "本批次只受理省级开发区，级别填写“省级”",
     ),
     Code(
@@ -948,14 +957,14 @@ CODES: dict[str, Code] = _codes(
         "panel-declaration-missing",
         E,
         "专家“{expert}”未在无利害关系声明处选择“是”，评分表未计入",
-        "“{expert}” did not tick 是 in the no-conflict declaration; not counted",
+        "“{expert}” did not tick “是” in the no-conflict declaration; not counted",
         "请专家确认与所评开发区无利害关系后在声明处选择“是”",
     ),
     Code(
         "panel-conflict-declared",
         E,
         "专家“{expert}”声明与所评开发区存在利害关系（选择了“否”），评分表未计入",
-        "“{expert}” declared a conflict of interest (chose 否); not counted",
+        "“{expert}” declared a conflict of interest (chose “否”); not counted",
         "请另请专家评审，并在专家名单的回避开发区中登记该利害关系",
     ),
     Code(
@@ -1086,7 +1095,7 @@ CODES: dict[str, Code] = _codes(
         "draft-money-unit",
         W,
         "待确认：「{label}」未标明单位，暂按万元读取",
-        "to review: {label} prints no unit; read in 万元",
+        "to review: {label} prints no unit; read in “万元”",
     ),
     Code(
         "draft-unit-unsure",
@@ -1249,6 +1258,25 @@ CODES: dict[str, Code] = _codes(
 REPORT_TEXTS: dict[str, tuple[str, str]] = {
     "how-to-fix": ("如何修改：{hint}", "how to fix: {hint}"),
     "cli-line": ("formkit：{message}", "formkit: {message}"),
+    "cli-written": ("已生成：{path}", "Written: {path}"),
+    "cli-forms-written": (
+        "已生成 {count} 份空白表单，保存在 {folder}：",
+        "{count} blank forms written to {folder}:",
+    ),
+    "cli-findings": (
+        "发现问题 {errors} 个错误、{warnings} 个警告。",
+        "Found {errors} errors and {warnings} warnings.",
+    ),
+    "cli-findings-sheet": (
+        "发现问题 {errors} 个错误、{warnings} 个警告（详见工作簿“问题清单”）。",
+        "Found {errors} errors and {warnings} warnings (see the workbook's sheet “问题清单”).",
+    ),
+    "cli-finding": ("  [{severity}] {message}", "  [{severity}] {message}"),
+    "cli-finding-at": ("  [{severity}] {where}：{message}", "  [{severity}] {where}: {message}"),
+    "serve-listening": (
+        "formkit 表单自查：http://{host}:{port}/  （按 Ctrl+C 停止）",
+        "formkit self-check: http://{host}:{port}/  (Ctrl+C to stop)",
+    ),
     "interrupted": ("已中断。", "Interrupted."),
     "internal-error": (
         "内部错误：{kind}: {detail}（加 --debug 查看详情）",
@@ -1321,7 +1349,7 @@ REPORT_TEXTS: dict[str, tuple[str, str]] = {
         "省政府批准设立文件，或载体类型不是大中小企业融通型。",
         "Not accepted: the zone is not eligible — it is not a provincial zone, it is neither in "
         "the China Development Zone Catalogue nor approved by a document of the provincial "
-        "government, or its carrier is not of the type 大中小企业融通型.",
+        "government, or its carrier is not of the type “大中小企业融通型”.",
     ),
     "rule-to-fix": (
         "需补正：符合申报条件，但存在可以补正的错误——字段缺失或有误、材料缺失、各材料之间不一致、"
@@ -1348,7 +1376,7 @@ REPORT_TEXTS: dict[str, tuple[str, str]] = {
     "batch-zones": ("开发区", "Zones"),
     "batch-out": (
         "输出目录：{path}（汇总表.xlsx、审核意见/、report.html）",
-        "Outputs: {path} (汇总表.xlsx, 审核意见/, report.html)",
+        "Outputs: {path} (“汇总表.xlsx”, “审核意见/”, report.html)",
     ),
     "progress-reading": ("读取文件", "Reading files"),
     "progress-elapsed": ("已用", "elapsed"),
@@ -1402,6 +1430,35 @@ REPORT_TEXTS: dict[str, tuple[str, str]] = {
     "report-others": ("推荐文件与未归属文件的问题", "Issues of letters and unassigned files"),
     "report-nav": ("{city}（{count}）", "{city} ({count})"),
     "full-stop": ("。", "."),
+    # words inside findings (a param NAME_word fills {NAME}): why a credit code is wrong, and
+    # the kind of value a field asks for
+    "credit-length": ("长度应为18位，实为{length}位", "it must have 18 characters, not {length}"),
+    "credit-chars": (
+        "含有不允许的字符 {chars}（不使用 I、O、S、V、Z）",
+        "it has characters not allowed: {chars} (I, O, S, V and Z are never used)",
+    ),
+    "credit-division": (
+        "第3至8位应为行政区划代码（6位数字），实为 {division}",
+        "characters 3 to 8 must be an administrative division code (6 digits), not {division}",
+    ),
+    "credit-check-digit": (
+        "校验位错误，按前17位计算应为 {expected}",
+        "wrong check character: the first 17 give {expected}",
+    ),
+    "credit-format": ("格式不符", "wrong format"),
+    "kind-int": ("整数", "whole number"),
+    "kind-number": ("数字", "number"),
+    "kind-money": ("金额（万元）", "amount (10k yuan)"),
+    "kind-month": ("年月（如 2020-01）", "month (e.g. 2020-01)"),
+    "kind-date": ("日期（如 2020-03-20）", "date (e.g. 2020-03-20)"),
+    "kind-bool": ("是/否", "yes/no"),
+    "kind-list": ("列表", "list"),
+    "kind-target": ("数值", "figure"),
+    "kind-choice": ("选项", "choice"),
+    "kind-period": ("报送时间段", "reporting period"),
+    "kind-text": ("文字", "text"),
+    "kind-longtext": ("文字", "text"),
+    "kind-day": ("日期", "date"),
     "document-file": ("{document}（{file}）", "{document} ({file})"),
 }
 
@@ -1505,7 +1562,7 @@ HINTS_EN: dict[str, str] = {
     "missing-field": "fill in this item in the form",
     "bad-value": (
         "write it as the form's example shows (numbers without units, dates as 2024-06 "
-        "or 2024年6月)"
+        "or “2024年6月”)"
     ),
     "bad-pattern": "write it again in the format the form asks for",
     "not-allowed": "choose one of the options the form lists",
@@ -1514,7 +1571,7 @@ HINTS_EN: dict[str, str] = {
     "credit-code-number": "format the cell as Text, then type the 18-character code again",
     "value-approximate": "give an exact figure such as “500”, not “about 500” or “over 30”",
     "bad-zone-code": (
-        "use the code in the China Development Zone Catalogue (中国开发区审核公告目录), "
+        "use the code in the China Development Zone Catalogue (“中国开发区审核公告目录”), "
         "e.g. S141234"
     ),
     "bad-phone": (
@@ -1522,7 +1579,7 @@ HINTS_EN: dict[str, str] = {
     ),
     "bad-email": "write the full e-mail address, e.g. name@example.com",
     "bad-docno": (
-        "copy the document number from the approval exactly, the year in hexagonal brackets 〔〕"
+        "copy the document number from the approval exactly, the year in hexagonal brackets “〔〕”"
     ),
     "sme-exceeds-total": "SMEs are part of all enterprises in the zone: check both figures",
     "period-not-two-years": "the period must span two full years, e.g. 2024-01 to 2025-12",
@@ -1535,7 +1592,7 @@ HINTS_EN: dict[str, str] = {
         "write the name as in the catalogue, or give the number of the provincial "
         "government's approval document"
     ),
-    "unknown-city": "write one of this round's cities (e.g. 太原市)",
+    "unknown-city": "write one of this round's cities (e.g. “太原市”)",
     "no-indicators": ("fill in the blank performance targets form without changing its header"),
     "dimension-missing": (
         "add at least one indicator under this dimension (with its unit and both years' targets)"
@@ -1555,7 +1612,7 @@ HINTS_EN: dict[str, str] = {
     "fund-uses-mismatch": (
         "check the amount of each fund use so that they add up to the total requested"
     ),
-    "unit-missing": "write the unit in the unit column, e.g. 家, 个, 万元 or %",
+    "unit-missing": "write the unit in the unit column, e.g. “家”, “个”, “万元” or “%”",
     "month-ambiguous": (
         "format the cell as Text in Excel before typing, or write it as “2006年10月”"
     ),
@@ -1586,14 +1643,14 @@ HINTS_EN: dict[str, str] = {
     "template-syntax": "check that the {{ }} and {%p %} tags are complete and paired",
     "office-missing": "install libreoffice-writer-nogui (run scripts/setup-system.sh)",
     "panel-experts-unreadable": (
-        "the expert list must be CSV (UTF-8 or GBK) with the columns 姓名, 工作单位, "
-        "所在市, 回避开发区"
+        "the expert list must be CSV (UTF-8 or GBK) with the columns “姓名”, “工作单位”, "
+        "“所在市”, “回避开发区”"
     ),
     "panel-experts-column": (
-        "the first row must name the columns: 姓名, 工作单位, 所在市, 回避开发区"
+        "the first row must name the columns: “姓名”, “工作单位”, “所在市”, “回避开发区”"
     ),
     "panel-experts-duplicate": (
-        "tell experts of the same name apart after the name, e.g. 张伟（太原）"
+        "tell experts of the same name apart after the name, e.g. “张伟（太原）”"
     ),
     "panel-avoid-unknown": "check the zone's name; separate several zones with “；”",
     "panel-no-rubric": (
@@ -1620,11 +1677,11 @@ HINTS_EN: dict[str, str] = {
         "find out which sheet the expert submitted last, delete the others and tally again"
     ),
     "panel-declaration-missing": (
-        "ask the expert to confirm having no interest in the zones scored and choose 是 "
+        "ask the expert to confirm having no interest in the zones scored and choose “是” "
         "in the declaration"
     ),
     "panel-conflict-declared": (
-        "have another expert score, and record the conflict in the expert list's 回避开发区 column"
+        "have another expert score, and record the conflict in the expert list's “回避开发区” column"
     ),
     "panel-score-missing": "ask the expert to add the missing score and send the sheet back",
     "panel-score-out-of-range": (

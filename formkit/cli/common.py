@@ -5,14 +5,16 @@ from __future__ import annotations
 import functools
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from formkit.cli import zh
-from formkit.codes import text
+from formkit.codes import place_text, text
 from formkit.errors import FormkitError
+from formkit.findings import Finding
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -55,16 +57,15 @@ class IsoDate(click.ParamType):
         from formkit.codes import CODES
         from formkit.dates import is_impossible_date, parse_date
 
-        text = str(value).strip()
-        field = param.opts[0] if param is not None and param.opts else "日期"
-        if is_impossible_date(text):
-            self.fail(CODES["date-impossible"].render("zh", field=field, value=text), param, ctx)
+        typed = str(value).strip()
+        field = param.opts[0] if param is not None and param.opts else text("kind-day")
+        if is_impossible_date(typed):
+            self.fail(CODES["date-impossible"].render("zh", field=field, value=typed), param, ctx)
         try:
-            return parse_date(text).isoformat()
+            return parse_date(typed).isoformat()
         except ValueError:
-            self.fail(
-                CODES["bad-value"].render("zh", field=field, raw=text, kind="日期"), param, ctx
-            )
+            bad = CODES["bad-value"].render("zh", field=field, raw=typed, kind_word="kind-day")
+            self.fail(bad, param, ctx)
 
 
 def guarded(func: F) -> F:
@@ -96,6 +97,32 @@ def guarded(func: F) -> F:
 def say(message: str, lang: str = "zh") -> None:
     """One line on stderr, ``formkit：`` before it."""
     click.echo(text("cli-line", lang, message=message), err=True)
+
+
+def report_written(
+    paths: Sequence[Path],
+    findings: Sequence[tuple[str, Finding]],
+    lang: str = "zh",
+    *,
+    places: bool = False,
+    see_sheet: bool = False,
+) -> None:
+    """What an output command wrote, how many errors and warnings it found, then each of
+    them with its file (and, with ``places``, its cell)."""
+    for path in paths:
+        click.echo(text("cli-written", lang, path=path))
+    errors = sum(f.severity == "error" for _, f in findings)
+    warnings = sum(f.severity == "warning" for _, f in findings)
+    counted = "cli-findings-sheet" if see_sheet else "cli-findings"
+    click.echo(text(counted, lang, errors=errors, warnings=warnings))
+    for source, f in findings:
+        if f.severity not in ("error", "warning"):
+            continue
+        at = place_text(f.location, lang) if places else ""
+        where = " ".join(p for p in (source, at) if p)
+        severity = text(f"severity-{f.severity}", lang)
+        key = "cli-finding-at" if where or places else "cli-finding"
+        click.echo(text(key, lang, severity=severity, where=where, message=f.message(lang)))
 
 
 def _fail(message: str, debug: bool, lang: str = "zh") -> None:
