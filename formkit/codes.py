@@ -1273,10 +1273,6 @@ REPORT_TEXTS: dict[str, tuple[str, str]] = {
     ),
     "cli-finding": ("  [{severity}] {message}", "  [{severity}] {message}"),
     "cli-finding-at": ("  [{severity}] {where}：{message}", "  [{severity}] {where}: {message}"),
-    "serve-listening": (
-        "formkit 表单自查：http://{host}:{port}/  （按 Ctrl+C 停止）",
-        "formkit self-check: http://{host}:{port}/  (Ctrl+C to stop)",
-    ),
     "interrupted": ("已中断。", "Interrupted."),
     "internal-error": (
         "内部错误：{kind}: {detail}（加 --debug 查看详情）",
@@ -1287,6 +1283,7 @@ REPORT_TEXTS: dict[str, tuple[str, str]] = {
     "indicator": ("绩效指标“{name}”", "indicator “{name}”"),
     "section": ("“{name}”部分（{chars}字）", "part “{name}” ({chars} characters)"),
     "nothing-read": ("未读出任何字段", "no field read"),
+    "value-line": ("{label}：{value}", "{label}: {value}"),
     "no-findings": ("无问题", "no findings"),
     "layout": ("（{layout}）", " ({layout})"),
     "summary": (

@@ -106,22 +106,24 @@ def _values(r: FileResult, labels: Labels, lang: str) -> list[str]:
         return []
     out = []
     for key, v in record.fields.items():
-        out.append(_line(labels(r.form, key), _shown(v.value, lang), v.location))
+        out.append(_line(labels(r.form, key), _shown(v.value, lang), v.location, lang))
     for row in record.indicators:
         name = row.get("indicator")
         if name is not None:
-            out.append(_line(text("indicator", lang, name=name.value), "", name.location))
+            out.append(_line(text("indicator", lang, name=name.value), "", name.location, lang))
     for key, v in record.sections.items():
         chars = len(str(v.value or ""))
         out.append(
-            _line(text("section", lang, name=labels(r.form, key), chars=chars), "", v.location)
+            _line(
+                text("section", lang, name=labels(r.form, key), chars=chars), "", v.location, lang
+            )
         )
     return out or [f"  {text('nothing-read', lang)}"]
 
 
-def _line(label: str, value: str, place: object) -> str:
-    shown = f"{label}：{value}" if value else label
-    return f"  {shown}  [{place}]" if place is not None else f"  {shown}"
+def _line(label: str, value: str, place: object, lang: str = "zh") -> str:
+    shown = text("value-line", lang, label=label, value=value) if value else label
+    return f"  {shown}  [{place_text(str(place), lang)}]" if place is not None else f"  {shown}"
 
 
 def _shown(value: object, lang: str) -> str:

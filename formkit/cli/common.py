@@ -43,7 +43,7 @@ def lang_option(func: F) -> F:
         type=click.Choice(["zh", "en"]),
         default="zh",
         show_default=True,
-        help="提示信息与报告的语言（zh 中文、en 英文）；公文（审核意见、通知等）始终为中文。",
+        help="输出语言：zh 中文、en 英文（公文始终为中文，见 README 的语言表）。",
     )(func)
 
 

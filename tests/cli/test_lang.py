@@ -257,3 +257,32 @@ def test_the_opinions_stay_chinese_and_untouched(batch_out: tuple[Path, list[str
     }
     assert now == before
     assert len(now) == 8
+
+
+# --- the other commands: their console lines -----------------------------------------------
+
+
+def test_allocate_prints_what_it_wrote_in_english_and_writes_the_same_workbook(
+    tmp_path: Path,
+) -> None:
+    args = ["allocate", "--programme", str(PROGRAMME), "--out"]
+    zh = CliRunner().invoke(main, [*args, str(tmp_path / "zh")])
+    en = CliRunner().invoke(main, [*args, str(tmp_path / "en"), "--lang", "en"])
+    assert (zh.exit_code, en.exit_code) == (0, 0), en.output
+    lines = en.stdout.replace(str(tmp_path), "").splitlines()
+    assert lines[0] == "Written: /en/资金分配表.xlsx"
+    assert re.fullmatch(
+        r"Found \d+ errors and \d+ warnings \(see the workbook's sheet “问题清单”\)\.", lines[2]
+    )
+    assert chinese_left([line.replace("资金分配表.xlsx", "") for line in lines]) == []
+    assert zh.stdout.splitlines()[0].startswith("已生成：")
+    # the workbook is the bureau's document: the same in either language
+    for name in ("资金分配表.xlsx", "funding.yaml"):
+        assert (tmp_path / "zh" / name).read_bytes() == (tmp_path / "en" / name).read_bytes()
+
+
+def test_spec_check_speaks_english() -> None:
+    result = CliRunner().invoke(main, ["spec", "check", str(ROOT / "validators"), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines and all(re.search(r": spec is valid \(\d+ fields\)$", line) for line in lines)
