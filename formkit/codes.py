@@ -1261,15 +1261,15 @@ REPORT_TEXTS: dict[str, tuple[str, str]] = {
     "cli-written": ("已生成：{path}", "Written: {path}"),
     "cli-forms-written": (
         "已生成 {count} 份空白表单，保存在 {folder}：",
-        "{count} blank forms written to {folder}:",
+        "Blank forms written to {folder} ({count}):",
     ),
     "cli-findings": (
         "发现问题 {errors} 个错误、{warnings} 个警告。",
-        "Found {errors} errors and {warnings} warnings.",
+        "Errors found: {errors}; warnings: {warnings}.",
     ),
     "cli-findings-sheet": (
         "发现问题 {errors} 个错误、{warnings} 个警告（详见工作簿“问题清单”）。",
-        "Found {errors} errors and {warnings} warnings (see the workbook's sheet “问题清单”).",
+        "Errors found: {errors}; warnings: {warnings} (see the workbook's sheet “问题清单”).",
     ),
     "cli-finding": ("  [{severity}] {message}", "  [{severity}] {message}"),
     "cli-finding-at": ("  [{severity}] {where}：{message}", "  [{severity}] {where}: {message}"),
@@ -1365,10 +1365,10 @@ REPORT_TEXTS: dict[str, tuple[str, str]] = {
     "batch-files": (
         "文件 {seen} 个：本次读取 {read} 个，沿用上次结果 {reused} 个{forgotten}"
         "（按收件目录中的文件计数，压缩包计为 1 个）",
-        "{seen} files: {read} read now, {reused} unchanged since the last run{forgotten} "
-        "(files in the inbox counted; an archive counts as 1)",
+        "Files: {seen} ({read} read now, {reused} unchanged since the last run{forgotten}; "
+        "files in the inbox counted, an archive as one)",
     ),
-    "batch-forgotten": ("，不再存在 {count} 个", ", {count} no longer there"),
+    "batch-forgotten": ("，不再存在 {count} 个", ", {count} gone from the inbox"),
     "batch-table": ("审核结果（按地市）", "Results by city"),
     "batch-zones": ("开发区", "Zones"),
     "batch-out": (
@@ -1396,11 +1396,11 @@ REPORT_TEXTS: dict[str, tuple[str, str]] = {
     "col-code": ("代码", "Code"),
     "col-message": ("问题说明", "Issue"),
     "col-form": ("材料类型", "Document type"),
-    "col-role": ("处理情况", "Handling"),
+    "col-role": ("处理情况", "Use"),
     "col-size": ("大小（字节）", "Size (bytes)"),
     "col-sha256": ("SHA-256", "SHA-256"),
     "total": ("合计", "Total"),
-    "total-zones": ("{count} 个开发区", "{count} zones"),
+    "total-zones": ("{count} 个开发区", "zones: {count}"),
     "sheet-summary": ("汇总", "Summary"),
     "sheet-issues": ("问题清单", "Issues"),
     "sheet-files": ("文件清单", "Files"),
@@ -1411,8 +1411,8 @@ REPORT_TEXTS: dict[str, tuple[str, str]] = {
     "report-totals": (
         "共读取文件{files}个（压缩包内的文件逐个计数），形成开发区申报材料{zones}份：\n{by_status}"
         "{apart}。",
-        "{files} files read (each file inside an archive counted), forming {zones} zones' "
-        "applications: {by_status}{apart}.",
+        "Files read: {files} (each file inside an archive counted); zones applying: {zones} — "
+        "{by_status}{apart}.",
     ),
     "report-status-count": ("{status}{count}份", "{count} {status}"),
     "report-status-sep": ("，", ", "),
@@ -1483,6 +1483,7 @@ _VALUE_PREFIXES = ("status-", "role-", "value-", "check-", "form-")
 _VALUES_EN = {zh: en for key, (zh, en) in REPORT_TEXTS.items() if key.startswith(_VALUE_PREFIXES)}
 
 
+_AREAS = ("header", "footer")
 _PLACE_PARTS = ("page", "table", "row", "col", "paragraph")
 
 
@@ -1490,12 +1491,12 @@ _PLACE_PARTS = ("page", "table", "row", "col", "paragraph")
 def _place_pattern() -> re.Pattern[str]:
     """A place as ``Location`` writes it in Chinese (``页眉``, ``第2页 表1 第3行第2列``), built
     from the ``place-*`` templates so the two cannot drift apart."""
+    areas = "|".join(f"(?P<{a}>{re.escape(REPORT_TEXTS[f'place-{a}'][0])})" for a in _AREAS)
     parts = []
     for name in _PLACE_PARTS:
         before, after = REPORT_TEXTS[f"place-{name}"][0].split("{n}")
         parts.append(rf"(?:\s*{re.escape(before)}(?P<{name}>\d+){re.escape(after)})?")
-    areas = "|".join(re.escape(REPORT_TEXTS[f"place-{a}"][0]) for a in ("header", "footer"))
-    return re.compile(f"(?P<area>{areas})?{''.join(parts)}")
+    return re.compile(f"(?:{areas})?{''.join(parts)}")
 
 
 def place_text(place: str | None, lang: str = "zh") -> str:
@@ -1507,15 +1508,12 @@ def place_text(place: str | None, lang: str = "zh") -> str:
     found = _place_pattern().fullmatch(rest)
     if found is None or not any(found.groupdict().values()):
         return place
-    words = [] if found["area"] is None else [_area_en(found["area"])]
-    for name in _PLACE_PARTS:
-        if found[name] is not None:
-            words.append(text(f"place-{name}", lang, n=found[name]))
+    words = [
+        text(f"place-{name}", lang, n=found[name])
+        for name in (*_AREAS, *_PLACE_PARTS)
+        if found[name] is not None
+    ]
     return sheet + bang + ", ".join(words)
-
-
-def _area_en(zh: str) -> str:
-    return next(en for key, (z, en) in REPORT_TEXTS.items() if key.startswith("place-") and z == zh)
 
 
 # The hint of each code that has one, in English (the Chinese hint is ``Code.hint``).

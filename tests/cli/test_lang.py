@@ -152,8 +152,8 @@ def test_batch_prints_its_summary_in_english(batch_out: tuple[Path, list[str], d
     assert f"Inbox: {INBOX}" in lines
     assert (
         lines[1]
-        == "22 files: 0 read now, 22 unchanged since the last run (files in the inbox counted;"
-        " an archive counts as 1)"
+        == "Files: 22 (0 read now, 22 unchanged since the last run; files in the inbox counted,"
+        " an archive as one)"
     )
     assert any("Results by city" in line for line in lines)
     assert any(re.search(r"Total\s*│\s*8\s*│\s*1\s*│\s*7\s*│\s*0", line) for line in lines)
@@ -205,10 +205,10 @@ def test_report_html_in_english(batch_out: tuple[Path, list[str], dict]) -> None
         "two-year implementation plan (实施方案.docx)",
         "table 1, row 1, column 1",
     ] in [r[:3] for r in rows]
-    intro = next(t for tag, t in page.found if tag == "p" and t.startswith("24 files"))
+    intro = next(t for tag, t in page.found if tag == "p" and t.startswith("Files read:"))
     assert intro.startswith(
-        "24 files read (each file inside an archive counted), forming 8 zones' applications:"
-        " 1 passed, 7 to be corrected, 0 not accepted."
+        "Files read: 24 (each file inside an archive counted); zones applying: 8 — 1 passed,"
+        " 7 to be corrected, 0 not accepted."
     )
 
 
@@ -228,7 +228,7 @@ def test_the_summary_workbook_in_english(batch_out: tuple[Path, list[str], dict]
         assert chinese_left([str(v) for v in sheet[0]]) == []
     assert summary[0][5] == "Subsidy requested (10k yuan)"
     assert [r[8] for r in summary[1:-1]] == ["passed", *["to be corrected"] * 7]
-    assert summary[-1][:3] == ("Total", None, "8 zones")
+    assert summary[-1][:3] == ("Total", None, "zones: 8")
     status_fill = book["Summary"]["I3"].fill.fgColor.rgb  # 需补正's colour, as in zh
     assert book["Summary"]["I3"].value == "to be corrected" and status_fill.endswith("FFF2CC")
     # severity, place, code and message: formkit's words; the document: formkit's name or
@@ -272,7 +272,7 @@ def test_allocate_prints_what_it_wrote_in_english_and_writes_the_same_workbook(
     lines = en.stdout.replace(str(tmp_path), "").splitlines()
     assert lines[0] == "Written: /en/资金分配表.xlsx"
     assert re.fullmatch(
-        r"Found \d+ errors and \d+ warnings \(see the workbook's sheet “问题清单”\)\.", lines[2]
+        r"Errors found: \d+; warnings: \d+ \(see the workbook's sheet “问题清单”\)\.", lines[2]
     )
     assert chinese_left([line.replace("资金分配表.xlsx", "") for line in lines]) == []
     assert zh.stdout.splitlines()[0].startswith("已生成：")
