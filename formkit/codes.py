@@ -1427,6 +1427,134 @@ REPORT_TEXTS: dict[str, tuple[str, str]] = {
     "report-others": ("推荐文件与未归属文件的问题", "Issues of letters and unassigned files"),
     "report-nav": ("{city}（{count}）", "{city} ({count})"),
     "full-stop": ("。", "."),
+    # the page of formkit serve (formkit/web/templates), and the command's own lines
+    "serve-open": (
+        "formkit：警告：{host} 不是本机地址且未设置 --token，内网中任何人都能访问。",
+        "formkit: warning: {host} is not this machine's address and no --token is set: "
+        "anyone on the network can use the page.",
+    ),
+    "serve-listening": (
+        "formkit 表单自查：{url}  （按 {keys} 停止）",
+        "formkit self-check: {url}  (press {keys} to stop)",
+    ),
+    "page-title": ("申报材料自查", "Application self-check"),
+    "page-service": ("申报材料自查服务", "Application self-check service"),
+    "page-privacy": (
+        "上传的文件只在服务器的临时文件夹中处理，检查完立即删除，不作保存。",
+        "Uploaded files are handled only in a temporary folder on the server and deleted as "
+        "soon as they are checked; nothing is kept.",
+    ),
+    "page-h1": ("提交前自查", "Check before you submit"),
+    "page-lead": (
+        "提交申报材料前，先在这里检查一遍：选择填好的表单文件（可一次选择多个，也可以是压缩包），"
+        "再点击“检查”。",
+        "Before you submit your application, check it here: choose the filled-in forms (several "
+        "at once, or an archive), then click “Check”.",
+    ),
+    "page-lead-2": (
+        "每个文件都会列出发现的问题、所在位置和修改方法。",
+        "Each file's problems are listed with where they are and how to fix them.",
+    ),
+    "page-refused": ("未检查：", "Not checked: "),
+    "page-network": (
+        "网络连接中断，未能完成检查，请稍后再点击“检查”",
+        "The connection was lost before the check finished; please click “Check” again later",
+    ),
+    "page-checking": ("正在检查{count}个文件，请稍候…", "Checking files ({count}), please wait…"),
+    "page-chosen": (
+        "已选择{count}个文件，请点击“检查”：",
+        "Files chosen ({count}); click “Check”:",
+    ),
+    "page-checked": (
+        "已检查以下{count}个文件（改好后可再次点击“检查”）：",
+        "Files checked ({count}; click “Check” again after fixing them):",
+    ),
+    "page-pick": ("选择文件", "Choose files"),
+    "page-drop": ("或把文件拖到这里", "or drop them here"),
+    "page-limits": (
+        "可选择填好的表单文件（文档、表格或其导出的版式文件）或压缩包；每个文件不超过{file_mb} MB，"
+        "每次最多{files}个文件、共{request_mb} MB。",
+        "Choose filled-in forms (documents, spreadsheets or their PDF exports) or an archive; "
+        "at most {file_mb} MB per file, {files} files and {request_mb} MB per check.",
+    ),
+    "page-noscript": (
+        "选好文件后请点击“检查”，结果中会列出每个文件的名称。",
+        "After choosing the files, click “Check”; the results name each file.",
+    ),
+    "page-check": ("检查", "Check"),
+    "page-blank": ("空白表单下载", "Blank forms"),
+    "page-blank-lead": (
+        "请使用下面的空白表单填写，不要删改表中的栏目名称。",
+        "Fill in these blank forms; do not change or delete their labels.",
+    ),
+    "page-docs-link": (
+        "接口说明（供信息化部门对接系统使用）",
+        "API documentation (for IT departments connecting their systems)",
+    ),
+    "page-verdict-ok": ("可以提交", "Ready to submit"),
+    "page-verdict-fix": ("需修改", "Needs changes"),
+    "page-verdict-unknown": ("未识别/非申报材料", "Not an application form"),
+    "page-verdict-unreadable": ("无法读取", "Unreadable"),
+    "page-counted-ok": ("可以提交", "ready"),
+    "page-counted-fix": ("需修改", "to be changed"),
+    "page-counted-unknown": ("未识别/非申报材料", "not recognised"),
+    "page-counted-unreadable": ("无法读取", "unreadable"),
+    "page-partly-unreadable": ("部分文件无法读取", "Some files cannot be read"),
+    "page-total": ("：共{total}个文件", " — files checked: {total}"),
+    "page-among": ("，其中", "; "),
+    "page-count": ("{n}个{verdict}", "{n} {verdict}"),
+    "page-count-sep": ("，", ", "),
+    "page-all": ("，均{verdict}", ", all {verdict}"),
+    "page-next-ok": (
+        "未发现错误，可以提交；如有警告，请再核对一遍。",
+        "No errors found: ready to submit; if there are warnings, check them once more.",
+    ),
+    "page-next-fix": (
+        "请按下面每个文件的“如何修改”改好后，再点击“检查”。",
+        "Fix each file as its “How to fix” lines say, then click “Check” again.",
+    ),
+    "page-next-other": (
+        "请按下面的说明重新导出或另存文件后，再点击“检查”。",
+        "Export or save the files again as described below, then click “Check” again.",
+    ),
+    "page-severity-error": ("错误", "Errors"),
+    "page-severity-warning": ("警告", "Warnings"),
+    "page-severity-info": ("提示", "Notes"),
+    "page-group": ("{severity}（{count}）", "{severity} ({count})"),
+    "page-field": ("栏目：{field}", "Field: {field}"),
+    "page-where-sep": ("；", "; "),
+    "page-place": ("位置：{place}", "Place: {place}"),
+    "page-hint": ("如何修改：{hint}", "How to fix: {hint}"),
+    "page-not-found": ("找不到这个页面", "Page not found"),
+    "page-cannot-handle": ("无法处理这个请求", "This request cannot be handled"),
+    "page-not-found-text": (
+        "您打开的地址不存在，可能是链接抄错了。",
+        "The address you opened does not exist; the link may have been mistyped.",
+    ),
+    "page-cannot-handle-text": (
+        "请回到首页，选择文件后点击“检查”。",
+        "Go back to the first page, choose the files and click “Check”.",
+    ),
+    "page-back": ("返回申报材料自查", "Back to the self-check"),
+    "page-token-title": ("请输入访问口令", "Enter the access token"),
+    "page-token-wrong": ("访问口令不正确", "The access token is wrong"),
+    "page-token-wrong-text": (
+        "您输入的口令或打开的链接中的口令不正确，请向管理员核对后重新输入。",
+        "The token you entered, or the one in the link you opened, is wrong; check it with the "
+        "administrator and enter it again.",
+    ),
+    "page-token-text": (
+        "本页只对申报单位开放。请用管理员发给您的链接打开本页（链接里已带有口令），"
+        "或在下面输入管理员告诉您的访问口令。",
+        "This page is open to applicants only. Open it with the link the administrator sent "
+        "you (the link carries the token), or enter the token the administrator gave you below.",
+    ),
+    "page-token-label": ("访问口令", "Access token"),
+    "page-token-enter": ("进入", "Enter"),
+    "page-token-once": (
+        "输入一次即可：关闭浏览器之前，再打开本页不必重新输入。",
+        "Enter it once: until you close the browser, this page will not ask again.",
+    ),
     # words inside findings (a param NAME_word fills {NAME}): why a credit code is wrong, and
     # the kind of value a field asks for
     "credit-length": ("长度应为18位，实为{length}位", "it must have 18 characters, not {length}"),

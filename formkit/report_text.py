@@ -22,7 +22,6 @@ LAYOUTS = (
     "plan",
     "letter",
 )
-FORM_TITLES = {form: text(f"form-{form}") for form in FORMS}  # the page shows them (zh)
 
 
 def form_title(form: str | None, lang: str = "zh") -> str:
