@@ -1555,6 +1555,18 @@ REPORT_TEXTS: dict[str, tuple[str, str]] = {
         "输入一次即可：关闭浏览器之前，再打开本页不必重新输入。",
         "Enter it once: until you close the browser, this page will not ask again.",
     ),
+    # formkit read's dump (templates/read.txt.j2)
+    "read-kind": ("（{kind}）", " ({kind})"),
+    "read-finding": ("问题 {line}", "finding {line}"),
+    "read-header": ("页眉：{text}", "header: {text}"),
+    "read-footer": ("页脚：{text}", "footer: {text}"),
+    "read-table": ("表格“{name}”", "table “{name}”"),
+    "read-hidden": ("（隐藏）", " (hidden)"),
+    "read-nested": ("（嵌套）", " (nested)"),
+    "read-cells": ("，{count} 个单元格", ", cells: {count}"),
+    "read-cell": ("第{row}行第{col}列", "row {row}, column {col}"),
+    "read-merged": ("（合并 {rows}×{cols}）", " (merged {rows}×{cols})"),
+    "read-colon": ("：", ": "),
     # words inside findings (a param NAME_word fills {NAME}): why a credit code is wrong, and
     # the kind of value a field asks for
     "credit-length": ("长度应为18位，实为{length}位", "it must have 18 characters, not {length}"),

@@ -286,3 +286,17 @@ def test_spec_check_speaks_english() -> None:
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines and all(re.search(r": spec is valid \(\d+ fields\)$", line) for line in lines)
+
+
+def test_read_dumps_with_english_words_and_the_files_own_text() -> None:
+    plan = INBOX / "长治市" / "长治样例产业园区" / "两年期实施方案.docx"
+    result = CliRunner().invoke(main, ["read", str(plan), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"== {plan} (docx)"
+    assert "  table “表1”, cells: 10" in lines
+    assert "    row 1, column 2: 金额（万元）" in lines
+    assert "  paragraph 1: 省级大中小企业融通型创新创业特色载体" in lines
+    # what formkit says before each ": " is English; the file's text follows it
+    heads = [line.split(": ", 1)[0] for line in lines[1:] if ": " in line]
+    assert len(heads) > 20 and chinese_left(heads) == []
