@@ -152,7 +152,8 @@ def _print_summary(console: Console, summary: BatchSummary, lang: str = "zh") ->
     )
     table = Table(title=text("batch-table", lang))
     city_head = text("col-city", lang)
-    heads = (city_head, text("batch-zones", lang), *(value_text(s, lang) for s in STATUSES))
+    statuses = [value_text(s, lang) for s in STATUSES]
+    heads = (city_head, text("batch-zones", lang), *(s[:1].upper() + s[1:] for s in statuses))
     for name in heads:
         table.add_column(name, justify="left" if name == city_head else "right")
     cities = sorted({r["city"] for r in summary.dossiers})
