@@ -23,11 +23,13 @@ from typing import Any
 from formkit.codes import CODES, text, value_text
 from formkit.findings import Finding, finding
 
-PASSED, TO_FIX, REJECTED = "通过", "需补正", "不予受理"
+# the statuses as stored (the registry's dossiers) and shown in Chinese; other languages
+# render them at the edges (formkit.codes.value_text)
+PASSED, TO_FIX, REJECTED = (text(f"status-{s}") for s in ("passed", "to-fix", "rejected"))
 STATUSES = (PASSED, TO_FIX, REJECTED)
 INELIGIBLE = frozenset({"zone-level-not-provincial", "zone-not-in-catalogue", "wrong-carrier-type"})
-SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 _ORDER = {"error": 0, "warning": 1, "info": 2}
+SEVERITY_ZH = {severity: text(f"severity-{severity}") for severity in _ORDER}
 _DIGITS = re.compile(r"(\d+)")
 # the rules above, as the outputs state them to the reviewer (words: formkit.codes)
 RULE_KEYS = ("rule-rejected", "rule-to-fix", "rule-passed")
