@@ -28,7 +28,10 @@ class Code:
         values = {k: ("" if v is None else v) for k, v in params.items()}
         for key, word in params.items():
             if key.endswith(WORD) and isinstance(word, str) and word in REPORT_TEXTS:
-                values[key.removesuffix(WORD)] = text(word, lang, **values)
+                zh, en = REPORT_TEXTS[word]
+                values[key.removesuffix(WORD)] = (en if lang == "en" else zh).format_map(
+                    _Missing(values)
+                )
         return template.format_map(_Missing(values))
 
     def advice(self, lang: str = "zh") -> str:
