@@ -2,14 +2,18 @@
 development-zone code of the catalogue, official document numbers (GB/T 9704-2012), phones
 and e-mail addresses.
 
-Each check returns ``None`` when the value is good, or a short Chinese reason when it is not,
-so validation can put the reason into a finding's ``detail``.
+Each check returns ``None`` when the value is good, or a short reason when it is not, so
+validation can put the reason into a finding (for the credit code: a catalogue line and its
+params, rendered in the output's language).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
+
+from formkit.codes import text
 
 # --- unified social credit code, GB 32100-2015 -------------------------------------------
 
@@ -24,24 +28,31 @@ def credit_check_char(first17: str) -> str:
     return CREDIT_CHARSET[(31 - total % 31) % 31]
 
 
-def credit_code_problem(code: str) -> str | None:
-    """Why ``code`` is not a valid unified social credit code, or ``None`` when it is.
+def credit_code_reason(code: str) -> tuple[str, dict[str, Any]] | None:
+    """Why ``code`` is not a valid unified social credit code, as a line of
+    :data:`formkit.codes.REPORT_TEXTS` and its params, or ``None`` when it is valid.
 
     The reason names the failed part: length, characters, administrative division or the
     check digit (with the expected character, so a typo is easy to find).
     """
     code = code.strip().upper()
     if len(code) != 18:
-        return f"长度应为18位，实为{len(code)}位"
+        return "credit-length", {"length": len(code)}
     bad = sorted({ch for ch in code if ch not in _CREDIT_VALUE})
     if bad:
-        return f"含有不允许的字符 {''.join(bad)}（不使用 I、O、S、V、Z）"
+        return "credit-chars", {"chars": "".join(bad)}
     if not code[2:8].isdigit():
-        return f"第3至8位应为行政区划代码（6位数字），实为 {code[2:8]}"
+        return "credit-division", {"division": code[2:8]}
     expected = credit_check_char(code[:17])
     if code[17] != expected:
-        return f"校验位错误，按前17位计算应为 {expected}"
+        return "credit-check-digit", {"expected": expected}
     return None
+
+
+def credit_code_problem(code: str) -> str | None:
+    """:func:`credit_code_reason` in Chinese words, or ``None`` when the code is valid."""
+    reason = credit_code_reason(code)
+    return None if reason is None else text(reason[0], "zh", **reason[1])
 
 
 # --- development-zone code ----------------------------------------------------------------

@@ -7,6 +7,8 @@ concerned. The README's table of codes is generated from this module
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
 
 
@@ -19,13 +21,26 @@ class Code:
     hint: str = ""  # one line on how to fix it, Chinese
 
     def render(self, lang: str, **params: object) -> str:
+        """The message in ``lang``. A param ``NAME_word`` names a line of
+        :data:`REPORT_TEXTS` that fills ``{NAME}`` in ``lang`` (from the other params), so a
+        finding stored as data keeps formkit's own words in every language."""
         template = self.en if lang == "en" else self.zh
         values = {k: ("" if v is None else v) for k, v in params.items()}
         reason = params.get("reason")
         if isinstance(reason, str) and reason in REASONS and "{detail}" in template:
             # the reason's words fill {detail}
             values["detail"] = REASONS[reason].render(lang, **params)
+        for key, word in params.items():
+            if key.endswith(WORD) and isinstance(word, str) and word in REPORT_TEXTS:
+                zh, en = REPORT_TEXTS[word]
+                values[key.removesuffix(WORD)] = (en if lang == "en" else zh).format_map(
+                    _Missing(values)
+                )
         return template.format_map(_Missing(values))
+
+    def advice(self, lang: str = "zh") -> str:
+        """How to fix it in ``lang`` ("" when the code has no hint)."""
+        return HINTS_EN.get(self.code, "") if lang == "en" else self.hint
 
 
 @dataclass(frozen=True)
@@ -42,6 +57,9 @@ class Reason:
         template = self.en if lang == "en" else self.zh
         values = {k: ("" if v is None else v) for k, v in params.items()}
         return template.format_map(_Missing(values))
+
+
+WORD = "_word"  # see Code.render
 
 
 class _Missing(dict[str, object]):
@@ -351,7 +369,7 @@ CODES: dict[str, Code] = _codes(
         "docno-brackets",
         W,
         "“{field}”的年份应使用六角括号〔〕：{raw}",
-        "“{field}”: the year should be in 〔〕: {raw}",
+        "“{field}”: the year should be in “〔〕”: {raw}",
     ),
     Code(
         "sme-exceeds-total",
@@ -371,7 +389,7 @@ CODES: dict[str, Code] = _codes(
         "wrong-carrier-type",
         E,
         "“{field}”应为“大中小企业融通型”，实际为“{raw}”",
-        "“{field}” must be 大中小企业融通型, got “{raw}”",
+        "“{field}” must be “大中小企业融通型”, got “{raw}”",
         "载体类型填写“大中小企业融通型”",
     ),
     Code(
@@ -385,7 +403,7 @@ CODES: dict[str, Code] = _codes(
         "zone-level-not-provincial",
         E,
         "“{field}”应为“省级”，实际为“{raw}”",
-        "“{field}” must be provincial (省级), got “{raw}”",
+        "“{field}” must be provincial (“省级”), got “{raw}”",
         "本批次只受理省级开发区，级别填写“省级”",
     ),
     Code(
@@ -962,14 +980,14 @@ CODES: dict[str, Code] = _codes(
         "panel-declaration-missing",
         E,
         "专家“{expert}”未在无利害关系声明处选择“是”，评分表未计入",
-        "“{expert}” did not tick 是 in the no-conflict declaration; not counted",
+        "“{expert}” did not tick “是” in the no-conflict declaration; not counted",
         "请专家确认与所评开发区无利害关系后在声明处选择“是”",
     ),
     Code(
         "panel-conflict-declared",
         E,
         "专家“{expert}”声明与所评开发区存在利害关系（选择了“否”），评分表未计入",
-        "“{expert}” declared a conflict of interest (chose 否); not counted",
+        "“{expert}” declared a conflict of interest (chose “否”); not counted",
         "请另请专家评审，并在专家名单的回避开发区中登记该利害关系",
     ),
     Code(
@@ -1100,7 +1118,7 @@ CODES: dict[str, Code] = _codes(
         "draft-money-unit",
         W,
         "待确认：「{label}」未标明单位，暂按万元读取",
-        "to review: {label} prints no unit; read in 万元",
+        "to review: {label} prints no unit; read in “万元”",
     ),
     Code(
         "draft-unit-unsure",
@@ -1274,7 +1292,7 @@ CODES: dict[str, Code] = _codes(
         "catalogue-no-header",
         E,
         "{file}：开发区目录缺少“开发区名称”列（前10行内未找到表头）",
-        "{file}: the zone catalogue has no 开发区名称 column (no header in its first 10 rows)",
+        "{file}: the zone catalogue has no “开发区名称” column (no header in its first 10 rows)",
     ),
     Code(
         "programme-unreadable",
@@ -1310,7 +1328,7 @@ CODES: dict[str, Code] = _codes(
         "allocation-budget-missing",
         E,
         "{file}：缺少 allocation.budget（年度预算，万元）",
-        "{file}: allocation.budget (the year's budget, 万元) is missing",
+        "{file}: allocation.budget (the year's budget, in 10,000 yuan) is missing",
     ),
     Code(
         "allocation-approved-missing",
@@ -1635,15 +1653,603 @@ REASONS: dict[str, Reason] = _reasons(
     ),
 )
 
-# Lines of the text reports (check, parse) that are not findings: key → (zh, en).
+# Words of formkit's own outputs that are not findings (text reports of check and parse, the
+# batch's console lines, report.html and 汇总表.xlsx): key → (zh, en).
 REPORT_TEXTS: dict[str, tuple[str, str]] = {
     "how-to-fix": ("如何修改：{hint}", "how to fix: {hint}"),
+    "cli-line": ("formkit：{message}", "formkit: {message}"),
+    "cli-written": ("已生成：{path}", "Written: {path}"),
+    "cli-forms-written": (
+        "已生成 {count} 份空白表单，保存在 {folder}：",
+        "Blank forms written to {folder} ({count}):",
+    ),
+    "cli-findings": (
+        "发现问题 {errors} 个错误、{warnings} 个警告。",
+        "Errors found: {errors}; warnings: {warnings}.",
+    ),
+    "cli-findings-sheet": (
+        "发现问题 {errors} 个错误、{warnings} 个警告（详见工作簿“问题清单”）。",
+        "Errors found: {errors}; warnings: {warnings} (see the workbook's sheet “问题清单”).",
+    ),
+    "cli-finding": ("  [{severity}] {message}", "  [{severity}] {message}"),
+    "cli-finding-at": ("  [{severity}] {where}：{message}", "  [{severity}] {where}: {message}"),
+    "interrupted": ("已中断。", "Interrupted."),
+    "internal-error": (
+        "内部错误：{kind}: {detail}（加 --debug 查看详情）",
+        "internal error: {kind}: {detail} (add --debug for details)",
+    ),
     "yes": ("是", "yes"),
     "no": ("否", "no"),
     "indicator": ("绩效指标“{name}”", "indicator “{name}”"),
     "section": ("“{name}”部分（{chars}字）", "part “{name}” ({chars} characters)"),
     "nothing-read": ("未读出任何字段", "no field read"),
     "at-byte": ("字节 {offset}", "byte {offset}"),  # a place in a file
+    "value-line": ("{label}：{value}", "{label}: {value}"),
+    "no-findings": ("无问题", "no findings"),
+    "layout": ("（{layout}）", " ({layout})"),
+    "summary": (
+        "共{files}个文件{each}：{ok}个可以提交，{errors}个需修改，{bad}个无法读取{apart}",
+        "{files} files{each}: {ok} ready, {errors} need changes, {bad} unreadable{apart}",
+    ),
+    "summary-each": ("（压缩包内的文件逐个计数）", " (each file inside an archive counted)"),
+    "summary-apart": ("，{text}", ", {text}"),
+    "list-sep": ("、", ", "),
+    # severities
+    "severity-error": ("错误", "error"),
+    "severity-warning": ("警告", "warning"),
+    "severity-info": ("提示", "note"),
+    # the form kinds and how a form was laid out (check's heading of each file)
+    "form-application": ("申报信息表", "application form"),
+    "form-targets": ("绩效目标及评价指标表", "performance targets form"),
+    "form-plan": ("两年期实施方案", "two-year implementation plan"),
+    "form-progress": ("进展情况报送表", "progress report form"),
+    "form-city_letter": ("市级推荐文件", "city recommendation letter"),
+    "form-self_eval": ("绩效自评表", "performance self-evaluation form"),
+    "layout-table-2col": ("两列表格", "two-column table"),
+    "layout-table-4col": ("四列表格", "four-column table"),
+    "layout-table-6col": ("六列表格", "six-column table"),
+    "layout-table-below": ("值在标签下方", "values below their labels"),
+    "layout-inline": ("标签与值同格", "label and value in one cell"),
+    "layout-mixed": ("混合版式", "mixed layout"),
+    "layout-xlsx-form": ("Excel 表单", "Excel form"),
+    "layout-six-dimension": ("六维指标表", "six-dimension indicator table"),
+    "layout-fiscal": ("财政绩效格式", "fiscal performance layout"),
+    "layout-plan": ("按标题分节", "sections by heading"),
+    "layout-letter": ("推荐文件", "recommendation letter"),
+    # a place inside a file, as readers.model.Location writes it
+    "place-page": ("第{n}页", "page {n}"),
+    "place-table": ("表{n}", "table {n}"),
+    "place-row": ("第{n}行", "row {n}"),
+    "place-col": ("第{n}列", "column {n}"),
+    "place-paragraph": ("第{n}段", "paragraph {n}"),
+    "place-header": ("页眉", "header"),
+    "place-footer": ("页脚", "footer"),
+    # values formkit itself gives (stored as the Chinese word): statuses, file roles, checks
+    "status-passed": ("通过", "passed"),
+    "status-to-fix": ("需补正", "to be corrected"),
+    "status-rejected": ("不予受理", "not accepted"),
+    "role-used": ("采用", "used"),
+    "role-older": ("旧版本（未采用）", "older version (not used)"),
+    "role-by-folder": ("按文件夹归入", "assigned by its folder"),
+    "role-unassigned": ("未归属", "not assigned"),
+    "role-letter": ("推荐文件", "recommendation letter"),
+    "value-unknown-city": ("未知地市", "unknown city"),
+    "value-unknown-file": ("未识别的文件", "unrecognised file"),
+    "value-unknown-form": ("未识别", "not recognised"),
+    "value-city-quota": ("市级推荐", "city recommendations"),
+    "check-catalogue": ("开发区目录核对", "zone catalogue check"),
+    "check-city": ("申报地市核对", "city check"),
+    "check-quota": ("地市推荐名额", "city quotas"),
+    "check-demo-county": ("示范县优先", "demonstration county priority"),
+    # the status rules, as the outputs state them
+    "rule-rejected": (
+        "不予受理：开发区不符合申报条件——不是省级开发区，既不在《中国开发区审核公告目录》中也没有"
+        "省政府批准设立文件，或载体类型不是大中小企业融通型。",
+        "Not accepted: the zone is not eligible — it is not a provincial zone, it is neither in "
+        "the China Development Zone Catalogue nor approved by a document of the provincial "
+        "government, or its carrier is not of the type “大中小企业融通型”.",
+    ),
+    "rule-to-fix": (
+        "需补正：符合申报条件，但存在可以补正的错误——字段缺失或有误、材料缺失、各材料之间不一致、"
+        "文件无法读取、超出地市推荐名额等。",
+        "To be corrected: the zone is eligible but has errors that can be corrected — fields "
+        "missing or wrong, documents missing, documents that disagree, unreadable files, a "
+        "city over its quota and the like.",
+    ),
+    "rule-passed": (
+        "通过：没有错误（可以有警告或提示）。",
+        "Passed: no errors (warnings or notes may remain).",
+    ),
+    "rules-heading": ("审核状态的判定规则：", "How the status is decided:"),
+    # formkit batch on the terminal
+    "batch-inbox": ("收件目录：{path}", "Inbox: {path}"),
+    "batch-files": (
+        "文件 {seen} 个：本次读取 {read} 个，沿用上次结果 {reused} 个{forgotten}"
+        "（按收件目录中的文件计数，压缩包计为 1 个）",
+        "Files: {seen} ({read} read now, {reused} unchanged since the last run{forgotten}; "
+        "files in the inbox counted, an archive as one)",
+    ),
+    "batch-forgotten": ("，不再存在 {count} 个", ", {count} gone from the inbox"),
+    "batch-table": ("审核结果（按地市）", "Results by city"),
+    "batch-zones": ("开发区", "Zones"),
+    "batch-out": (
+        "输出目录：{path}（汇总表.xlsx、审核意见/、report.html）",
+        "Outputs: {path} (“汇总表.xlsx”, “审核意见/”, report.html)",
+    ),
+    "progress-reading": ("读取文件", "Reading files"),
+    "progress-elapsed": ("已用", "elapsed"),
+    "progress-left": ("剩余", "left"),
+    # column headings and words of report.html and 汇总表.xlsx
+    "col-no": ("序号", "No."),
+    "col-city": ("所属市", "City"),
+    "col-zone": ("开发区名称", "Zone"),
+    "col-zone-code": ("开发区代码", "Zone code"),
+    "col-carrier": ("特色载体名称", "Carrier"),
+    "col-subsidy": ("申请省级奖补资金（万元）", "Subsidy requested (10k yuan)"),
+    "col-errors": ("错误数", "Errors"),
+    "col-warnings": ("警告数", "Warnings"),
+    "col-status": ("审核状态", "Status"),
+    "col-opinion-file": ("审核意见文件", "Opinion file"),
+    "col-file": ("文件", "File"),
+    "col-document": ("材料", "Document"),
+    "col-place": ("位置", "Place"),
+    "col-severity": ("级别", "Severity"),
+    "col-code": ("代码", "Code"),
+    "col-message": ("问题说明", "Issue"),
+    "col-form": ("材料类型", "Document type"),
+    "col-role": ("处理情况", "Use"),
+    "col-size": ("大小（字节）", "Size (bytes)"),
+    "col-sha256": ("SHA-256", "SHA-256"),
+    "total": ("合计", "Total"),
+    "total-zones": ("{count} 个开发区", "zones: {count}"),
+    "sheet-summary": ("汇总", "Summary"),
+    "sheet-issues": ("问题清单", "Issues"),
+    "sheet-files": ("文件清单", "Files"),
+    "sheet-notes": ("说明", "Notes"),
+    "summary-title": ("合规性审核汇总表", "Compliance review summary"),
+    "page-footer": ("第 &P 页，共 &N 页", "Page &P of &N"),
+    "report-title": ("合规性审核情况", "Compliance review"),
+    "report-totals": (
+        "共读取文件{files}个（压缩包内的文件逐个计数），形成开发区申报材料{zones}份：\n{by_status}"
+        "{apart}。",
+        "Files read: {files} (each file inside an archive counted); zones applying: {zones} — "
+        "{by_status}{apart}.",
+    ),
+    "report-status-count": ("{status}{count}份", "{count} {status}"),
+    "report-status-sep": ("，", ", "),
+    "report-apart": ("；另有{text}", "; also {text}"),
+    "report-summary-link": ("汇总表见", "Summary workbook:"),
+    "report-letter": ("市级推荐文件：{file}", "City recommendation letter: {file}"),
+    "report-errors": ("错误", "Errors"),
+    "report-warnings": ("警告", "Warnings"),
+    "report-opinion": ("审核意见", "Opinion"),
+    "report-changes": ("上轮意见整改情况：", "Since the last round’s opinion:"),
+    "report-no-issues": ("未发现问题。", "No issues found."),
+    "report-others": ("推荐文件与未归属文件的问题", "Issues of letters and unassigned files"),
+    "report-nav": ("{city}（{count}）", "{city} ({count})"),
+    "full-stop": ("。", "."),
+    # the page of formkit serve (formkit/web/templates), and the command's own lines
+    "serve-open": (
+        "formkit：警告：{host} 不是本机地址且未设置 --token，内网中任何人都能访问。",
+        "formkit: warning: {host} is not this machine's address and no --token is set: "
+        "anyone on the network can use the page.",
+    ),
+    "serve-listening": (
+        "formkit 表单自查：{url}  （按 {keys} 停止）",
+        "formkit self-check: {url}  (press {keys} to stop)",
+    ),
+    "page-title": ("申报材料自查", "Application self-check"),
+    "page-service": ("申报材料自查服务", "Application self-check service"),
+    "page-privacy": (
+        "上传的文件只在服务器的临时文件夹中处理，检查完立即删除，不作保存。",
+        "Uploaded files are handled only in a temporary folder on the server and deleted as "
+        "soon as they are checked; nothing is kept.",
+    ),
+    "page-h1": ("提交前自查", "Check before you submit"),
+    "page-lead": (
+        "提交申报材料前，先在这里检查一遍：选择填好的表单文件（可一次选择多个，也可以是压缩包），"
+        "再点击“检查”。",
+        "Before you submit your application, check it here: choose the filled-in forms (several "
+        "at once, or an archive), then click “Check”.",
+    ),
+    "page-lead-2": (
+        "每个文件都会列出发现的问题、所在位置和修改方法。",
+        "Each file's problems are listed with where they are and how to fix them.",
+    ),
+    "page-refused": ("未检查：", "Not checked: "),
+    "page-network": (
+        "网络连接中断，未能完成检查，请稍后再点击“检查”",
+        "The connection was lost before the check finished; please click “Check” again later",
+    ),
+    "page-checking": ("正在检查{count}个文件，请稍候…", "Checking files ({count}), please wait…"),
+    "page-chosen": (
+        "已选择{count}个文件，请点击“检查”：",
+        "Files chosen ({count}); click “Check”:",
+    ),
+    "page-checked": (
+        "已检查以下{count}个文件（改好后可再次点击“检查”）：",
+        "Files checked ({count}; click “Check” again after fixing them):",
+    ),
+    "page-pick": ("选择文件", "Choose files"),
+    "page-drop": ("或把文件拖到这里", "or drop them here"),
+    "page-limits": (
+        "可选择填好的表单文件（文档、表格或其导出的版式文件）或压缩包；每个文件不超过{file_mb} MB，"
+        "每次最多{files}个文件、共{request_mb} MB。",
+        "Choose filled-in forms (documents, spreadsheets or their PDF exports) or an archive; "
+        "at most {file_mb} MB per file, {files} files and {request_mb} MB per check.",
+    ),
+    "page-noscript": (
+        "选好文件后请点击“检查”，结果中会列出每个文件的名称。",
+        "After choosing the files, click “Check”; the results name each file.",
+    ),
+    "page-check": ("检查", "Check"),
+    "page-blank": ("空白表单下载", "Blank forms"),
+    "page-blank-lead": (
+        "请使用下面的空白表单填写，不要删改表中的栏目名称。",
+        "Fill in these blank forms; do not change or delete their labels.",
+    ),
+    "page-docs-link": (
+        "接口说明（供信息化部门对接系统使用）",
+        "API documentation (for IT departments connecting their systems)",
+    ),
+    "page-verdict-ok": ("可以提交", "Ready to submit"),
+    "page-verdict-fix": ("需修改", "Needs changes"),
+    "page-verdict-unknown": ("未识别/非申报材料", "Not an application form"),
+    "page-verdict-unreadable": ("无法读取", "Unreadable"),
+    "page-counted-ok": ("可以提交", "ready"),
+    "page-counted-fix": ("需修改", "to be changed"),
+    "page-counted-unknown": ("未识别/非申报材料", "not recognised"),
+    "page-counted-unreadable": ("无法读取", "unreadable"),
+    "page-partly-unreadable": ("部分文件无法读取", "Some files cannot be read"),
+    "page-total": ("：共{total}个文件", " — files checked: {total}"),
+    "page-among": ("，其中", "; "),
+    "page-count": ("{n}个{verdict}", "{n} {verdict}"),
+    "page-count-sep": ("，", ", "),
+    "page-all": ("，均{verdict}", ", all {verdict}"),
+    "page-next-ok": (
+        "未发现错误，可以提交；如有警告，请再核对一遍。",
+        "No errors found: ready to submit; if there are warnings, check them once more.",
+    ),
+    "page-next-fix": (
+        "请按下面每个文件的“如何修改”改好后，再点击“检查”。",
+        "Fix each file as its “How to fix” lines say, then click “Check” again.",
+    ),
+    "page-next-other": (
+        "请按下面的说明重新导出或另存文件后，再点击“检查”。",
+        "Export or save the files again as described below, then click “Check” again.",
+    ),
+    "page-severity-error": ("错误", "Errors"),
+    "page-severity-warning": ("警告", "Warnings"),
+    "page-severity-info": ("提示", "Notes"),
+    "page-group": ("{severity}（{count}）", "{severity} ({count})"),
+    "page-field": ("栏目：{field}", "Field: {field}"),
+    "page-where-sep": ("；", "; "),
+    "page-place": ("位置：{place}", "Place: {place}"),
+    "page-hint": ("如何修改：{hint}", "How to fix: {hint}"),
+    "page-not-found": ("找不到这个页面", "Page not found"),
+    "page-cannot-handle": ("无法处理这个请求", "This request cannot be handled"),
+    "page-not-found-text": (
+        "您打开的地址不存在，可能是链接抄错了。",
+        "The address you opened does not exist; the link may have been mistyped.",
+    ),
+    "page-cannot-handle-text": (
+        "请回到首页，选择文件后点击“检查”。",
+        "Go back to the first page, choose the files and click “Check”.",
+    ),
+    "page-back": ("返回申报材料自查", "Back to the self-check"),
+    "page-token-title": ("请输入访问口令", "Enter the access token"),
+    "page-token-wrong": ("访问口令不正确", "The access token is wrong"),
+    "page-token-wrong-text": (
+        "您输入的口令或打开的链接中的口令不正确，请向管理员核对后重新输入。",
+        "The token you entered, or the one in the link you opened, is wrong; check it with the "
+        "administrator and enter it again.",
+    ),
+    "page-token-text": (
+        "本页只对申报单位开放。请用管理员发给您的链接打开本页（链接里已带有口令），"
+        "或在下面输入管理员告诉您的访问口令。",
+        "This page is open to applicants only. Open it with the link the administrator sent "
+        "you (the link carries the token), or enter the token the administrator gave you below.",
+    ),
+    "page-token-label": ("访问口令", "Access token"),
+    "page-token-enter": ("进入", "Enter"),
+    "page-token-once": (
+        "输入一次即可：关闭浏览器之前，再打开本页不必重新输入。",
+        "Enter it once: until you close the browser, this page will not ask again.",
+    ),
+    # formkit read's dump (templates/read.txt.j2)
+    "read-kind": ("（{kind}）", " ({kind})"),
+    "read-finding": ("问题 {line}", "finding {line}"),
+    "read-header": ("页眉：{text}", "header: {text}"),
+    "read-footer": ("页脚：{text}", "footer: {text}"),
+    "read-table": ("表格“{name}”", "table “{name}”"),
+    "read-hidden": ("（隐藏）", " (hidden)"),
+    "read-nested": ("（嵌套）", " (nested)"),
+    "read-cells": ("，{count} 个单元格", ", cells: {count}"),
+    "read-cell": ("第{row}行第{col}列", "row {row}, column {col}"),
+    "read-merged": ("（合并 {rows}×{cols}）", " (merged {rows}×{cols})"),
+    "read-colon": ("：", ": "),
+    # words inside findings (a param NAME_word fills {NAME}): why a credit code is wrong, and
+    # the kind of value a field asks for
+    "credit-length": ("长度应为18位，实为{length}位", "it must have 18 characters, not {length}"),
+    "credit-chars": (
+        "含有不允许的字符 {chars}（不使用 I、O、S、V、Z）",
+        "it has characters not allowed: {chars} (I, O, S, V and Z are never used)",
+    ),
+    "credit-division": (
+        "第3至8位应为行政区划代码（6位数字），实为 {division}",
+        "characters 3 to 8 must be an administrative division code (6 digits), not {division}",
+    ),
+    "credit-check-digit": (
+        "校验位错误，按前17位计算应为 {expected}",
+        "wrong check character: the first 17 give {expected}",
+    ),
+    "credit-format": ("格式不符", "wrong format"),
+    "kind-int": ("整数", "whole number"),
+    "kind-number": ("数字", "number"),
+    "kind-money": ("金额（万元）", "amount (10k yuan)"),
+    "kind-month": ("年月（如 2020-01）", "month (e.g. 2020-01)"),
+    "kind-date": ("日期（如 2020-03-20）", "date (e.g. 2020-03-20)"),
+    "kind-bool": ("是/否", "yes/no"),
+    "kind-list": ("列表", "list"),
+    "kind-target": ("数值", "figure"),
+    "kind-choice": ("选项", "choice"),
+    "kind-period": ("报送时间段", "reporting period"),
+    "kind-text": ("文字", "text"),
+    "kind-longtext": ("文字", "text"),
+    "kind-day": ("日期", "date"),
+    "document-file": ("{document}（{file}）", "{document} ({file})"),
+}
+
+
+def text(key: str, lang: str = "zh", **params: object) -> str:
+    """A line of :data:`REPORT_TEXTS` in ``lang``."""
+    zh, en = REPORT_TEXTS[key]
+    return (en if lang == "en" else zh).format(**params)
+
+
+def value_text(value: str, lang: str = "zh") -> str:
+    """A value formkit gives in Chinese (a status, a file's role, a form's title, a check's
+    name) in ``lang``; any other value (a zone's name, a sheet's) as it is."""
+    if lang != "en":
+        return value
+    if value in _VALUES_EN:
+        return _VALUES_EN[value]
+    parts = value.split(text("list-sep"))  # documents concerned: 申报信息表、实施方案
+    if len(parts) > 1 and all(p in _VALUES_EN for p in parts):
+        return text("list-sep", lang).join(_VALUES_EN[p] for p in parts)
+    return value
+
+
+_VALUE_PREFIXES = ("status-", "role-", "value-", "check-", "form-")
+_VALUES_EN = {zh: en for key, (zh, en) in REPORT_TEXTS.items() if key.startswith(_VALUE_PREFIXES)}
+
+
+_AREAS = ("header", "footer")
+_PLACE_PARTS = ("page", "table", "row", "col", "paragraph")
+
+
+@functools.cache
+def _place_pattern() -> re.Pattern[str]:
+    """A place as ``Location`` writes it in Chinese (``页眉``, ``第2页 表1 第3行第2列``), built
+    from the ``place-*`` templates so the two cannot drift apart."""
+    areas = "|".join(f"(?P<{a}>{re.escape(REPORT_TEXTS[f'place-{a}'][0])})" for a in _AREAS)
+    parts = []
+    for name in _PLACE_PARTS:
+        before, after = REPORT_TEXTS[f"place-{name}"][0].split("{n}")
+        parts.append(rf"(?:\s*{re.escape(before)}(?P<{name}>\d+){re.escape(after)})?")
+    return re.compile(f"(?:{areas})?{''.join(parts)}")
+
+
+def place_text(place: str | None, lang: str = "zh") -> str:
+    """A finding's place (stored as Chinese) in ``lang``: ``表1 第3行第2列`` → ``table 1, row 3,
+    column 2``; a sheet's cell (``指标!D7``) and any text not a place stay as they are."""
+    if not place or lang != "en":
+        return place or ""
+    sheet, bang, rest = place.rpartition("!")
+    found = _place_pattern().fullmatch(rest)
+    if found is None or not any(found.groupdict().values()):
+        return place
+    words = [
+        text(f"place-{name}", lang, n=found[name])
+        for name in (*_AREAS, *_PLACE_PARTS)
+        if found[name] is not None
+    ]
+    return sheet + bang + ", ".join(words)
+
+
+# The hint of each code that has one, in English (the Chinese hint is ``Code.hint``).
+HINTS_EN: dict[str, str] = {
+    "spec-not-utf8": "save the file again as UTF-8 text in a text editor",
+    "spec-yaml-invalid": "check the indentation (spaces only), the space after each colon and that brackets pair up",
+    "spec-schema-invalid": "see the Cerberus documentation for how rules are written (type, required, allowed, min, max, regex)",
+    "file-empty": "export the file again and resubmit it",
+    "file-unknown-type": "submit .docx, .xlsx or .pdf files",
+    "file-corrupt": "open it in Word/WPS/Excel, save a copy and submit that",
+    "file-encrypted": "in Word/Excel, turn off “Encrypt with password” and save again",
+    "file-too-large": "delete large embedded pictures and save again, or submit in parts",
+    "file-too-many-cells": (
+        "delete unneeded sheets or content in blank areas and save again, or submit in parts"
+    ),
+    "file-unsafe": "open the original in Word/Excel, save a copy and upload that",
+    "file-timeout": (
+        "open it in Word/Excel, save a copy and upload that; if it still times out, "
+        "ask the administrator"
+    ),
+    "file-memory": (
+        "open it in Word/Excel, save a copy and upload that; if it still fails, "
+        "ask the administrator"
+    ),
+    "doc-tables-lost": "save it as .docx and resubmit",
+    "doc-text-lost": "save it as .docx and resubmit",
+    "file-image-too-large": "use “Compress Pictures” in Word/WPS/Excel, save and resubmit",
+    "file-scanned-pdf": (
+        "submit the original Word/Excel file, or use “Save as PDF” in Word/WPS directly"
+    ),
+    "archive-refused": "submit an unencrypted .zip archive",
+    "tracked-changes": "in Word, “Accept All Changes”, save and resubmit",
+    "formula-no-value": "open the file in Excel, save it and resubmit",
+    "file-pdf-unmapped": "“Save as PDF” again from Word/WPS, or submit the .docx/.xlsx itself",
+    "file-pdf-empty": (
+        "check that the export is not blank pages; use “Save as PDF” in Word/WPS directly, "
+        "or submit the .docx/.xlsx itself"
+    ),
+    "form-unknown": (
+        "if this is an application document, fill in the blank form issued, without "
+        "changing its labels; other documents need not be submitted"
+    ),
+    "file-docx-pictures": "submit the Word original with its text, not screenshots or scans",
+    "missing-field": "fill in this item in the form",
+    "bad-value": (
+        "write it as the form's example shows (numbers without units, dates as 2024-06 "
+        "or “2024年6月”)"
+    ),
+    "bad-pattern": "write it again in the format the form asks for",
+    "not-allowed": "choose one of the options the form lists",
+    "out-of-range": "check for a digit too many or too few, and that the unit is right",
+    "bad-credit-code": "check the 18-character code on the business licence",
+    "credit-code-number": "format the cell as Text, then type the 18-character code again",
+    "value-approximate": "give an exact figure such as “500”, not “about 500” or “over 30”",
+    "bad-zone-code": (
+        "use the code in the China Development Zone Catalogue (“中国开发区审核公告目录”), "
+        "e.g. S141234"
+    ),
+    "bad-phone": (
+        "a mobile number has 11 digits; a landline is area code-number, e.g. 0351-1234567"
+    ),
+    "bad-email": "write the full e-mail address, e.g. name@example.com",
+    "bad-docno": (
+        "copy the document number from the approval exactly, the year in hexagonal brackets “〔〕”"
+    ),
+    "sme-exceeds-total": "SMEs are part of all enterprises in the zone: check both figures",
+    "period-not-two-years": "the period must span two full years, e.g. 2024-01 to 2025-12",
+    "wrong-carrier-type": "the carrier type must be “大中小企业融通型”",
+    "key-industries-count": "list one or two key industries, separated by “、”",
+    "zone-level-not-provincial": (
+        "this round accepts provincial zones only: the level must be “省级”"
+    ),
+    "zone-not-in-catalogue": (
+        "write the name as in the catalogue, or give the number of the provincial "
+        "government's approval document"
+    ),
+    "unknown-city": "write one of this round's cities (e.g. “太原市”)",
+    "no-indicators": ("fill in the blank performance targets form without changing its header"),
+    "dimension-missing": (
+        "add at least one indicator under this dimension (with its unit and both years' targets)"
+    ),
+    "dimension-not-quantitative": (
+        "add an indicator with a unit and a numeric target under this dimension"
+    ),
+    "target-decreasing": (
+        "check whether the two years' targets are swapped; explain a real decrease in the remarks"
+    ),
+    "indicator-incomplete": "fill in the blank cells of this indicator's row",
+    "indicator-name-missing": (
+        "fill in the indicator's name on this row; delete rows not needed entirely"
+    ),
+    "section-missing": "add this part as the outline asks (with the outline's heading)",
+    "section-thin": "expand this part as the outline asks",
+    "fund-uses-mismatch": (
+        "check the amount of each fund use so that they add up to the total requested"
+    ),
+    "unit-missing": "write the unit in the unit column, e.g. “家”, “个”, “万元” or “%”",
+    "month-ambiguous": (
+        "format the cell as Text in Excel before typing, or write it as “2006年10月”"
+    ),
+    "fiscal-layout-not-accepted": (
+        "fill in the blank performance targets form again, sorting the indicators into "
+        "its six dimensions"
+    ),
+    "zone-name-mismatch": ("check the zone's name and code: both must refer to the same zone"),
+    "input-no-forms": (
+        "check that this is the right folder; forms are .docx, .xlsx or .pdf files or .zip archives"
+    ),
+    "document-missing": "submit this document",
+    "field-mismatch": "check the documents and make them give the same value",
+    "fund-uses-missing": (
+        "list the amounts for direct subsidies, performance rewards and purchased "
+        "services under the fund uses"
+    ),
+    "plan-targets-mismatch": "make the plan's yearly targets match the performance targets form",
+    "quota-exceeded": "the city's authority adjusts its list of recommended zones to the quota",
+    "letter-zone-extra": "ask the city's authority to confirm whether it recommends this zone",
+    "duplicate-version": "submit only the final version of each document; withdraw the others",
+    "file-unassigned": "decide which zone the file belongs to, or remove it from the inbox",
+    "zone-from-folder": "name the zone in the document",
+    "date-impossible": "check the year, month and day (February has only 28 or 29 days)",
+    "notice-data-unreadable": "the data file must be YAML or JSON in UTF-8",
+    "template-unreadable": "open the template in Word and save it as .docx",
+    "template-missing-data": "add these items to the data file",
+    "template-syntax": "check that the {{ }} and {%p %} tags are complete and paired",
+    "office-missing": "install libreoffice-writer-nogui (run scripts/setup-system.sh)",
+    "panel-experts-unreadable": (
+        "the expert list must be CSV (UTF-8 or GBK) with the columns “姓名”, “工作单位”, "
+        "“所在市”, “回避开发区”"
+    ),
+    "panel-experts-column": (
+        "the first row must name the columns: “姓名”, “工作单位”, “所在市”, “回避开发区”"
+    ),
+    "panel-experts-duplicate": (
+        "tell experts of the same name apart after the name, e.g. “张伟（太原）”"
+    ),
+    "panel-avoid-unknown": "check the zone's name; separate several zones with “；”",
+    "panel-no-rubric": (
+        "list the criteria, their points and the figures they look at under panel.criteria "
+        "in programme.yaml"
+    ),
+    "panel-unknown-figure": (
+        "use a field name of the application form (e.g. enterprises_total), or targets.NAME "
+        "for another form"
+    ),
+    "panel-batch-missing": "run formkit batch INBOX --out FOLDER --programme programme.yaml first",
+    "panel-sheet-exists": (
+        "add --force to make them again (old sheets already sent will no longer be accepted)"
+    ),
+    "panel-file-unreadable": (
+        "ask the expert to open the sheet in Excel/WPS, save it as .xlsx and send it back"
+    ),
+    "panel-not-scoresheet": (
+        "ask the expert to fill in the sheet formkit sent, not a new or copied workbook"
+    ),
+    "panel-id-tampered": "send the expert a new sheet made by formkit",
+    "panel-id-superseded": "ask the expert to fill in the sheet sent most recently",
+    "panel-duplicate-expert": (
+        "find out which sheet the expert submitted last, delete the others and tally again"
+    ),
+    "panel-declaration-missing": (
+        "ask the expert to confirm having no interest in the zones scored and choose “是” "
+        "in the declaration"
+    ),
+    "panel-conflict-declared": (
+        "have another expert score, and record the conflict in the expert list's “回避开发区” column"
+    ),
+    "panel-score-missing": "ask the expert to add the missing score and send the sheet back",
+    "panel-score-out-of-range": (
+        "ask the expert to score within the range and send the sheet back"
+    ),
+    "panel-disagreement": (
+        "the panel reviews this zone's scores, and the experts confer if needed"
+    ),
+    "output-exists": "choose another place for the output, or add --force to replace it",
+    "output-unwritable": (
+        "choose a folder you can write to, or first close Word/Excel if they have these files open"
+    ),
+    "draft-no-labels": (
+        "submit the blank form itself (a table of “label | blank”, or lines “label: ____”)"
+    ),
+    "draft-edited": "or choose another --out folder",
+    "spec-yaml": "check the indentation (spaces only), the space after each colon and brackets",
+    "spec-rule-bad": (
+        "rules are written as the Cerberus documentation shows (type, required, allowed, "
+        "min, max, regex)"
+    ),
+    "upload-no-files": "you can choose several files at once, or upload a .zip archive",
+    "upload-too-many-files": "put the files into one .zip archive, or upload them in parts",
+    "upload-file-too-large": (
+        "a form is usually under 1 MB: delete large embedded pictures, save and upload again"
+    ),
+    "upload-request-too-large": "upload in parts",
+    "token-missing": "an API call needs the header Authorization: Bearer <token>",
+    "token-wrong": "check the token with the administrator",
 }
 
 

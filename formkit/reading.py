@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from formkit.codes import place_text, text
 from formkit.errors import InputFileError
 from formkit.findings import Finding, finding
 from formkit.pipeline import Options, iter_inputs, read_document, read_input, warm_up
@@ -177,12 +178,14 @@ def render_text(readings: list[Reading], lang: str = "zh") -> str:
         lstrip_blocks=True,
         autoescape=False,  # plain text for a terminal
     )
+    env.globals["w"] = lambda key, **params: text(key, lang, **params)
+    env.globals["place"] = lambda where: place_text(where, lang)
     rows = [{**r.to_dict(lang), "messages": [_line(f, lang) for f in r.findings]} for r in readings]
     return env.get_template("read.txt.j2").render(readings=rows)
 
 
 def _line(f: Finding, lang: str) -> str:
-    place = f" {f.location}" if f.location else ""
+    place = f" {place_text(f.location, lang)}" if f.location else ""
     return f"[{f.code}]{place} {f.message(lang)}"
 
 

@@ -5,35 +5,27 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from formkit.batch.status import natural
-from formkit.codes import CODES, REPORT_TEXTS
+from formkit.codes import CODES, place_text, text
 from formkit.pipeline import FileResult
 
-FORM_TITLES = {
-    "application": "申报信息表",
-    "targets": "绩效目标及评价指标表",
-    "plan": "两年期实施方案",
-    "progress": "进展情况报送表",
-    "city_letter": "市级推荐文件",
-    "self_eval": "绩效自评表",
-}
-LAYOUTS = {
-    "table-2col": "两列表格",
-    "table-4col": "四列表格",
-    "table-6col": "六列表格",
-    "table-below": "值在标签下方",
-    "inline": "标签与值同格",
-    "mixed": "混合版式",
-    "xlsx-form": "Excel 表单",
-    "six-dimension": "六维指标表",
-    "fiscal": "财政绩效格式",
-    "plan": "按标题分节",
-    "letter": "推荐文件",
-}
-NOT_A_FORM = "未识别/非申报材料"  # the verdict of a document that is not one of the forms
-SEVERITY = {
-    "zh": {"error": "错误", "warning": "警告", "info": "提示"},
-    "en": {"error": "error", "warning": "warning", "info": "note"},
-}
+FORMS = ("application", "targets", "plan", "progress", "city_letter", "self_eval")
+LAYOUTS = (
+    "table-2col",
+    "table-4col",
+    "table-6col",
+    "table-below",
+    "inline",
+    "mixed",
+    "xlsx-form",
+    "six-dimension",
+    "fiscal",
+    "plan",
+    "letter",
+)
+
+
+def form_title(form: str | None, lang: str = "zh") -> str:
+    return text(f"form-{form}", lang) if form in FORMS else form or ""
 
 
 def display_name(name: str) -> str:
@@ -53,31 +45,27 @@ def render_results(results: Sequence[FileResult], lang: str = "zh") -> str:
 
 
 def _file_block(r: FileResult, lang: str) -> list[str]:
-    title = FORM_TITLES.get(r.form or "", r.form or "")
     head = display_name(r.file)
     if r.form:
-        known = r.record is not None and r.record.layout in LAYOUTS
-        layout = f"（{LAYOUTS[r.record.layout]}）" if known and r.record else ""
-        head += f"  {title}{layout}"
+        layout = r.record.layout if r.record is not None else None
+        shown = (
+            text("layout", lang, layout=text(f"layout-{layout}", lang)) if layout in LAYOUTS else ""
+        )
+        head += f"  {form_title(r.form, lang)}{shown}"
     if not r.findings:
-        return [head, "  无问题" if lang == "zh" else "  no findings"]
+        return [head, f"  {text('no-findings', lang)}"]
     out = [head]
     order = {"error": 0, "warning": 1, "info": 2}
     for f in sorted(
         r.findings, key=lambda f: (order.get(f.severity, 3), natural(f.location or ""))
     ):
-        place = f" {f.location}" if f.location else ""
-        out.append(f"  {SEVERITY[lang][f.severity]} [{f.code}]{place} {f.message(lang)}")
-        hint = CODES[f.code].hint
+        place = f" {place_text(f.location, lang)}" if f.location else ""
+        severity = text(f"severity-{f.severity}", lang)
+        out.append(f"  {severity} [{f.code}]{place} {f.message(lang)}")
+        hint = CODES[f.code].advice(lang)
         if hint:
             out.append(f"    {text('how-to-fix', lang, hint=hint)}")
     return out
-
-
-def text(key: str, lang: str = "zh", **params: object) -> str:
-    """A report line of :data:`formkit.codes.REPORT_TEXTS`."""
-    zh, en = REPORT_TEXTS[key]
-    return (en if lang == "en" else zh).format(**params)
 
 
 def _summary(results: Sequence[FileResult], lang: str) -> str:
@@ -85,17 +73,14 @@ def _summary(results: Sequence[FileResult], lang: str) -> str:
     stray = sum(1 for r in results if not r.unreadable and not_a_form(r))
     errors = sum(1 for r in results if not r.unreadable and r.has_errors) - stray
     ok = len(results) - bad - errors - stray
-    apart = f"，{CODES['files-not-forms'].render(lang, count=stray)}" if stray else ""
+    apart = ""
+    if stray:
+        apart = text("summary-apart", lang, text=CODES["files-not-forms"].render(lang, count=stray))
     members = any("!" in r.file for r in results)
-    if lang == "en":
-        apart = apart.replace("，", ", ")
-        each = " (each file inside an archive counted)" if members else ""
-        return (
-            f"{len(results)} files{each}: {ok} ready, {errors} need changes, {bad} unreadable"
-            f"{apart}"
-        )
-    each = "（压缩包内的文件逐个计数）" if members else ""
-    return f"共{len(results)}个文件{each}：{ok}个可以提交，{errors}个需修改，{bad}个无法读取{apart}"
+    each = text("summary-each", lang) if members else ""
+    return text(
+        "summary", lang, files=len(results), each=each, ok=ok, errors=errors, bad=bad, apart=apart
+    )
 
 
 def render_values(results: Sequence[FileResult], labels: Labels, lang: str = "zh") -> str:
@@ -120,29 +105,31 @@ def _values(r: FileResult, labels: Labels, lang: str) -> list[str]:
         return []
     out = []
     for key, v in record.fields.items():
-        out.append(_line(labels(r.form, key), _shown(v.value, lang), v.location))
+        out.append(_line(labels(r.form, key), _shown(v.value, lang), v.location, lang))
     for row in record.indicators:
         name = row.get("indicator")
         if name is not None:
-            out.append(_line(text("indicator", lang, name=name.value), "", name.location))
+            out.append(_line(text("indicator", lang, name=name.value), "", name.location, lang))
     for key, v in record.sections.items():
         chars = len(str(v.value or ""))
         out.append(
-            _line(text("section", lang, name=labels(r.form, key), chars=chars), "", v.location)
+            _line(
+                text("section", lang, name=labels(r.form, key), chars=chars), "", v.location, lang
+            )
         )
     return out or [f"  {text('nothing-read', lang)}"]
 
 
-def _line(label: str, value: str, place: object) -> str:
-    shown = f"{label}：{value}" if value else label
-    return f"  {shown}  [{place}]" if place is not None else f"  {shown}"
+def _line(label: str, value: str, place: object, lang: str = "zh") -> str:
+    shown = text("value-line", lang, label=label, value=value) if value else label
+    return f"  {shown}  [{place_text(str(place), lang)}]" if place is not None else f"  {shown}"
 
 
 def _shown(value: object, lang: str) -> str:
     if isinstance(value, bool):
         return text("yes" if value else "no", lang)
     if isinstance(value, list | tuple):
-        return "、".join(_shown(v, lang) for v in value)
+        return text("list-sep", lang).join(_shown(v, lang) for v in value)
     if isinstance(value, dict):
         return " ".join(_shown(v, lang) for v in value.values() if v not in (None, ""))
     return str(value)

@@ -23,12 +23,13 @@ import cerberus
 from cerberus.errors import ValidationError
 
 from formkit.checksum import (
-    credit_code_problem,
+    credit_code_reason,
     is_email,
     parse_docno,
     parse_zone_code,
     phones_problem,
 )
+from formkit.codes import text
 from formkit.findings import Finding
 from formkit.record import Record
 from formkit.spec import FormSpec
@@ -54,20 +55,18 @@ REGEX_CODES = {
     "credit_code": "bad-credit-code",
     "docno": "bad-docno",
 }
-KIND_NAMES = {
-    "int": "整数",
-    "number": "数字",
-    "money": "金额（万元）",
-    "month": "年月（如 2020-01）",
-    "date": "日期（如 2020-03-20）",
-    "bool": "是/否",
-    "list": "列表",
-    "target": "数值",
-    "choice": "选项",
-    "period": "报送时间段",
-    "text": "文字",
-    "longtext": "文字",
+KIND_NAMES = {  # the kind of value a field asks for, as bad-value names it (zh)
+    kind: text(f"kind-{kind}")
+    for kind in (
+        *("int", "number", "money", "month", "date", "bool", "list", "target", "choice"),
+        *("period", "text", "longtext"),
+    )
 }
+
+
+def _kind(kind: str) -> dict[str, Any]:
+    """bad-value's ``{kind}``: a catalogue word (in the output's language) when known."""
+    return {"kind_word": f"kind-{kind}"} if kind in KIND_NAMES else {"kind": kind}
 
 
 FISCAL = "fiscal"  # Record.layout of a 产出/效益/满意度 indicator table
@@ -238,9 +237,10 @@ class FormValidator(cerberus.Validator):
         return (*self.document_path, field)
 
     def _check_with_credit_code(self, field: str, value: Any) -> None:
-        problem = credit_code_problem(str(value))
-        if problem:
-            self.context.add("bad-credit-code", self._path(field), detail=problem)
+        reason = credit_code_reason(str(value))
+        if reason:
+            word, params = reason
+            self.context.add("bad-credit-code", self._path(field), detail_word=word, **params)
 
     def _check_with_zone_code(self, field: str, value: Any) -> None:
         if parse_zone_code(str(value)) is None:
@@ -301,7 +301,7 @@ def _translate(ctx: Context, error: ValidationError) -> None:
         detail = _bound(rule, error.constraint)
         ctx.add("out-of-range", path, value=_num(error.value), detail=detail)
     else:  # type, and any rule a bureau adds to its own spec
-        ctx.add("bad-value", path, kind=KIND_NAMES.get(kind, kind))
+        ctx.add("bad-value", path, **_kind(kind))
 
 
 def _missing(ctx: Context, path: tuple[Any, ...]) -> None:
@@ -350,12 +350,12 @@ def _is_table(ctx: Context, path: tuple[Any, ...]) -> bool:
 
 def _regex(ctx: Context, path: tuple[Any, ...], kind: str) -> None:
     if kind == "credit_code":
-        detail = credit_code_problem(ctx.raw(path)) or "格式不符"
-        ctx.add("bad-credit-code", path, detail=detail)
+        word, params = credit_code_reason(ctx.raw(path)) or ("credit-format", {})
+        ctx.add("bad-credit-code", path, detail_word=word, **params)
     elif kind in REGEX_CODES:
         ctx.add(REGEX_CODES[kind], path)
     elif kind in ("month", "date"):
-        ctx.add("bad-value", path, kind=KIND_NAMES[kind])
+        ctx.add("bad-value", path, **_kind(kind))
     else:
         ctx.add("bad-pattern", path)
 

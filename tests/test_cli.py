@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from formkit.cli import main
+from formkit.codes import CODES
 from formkit.intake.isolate import start_method
 from formkit.spec import load_spec
 from formkit.writers.forms import write_forms
@@ -163,3 +164,11 @@ def test_where_the_os_cannot_cap_memory_formkit_says_so_when_it_starts(
     )
     monkeypatch.setattr("formkit.cli.limits_enforced", lambda: True)
     assert CliRunner().invoke(main, ["check", str(CLEAN)]).stderr == ""
+
+
+def test_the_memory_limit_note_follows_the_commands_lang(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("formkit.cli.limits_enforced", lambda: False)
+    for args in (["--lang", "en"], ["--lang=en"]):
+        result = CliRunner().invoke(main, ["check", str(CLEAN), *args])
+        assert result.exit_code == 0
+        assert result.stderr.splitlines()[0] == CODES["limits-not-enforced"].render("en")

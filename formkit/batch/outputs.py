@@ -27,7 +27,7 @@ from formkit.batch.opinions import opinion_data, opinion_path
 from formkit.batch.pool import default_workers
 from formkit.batch.report_html import SUMMARY_NAME, report_html
 from formkit.batch.review import Review, for_review, not_forms, review
-from formkit.codes import CODES
+from formkit.codes import CODES, REPORT_TEXTS
 from formkit.errors import OutputFileError
 from formkit.intake.isolate import IsolatedPool
 from formkit.registry import Registry
@@ -110,8 +110,12 @@ def write_outputs(
     templates: Path | None = None,
     workers: int | None = None,
     round_no: int | None = None,
+    lang: str = "zh",
 ) -> Review | None:
     """Review the registry and write every output; fills ``summary`` for the console.
+
+    汇总表.xlsx and report.html speak ``lang``; the opinions are official documents and stay
+    Chinese (their data, hence their files, do not depend on ``lang``).
 
     When neither the stored files nor the settings changed since the outputs were last
     written, and those outputs are still as written, nothing is reviewed again (None).
@@ -119,7 +123,9 @@ def write_outputs(
     out = Path(summary.out)
     round_no = rounds.current(reg, round_no)
     salt = _salt(templates) + (f"round:{round_no}" if round_no > 1 else "")
-    state = _state(reg, salt)
+    # the workbook's and the page's words depend on lang, the opinions' never (always zh)
+    lang_mark = [f"lang:{lang}"] if lang != "zh" else []
+    state = _state(reg, salt + "".join(lang_mark))
     if reg.get_meta(STATE_KEY) == state and _intact(out, reg.outputs()):
         summary.dossiers = reg.dossiers()
         summary.skipped_checks = json.loads(reg.get_meta(SKIPPED_KEY) or "[]")
@@ -139,14 +145,14 @@ def write_outputs(
     summary.outputs = [
         writer.put(
             SUMMARY_NAME,
-            [_summary_data(rev, opinion_files), history],
-            _xlsx(rev, opinion_files, history),
+            [_summary_data(rev, opinion_files), history, *lang_mark],
+            _xlsx(rev, opinion_files, history, lang),
         ),
         *(out / rel for rel in sorted(opinion_files.values())),
         writer.put(
             REPORT_NAME,
-            [_summary_data(rev, opinion_files), lines],
-            lambda: report_html(rev, opinion_files, templates=templates, changes=lines),
+            [_summary_data(rev, opinion_files), lines, *lang_mark],
+            lambda: report_html(rev, opinion_files, templates=templates, changes=lines, lang=lang),
         ),
     ]
     _remove_stale(out, writer)
@@ -185,11 +191,13 @@ def _intact(out: Path, known: dict[str, tuple[str, int, int]]) -> bool:
     return bool(known)
 
 
-def _xlsx(rev: Review, opinion_files: dict[str, str], history: Any = None) -> Callable[[], bytes]:
+def _xlsx(
+    rev: Review, opinion_files: dict[str, str], history: Any = None, lang: str = "zh"
+) -> Callable[[], bytes]:
     def produce() -> bytes:
         from formkit.batch.summary_xlsx import summary_bytes  # openpyxl: imported when needed
 
-        return summary_bytes(rev, opinion_files, history)
+        return summary_bytes(rev, opinion_files, history, lang)
 
     return produce
 
@@ -314,7 +322,8 @@ def _salt(templates: Path | None) -> str:
     rendered when outputs are written): both are part of every digest."""
     digest = hashlib.sha256(FORMAT_VERSION.encode())
     for code in sorted(CODES.values(), key=lambda c: c.code):
-        digest.update(f"{code.code}\0{code.zh}\0{code.en}\n".encode())
+        digest.update(f"{code.code}\0{code.zh}\0{code.en}\0{code.hint}\n".encode())
+    digest.update(json.dumps(REPORT_TEXTS, sort_keys=True).encode())
     folder = Path(templates) if templates else templates_dir()
     for name in ("opinion.docx", "report.html.j2"):
         path = folder / name

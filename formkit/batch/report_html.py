@@ -9,7 +9,7 @@ edited template that asks for something unknown fails naming the template and th
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
@@ -18,8 +18,8 @@ from jinja2 import meta
 
 from formkit.batch.opinions import document_of
 from formkit.batch.review import Review, ZoneReview, not_forms
-from formkit.batch.status import PASSED, REJECTED, RULES, STATUSES, Issue
-from formkit.codes import CODES
+from formkit.batch.status import PASSED, REJECTED, STATUSES, Issue, rules, skipped_text
+from formkit.codes import CODES, place_text, text, value_text
 from formkit.errors import TemplateError
 from formkit.resources import templates_dir
 
@@ -34,14 +34,16 @@ def report_html(
     *,
     templates: Path | None = None,
     changes: dict[str, list[str]] | None = None,
+    lang: str = "zh",
 ) -> bytes:
+    """The page; its words (headings, statuses, messages, places) in ``lang``."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates or templates_dir())),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
-    context = report_context(rev, opinion_files, changes)
+    context = report_context(rev, opinion_files, changes, lang)
     _check_needs(env, context)
     try:
         return env.get_template(TEMPLATE).render(context).encode("utf-8")
@@ -69,8 +71,35 @@ def _check_needs(env: jinja2.Environment, context: dict[str, Any]) -> None:
         raise TemplateError("template-missing-data", template=TEMPLATE, names="、".join(missing))
 
 
+WORDS = {
+    "summary_link": "report-summary-link",
+    "rules_heading": "rules-heading",
+    "zone": "col-zone",
+    "carrier": "col-carrier",
+    "subsidy": "col-subsidy",
+    "errors": "report-errors",
+    "warnings": "report-warnings",
+    "status": "col-status",
+    "opinion": "report-opinion",
+    "changes": "report-changes",
+    "severity": "col-severity",
+    "document": "col-document",
+    "file": "col-file",
+    "place": "col-place",
+    "message": "col-message",
+    "code": "col-code",
+    "no_issues": "report-no-issues",
+    "others": "report-others",
+    "full_stop": "full-stop",
+}
+HTML_LANG = {"zh": "zh-CN", "en": "en"}
+
+
 def report_context(
-    rev: Review, opinion_files: dict[str, str], changes: dict[str, list[str]] | None = None
+    rev: Review,
+    opinion_files: dict[str, str],
+    changes: dict[str, list[str]] | None = None,
+    lang: str = "zh",
 ) -> dict[str, Any]:
     """``changes``: per dossier key, the lines of 上轮意见整改情况 (batch --round from 2)."""
     by_city: dict[str, list[ZoneReview]] = {}
@@ -82,36 +111,60 @@ def report_context(
         letter = next((f for f, c in letters.items() if c == city), "")
         cities.append(
             {
-                "name": city,
+                "name": value_text(city, lang),
                 "anchor": f"city-{n}",
-                "letter": letter,
-                "zones": [_zone(z, opinion_files, changes or {}) for z in zones],
+                "nav": text("report-nav", lang, city=value_text(city, lang), count=len(zones)),
+                "letter": text("report-letter", lang, file=letter) if letter else "",
+                "zones": [_zone(z, opinion_files, changes or {}, lang) for z in zones],
             }
         )
-    skipped = ""
-    if rev.skipped:
-        skipped = CODES["checks-skipped"].render("zh", checks="、".join(rev.skipped))
-    counted = [{"name": s, "count": sum(z.status == s for z in rev.zones)} for s in STATUSES]
+    counted = [
+        {"name": value_text(s, lang), "count": sum(z.status == s for z in rev.zones)}
+        for s in STATUSES
+    ]
     return {
-        "title": "合规性审核情况",
+        "lang": HTML_LANG.get(lang, lang),
+        "title": text("report-title", lang),
+        "words": {name: text(key, lang) for name, key in WORDS.items()},
+        "intro": _intro(rev, counted, lang),
         "totals": {"files": len(rev.files), "zones": len(rev.zones), "by_status": counted},
-        "not_forms": _not_forms(rev),
+        "not_forms": _not_forms(rev, lang),
         "summary_href": quote(SUMMARY_NAME),
         "summary_name": SUMMARY_NAME,
-        "skipped": skipped,
-        "rules": list(RULES),
+        "skipped": skipped_text(rev.skipped, lang),
+        "rules": list(rules(lang)),
         "cities": cities,
-        "others": [{**_issue(i), "document": i.file or i.document} for i in rev.other_issues],
+        "others": [
+            {**_issue(i, lang), "document": i.file or value_text(i.document, lang)}
+            for i in rev.other_issues
+        ],
     }
 
 
-def _not_forms(rev: Review) -> str:
+def _intro(rev: Review, counted: list[dict[str, Any]], lang: str) -> str:
+    """共读取文件…个, 形成…份: the page's first sentence."""
+    by_status = text("report-status-sep", lang).join(
+        text("report-status-count", lang, status=c["name"], count=c["count"]) for c in counted
+    )
+    stray = _not_forms(rev, lang)
+    apart = text("report-apart", lang, text=stray) if stray else ""
+    return text(
+        "report-totals",
+        lang,
+        files=len(rev.files),
+        zones=len(rev.zones),
+        by_status=by_status,
+        apart=apart,
+    )
+
+
+def _not_forms(rev: Review, lang: str = "zh") -> str:
     count = not_forms(rev)
-    return CODES["files-not-forms"].render("zh", count=count) if count else ""
+    return CODES["files-not-forms"].render(lang, count=count) if count else ""
 
 
 def _zone(
-    z: ZoneReview, opinion_files: dict[str, str], changes: dict[str, list[str]]
+    z: ZoneReview, opinion_files: dict[str, str], changes: dict[str, list[str]], lang: str
 ) -> dict[str, Any]:
     subsidy = z.subsidy()
     href = opinion_files.get(z.dossier.key)
@@ -123,20 +176,34 @@ def _zone(
         "subsidy": "" if subsidy is None else f"{subsidy:.2f}",
         "errors": z.errors,
         "warnings": z.warnings,
-        "status": z.status,
+        "status": value_text(z.status, lang),
         "css": _CSS.get(z.status, "s-fix"),
         "opinion_href": quote(href) if href else "",
-        "issues": [_issue(i) for i in z.issues],
+        "issues": [_issue(i, lang) for i in z.issues],
         "changes": changes.get(z.dossier.key, []),
     }
 
 
-def _issue(i: Issue) -> dict[str, str]:
+def _issue(i: Issue, lang: str = "zh") -> dict[str, str]:
     return {
         "severity": i.severity,
-        "severity_zh": i.severity_zh,
-        "document": document_of(i),
-        "place": i.location or "",
-        "message": i.message,
+        "severity_zh": i.severity_in(lang),  # the name older templates use
+        "severity_text": i.severity_in(lang),
+        "document": document_in(i, lang),
+        "place": place_text(i.location, lang),
+        "message": i.message_in(lang),
         "code": i.code,
     }
+
+
+def document_in(i: Issue, lang: str) -> str:
+    """The document and the file it came in (``申报信息表（申报表.docx）``), in ``lang``."""
+    if lang != "en":
+        return document_of(i)
+    document = value_text(i.document, lang)
+    if not i.file:
+        return document
+    name = PurePosixPath(i.file.rpartition("!")[2] or i.file).name
+    if not i.document or PurePosixPath(name).stem == i.document:
+        return name
+    return text("document-file", lang, document=document, file=name)

@@ -67,6 +67,7 @@ def run_batch(
     registry: str | Path | None = None,
     progress: Progress | None = None,
     round_no: int | None = None,
+    lang: str = "zh",
 ) -> BatchSummary:
     inbox, out = Path(inbox).resolve(), Path(out).resolve()
     if not inbox.is_dir():
@@ -85,7 +86,13 @@ def run_batch(
         try:
             _read_all(reg, summary, prog_path, validators, workers, progress)
             write_outputs(
-                reg, summary, prog, validators=validators, workers=workers, round_no=round_no
+                reg,
+                summary,
+                prog,
+                validators=validators,
+                workers=workers,
+                round_no=round_no,
+                lang=lang,
             )
         finally:
             reg.close()

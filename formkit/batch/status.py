@@ -20,22 +20,32 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from formkit.codes import CODES, text, value_text
 from formkit.findings import Finding, finding
 
-PASSED, TO_FIX, REJECTED = "通过", "需补正", "不予受理"
+# the statuses as stored (the registry's dossiers) and shown in Chinese; other languages
+# render them at the edges (formkit.codes.value_text)
+PASSED, TO_FIX, REJECTED = (text(f"status-{s}") for s in ("passed", "to-fix", "rejected"))
 STATUSES = (PASSED, TO_FIX, REJECTED)
 INELIGIBLE = frozenset({"zone-level-not-provincial", "zone-not-in-catalogue", "wrong-carrier-type"})
-SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 _ORDER = {"error": 0, "warning": 1, "info": 2}
+SEVERITY_ZH = {severity: text(f"severity-{severity}") for severity in _ORDER}
 _DIGITS = re.compile(r"(\d+)")
-# the rules above, as the outputs state them to the reviewer
-RULES = (
-    "不予受理：开发区不符合申报条件——不是省级开发区，既不在《中国开发区审核公告目录》中也没有"
-    "省政府批准设立文件，或载体类型不是大中小企业融通型。",
-    "需补正：符合申报条件，但存在可以补正的错误——字段缺失或有误、材料缺失、各材料之间不一致、"
-    "文件无法读取、超出地市推荐名额等。",
-    "通过：没有错误（可以有警告或提示）。",
-)
+# the rules above, as the outputs state them to the reviewer (words: formkit.codes)
+RULE_KEYS = ("rule-rejected", "rule-to-fix", "rule-passed")
+RULES = tuple(text(key) for key in RULE_KEYS)
+
+
+def rules(lang: str = "zh") -> tuple[str, ...]:
+    return tuple(text(key, lang) for key in RULE_KEYS)
+
+
+def skipped_text(skipped: list[str], lang: str = "zh") -> str:
+    """The checks not done (no --programme), said once; "" when all were done."""
+    if not skipped:
+        return ""
+    names = text("list-sep", lang).join(value_text(s, lang) for s in skipped)
+    return CODES["checks-skipped"].render(lang, checks=names)
 
 
 @dataclass(frozen=True)
@@ -56,6 +66,13 @@ class Issue:
     @property
     def severity_zh(self) -> str:
         return SEVERITY_ZH.get(self.severity, self.severity)
+
+    def severity_in(self, lang: str) -> str:
+        return text(f"severity-{self.severity}", lang) if self.severity in _ORDER else self.severity
+
+    def message_in(self, lang: str) -> str:
+        """The message rendered from its finding in ``lang`` (as stored when there is none)."""
+        return self.finding.message(lang) if self.finding is not None else self.message
 
     def sort_key(self) -> tuple[Any, ...]:
         """Errors first, then by file and place in natural order (第9行 before 第14行)."""

@@ -11,6 +11,7 @@ The package has fixed timestamps and properties: the same review gives the same 
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -22,50 +23,49 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from formkit.batch.review import Review
-from formkit.batch.status import REJECTED, RULES, TO_FIX, Issue
-from formkit.codes import CODES
+from formkit.batch.status import REJECTED, TO_FIX, Issue, rules, skipped_text
+from formkit.codes import place_text, text, value_text
 from formkit.safe_cells import set_cell
 from formkit.writers.excel_limits import wrapped_height
 from formkit.writers.ooxml_common import deterministic_package
 from formkit.writers.sheet_styles import BOX, HEAD_FONT, WRAP, body_style, head_style
 
-TITLE = "合规性审核汇总表"
+# columns: (catalogue key of the heading, width)
 SUMMARY = (
-    ("序号", 6),
-    ("所属市", 10),
-    ("开发区名称", 30),
-    ("开发区代码", 11),
-    ("特色载体名称", 34),
-    ("申请省级奖补资金（万元）", 14),
-    ("错误数", 8),
-    ("警告数", 8),
-    ("审核状态", 10),
-    ("审核意见文件", 40),
+    ("col-no", 6),
+    ("col-city", 10),
+    ("col-zone", 30),
+    ("col-zone-code", 11),
+    ("col-carrier", 34),
+    ("col-subsidy", 14),
+    ("col-errors", 8),
+    ("col-warnings", 8),
+    ("col-status", 10),
+    ("col-opinion-file", 40),
 )
 ISSUES = (
-    ("序号", 6),
-    ("所属市", 10),
-    ("开发区名称", 26),
-    ("文件", 40),
-    ("材料", 18),
-    ("位置", 16),
-    ("级别", 6),
-    ("代码", 22),
-    ("问题说明", 70),
+    ("col-no", 6),
+    ("col-city", 10),
+    ("col-zone", 26),
+    ("col-file", 40),
+    ("col-document", 18),
+    ("col-place", 16),
+    ("col-severity", 6),
+    ("col-code", 22),
+    ("col-message", 70),
 )
 FILES = (
-    ("序号", 6),
-    ("文件", 50),
-    ("材料类型", 20),
-    ("所属市", 10),
-    ("开发区名称", 26),
-    ("处理情况", 14),
-    ("错误数", 8),
-    ("警告数", 8),
-    ("大小（字节）", 12),
-    ("SHA-256", 20),
+    ("col-no", 6),
+    ("col-file", 50),
+    ("col-form", 20),
+    ("col-city", 10),
+    ("col-zone", 26),
+    ("col-role", 14),
+    ("col-errors", 8),
+    ("col-warnings", 8),
+    ("col-size", 12),
+    ("col-sha256", 20),
 )
-TOTAL = "合计"
 HEAD, BODY, NOTE, TOTAL_STYLE = (
     "表头",
     "正文",
@@ -84,8 +84,12 @@ STATUS_STYLE = {TO_FIX: TO_FIX, REJECTED: REJECTED}
 NOTE_WIDTH = 100
 
 
-def summary_bytes(rev: Review, opinion_files: dict[str, str], history: Any = None) -> bytes:
+def summary_bytes(
+    rev: Review, opinion_files: dict[str, str], history: Any = None, lang: str = "zh"
+) -> bytes:
     """The workbook; ``opinion_files`` maps a dossier key to its opinion's relative path.
+    Its own words (sheets, headings, statuses, messages, places) are in ``lang``; what the
+    forms gave (names, files, amounts) is shown as given.
 
     Written in openpyxl's write-only mode: rows stream out, so memory stays flat however
     many zones and files there are.
@@ -94,16 +98,34 @@ def summary_bytes(rev: Review, opinion_files: dict[str, str], history: Any = Non
     for style in STYLES:
         book.add_named_style(style)
     summary = list(_summary_rows(rev, opinion_files))
-    _fill(book.create_sheet("汇总"), SUMMARY, summary, status=9, total=_total_row(summary))
-    _fill(book.create_sheet("问题清单"), ISSUES, list(_issue_rows(rev)))
-    _fill(book.create_sheet("文件清单"), FILES, list(_file_rows(rev)))
-    _notes(book.create_sheet("说明"), rev)
+    sheet = functools.partial(_sheet, book, lang)
+    total = _total_row(summary, lang)
+    _fill(sheet("sheet-summary"), _heads(SUMMARY, lang), _shown(summary, 9, lang), 9, total, lang)
+    _fill(sheet("sheet-issues"), _heads(ISSUES, lang), list(_issue_rows(rev, lang)), lang=lang)
+    _fill(sheet("sheet-files"), _heads(FILES, lang), list(_file_rows(rev, lang)), lang=lang)
+    _notes(sheet("sheet-notes"), rev, lang)
     if history:
-        _rounds(book, history)
-    book.properties.title = TITLE
+        _rounds(book, history, lang)
+    title = text("summary-title", lang)
+    book.properties.title = title
     out = io.BytesIO()
     book.save(out)
-    return deterministic_package(out.getvalue(), TITLE)
+    return deterministic_package(out.getvalue(), title)
+
+
+def _sheet(book: Any, lang: str, key: str) -> Any:
+    return book.create_sheet(text(key, lang))
+
+
+def _heads(columns: Sequence[tuple[str, int]], lang: str) -> list[tuple[str, int]]:
+    return [(text(key, lang), width) for key, width in columns]
+
+
+def _shown(rows: list[Sequence[Any]], status: int, lang: str) -> list[Sequence[Any]]:
+    """The rows with column ``status`` (1-based) in ``lang``."""
+    return [
+        [value_text(v, lang) if n == status else v for n, v in enumerate(row, 1)] for row in rows
+    ]
 
 
 def _summary_rows(rev: Review, opinion_files: dict[str, str]) -> Iterable[Sequence[Any]]:
@@ -123,16 +145,16 @@ def _summary_rows(rev: Review, opinion_files: dict[str, str]) -> Iterable[Sequen
         )
 
 
-def _total_row(rows: list[Sequence[Any]]) -> Sequence[Any]:
+def _total_row(rows: list[Sequence[Any]], lang: str = "zh") -> Sequence[Any]:
     """合计: the zones counted, the amounts requested and the errors and warnings summed."""
 
     def column(n: int) -> list[float]:
         return [r[n] for r in rows if isinstance(r[n], (int, float))]
 
     return (
-        TOTAL,
+        text("total", lang),
         "",
-        f"{len(rows)} 个开发区",
+        text("total-zones", lang, count=len(rows)),
         "",
         "",
         round(sum(column(5)), 2),
@@ -143,24 +165,35 @@ def _total_row(rows: list[Sequence[Any]]) -> Sequence[Any]:
     )
 
 
-def _issue_rows(rev: Review) -> Iterable[Sequence[Any]]:
+def _issue_rows(rev: Review, lang: str = "zh") -> Iterable[Sequence[Any]]:
     n = 0
     for z in rev.zones:
         for i in z.issues:
             n += 1
-            yield _issue_row(n, z.city, z.zone, i)
+            yield _issue_row(n, value_text(z.city, lang), z.zone, i, lang)
     for i in rev.other_issues:
         n += 1
-        yield _issue_row(n, "", "", i)
+        yield _issue_row(n, "", "", i, lang)
 
 
-def _issue_row(n: int, city: str, zone: str, i: Issue) -> Sequence[Any]:
-    return (n, city, zone, i.file, i.document, i.location or "", i.severity_zh, i.code, i.message)
+def _issue_row(n: int, city: str, zone: str, i: Issue, lang: str = "zh") -> Sequence[Any]:
+    return (
+        n,
+        city,
+        zone,
+        i.file,
+        value_text(i.document, lang),
+        place_text(i.location, lang),
+        i.severity_in(lang),
+        i.code,
+        i.message_in(lang),
+    )
 
 
-def _file_rows(rev: Review) -> Iterable[Sequence[Any]]:
+def _file_rows(rev: Review, lang: str = "zh") -> Iterable[Sequence[Any]]:
     for n, f in enumerate(rev.files, 1):
-        yield (n, f.file, f.form, f.city, f.zone, f.role, f.errors, f.warnings, f.size, f.sha256)
+        form, city, role = (value_text(v, lang) for v in (f.form, f.city, f.role))
+        yield (n, f.file, form, city, f.zone, role, f.errors, f.warnings, f.size, f.sha256)
 
 
 def _fill(
@@ -169,6 +202,7 @@ def _fill(
     rows: list[Sequence[Any]],
     status: int = 0,
     total: Sequence[Any] | None = None,
+    lang: str = "zh",
 ) -> None:
     """Header, widths, frozen header, filter and print setup first (a write-only sheet
     writes them before its rows), then the rows, each as high as its wrapped text needs;
@@ -179,11 +213,12 @@ def _fill(
         sheet.column_dimensions[get_column_letter(col)].width = width
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
-    _print_setup(sheet)
+    _print_setup(sheet, lang)
+    colours = {value_text(shown, lang): style for shown, style in STATUS_STYLE.items()}
     _append(sheet, widths, [name for name, _width in columns], [HEAD] * len(columns))
     for values in rows:
         styles = [
-            STATUS_STYLE.get(str(value), BODY) if col == status else BODY
+            colours.get(str(value), BODY) if col == status else BODY
             for col, value in enumerate(values, 1)
         ]
         _append(sheet, widths, values, styles)
@@ -205,17 +240,17 @@ def _cell(sheet: Any, value: Any, style: str) -> Any:
     return cell
 
 
-def _notes(sheet: Any, rev: Review) -> None:
+def _notes(sheet: Any, rev: Review, lang: str = "zh") -> None:
     """The status rules, and the checks not done when no programme was given."""
-    lines = ["审核状态的判定规则：", *RULES]
+    lines = [text("rules-heading", lang), *rules(lang)]
     if rev.skipped:
-        lines.append(CODES["checks-skipped"].render("zh", checks="、".join(rev.skipped)))
+        lines.append(skipped_text(rev.skipped, lang))
     sheet.column_dimensions["A"].width = NOTE_WIDTH
     for line in lines:
         _append(sheet, [NOTE_WIDTH], [line], [NOTE])
 
 
-def _rounds(book: Any, history: dict[str, Any]) -> None:
+def _rounds(book: Any, history: dict[str, Any], lang: str = "zh") -> None:
     """轮次对比 (batch --round N from 2): each round's status side by side, and how many of
     the round before's issues are fixed, still open, and how many are new."""
     from formkit.batch.rounds import words
@@ -235,7 +270,7 @@ def _rounds(book: Any, history: dict[str, Any]) -> None:
     )
 
 
-def _print_setup(sheet: Any) -> None:
+def _print_setup(sheet: Any, lang: str = "zh") -> None:
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
@@ -243,4 +278,4 @@ def _print_setup(sheet: Any) -> None:
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = "1:1"
     sheet.print_options.gridLines = False
-    sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
+    sheet.oddFooter.center.text = text("page-footer", lang)

@@ -24,13 +24,37 @@ from formkit.intake.worker import limits_enforced
 HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
 
 
-@click.group(context_settings=HELP_OPTIONS)
+class _Group(click.Group):
+    """Notes the subcommand's ``--lang`` ahead of it: the group speaks before the command's
+    options are parsed."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta[LANG_KEY] = lang_of(args)
+        return super().parse_args(ctx, args)
+
+
+LANG_KEY = "formkit.lang"
+
+
+@click.group(cls=_Group, context_settings=HELP_OPTIONS)
 @click.version_option(__version__, prog_name="formkit")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """formkit：省级大中小企业融通型创新创业特色载体项目的表单、审核与公文工具。"""
     quiet_libraries()
     if not limits_enforced():
-        click.echo(CODES["limits-not-enforced"].render("zh"), err=True)
+        lang = ctx.meta.get(LANG_KEY, "zh")
+        click.echo(CODES["limits-not-enforced"].render(lang), err=True)
+
+
+def lang_of(args: list[str]) -> str:
+    """The value of ``--lang`` among ``args`` ("zh" without one)."""
+    for n, arg in enumerate(args):
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+        if arg == "--lang" and n + 1 < len(args):
+            return args[n + 1]
+    return "zh"
 
 
 def quiet_libraries() -> None:

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from formkit.cli.common import debug_option, guarded
+from formkit.cli.common import debug_option, guarded, lang_option
+from formkit.codes import CODES, text, value_text
 from formkit.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -55,6 +56,7 @@ if TYPE_CHECKING:
     help="审核轮次：第2轮起与上一轮比对（已整改/未整改/新发现、数据变更、材料增删换）；"
     "默认沿用该输出目录上次的轮次（首次为第1轮）。",
 )
+@lang_option
 @debug_option
 @guarded
 def batch_cmd(
@@ -64,6 +66,7 @@ def batch_cmd(
     workers: int | None,
     validators: str | None,
     round_no: int | None,
+    lang: str,
     debug: bool,
 ) -> None:
     """批量审核收件目录中的全部申报材料（合规性审核）。
@@ -79,7 +82,7 @@ def batch_cmd(
     if not inbox.is_dir():
         raise ConfigError("inbox-missing", path=str(inbox))
     err = Console(stderr=True, markup=False, highlight=False)
-    with _progress(err) as progress:
+    with _progress(err, lang) as progress:
         summary = run_batch(
             inbox,
             out,
@@ -88,13 +91,14 @@ def batch_cmd(
             workers=workers,
             progress=progress,
             round_no=round_no,
+            lang=lang,
         )
-    _print_summary(Console(markup=False, highlight=False), summary)
+    _print_summary(Console(markup=False, highlight=False), summary, lang)
     sys.exit(0)
 
 
 @contextmanager
-def _progress(console: Console) -> Iterator[Any]:
+def _progress(console: Console, lang: str = "zh") -> Iterator[Any]:
     """A rich progress bar (counts and ETA) on stderr when it is a terminal."""
     from rich.progress import (
         BarColumn,
@@ -109,12 +113,12 @@ def _progress(console: Console) -> Iterator[Any]:
         yield None
         return
     bar = Progress(
-        TextColumn("读取文件"),
+        TextColumn(text("progress-reading", lang)),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("已用"),
+        TextColumn(text("progress-elapsed", lang)),
         TimeElapsedColumn(),
-        TextColumn("剩余"),
+        TextColumn(text("progress-left", lang)),
         TimeRemainingColumn(),
         console=console,
         transient=True,
@@ -129,36 +133,45 @@ def _progress(console: Console) -> Iterator[Any]:
         yield update
 
 
-def _print_summary(console: Console, summary: BatchSummary) -> None:
+def _print_summary(console: Console, summary: BatchSummary, lang: str = "zh") -> None:
     from rich.table import Table
 
-    from formkit.batch.status import STATUSES
-    from formkit.codes import CODES
+    from formkit.batch.status import STATUSES, skipped_text
 
-    console.print(f"收件目录：{summary.inbox}")
-    forgotten = f"，不再存在 {summary.files_forgotten} 个" if summary.files_forgotten else ""
+    console.print(text("batch-inbox", lang, path=summary.inbox))
+    gone = summary.files_forgotten
     console.print(
-        f"文件 {summary.files_seen} 个：本次读取 {summary.files_read} 个，"
-        f"沿用上次结果 {summary.files_reused} 个{forgotten}"
-        "（按收件目录中的文件计数，压缩包计为 1 个）"
+        text(
+            "batch-files",
+            lang,
+            seen=summary.files_seen,
+            read=summary.files_read,
+            reused=summary.files_reused,
+            forgotten=text("batch-forgotten", lang, count=gone) if gone else "",
+        )
     )
-    table = Table(title="审核结果（按地市）")
-    for name in ("所属市", "开发区", *STATUSES):
-        table.add_column(name, justify="left" if name == "所属市" else "right")
+    table = Table(title=text("batch-table", lang))
+    city_head = text("col-city", lang)
+    statuses = [value_text(s, lang) for s in STATUSES]
+    heads = (city_head, text("batch-zones", lang), *(s[:1].upper() + s[1:] for s in statuses))
+    for name in heads:
+        table.add_column(name, justify="left" if name == city_head else "right")
     cities = sorted({r["city"] for r in summary.dossiers})
     for city in cities:
         rows = [r for r in summary.dossiers if r["city"] == city]
-        table.add_row(city, str(len(rows)), *(str(_count(rows, s)) for s in STATUSES))
+        shown = value_text(city, lang)
+        table.add_row(shown, str(len(rows)), *(str(_count(rows, s)) for s in STATUSES))
     table.add_row(
-        "合计", str(len(summary.dossiers)), *(str(_count(summary.dossiers, s)) for s in STATUSES)
+        text("total", lang),
+        str(len(summary.dossiers)),
+        *(str(_count(summary.dossiers, s)) for s in STATUSES),
     )
     console.print(table)
     if summary.not_forms:
-        console.print(CODES["files-not-forms"].render("zh", count=summary.not_forms))
+        console.print(CODES["files-not-forms"].render(lang, count=summary.not_forms))
     if summary.skipped_checks:
-        checks = "、".join(summary.skipped_checks)
-        console.print(CODES["checks-skipped"].render("zh", checks=checks))
-    console.print(f"输出目录：{summary.out}（汇总表.xlsx、审核意见/、report.html）")
+        console.print(skipped_text(summary.skipped_checks, lang))
+    console.print(text("batch-out", lang, path=summary.out))
 
 
 def _count(rows: list[dict[str, Any]], status: str) -> int:

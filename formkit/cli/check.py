@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from formkit.batch.precheck import check_paths, without_forms
-from formkit.cli.common import EXIT_INPUT, F, debug_option, guarded, lang_option
+from formkit.cli.common import EXIT_INPUT, F, debug_option, guarded, lang_option, say
 from formkit.pipeline import FileResult, Options, check, exit_code
 from formkit.report_text import Labels, render_results, render_values
 from formkit.spec import labeller
@@ -116,5 +116,5 @@ def check_cmd(paths: tuple[str, ...], **options: Any) -> None:
     results = _run(paths, dossiers=True, **options)
     empty = without_forms(paths, results)
     for found in empty if not (results and options["as_json"]) else []:
-        click.echo(f"formkit：{found.message(options['lang'])}", err=True)
+        say(found.message(options["lang"]), options["lang"])
     sys.exit(EXIT_INPUT if empty else exit_code(results))

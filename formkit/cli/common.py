@@ -5,13 +5,16 @@ from __future__ import annotations
 import functools
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from formkit.cli import zh
+from formkit.codes import place_text, text
 from formkit.errors import FormkitError
+from formkit.findings import Finding
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -40,7 +43,7 @@ def lang_option(func: F) -> F:
         type=click.Choice(["zh", "en"]),
         default="zh",
         show_default=True,
-        help="提示信息的语言。",
+        help="输出语言：zh 中文、en 英文（公文始终为中文，见 README 的语言表）。",
     )(func)
 
 
@@ -54,20 +57,20 @@ class IsoDate(click.ParamType):
         from formkit.codes import CODES
         from formkit.dates import is_impossible_date, parse_date
 
-        text = str(value).strip()
-        field = param.opts[0] if param is not None and param.opts else "日期"
-        if is_impossible_date(text):
-            self.fail(CODES["date-impossible"].render("zh", field=field, value=text), param, ctx)
+        typed = str(value).strip()
+        field = param.opts[0] if param is not None and param.opts else text("kind-day")
+        if is_impossible_date(typed):
+            self.fail(CODES["date-impossible"].render("zh", field=field, value=typed), param, ctx)
         try:
-            return parse_date(text).isoformat()
+            return parse_date(typed).isoformat()
         except ValueError:
-            self.fail(
-                CODES["bad-value"].render("zh", field=field, raw=text, kind="日期"), param, ctx
-            )
+            bad = CODES["bad-value"].render("zh", field=field, raw=typed, kind_word="kind-day")
+            self.fail(bad, param, ctx)
 
 
 def guarded(func: F) -> F:
-    """Turn formkit errors and unexpected failures into one Chinese line and exit 2.
+    """Turn formkit errors and unexpected failures into one line (in the command's
+    ``--lang``) and exit 2.
 
     A traceback is printed only with ``--debug``.
     """
@@ -75,23 +78,55 @@ def guarded(func: F) -> F:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         debug = bool(kwargs.get("debug"))
+        lang = str(kwargs.get("lang") or "zh")
         try:
             return func(*args, **kwargs)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except FormkitError as exc:
-            _fail(str(exc), debug)
+            _fail(str(exc), debug, lang)
         except KeyboardInterrupt:
-            click.echo("已中断。", err=True)
+            click.echo(text("interrupted", lang), err=True)
             sys.exit(130)
         except Exception as exc:
-            _fail(f"内部错误：{type(exc).__name__}: {exc}（加 --debug 查看详情）", debug)
+            _fail(text("internal-error", lang, kind=type(exc).__name__, detail=exc), debug, lang)
 
     return wrapper  # type: ignore[return-value]
 
 
-def _fail(message: str, debug: bool) -> None:
+def say(message: str, lang: str = "zh") -> None:
+    """One line on stderr, ``formkit：`` before it."""
+    click.echo(text("cli-line", lang, message=message), err=True)
+
+
+def report_written(
+    paths: Sequence[Path],
+    findings: Sequence[tuple[str, Finding]],
+    lang: str = "zh",
+    *,
+    places: bool = False,
+    see_sheet: bool = False,
+) -> None:
+    """What an output command wrote, how many errors and warnings it found, then each of
+    them with its file (and, with ``places``, its cell)."""
+    for path in paths:
+        click.echo(text("cli-written", lang, path=path))
+    errors = sum(f.severity == "error" for _, f in findings)
+    warnings = sum(f.severity == "warning" for _, f in findings)
+    counted = "cli-findings-sheet" if see_sheet else "cli-findings"
+    click.echo(text(counted, lang, errors=errors, warnings=warnings))
+    for source, f in findings:
+        if f.severity not in ("error", "warning"):
+            continue
+        at = place_text(f.location, lang) if places else ""
+        where = " ".join(p for p in (source, at) if p)
+        severity = text(f"severity-{f.severity}", lang)
+        key = "cli-finding-at" if where or places else "cli-finding"
+        click.echo(text(key, lang, severity=severity, where=where, message=f.message(lang)))
+
+
+def _fail(message: str, debug: bool, lang: str = "zh") -> None:
     if debug:
         traceback.print_exc()
-    click.echo(f"formkit：{message}", err=True)
+    say(message, lang)
     sys.exit(EXIT_INPUT)

@@ -5,28 +5,21 @@ included), 2 when an input or the configuration cannot be read."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
 import click
 
 from formkit.atomic import refuse_existing
-from formkit.cli.common import IsoDate, debug_option, force_option, guarded
-from formkit.findings import Finding
+from formkit.cli.common import (
+    IsoDate,
+    debug_option,
+    force_option,
+    guarded,
+    lang_option,
+    report_written,
+)
 
 PROGRAMME_HELP = "项目配置（programme.yaml）：支持名单、年度预算与分配规则、评价权重与等次。"
-
-
-def _report(paths: Sequence[Path], findings: Sequence[tuple[str, Finding]]) -> None:
-    for path in paths:
-        click.echo(f"已生成：{path}")
-    errors = sum(f.severity == "error" for _, f in findings)
-    warnings = sum(f.severity == "warning" for _, f in findings)
-    click.echo(f"发现问题 {errors} 个错误、{warnings} 个警告（详见工作簿“问题清单”）。")
-    for source, f in findings:
-        if f.severity != "info":
-            where = f"{source}：" if source else ""
-            click.echo(f"  [{'错误' if f.severity == 'error' else '警告'}] {where}{f.message()}")
 
 
 @click.command("allocate")
@@ -43,10 +36,11 @@ def _report(paths: Sequence[Path], findings: Sequence[tuple[str, Finding]]) -> N
     help="绩效评价结果（evaluate 生成的 evaluation.yaml）：按评价等次分档，未滚动支持的不安排。",
 )
 @force_option
+@lang_option
 @debug_option
 @guarded
 def allocate_cmd(
-    programme: str, out: str, evaluation: str | None, force: bool, debug: bool
+    programme: str, out: str, evaluation: str | None, force: bool, lang: str, debug: bool
 ) -> None:
     """按规则把年度预算分配到支持名单中的开发区，并按市汇总切块下达。
 
@@ -65,7 +59,7 @@ def allocate_cmd(
 
         decisions = read_decisions(Path(evaluation))
     result = allocate(prog, decisions)
-    _report(write_allocation(result, prog, Path(out)), result.findings)
+    report_written(write_allocation(result, prog, Path(out)), result.findings, lang, see_sheet=True)
 
 
 INBOX_HELP = "报送材料目录：进展情况报送表、绩效自评表、绩效目标表（可按市/开发区分文件夹）。"
@@ -81,6 +75,7 @@ REGISTRY_HELP = "登记库（SQLite）；默认 OUT/formkit.sqlite。已登记�
 @click.option("--doc-seq", default="1", show_default=True, help="通报的发文序号。")
 @click.option("--registry", type=click.Path(dir_okay=False), help=REGISTRY_HELP)
 @force_option
+@lang_option
 @debug_option
 @guarded
 def evaluate_cmd(
@@ -92,6 +87,7 @@ def evaluate_cmd(
     doc_seq: str,
     registry: str | None,
     force: bool,
+    lang: str,
     debug: bool,
 ) -> None:
     """终期绩效评价：按绩效自评表（或进展数据对照绩效目标表）计算指标得分、一级指标得分、
@@ -111,7 +107,7 @@ def evaluate_cmd(
     data = read_cycle(inbox, prog, registry or folder / "formkit.sqlite")
     result = evaluate(data, prog, year)
     paths = write_evaluation(result, prog, folder, date=date, doc_seq=doc_seq)
-    _report(paths, result.findings)
+    report_written(paths, result.findings, lang, see_sheet=True)
 
 
 def _out_folder(out: str) -> Path:
@@ -133,10 +129,17 @@ def _out_folder(out: str) -> Path:
 @click.option("--programme", required=True, type=click.Path(dir_okay=False), help=PROGRAMME_HELP)
 @click.option("--registry", type=click.Path(dir_okay=False), help=REGISTRY_HELP)
 @force_option
+@lang_option
 @debug_option
 @guarded
 def monitor_cmd(
-    inbox: str, out: str, programme: str, registry: str | None, force: bool, debug: bool
+    inbox: str,
+    out: str,
+    programme: str,
+    registry: str | None,
+    force: bool,
+    lang: str,
+    debug: bool,
 ) -> None:
     """进展监测：读取各开发区各时段的进展情况报送表，计算比上季度增加值和年度目标完成率，
     标出进度滞后、逾期和未报送，写出 进展汇总.xlsx（每个开发区一张走势图）。
@@ -153,4 +156,4 @@ def monitor_cmd(
     prog = load_programme(programme)
     folder = _out_folder(out)
     result = monitor(read_cycle(inbox, prog, registry or folder / "formkit.sqlite"), prog)
-    _report(write_monitor(result, folder), result.findings)
+    report_written(write_monitor(result, folder), result.findings, lang, see_sheet=True)

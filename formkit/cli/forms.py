@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from formkit.cli.common import debug_option, force_option, guarded
+from formkit.cli.common import debug_option, force_option, guarded, lang_option
+from formkit.codes import text
 
 
 @click.command("forms")
@@ -19,9 +20,10 @@ from formkit.cli.common import debug_option, force_option, guarded
     help="使用自定义的表单规格目录（默认使用内置 validators/）。",
 )
 @force_option
+@lang_option
 @debug_option
 @guarded
-def forms_cmd(out_dir: str, validators: str | None, force: bool, debug: bool) -> None:
+def forms_cmd(out_dir: str, validators: str | None, force: bool, lang: str, debug: bool) -> None:
     """生成空白表单：申报信息表（Word、Excel）、绩效目标及评价指标表、两年期实施方案编制提纲、
     进展情况报送表。给 --validators 时按该目录中的规格生成
     （自行起草的规格各生成一份 .docx 和 .xlsx）。
@@ -34,6 +36,6 @@ def forms_cmd(out_dir: str, validators: str | None, force: bool, debug: bool) ->
     refuse_existing((Path(out_dir) / name for name in BLANK_FORMS), force=force)
 
     paths = write_forms(out_dir, validators=validators)
-    click.echo(f"已生成 {len(paths)} 份空白表单，保存在 {out_dir}：")
+    click.echo(text("cli-forms-written", lang, count=len(paths), folder=out_dir))
     for path in paths:
         click.echo(f"  {path.name}")

@@ -8,7 +8,8 @@ from typing import Any
 
 import click
 
-from formkit.cli.common import debug_option, force_option, guarded
+from formkit.cli.common import debug_option, force_option, guarded, lang_option
+from formkit.codes import text
 from formkit.dates import impossible_dates
 from formkit.errors import InputFileError
 
@@ -86,6 +87,7 @@ def _impossible_date(path: Path) -> InputFileError:
     help="项目配置（programme.yaml）：发文机关、节假日与调休等，数据文件中的同名项优先。",
 )
 @force_option
+@lang_option
 @debug_option
 @guarded
 def notice_cmd(
@@ -96,6 +98,7 @@ def notice_cmd(
     templates: str | None,
     programme: str | None,
     force: bool,
+    lang: str,
     debug: bool,
 ) -> None:
     """按模板生成公文：call 申报通知、publicity 拟支持名单公示、funding 资金下达通知、
@@ -119,4 +122,4 @@ def notice_cmd(
         kind, data, Path(out), templates=Path(templates) if templates else None, pdf=pdf
     )
     for path in written:
-        click.echo(f"已生成：{path}")
+        click.echo(text("cli-written", lang, path=path))

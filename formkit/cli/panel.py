@@ -5,30 +5,12 @@ configuration cannot be read or an output would replace a file without ``--force
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
 import click
 
-from formkit.cli.common import debug_option, guarded
+from formkit.cli.common import debug_option, guarded, lang_option, report_written
 from formkit.cli.cycle import PROGRAMME_HELP, _out_folder
-from formkit.findings import Finding
-
-SEVERITY = {"error": "错误", "warning": "警告"}
-
-
-def _report(paths: Sequence[Path], findings: Sequence[tuple[str, Finding]]) -> None:
-    """What was written, then each finding with its file and cell."""
-    for path in paths:
-        click.echo(f"已生成：{path}")
-    errors = sum(f.severity == "error" for _, f in findings)
-    warnings = sum(f.severity == "warning" for _, f in findings)
-    click.echo(f"发现问题 {errors} 个错误、{warnings} 个警告。")
-    for source, f in findings:
-        if f.severity in SEVERITY:
-            where = " ".join(p for p in (source, f.location) if p)
-            click.echo(f"  [{SEVERITY[f.severity]}] {where}：{f.message()}")
-
 
 BATCH_HELP = "formkit batch 的输出目录（其中的登记库给出开发区及其申报数据）。"
 
@@ -51,10 +33,17 @@ def panel_cmd() -> None:
 )
 @click.option("--out", required=True, type=click.Path(file_okay=False), help="评分表的输出目录。")
 @click.option("--force", is_flag=True, help="覆盖已存在的评分表（旧表将不再被接受）。")
+@lang_option
 @debug_option
 @guarded
 def sheets_cmd(
-    programme: str, experts: str, batch_dir: str, out: str, force: bool, debug: bool
+    programme: str,
+    experts: str,
+    batch_dir: str,
+    out: str,
+    force: bool,
+    lang: str,
+    debug: bool,
 ) -> None:
     """为每位专家生成一份评分表（以专家姓名命名）：回避本市及所列开发区。
 
@@ -69,7 +58,7 @@ def sheets_cmd(
     listed = read_experts(experts)
     with Batch(batch_dir, prog) as batch:
         result = write_sheets(batch, listed, _out_folder(out), force=force)
-    _report(result.paths, result.findings)
+    report_written(result.paths, result.findings, lang, places=True)
 
 
 @panel_cmd.command("collect")
@@ -88,6 +77,7 @@ def sheets_cmd(
 @click.option("--date", "date", help="公示的成文日期 YYYY-MM-DD。")
 @click.option("--start", help="公示开始日期 YYYY-MM-DD。")
 @click.option("--days", type=int, help="公示工作日数。")
+@lang_option
 @debug_option
 @guarded
 def collect_cmd(
@@ -99,6 +89,7 @@ def collect_cmd(
     date: str | None,
     start: str | None,
     days: int | None,
+    lang: str,
     debug: bool,
 ) -> None:
     """收回专家评分表：逐表核验，按开发区汇总（平均分、去掉最高最低分后平均分、分差），
@@ -112,4 +103,4 @@ def collect_cmd(
     prog = load_programme(programme)
     options = {"doc_seq": doc_seq, "date": date, "start": start, "days": days}
     paths, findings = run_collect(Path(folder), prog, Path(batch_dir), _out_folder(out), options)
-    _report(paths, findings)
+    report_written(paths, findings, lang, places=True)

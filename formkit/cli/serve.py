@@ -7,7 +7,8 @@ import os
 
 import click
 
-from formkit.cli.common import debug_option, guarded
+from formkit.cli.common import debug_option, guarded, lang_option
+from formkit.codes import text
 
 
 def is_loopback(host: str) -> bool:
@@ -94,6 +95,7 @@ def is_loopback(host: str) -> bool:
     default=None,
     help="页面顶部显示的机关名称（默认取 --programme 中的 agency）。",
 )
+@lang_option
 @debug_option
 @guarded
 def serve_cmd(
@@ -109,6 +111,7 @@ def serve_cmd(
     validators: str | None,
     programme: str | None,
     agency: str | None,
+    lang: str,
     debug: bool,
 ) -> None:
     """启动表单自查网页：选好文件后点“检查”，即可看到与 formkit check 相同的结果，并提供 JSON 接口
@@ -130,9 +133,7 @@ def serve_cmd(
 
         prog = load_programme(programme)
     if not is_loopback(host) and not token:
-        click.echo(
-            f"formkit：警告：{host} 不是本机地址且未设置 --token，内网中任何人都能访问。", err=True
-        )
+        click.echo(text("serve-open", lang, host=host), err=True)
     settings = Settings(
         host=host,
         port=port,
@@ -146,9 +147,11 @@ def serve_cmd(
         validators=validators,
         programme=prog,
         agency=agency or None,
+        lang=lang,
     )
     shown = f"[{host}]" if ":" in host else host
-    click.echo(f"formkit 表单自查：http://{shown}:{port}/  （按 Ctrl+C 停止）", err=True)
+    url, keys = f"http://{shown}:{port}/", "Ctrl+C"
+    click.echo(text("serve-listening", lang, url=url, keys=keys), err=True)
     uvicorn.run(
         create_app(settings),
         host=host,

@@ -41,9 +41,9 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
 
-from formkit.codes import CODES
+from formkit.codes import CODES, text
 from formkit.pipeline import FileResult, Options, exit_code
-from formkit.report_text import FORM_TITLES
+from formkit.report_text import FORMS, form_title
 from formkit.writers.forms import BLANK_FORMS, form_bytes
 
 from .auth import RefusalPage, TokenGate
@@ -75,6 +75,7 @@ class Settings:
     programme: Any = None  # formkit.programme.Programme
     temp_dir: str | None = None  # where the per-request folders go (default: the system's)
     agency: str | None = None  # shown in the page's banner (default: the programme's agency)
+    lang: str = "zh"  # the page's and the API's words (formkit serve --lang)
 
     @property
     def limits(self) -> UploadLimits:
@@ -120,20 +121,24 @@ def create_app(settings: Settings | None = None) -> Starlette:
         settings = replace(settings, agency=settings.programme.agency)
     app.state.settings = settings
     app.state.checker = checker
-    app.state.templates = _templates()
+    app.state.templates = _templates(settings.lang)
     app.state.forms = {}
     app.add_middleware(TokenGate, token=settings.token, page=token_page(app))
     return app
 
 
-def _templates() -> jinja2.Environment:
+def _templates(lang: str = "zh") -> jinja2.Environment:
+    """The page's templates; their words come from the catalogue in ``lang`` (``w``)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(HERE / "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.globals["form_titles"] = FORM_TITLES
-    env.globals["message"] = lambda code, **params: CODES[code].render("zh", **params)
+    env.globals["lang"] = lang
+    env.globals["html_lang"] = "en" if lang == "en" else "zh-CN"
+    env.globals["w"] = lambda key, **params: text(key, lang, **params)
+    env.globals["form_titles"] = {form: form_title(form, lang) for form in FORMS}
+    env.globals["message"] = lambda code, **params: CODES[code].render(lang, **params)
     # the API description is written in Markdown; raw HTML in it is shown as text
     md = MarkdownIt("commonmark", {"html": False})
     env.filters["markdown"] = lambda text: Markup(md.render(text))
@@ -159,9 +164,9 @@ async def run_check(request: Request) -> list[FileResult]:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def check_json(results: list[FileResult]) -> str:
+def check_json(results: list[FileResult], lang: str = "zh") -> str:
     """Exactly what ``formkit check --json`` prints for the same files (without its newline)."""
-    return json.dumps([r.to_dict("zh") for r in results], ensure_ascii=False, indent=2)
+    return json.dumps([r.to_dict(lang) for r in results], ensure_ascii=False, indent=2)
 
 
 async def api_check(request: Request) -> Response:
@@ -169,11 +174,13 @@ async def api_check(request: Request) -> Response:
     try:
         results = await run_check(request)
     except UploadRefused as exc:
-        return JSONResponse({"error": exc.code, "message": exc.message}, exc.status)
+        lang = request.app.state.settings.lang
+        return JSONResponse({"error": exc.code, "message": exc.message_in(lang)}, exc.status)
     except ClientDisconnect:
         return Response(status_code=400)
     headers = {"X-Formkit-Exit": str(exit_code(results)), "Server-Timing": _timing(started)}
-    return Response(check_json(results), media_type="application/json", headers=headers)
+    body = check_json(results, request.app.state.settings.lang)
+    return Response(body, media_type="application/json", headers=headers)
 
 
 async def page_check(request: Request) -> Response:
@@ -186,7 +193,7 @@ async def page_check(request: Request) -> Response:
         return render(request, template, exc.status, refusal=exc)
     except ClientDisconnect:
         return Response(status_code=400)
-    view = results_view(results)
+    view = results_view(results, request.app.state.settings.lang)
     answer = render(request, template, 200, results=view)
     answer.headers["Server-Timing"] = _timing(started)
     return answer

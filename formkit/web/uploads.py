@@ -46,8 +46,12 @@ class UploadRefused(Exception):
     def __init__(self, status: int, code: str, **params: object) -> None:
         self.status = status
         self.code = code
+        self.params = params
         self.message = CODES[code].render("zh", **params)
         super().__init__(self.message)
+
+    def message_in(self, lang: str) -> str:
+        return CODES[self.code].render(lang, **self.params)
 
 
 def upload_name(raw: bytes) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from formkit.codes import CODES
+from formkit.codes import CODES, place_text
 from formkit.findings import Finding
 from formkit.intake.names import safe_display
 from formkit.pipeline import FileResult
@@ -51,8 +51,8 @@ class ResultsView:
         return len(self.files)
 
 
-def results_view(results: Sequence[FileResult]) -> ResultsView:
-    files = [file_view(r) for r in results]
+def results_view(results: Sequence[FileResult], lang: str = "zh") -> ResultsView:
+    files = [file_view(r, lang) for r in results]
     tally = {v: sum(1 for f in files if f.verdict == v) for v in VERDICTS}
     counts = [(v, n) for v, n in tally.items() if n]
     return ResultsView(files, headline_verdict(tally), counts)
@@ -67,7 +67,7 @@ def headline_verdict(tally: dict[str, int]) -> str:
     return "ok"
 
 
-def file_view(result: FileResult) -> FileView:
+def file_view(result: FileResult, lang: str = "zh") -> FileView:
     if result.unreadable:
         verdict = "unreadable"
     elif any(f.code == "form-unknown" for f in result.findings):
@@ -78,12 +78,12 @@ def file_view(result: FileResult) -> FileView:
         verdict = "ok"
     groups = []
     for severity in SEVERITIES:
-        items = [finding_view(f) for f in result.findings if f.severity == severity]
+        items = [finding_view(f, lang) for f in result.findings if f.severity == severity]
         if items:
             groups.append(GroupView(severity, items))
     return FileView(safe_display(result.file), result.form, verdict, groups)
 
 
-def finding_view(f: Finding) -> FindingView:
-    code = CODES[f.code]
-    return FindingView(f.code, f.field or "", f.location or "", f.message("zh"), code.hint)
+def finding_view(f: Finding, lang: str = "zh") -> FindingView:
+    place = place_text(f.location, lang)
+    return FindingView(f.code, f.field or "", place, f.message(lang), CODES[f.code].advice(lang))

@@ -19,7 +19,7 @@ import pytest
 from formkit.batch.outputs import REPORT_NAME
 from formkit.batch.report_html import SUMMARY_NAME
 from formkit.batch.run import DELAY_ENV, run_batch
-from formkit.codes import CODES
+from formkit.codes import CODES, REPORT_TEXTS
 from formkit.errors import ConfigError, OutputFileError
 
 from .conftest import copy_outputs
@@ -154,3 +154,22 @@ def test_a_wording_change_in_the_catalogue_shows_without_reading_any_file_again(
     texts = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
     assert "改过的措辞「甲」" in texts
     assert "改过的措辞「甲」" in (out / REPORT_NAME).read_text(encoding="utf-8")
+
+
+def test_a_wording_change_of_a_report_line_or_an_english_run_rewrites_page_and_workbook(
+    small_inbox: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The outputs' own words (REPORT_TEXTS) are part of their digest as the codes are, and
+    so is the language: neither change reads a file again."""
+    out = tmp_path / "out"
+    run_batch(small_inbox, out, workers=1)
+    monkeypatch.setitem(REPORT_TEXTS, "col-zone", ("开发区名称（改）", "Zone"))
+    again = run_batch(small_inbox, out, workers=1)
+    assert again.files_read == 0
+    sheet = openpyxl.load_workbook(out / SUMMARY_NAME)["汇总"]
+    assert sheet["C1"].value == "开发区名称（改）"
+    assert "<th>开发区名称（改）</th>" in (out / REPORT_NAME).read_text(encoding="utf-8")
+    english = run_batch(small_inbox, out, workers=1, lang="en")
+    assert english.files_read == 0
+    assert openpyxl.load_workbook(out / SUMMARY_NAME).sheetnames[0] == "Summary"
+    assert "<th>Zone</th>" in (out / REPORT_NAME).read_text(encoding="utf-8")

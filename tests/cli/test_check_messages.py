@@ -180,7 +180,7 @@ def test_parse_without_json_prints_label_value_and_place() -> None:
 # option names and paths a clerk types, config keys in brackets, an example address.
 ALLOWED = re.compile(
     r"\{[^}]*\}|%\([a-z]+\)s|--[a-z-]+|\.(?:docx|xlsx|pdf|zip)\b|"
-    r"\b(?:Word|WPS|Excel|PDF|LibreOffice|VBA|ToUnicode|cid|MB|UTF-8|YAML|JSON|formkit)\b|"
+    r"\b(?:Word|WPS|Excel|PDF|LibreOffice|VBA|ToUnicode|cid|MB|UTF-8|YAML|JSON|formkit|SHA-256)\b|"
     r"[\w-]+(?:/[\w.-]+)+|[a-z]+\.[a-z]+|（[a-z_]+）|\([a-z_]+\)|[\w.]+@[\w.]+|"
     r"libreoffice-writer-nogui"
 )
