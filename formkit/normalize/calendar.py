@@ -23,7 +23,7 @@ SERIAL_RANGE: Final = (
 
 _YEAR, _MONTH = word("normalize", "year"), word("normalize", "month")
 _DAYS, _MONTH_SUFFIX = word("normalize", "days"), word("normalize", "month_suffix")
-_UNTIL = word("normalize", "period_until")
+_DAY, _UNTIL = word("normalize", "day"), word("normalize", "period_until")
 _CN = "".join(DIGITS) + word("normalize", "tens")
 _Y = rf"(?P<y>\d{{4}}|[{_CN}]{{4}})"
 _M = rf"(?P<m>\d{{1,2}}|[{_CN}]{{1,3}})"
@@ -41,7 +41,7 @@ _DATE_FORMS = (
 )
 _TIME = re.compile(r"(?:[T\s]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$")
 _TRAILING = re.compile(r"[.。,，;；]+$")
-_BLANK_FORM = re.compile(rf"[\s_＿]*{_YEAR}[\s_＿]*{_MONTH}(?:[\s_＿]*{_DAYS[0]})?[\s_＿]*")
+_BLANK_FORM = re.compile(rf"[\s_＿]*{_YEAR}[\s_＿]*{_MONTH}(?:[\s_＿]*{_DAY})?[\s_＿]*")
 _PERIOD_SEP = re.compile(
     rf"(?:{word('normalize', 'period_from')}?"
     rf"(?:{'|'.join(words('normalize', 'period_to'))}|~|～|—+|–|－|-{{1,2}}|―))"
