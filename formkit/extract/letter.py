@@ -27,11 +27,11 @@ from formkit.spec import FormSpec
 
 READER = "letter"
 POINTS = 8  # enough to win over nothing, far below a filled form's label hits
-_NO: dict[str, str] = word_map("extract", "docno")
+_NO: dict[str, str] = word_map("identifiers", "docno")
 _DOCNO = re.compile(
     rf"^\s*(\S{{1,12}}?[〔\[【（(［]\s*\d{{4}}\s*[〕\]】）)］]\s*{_NO['ordinal']}?\s*\d+\s*{_NO['number']})\s*$"
 )
-_YEAR, _MONTH, _DAY = (word("normalize", k) for k in ("year", "month", "day"))
+_YEAR, _MONTH, _DAY = (word("calendar", k) for k in ("year", "month", "day"))
 _DATE = re.compile(rf"^\s*(\d{{4}}\s*{_YEAR}\s*\d{{1,2}}\s*{_MONTH}\s*\d{{1,2}}\s*{_DAY})\s*$")
 _CITY_SUFFIX = word("extract", "city_suffix")
 _CITY = re.compile(

@@ -25,7 +25,7 @@ from formkit.record import Value
 from formkit.resources import word, words
 from formkit.spec import Field
 
-_YEAR, _MONTH, _DAY = (word("normalize", k) for k in ("year", "month", "day"))
+_YEAR, _MONTH, _DAY = (word("calendar", k) for k in ("year", "month", "day"))
 _PLACEHOLDER = re.compile(rf"[\s_＿…]*(?:{_YEAR}[\s_＿]*{_MONTH}(?:[\s_＿]*{_DAY})?)?[\s_＿…]*")
 _TRAILING_ASIDE = re.compile(r"[（(【\[]([^（()）【】\[\]]*)[)）】\]]\s*$")
 _HINT_STARTS = words("extract", "hint_starts")

@@ -21,9 +21,9 @@ SERIAL_RANGE: Final = (
     (dt.date(2100, 12, 31) - EXCEL_EPOCH).days,
 )
 
-_YEAR, _MONTH = word("normalize", "year"), word("normalize", "month")
-_DAYS, _MONTH_SUFFIX = word("normalize", "days"), word("normalize", "month_suffix")
-_DAY, _UNTIL = word("normalize", "day"), word("normalize", "period_until")
+_YEAR, _MONTH = word("calendar", "year"), word("calendar", "month")
+_DAYS, _MONTH_SUFFIX = word("calendar", "days"), word("calendar", "month_suffix")
+_DAY, _UNTIL = word("calendar", "day"), word("calendar", "period_until")
 _CN = "".join(DIGITS) + word("normalize", "tens")
 _Y = rf"(?P<y>\d{{4}}|[{_CN}]{{4}})"
 _M = rf"(?P<m>\d{{1,2}}|[{_CN}]{{1,3}})"
@@ -43,8 +43,8 @@ _TIME = re.compile(r"(?:[T\s]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$")
 _TRAILING = re.compile(r"[.。,，;；]+$")
 _BLANK_FORM = re.compile(rf"[\s_＿]*{_YEAR}[\s_＿]*{_MONTH}(?:[\s_＿]*{_DAY})?[\s_＿]*")
 _PERIOD_SEP = re.compile(
-    rf"(?:{word('normalize', 'period_from')}?"
-    rf"(?:{'|'.join(words('normalize', 'period_to'))}|~|～|—+|–|－|-{{1,2}}|―))"
+    rf"(?:{word('calendar', 'period_from')}?"
+    rf"(?:{'|'.join(words('calendar', 'period_to'))}|~|～|—+|–|－|-{{1,2}}|―))"
 )
 
 
