@@ -76,18 +76,10 @@ RATCHET: dict[str, int] = {
     "formkit/web/app.py": 1,
     "formkit/web/openapi.py": 27,
     "formkit/web/uploads.py": 1,
-    "formkit/writers/excel_limits.py": 1,
     "formkit/writers/forms.py": 15,
     "formkit/writers/forms_docx.py": 13,
-    "formkit/writers/forms_xlsx.py": 24,
-    "formkit/writers/gongwen.py": 26,
     "formkit/writers/notice.py": 4,
     "formkit/writers/notice_data.py": 40,
-    "formkit/writers/ooxml_common.py": 9,
-    "formkit/writers/self_eval_xlsx.py": 3,
-    "formkit/writers/sheet_styles.py": 1,
-    "formkit/writers/title_lines.py": 4,
-    "formkit/writers/word_page.py": 4,
 }
 
 
