@@ -76,10 +76,9 @@ RATCHET: dict[str, int] = {
     "formkit/web/app.py": 1,
     "formkit/web/openapi.py": 27,
     "formkit/web/uploads.py": 1,
-    "formkit/writers/forms.py": 15,
-    "formkit/writers/forms_docx.py": 13,
+    "formkit/writers/forms.py": 9,
     "formkit/writers/notice.py": 4,
-    "formkit/writers/notice_data.py": 40,
+    "formkit/writers/notice_data.py": 23,
 }
 
 
