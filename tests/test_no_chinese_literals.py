@@ -59,7 +59,6 @@ RATCHET: dict[str, int] = {
     "formkit/intake/xmlscan.py": 6,
     "formkit/intake/zipaudit.py": 24,
     "formkit/office.py": 1,
-    "formkit/panel/experts.py": 8,
     "formkit/pipeline.py": 2,
     "formkit/programme_model.py": 24,
     "formkit/programme_yaml.py": 57,
