@@ -70,7 +70,6 @@ RATCHET: dict[str, int] = {
     "formkit/readers/xlsx_parts.py": 7,
     "formkit/registry.py": 4,
     "formkit/report_text.py": 28,
-    "formkit/sampledata.py": 89,
     "formkit/validate.py": 17,
     "formkit/web/app.py": 1,
     "formkit/web/openapi.py": 27,
