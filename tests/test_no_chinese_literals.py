@@ -49,7 +49,7 @@ RATCHET: dict[str, int] = {
     "formkit/cli/spec.py": 3,
     "formkit/cli/zh.py": 12,
     "formkit/cycle/allocate.py": 2,
-    "formkit/cycle/inbox.py": 16,
+    "formkit/cycle/inbox.py": 1,
     "formkit/cycle/workbook.py": 1,
     "formkit/intake/archive.py": 6,
     "formkit/intake/gate.py": 32,
