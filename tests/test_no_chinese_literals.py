@@ -134,3 +134,19 @@ def test_no_new_chinese_literals_and_the_table_is_exact() -> None:
         "and vocabulary in formkit/vocabulary/*.yaml"
     )
     assert not shrunk, f"fewer literals than allowed {shrunk}; paste this RATCHET:\n{table}"
+
+
+def test_every_vocabulary_file_and_key_is_read_by_the_code() -> None:
+    """Words moved to data stay in use: each ``formkit/vocabulary/<name>.yaml`` is named by a
+    module and each of its top-level keys is read somewhere (no dead vocabulary)."""
+    import yaml
+
+    code = "\n".join(p.read_text("utf-8") for p in PACKAGE.rglob("*.py"))
+    unread = []
+    for path in sorted((PACKAGE / "vocabulary").glob("*.yaml")):
+        if f'"{path.stem}"' not in code:
+            unread.append(path.name)
+        for key in yaml.safe_load(path.read_text("utf-8")):
+            if f'"{key}"' not in code and f"'{key}'" not in code:
+                unread.append(f"{path.name}: {key}")
+    assert not unread, unread
