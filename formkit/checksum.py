@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from formkit.codes import detail_text
 from formkit.resources import word, word_map
 
 # --- unified social credit code, GB 32100-2015 -------------------------------------------
@@ -34,15 +35,15 @@ def credit_code_problem(code: str) -> str | None:
     """
     code = code.strip().upper()
     if len(code) != 18:
-        return f"长度应为18位，实为{len(code)}位"
+        return detail_text("credit-length", n=len(code))
     bad = sorted({ch for ch in code if ch not in _CREDIT_VALUE})
     if bad:
-        return f"含有不允许的字符 {''.join(bad)}（不使用 I、O、S、V、Z）"
+        return detail_text("credit-chars", chars="".join(bad))
     if not code[2:8].isdigit():
-        return f"第3至8位应为行政区划代码（6位数字），实为 {code[2:8]}"
+        return detail_text("credit-region", region=code[2:8])
     expected = credit_check_char(code[:17])
     if code[17] != expected:
-        return f"校验位错误，按前17位计算应为 {expected}"
+        return detail_text("credit-check", expected=expected)
     return None
 
 
@@ -136,9 +137,9 @@ def phones_problem(text: str) -> str | None:
     """A phone cell may hold several numbers separated by / 、 ， ；; each must be valid."""
     parts = [p for p in _PHONE_SEPARATORS.split(text) if p.strip()]
     if not parts:
-        return "未填写号码"
+        return detail_text("phone-none")
     bad = [p.strip() for p in parts if not is_phone(p)]
-    return f"无法识别 {'、'.join(bad)}" if bad else None
+    return detail_text("phone-unknown", numbers="、".join(bad)) if bad else None
 
 
 def is_email(text: str) -> bool:

@@ -29,6 +29,7 @@ from formkit.checksum import (
     parse_zone_code,
     phones_problem,
 )
+from formkit.codes import DETAIL_TEXTS, detail_text
 from formkit.findings import Finding
 from formkit.record import Record
 from formkit.spec import FormSpec
@@ -54,19 +55,11 @@ REGEX_CODES = {
     "credit_code": "bad-credit-code",
     "docno": "bad-docno",
 }
+# a kind's name in the bad-value message (无法识别为{kind})
 KIND_NAMES = {
-    "int": "整数",
-    "number": "数字",
-    "money": "金额（万元）",
-    "month": "年月（如 2020-01）",
-    "date": "日期（如 2020-03-20）",
-    "bool": "是/否",
-    "list": "列表",
-    "target": "数值",
-    "choice": "选项",
-    "period": "报送时间段",
-    "text": "文字",
-    "longtext": "文字",
+    key.removeprefix("kind-"): zh
+    for key, (zh, _) in DETAIL_TEXTS.items()
+    if key.startswith("kind-")
 }
 
 
@@ -350,7 +343,7 @@ def _is_table(ctx: Context, path: tuple[Any, ...]) -> bool:
 
 def _regex(ctx: Context, path: tuple[Any, ...], kind: str) -> None:
     if kind == "credit_code":
-        detail = credit_code_problem(ctx.raw(path)) or "格式不符"
+        detail = credit_code_problem(ctx.raw(path)) or detail_text("format-mismatch")
         ctx.add("bad-credit-code", path, detail=detail)
     elif kind in REGEX_CODES:
         ctx.add(REGEX_CODES[kind], path)
@@ -362,10 +355,10 @@ def _regex(ctx: Context, path: tuple[Any, ...], kind: str) -> None:
 
 def _bound(rule: str, constraint: Any) -> str:
     if rule == "min":
-        return f"不小于 {_num(constraint)}"
+        return detail_text("at-least", n=_num(constraint))
     if rule == "max":
-        return f"不大于 {_num(constraint)}"
-    return f"最多 {constraint} 项"
+        return detail_text("at-most", n=_num(constraint))
+    return detail_text("at-most-items", n=constraint)
 
 
 def _num(value: Any) -> Any:
