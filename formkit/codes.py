@@ -1283,6 +1283,8 @@ DETAIL_TEXTS: dict[str, tuple[str, str]] = {
     "kind-period": ("报送时间段", "a reporting period"),
     "kind-text": ("文字", "text"),
     "kind-longtext": ("文字", "text"),
+    "places": ("{first} 等 {n} 处", "{first} and {more} more"),
+    "more-places": ("另有 {n} 处", "{n} more"),
 }
 
 
