@@ -127,9 +127,14 @@ def test_no_new_chinese_literals_and_the_table_is_exact() -> None:
     grown = {f: (RATCHET.get(f, 0), n) for f, n in now.items() if n > RATCHET.get(f, 0)}
     shrunk = {f: (n, now.get(f, 0)) for f, n in RATCHET.items() if now.get(f, 0) < n}
     table = "".join(f'    "{f}": {n},\n' for f, n in sorted(now.items()))
+    found = "".join(
+        f"\n  {f}:{line}: {text!r}"
+        for f in grown
+        for line, text in chinese_literals((ROOT / f).read_text("utf-8"))
+    )
     assert not grown, (
         f"new Chinese literals (file: allowed, found) {grown}: put messages in formkit/codes.py "
-        "and vocabulary in formkit/vocabulary/*.yaml"
+        f"and vocabulary in formkit/vocabulary/*.yaml; the file's literals:{found}"
     )
     assert not shrunk, f"fewer literals than allowed {shrunk}; paste this RATCHET:\n{table}"
 
