@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from formkit.codes import text
+from formkit.codes import detail_text, text
+from formkit.resources import word, word_map
 
 # --- unified social credit code, GB 32100-2015 -------------------------------------------
 
@@ -58,7 +59,7 @@ def credit_code_problem(code: str) -> str | None:
 # --- development-zone code ----------------------------------------------------------------
 
 ZONE_CODE_RE = re.compile(r"^(?P<level>[GS])(?P<province>\d{2})(?P<serial>\d{4})$")
-ZONE_LEVELS = {"G": "国家级", "S": "省级"}
+ZONE_LEVELS: dict[str, str] = word_map("identifiers", "zone_levels")
 
 
 @dataclass(frozen=True)
@@ -79,10 +80,12 @@ def parse_zone_code(text: str) -> ZoneCode | None:
 
 # --- document numbers (发文字号) -------------------------------------------------------------
 
-DOCNO_RE = re.compile(r"^(?P<prefix>\S+?)〔(?P<year>\d{4})〕(?P<seq>[1-9]\d*)号$")
+_DOCNO_WORDS = word_map("identifiers", "docno")
+_DI, _HAO = _DOCNO_WORDS["ordinal"], _DOCNO_WORDS["number"]  # 第, 号
+DOCNO_RE = re.compile(rf"^(?P<prefix>\S+?)〔(?P<year>\d{{4}})〕(?P<seq>[1-9]\d*){_HAO}$")
 # Brackets people type instead of 〔〕: [] ［］ 【】 （） () ﹝﹞ 〈〉 <>.
 _LOOSE_DOCNO_RE = re.compile(
-    r"^(?P<prefix>\S+?)[\[［【（(﹝〈<〔](?P<year>\d{4})[\]］】）)﹞〉>〕]第?(?P<seq>\d+)号$"
+    rf"^(?P<prefix>\S+?)[\[［【（(﹝〈<〔](?P<year>\d{{4}})[\]］】）)﹞〉>〕]{_DI}?(?P<seq>\d+){_HAO}$"
 )
 
 
@@ -103,7 +106,7 @@ class DocNo:
         return self.brackets_ok and not self.zero_or_di
 
     def __str__(self) -> str:
-        return f"{self.prefix}〔{self.year}〕{self.seq}号"
+        return f"{self.prefix}〔{self.year}〕{self.seq}{_HAO}"
 
 
 def parse_docno(text: str) -> DocNo | None:
@@ -116,7 +119,7 @@ def parse_docno(text: str) -> DocNo | None:
     if not m or int(m["seq"]) == 0:
         return None
     brackets_ok = text[len(m["prefix"])] == "〔" and "〕" in text
-    zero_or_di = m["seq"].startswith("0") or "〕第" in text or "第" + m["seq"] in text
+    zero_or_di = m["seq"].startswith("0") or "〕" + _DI in text or _DI + m["seq"] in text
     return DocNo(m["prefix"], int(m["year"]), int(m["seq"]), brackets_ok, zero_or_di)
 
 
@@ -126,11 +129,11 @@ def format_docno(prefix: str, year: int, seq: int) -> str:
 
 # --- phones and e-mail ----------------------------------------------------------------------
 
-_EXTENSION = r"(?:(?:转|-|—|ext\.?|x)\d{1,6})?"
+_EXTENSION = rf"(?:(?:{word('identifiers', 'phone_extension')}|-|—|ext\.?|x)\d{{1,6}})?"
 MOBILE_RE = re.compile(r"^(?:\+?86-?)?1\d{10}$")
 LANDLINE_RE = re.compile(r"^(?:0\d{2,3}-?\d{7,8}|[(（]0\d{2,3}[)）]\d{7,8})" + _EXTENSION + "$")
 EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
-_PHONE_SEPARATORS = re.compile(r"[/、，,；;]|或")
+_PHONE_SEPARATORS = re.compile(rf"[/、，,；;]|{word('identifiers', 'phone_or')}")
 
 
 def is_phone(text: str) -> bool:
@@ -143,9 +146,9 @@ def phones_problem(text: str) -> str | None:
     """A phone cell may hold several numbers separated by / 、 ， ；; each must be valid."""
     parts = [p for p in _PHONE_SEPARATORS.split(text) if p.strip()]
     if not parts:
-        return "未填写号码"
+        return detail_text("phone-none")
     bad = [p.strip() for p in parts if not is_phone(p)]
-    return f"无法识别 {'、'.join(bad)}" if bad else None
+    return detail_text("phone-unknown", numbers="、".join(bad)) if bad else None
 
 
 def is_email(text: str) -> bool:

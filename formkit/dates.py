@@ -13,7 +13,13 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-_ISO = re.compile(r"^\s*(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?\s*$")
+from formkit.resources import word
+
+_YEAR, _MONTH, _DAY = (word("calendar", k) for k in ("year", "month", "day"))
+_ISO = re.compile(
+    rf"^\s*(\d{{4}})\s*[-./{_YEAR}]\s*(\d{{1,2}})\s*[-./{_MONTH}]\s*(\d{{1,2}})\s*{_DAY}?\s*$"
+)
+_WRITTEN = word("calendar", "written_date")
 
 
 def parse_date(value: object) -> dt.date:
@@ -59,7 +65,7 @@ def is_impossible_date(text: str) -> bool:
 def cn_date(value: object) -> str:
     """``2020年3月5日``: full year, month and day without leading zeros."""
     day = parse_date(value)
-    return f"{day.year}年{day.month}月{day.day}日"
+    return _WRITTEN.format(year=day.year, month=day.month, day=day.day)
 
 
 def expand_dates(items: Iterable[object]) -> frozenset[dt.date]:

@@ -7,45 +7,20 @@ import random
 from typing import Any
 
 from formkit.checksum import CREDIT_CHARSET, credit_check_char
+from formkit.resources import vocabulary
 
-DIMENSIONS = ("产业集聚度", "资源聚集力", "持续发展力", "产出与效益", "改革创新力", "辐射带动力")
+_W = vocabulary("sample")
+DIMENSIONS: tuple[str, ...] = tuple(_W["dimensions"])
 
 # (dimension, indicator, unit, direction, frequency, baseline range) — real indicators of this
 # carrier type from the national 融通型 monitoring table, plus plausible companions.
-INDICATORS: tuple[tuple[str, str, str, str, str, tuple[int, int]], ...] = (
-    ("产业集聚度", "载体在主要服务行业领域入驻企业数占比", "%", "≥", "年报", (50, 70)),
-    ("产业集聚度", "入驻中小企业数", "家", "≥", "半年报", (80, 160)),
-    ("资源聚集力", "合作的资本服务机构数", "个", "≥", "季报", (3, 10)),
-    ("资源聚集力", "拥有或合作的专业公共技术服务平台数", "个", "≥", "季报", (2, 8)),
-    ("持续发展力", "创业导师数", "人", "≥", "半年报", (10, 40)),
-    ("持续发展力", "载体从业人员数", "人", "≥", "半年报", (800, 3000)),
-    ("产出与效益", "载体亩均收入", "万元", "≥", "年报", (200, 600)),
-    ("产出与效益", "入驻企业营业收入增长率", "%", "≥", "年报", (8, 15)),
-    ("改革创新力", "组织创新创业大赛和项目路演次数", "次", "≥", "季报", (4, 12)),
-    ("改革创新力", "入驻企业新增知识产权数", "件", "≥", "年报", (20, 80)),
-    ("辐射带动力", "已达成合作的行业龙头企业数", "家", "≥", "季报", (2, 6)),
-    ("辐射带动力", "服务区外中小企业数", "家", "≥", "年报", (50, 200)),
+INDICATORS: tuple[tuple[str, str, str, str, str, tuple[int, int]], ...] = tuple(
+    (dim, name, unit, direction, freq, (lo, hi))
+    for dim, name, unit, direction, freq, lo, hi in _W["indicators"]
 )
 
-SURNAMES = "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦许何吕施张孔曹严华金魏陶姜"
-GIVEN = (
-    "刚",
-    "敏",
-    "伟",
-    "芳",
-    "磊",
-    "静",
-    "强",
-    "丽",
-    "军",
-    "洋",
-    "勇",
-    "艳",
-    "杰",
-    "涛",
-    "明",
-    "霞",
-)
+SURNAMES: str = _W["surnames"]
+GIVEN: tuple[str, ...] = tuple(_W["given_names"])
 
 
 def credit_code(rnd: random.Random, region: str = "140100") -> str:
@@ -60,24 +35,26 @@ def person(rnd: random.Random) -> str:
 def application(zone: dict[str, Any], rnd: random.Random) -> dict[str, Any]:
     """Form A for one catalogue zone (keys of the catalogue: name, code, city, county, …)."""
     total = rnd.randint(60, 300)
-    short = zone["name"].removesuffix("经济技术开发区").removesuffix("经济开发区")
-    industry = zone.get("industries") or ["装备制造", "新材料"]
+    short = zone["name"]
+    for suffix in _W["zone_suffixes"]:
+        short = short.removesuffix(suffix)
+    industry = zone.get("industries") or list(_W["industries"])
     return {
         "city": zone["city"],
-        "county": zone.get("county", "示范区"),
+        "county": zone.get("county", _W["county"]),
         "zone_name": zone["name"],
         "zone_code": zone["code"],
-        "zone_level": "省级",
+        "zone_level": _W["zone_level"],
         "approval_date": zone.get("approved", "2006-03"),
         "approved_area_ha": zone.get("area", 1250.5),
         "leading_industries": list(industry),
-        "management_body": zone["name"] + "管理委员会",
+        "management_body": _W["management_body"].format(zone=zone["name"]),
         "in_demo_county": bool(zone.get("demo_county", False)),
-        "carrier_name": f"{short}{industry[0]}融通创新特色载体",
-        "carrier_type": "大中小企业融通型",
+        "carrier_name": _W["carrier_name"].format(short=short, industry=industry[0]),
+        "carrier_type": _W["carrier_type"],
         "key_industries": list(industry[:2]) if rnd.random() < 0.5 else [industry[0]],
-        "lead_enterprises": [f"{short}{industry[0]}集团有限公司"],
-        "operator": f"{short}创新创业服务有限公司",
+        "lead_enterprises": [_W["lead_enterprise"].format(short=short, industry=industry[0])],
+        "operator": _W["operator"].format(short=short),
         "operator_credit_code": credit_code(rnd),
         "carrier_area_m2": rnd.randint(20, 90) * 1000,
         "enterprises_total": total,
@@ -92,13 +69,13 @@ def application(zone: dict[str, Any], rnd: random.Random) -> dict[str, Any]:
         "period_start": "2020-01",
         "period_end": "2021-12",
         "contact_name": person(rnd),
-        "contact_title": rnd.choice(("副主任", "科长", "局长")),
+        "contact_title": rnd.choice(tuple(_W["contact_titles"])),
         "contact_phone": "139" + "".join(rnd.choice("0123456789") for _ in range(8)),
         "contact_email": f"kfq{rnd.randint(100, 999)}@example.cn",
         "city_contact_name": person(rnd),
         "city_contact_phone": f"0351-{rnd.randint(2000000, 8999999)}",
-        "zone_opinion": "同意申报。",
-        "city_opinion": "经审核，同意推荐。",
+        "zone_opinion": _W["zone_opinion"],
+        "city_opinion": _W["city_opinion"],
         "fill_date": f"2020-03-{rnd.randint(10, 28):02d}",
     }
 
@@ -113,7 +90,7 @@ def indicators(rnd: random.Random) -> list[dict[str, Any]]:
                 "dimension": dim,
                 "indicator": name,
                 "unit": unit,
-                "formula": f"统计期末{name}",
+                "formula": _W["formula"].format(indicator=name),
                 "direction": direction,
                 "baseline": base,
                 "target_y1": y1,
@@ -133,8 +110,8 @@ def targets(app: dict[str, Any], rnd: random.Random) -> dict[str, Any]:
         "subsidy": app["subsidy_requested"],
         "local_funds": app["local_funds"],
         "other_funds": app["other_funds"],
-        "overall_goal": "用两年时间建成龙头企业引领、中小企业协同的融通创新生态。",
-        "year1_goal": "完善载体服务功能，新增入驻中小企业，建立龙头企业开放合作机制。",
-        "year2_goal": "形成可复制推广的融通发展模式，服务辐射区外中小企业。",
+        "overall_goal": _W["overall_goal"],
+        "year1_goal": _W["year1_goal"],
+        "year2_goal": _W["year2_goal"],
         "indicators": indicators(rnd),
     }

@@ -29,7 +29,7 @@ from formkit.checksum import (
     parse_zone_code,
     phones_problem,
 )
-from formkit.codes import text
+from formkit.codes import detail_text, text
 from formkit.findings import Finding
 from formkit.record import Record
 from formkit.spec import FormSpec
@@ -362,10 +362,10 @@ def _regex(ctx: Context, path: tuple[Any, ...], kind: str) -> None:
 
 def _bound(rule: str, constraint: Any) -> str:
     if rule == "min":
-        return f"不小于 {_num(constraint)}"
+        return detail_text("at-least", n=_num(constraint))
     if rule == "max":
-        return f"不大于 {_num(constraint)}"
-    return f"最多 {constraint} 项"
+        return detail_text("at-most", n=_num(constraint))
+    return detail_text("at-most-items", n=constraint)
 
 
 def _num(value: Any) -> Any:

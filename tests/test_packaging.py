@@ -98,6 +98,9 @@ def test_wheel_carries_specs_templates_and_web_assets(tmp_path: Path) -> None:
         assert f"formkit/_templates/{template.name}" in names
     assert "formkit/py.typed" in names
     assert "formkit/fonts/fonts.conf" in names
+    assert "formkit/web/openapi.yaml" in names
+    for words in (source / "formkit" / "vocabulary").glob("*.yaml"):
+        assert words.relative_to(source).as_posix() in names
     for folder in ("templates", "static"):  # the page's templates, script, style and icon
         for asset in (source / "formkit" / "web" / folder).iterdir():
             assert asset.relative_to(source).as_posix() in names

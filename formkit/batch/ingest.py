@@ -32,7 +32,7 @@ from formkit.intake.zipaudit import member_path
 from formkit.pipeline import FileResult, Options, process_bytes
 from formkit.programme import Programme, load_programme
 from formkit.registry import Registry, StoredFile
-from formkit.resources import validators_dir
+from formkit.resources import validators_dir, word_map
 
 Progress = Callable[[int, int, str], None]
 
@@ -41,7 +41,7 @@ Progress = Callable[[int, int, str], None]
 STORED_FORMAT = "2: rows_not_applicable"
 # An indicator row marked as not applying to the zone (a none-marker in an amount reads as 0,
 # so the mark is kept beside the values: the cycle scores such a row apart).
-NOT_APPLICABLE = ("不适用", "不涉及", "N/A", "n/a")
+NOT_APPLICABLE: tuple[str, ...] = tuple(word_map("cycle", "inbox")["not_applicable"])
 
 # Test hook: seconds each worker waits before reading a file, so a test can kill a run
 # part-way at a known point. Never set in normal use.

@@ -14,10 +14,13 @@ import yaml
 from formkit.cycle import workbook as wb
 from formkit.cycle.allocate import AllocationResult
 from formkit.programme import Programme
+from formkit.resources import word_map
 
-WORKBOOK = "资金分配表.xlsx"
+WORDS = word_map("cycle", "allocation")
+WORKBOOK: str = WORDS["workbook"]
 FUNDING = "funding.yaml"
-RULE_ZH = {"equal": "平均分配", "tiers": "按等次分档"}
+RULE_ZH: dict[str, str] = WORDS["rules"]
+_DOCNO = word_map("identifiers", "docno")
 
 
 def write_allocation(result: AllocationResult, programme: Programme, out: Path) -> list[Path]:
@@ -26,31 +29,22 @@ def write_allocation(result: AllocationResult, programme: Programme, out: Path) 
     _detail(book, result)
     _blocks(book, result)
     wb.findings_sheet(book, result.findings)
-    paths = [wb.save(book, out / WORKBOOK, f"{result.year}年度资金分配表")]
+    paths = [wb.save(book, out / WORKBOOK, WORDS["title"].format(year=result.year))]
     text = yaml.safe_dump(funding_data(result, programme), allow_unicode=True, sort_keys=False)
     wb.write(
         out / FUNDING,
-        ("# 资金下达通知数据（formkit allocate 生成）。金额单位：万元。\n" + text).encode(),
+        (WORDS["data_comment"] + text).encode(),
     )
     paths.append(out / FUNDING)
     return paths
 
 
 def _detail(book: Any, result: AllocationResult) -> None:
-    header = (
-        "序号",
-        "市",
-        "开发区",
-        "特色载体",
-        "等次",
-        "分配权重",
-        "申请额（万元）",
-        "分配额（万元）",
-        "说明",
-    )
+    words = WORDS["detail"]
+    header = tuple(words["header"])
     rows: list[tuple[Any, ...]] = []
     for n, s in enumerate(result.shares, 1):
-        note = "按申请额封顶" if s.capped else ("未安排" if s.amount == 0 else "")
+        note = words["capped"] if s.capped else (words["nothing"] if s.amount == 0 else "")
         request = s.zone.request if s.zone.request is not None else ""
         rows.append(
             (
@@ -65,10 +59,12 @@ def _detail(book: Any, result: AllocationResult) -> None:
                 note,
             )
         )
-    rows.append(("合计", "", f"{len(result.shares)} 个开发区", "", "", "", "", result.total, ""))
+    zones = words["zones"].format(count=len(result.shares))
+    rows.append((wb.TOTAL, "", zones, "", "", "", "", result.total, ""))
     rule = RULE_ZH.get(result.rule, result.rule)
-    title = f"{result.year}年度中小企业发展专项资金分配表（{rule}，预算 {result.budget} 万元）"
-    ws = wb.table(book, "分配明细", title, header, rows, (6, 10, 26, 34, 8, 10, 14, 14, 14), (7, 8))
+    title = words["title"].format(year=result.year, rule=rule, budget=result.budget)
+    widths = (6, 10, 26, 34, 8, 10, 14, 14, 14)
+    ws = wb.table(book, words["sheet"], title, header, rows, widths, (7, 8))
     wb.bold_last_row(ws)
 
 
@@ -76,12 +72,13 @@ def _blocks(book: Any, result: AllocationResult) -> None:
     rows: list[tuple[Any, ...]] = [
         (n, b.city, b.count, b.amount) for n, b in enumerate(result.by_city, 1)
     ]
-    rows.append(("合计", "", sum(b.count for b in result.by_city), result.total))
+    rows.append((wb.TOTAL, "", sum(b.count for b in result.by_city), result.total))
+    words = WORDS["blocks"]
     ws = wb.table(
         book,
-        "切块下达",
-        "分市切块下达表",
-        ("序号", "市", "开发区数", "金额（万元）"),
+        words["sheet"],
+        words["title"],
+        tuple(words["header"]),
         rows,
         (6, 12, 10, 16),
         (4,),
@@ -96,8 +93,8 @@ def funding_data(result: AllocationResult, programme: Programme) -> dict[str, An
     seq = config.doc_seq or "1"
     return {
         "agency": programme.agency,
-        "doc_no": f"{programme.docno_prefix}〔{programme.year}〕{seq}号",
-        "recipients": f"{'、'.join(cities)}中小企业主管部门，财政局",
+        "doc_no": f"{programme.docno_prefix}〔{programme.year}〕{seq}{_DOCNO['number']}",
+        "recipients": WORDS["recipients"].format(cities="、".join(cities)),
         "year": result.year,
         "parent_notice": programme.parent_notice,
         "allocations": [
@@ -111,11 +108,12 @@ def funding_data(result: AllocationResult, programme: Programme) -> dict[str, An
             if s.amount > 0
         ],
         "date": config.date or dt.date.today().isoformat(),
-        "cc": [f"{_province(programme.agency)}财政厅", "各有关市财政局"],
+        "cc": [cc.format(province=_province(programme.agency)) for cc in WORDS["cc"]],
     }
 
 
 def _province(agency: str) -> str:
     """山西省小企业发展促进局 → 山西省 (the 抄送 goes to the province's 财政厅)."""
-    head, sep, _ = agency.partition("省")
-    return head + sep if sep else "省"
+    province: str = WORDS["province"]
+    head, sep, _ = agency.partition(province)
+    return head + sep if sep else province

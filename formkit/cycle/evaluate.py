@@ -25,6 +25,11 @@ from formkit.cycle.inbox import CycleData, Report, Sourced
 from formkit.cycle.scoring import QUALITATIVE, Item, Scored, rounded, score_items, totals
 from formkit.findings import finding
 from formkit.programme import ApprovedZone, Programme
+from formkit.resources import word_map
+
+_WORDS = word_map("cycle", "decision")
+SOURCES: dict[str, str] = _WORDS["sources"]
+REASONS: dict[str, str] = _WORDS["reasons"]
 
 SCORE_TOLERANCE = Decimal("0.05")
 
@@ -73,9 +78,9 @@ def _zone(
     own = [r for r in data.self_evals if r.zone == zone.zone and r.year == year]
     reports = data.reports(zone.zone, year)
     if own:
-        source, items, money = "自评表", _self_eval_items(own[-1]), own[-1].data
+        source, items, money = SOURCES["self_eval"], _self_eval_items(own[-1]), own[-1].data
     elif reports:
-        source, money = "监测数据", reports[-1].data
+        source, money = SOURCES["monitoring"], reports[-1].data
         items = _monitoring_items(reports[-1], data.targets.get(zone.zone), zone, year)
     else:
         found.append((zone.zone, finding("evaluation-no-data", zone=zone.zone, year=year)))
@@ -93,10 +98,10 @@ def _zone(
 
 def _unscored(programme: Programme, zone: ApprovedZone, year: int) -> ZoneEvaluation:
     grade = programme.evaluation.grades[-1].name
-    reasons = [f"没有 {year} 年的绩效自评表或进展数据，按 {grade} 处理"]
+    reasons = [REASONS["no_data"].format(year=year, grade=grade)]
     dims: dict[str, Decimal | None] = {d: None for d in programme.evaluation.weights}
     return ZoneEvaluation(
-        zone, year, "无数据", [], dims, Decimal("0.0"), grade, None, False, reasons
+        zone, year, SOURCES["none"], [], dims, Decimal("0.0"), grade, None, False, reasons
     )
 
 
@@ -213,22 +218,22 @@ def decide(
 ) -> tuple[bool, list[str]]:
     """Whether support rolls on, with every reason that decided it."""
     config = programme.evaluation
-    reasons = [f"总分 {total.quantize(Decimal('0.1'), ROUND_HALF_UP)} 分，评价等次为{grade}"]
+    shown = total.quantize(Decimal("0.1"), ROUND_HALF_UP)
+    reasons = [REASONS["total"].format(total=shown, grade=grade)]
     ok = grade in config.roll_on_grades
     if not ok:
-        reasons.append(f"等次{grade}不在可滚动支持的等次（{'、'.join(config.roll_on_grades)}）之内")
+        grades = "、".join(config.roll_on_grades)
+        reasons.append(REASONS["grade_not_rolling"].format(grade=grade, grades=grades))
     least = f"{config.min_execution:g}"
     if rate is None:
-        reasons.append("未报预算执行情况，执行率未计入判断")
+        reasons.append(REASONS["no_execution"])
     elif rate < Decimal(least):
         ok = False
-        reasons.append(f"预算执行率 {rate}%，低于 {least}%")
+        reasons.append(REASONS["execution_low"].format(rate=rate, least=least))
     else:
-        reasons.append(f"预算执行率 {rate}%，不低于 {least}%")
+        reasons.append(REASONS["execution_ok"].format(rate=rate, least=least))
     years = year - (zone.start or programme.year) + 1
-    if years >= config.max_years:
-        ok = False
-        reasons.append(f"已获支持 {years} 年，达到最长支持期限 {config.max_years} 年")
-    else:
-        reasons.append(f"已获支持 {years} 年（最长 {config.max_years} 年）")
+    limit = "years_reached" if years >= config.max_years else "years_left"
+    ok = ok and years < config.max_years
+    reasons.append(REASONS[limit].format(years=years, max_years=config.max_years))
     return ok, reasons

@@ -18,8 +18,11 @@ from formkit.cycle import workbook as wb
 from formkit.cycle.evaluate import EvaluationResult, ZoneEvaluation
 from formkit.errors import InputFileError
 from formkit.programme import Programme
+from formkit.resources import word_map
 
-WORKBOOK = "绩效评价结果.xlsx"
+WORDS = word_map("cycle", "evaluation")
+WORKBOOK: str = WORDS["workbook"]
+_DOCNO = word_map("identifiers", "docno")
 DATA = "evaluation.yaml"
 CHART_ROWS = 15  # rows each chart takes
 
@@ -38,33 +41,26 @@ def write_evaluation(
     _indicators(book, result)
     _dimension_chart(book, result)
     wb.findings_sheet(book, result.findings)
-    paths = [wb.save(book, out / WORKBOOK, f"{result.year}年度绩效评价结果")]
+    paths = [wb.save(book, out / WORKBOOK, WORDS["title"].format(year=result.year))]
     data = evaluation_data(result, programme, date or dt.date.today().isoformat(), doc_seq)
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
-    wb.write(out / DATA, ("# 绩效评价结果通报数据（formkit evaluate 生成）。\n" + text).encode())
+    wb.write(out / DATA, (WORDS["data_comment"] + text).encode())
     return [*paths, out / DATA]
 
 
 def _results(book: Any, result: EvaluationResult) -> None:
     dims = list(result.weights)
+    words = WORDS["results"]
     header = (
-        "序号",
-        "市",
-        "开发区",
-        "数据来源",
-        *[f"{d}（{result.weights[d]:g}）" for d in dims],
-        "总分",
-        "等次",
-        "预算执行率（%）",
-        "滚动支持",
-        "理由",
+        *words["header_before"],
+        *[words["dimension"].format(name=d, weight=result.weights[d]) for d in dims],
+        *words["header_after"],
     )
     rows = []
     for n, z in enumerate(result.zones, 1):
-        scores = [
-            z.dimensions.get(d) if z.dimensions.get(d) is not None else "不适用" for d in dims
-        ]
-        rate = z.execution_rate if z.execution_rate is not None else "未报"
+        na = words["not_applicable"]
+        scores = [z.dimensions.get(d) if z.dimensions.get(d) is not None else na for d in dims]
+        rate = z.execution_rate if z.execution_rate is not None else words["not_reported"]
         rows.append(
             (
                 n,
@@ -75,27 +71,17 @@ def _results(book: Any, result: EvaluationResult) -> None:
                 z.total,
                 z.grade,
                 rate,
-                "是" if z.roll_on else "否",
+                words["roll_on"] if z.roll_on else words["no_roll_on"],
                 "；".join(z.reasons),
             )
         )
     widths = (6, 10, 26, 10, *[12] * len(dims), 8, 8, 12, 9, 70)
-    wb.table(book, "评价结果", f"{result.year}年度特色载体绩效评价结果", header, rows, widths)
+    wb.table(book, words["sheet"], words["title"].format(year=result.year), header, rows, widths)
 
 
 def _indicators(book: Any, result: EvaluationResult) -> None:
-    header = (
-        "开发区",
-        "一级指标",
-        "二级指标",
-        "单位",
-        "指标性质",
-        "年度指标值",
-        "实际完成值",
-        "分值",
-        "得分",
-        "说明",
-    )
+    words = WORDS["indicators"]
+    header = tuple(words["header"])
     rows = []
     for z in result.zones:
         for s in z.scored:
@@ -108,14 +94,14 @@ def _indicators(book: Any, result: EvaluationResult) -> None:
                     i.unit,
                     i.direction,
                     _blank(i.target),
-                    _blank(i.actual) if i.applicable else "不适用",
+                    _blank(i.actual) if i.applicable else words["not_applicable"],
                     float(round(s.points, 2)),
                     s.score if s.score is not None else "—",
                     s.note,
                 )
             )
     widths = (24, 12, 34, 8, 9, 11, 11, 8, 8, 36)
-    wb.table(book, "指标得分", "指标得分明细", header, rows, widths)
+    wb.table(book, words["sheet"], words["title"], header, rows, widths)
 
 
 def _blank(value: float | None) -> Any:
@@ -127,11 +113,12 @@ def _dimension_chart(book: Any, result: EvaluationResult) -> None:
     per zone below the table."""
     dims = list(result.weights)
     rows = [(z.zone.zone, *[_rate(z, d, result.weights[d]) for d in dims]) for z in result.zones]
+    words = WORDS["dimensions"]
     ws = wb.table(
         book,
-        "维度得分率",
-        "六个一级指标得分率（%）",
-        ("开发区", *dims),
+        words["sheet"],
+        words["title"],
+        (words["first"], *dims),
         rows,
         (26, *[12] * len(dims)),
     )
@@ -139,7 +126,7 @@ def _dimension_chart(book: Any, result: EvaluationResult) -> None:
     anchor = len(rows) + 5
     for n, z in enumerate(result.zones):
         chart = BarChart()
-        chart.title = f"{z.zone.zone} 一级指标得分率（%）"
+        chart.title = words["chart"].format(zone=z.zone.zone)
         chart.y_axis.scaling.min, chart.y_axis.scaling.max = 0, 100
         chart.legend = None
         data = Reference(ws, min_col=2, max_col=1 + len(dims), min_row=3 + n)
@@ -162,8 +149,8 @@ def evaluation_data(
     """The ``evaluation`` notice's data (docs/templates.md)."""
     return {
         "agency": programme.agency,
-        "doc_no": f"{programme.docno_prefix}〔{date[:4]}〕{doc_seq}号",
-        "recipients": "各市中小企业主管部门",
+        "doc_no": f"{programme.docno_prefix}〔{date[:4]}〕{doc_seq}{_DOCNO['number']}",
+        "recipients": WORDS["recipients"],
         "year": result.year,
         "parent_notice": programme.parent_notice,
         "results": [

@@ -26,10 +26,12 @@ from formkit.batch.ingest import NOT_APPLICABLE, Ingested, ingest
 from formkit.findings import Finding, finding
 from formkit.programme import ApprovedZone, Programme
 from formkit.registry import Entry, Registry
+from formkit.resources import word_map
 
+_WORDS = word_map("cycle", "inbox")
 # 报送时间段 → the month it ends in; 上半年 and 全年 end with 二季度 and 四季度.
-PERIOD_END = {"一季度": 3, "二季度": 6, "上半年": 6, "三季度": 9, "四季度": 12, "全年": 12}
-QUARTERS = ("一季度", "二季度", "三季度", "四季度")
+PERIOD_END: dict[str, int] = _WORDS["period_end"]
+QUARTERS: tuple[str, ...] = tuple(_WORDS["quarters"])
 KINDS = ("progress", "self_eval", "targets")
 NOISE = frozenset({"dimension-missing", "dimension-not-quantitative", "unknown-dimension"})
 YEAR_KEY = {"progress": "report_year", "self_eval": "eval_year"}
@@ -158,7 +160,7 @@ def _from_result(
         found.append((name, finding(code, zone=data.get("zone_name") or "（未填写）")))
         return None
     year = 0 if kind == "targets" else data.get(YEAR_KEY.get(kind, ""), 0)
-    period = str(data.get("period") or ("全年" if kind == "self_eval" else ""))
+    period = str(data.get("period") or (_WORDS["whole_year"] if kind == "self_eval" else ""))
     if not isinstance(year, int):
         return None  # a missing year is already a missing-field finding of the file
     report = Report(kind, zone.zone, year, period, name, _digest(data), None, data)
@@ -188,7 +190,7 @@ def _digest(data: Mapping[str, Any]) -> str:
 
 
 def _drop_negative(report: Report, found: list[Sourced]) -> None:
-    labels = {"budget": "预算数（万元）", "spent": "执行数（万元）"}
+    labels: dict[str, str] = _WORDS["field_labels"]
     for key, label in labels.items():
         value = report.data.get(key)
         if isinstance(value, int | float) and value < 0:

@@ -13,8 +13,10 @@ from openpyxl.chart.series import SeriesLabel
 
 from formkit.cycle import workbook as wb
 from formkit.cycle.monitor import MonitorResult, PeriodProgress
+from formkit.resources import word_map
 
-WORKBOOK = "进展汇总.xlsx"
+WORDS = word_map("cycle", "monitor")
+WORKBOOK: str = WORDS["workbook"]
 CHART_ROWS = 16
 
 
@@ -25,11 +27,12 @@ def write_monitor(result: MonitorResult, out: Path) -> list[Path]:
     _dimensions(book, result)
     _charts(book, result)
     wb.findings_sheet(book, result.findings)
-    return [wb.save(book, out / WORKBOOK, "进展情况汇总")]
+    return [wb.save(book, out / WORKBOOK, WORDS["title"])]
 
 
 def _label(p: PeriodProgress) -> str:
-    return f"{p.report.year}年{p.report.period}"
+    label: str = WORDS["period"].format(year=p.report.year, period=p.report.period)
+    return label
 
 
 def _or(value: Any, blank: Any = "—") -> Any:
@@ -37,20 +40,8 @@ def _or(value: Any, blank: Any = "—") -> Any:
 
 
 def _summary(book: Any, result: MonitorResult) -> None:
-    header = (
-        "市",
-        "开发区",
-        "报送时间段",
-        "填报日期",
-        "预算数（万元）",
-        "执行数（万元）",
-        "执行率（%）",
-        "平均完成率（%）",
-        "时间进度（%）",
-        "进度",
-        "报送",
-        "文件",
-    )
+    words = WORDS["summary"]
+    header = tuple(words["header"])
     rows = [
         (
             p.zone.city,
@@ -62,28 +53,19 @@ def _summary(book: Any, result: MonitorResult) -> None:
             _or(p.execution_rate),
             _or(p.completion),
             p.expected.quantize(Decimal("0.1")),
-            "滞后" if p.lagging else "正常",
-            "逾期" if p.late else "按时",
+            words["lagging"] if p.lagging else words["on_track"],
+            words["late"] if p.late else words["on_time"],
             p.report.file,
         )
         for p in result.periods
     ]
     widths = (10, 24, 16, 12, 12, 12, 11, 13, 12, 8, 8, 50)
-    wb.table(book, "进展汇总", "进展情况汇总", header, rows, widths, (5, 6))
+    wb.table(book, words["sheet"], words["title"], header, rows, widths, (5, 6))
 
 
 def _indicators(book: Any, result: MonitorResult) -> None:
-    header = (
-        "开发区",
-        "报送时间段",
-        "一级指标",
-        "二级指标",
-        "单位",
-        "年度目标值",
-        "报送期末值",
-        "比上季度增加值",
-        "完成率（%）",
-    )
+    words = WORDS["indicators"]
+    header = tuple(words["header"])
     rows = [
         (
             p.zone.zone,
@@ -99,19 +81,21 @@ def _indicators(book: Any, result: MonitorResult) -> None:
         for p in result.periods
         for i in p.indicators
     ]
-    wb.table(book, "指标明细", "指标进展明细", header, rows, (24, 16, 12, 34, 8, 11, 11, 13, 11))
+    widths = (24, 16, 12, 34, 8, 11, 11, 13, 11)
+    wb.table(book, words["sheet"], words["title"], header, rows, widths)
 
 
 def _dimensions(book: Any, result: MonitorResult) -> None:
-    header = ("开发区", "报送时间段", *result.dimensions)
+    words = WORDS["dimensions"]
+    header = (*words["first"], *result.dimensions)
     rows = [
         (p.zone.zone, _label(p), *[_or(p.by_dimension.get(d), "") for d in result.dimensions])
         for p in result.periods
     ]
     wb.table(
         book,
-        "维度完成率",
-        "一级指标平均完成率（%）",
+        words["sheet"],
+        words["title"],
         header,
         rows,
         (24, 16, *[12] * len(result.dimensions)),
@@ -123,11 +107,12 @@ def _charts(book: Any, result: MonitorResult) -> None:
     rows = [
         (p.zone.zone, _label(p), _or(p.completion, None), float(p.expected)) for p in result.periods
     ]
+    words = WORDS["charts"]
     ws = wb.table(
         book,
-        "完成率走势",
-        "指标完成率走势（%）",
-        ("开发区", "报送时间段", "平均完成率", "时间进度"),
+        words["sheet"],
+        words["title"],
+        tuple(words["header"]),
         rows,
         (24, 16, 12, 12),
     )
@@ -137,11 +122,11 @@ def _charts(book: Any, result: MonitorResult) -> None:
     anchor = len(rows) + 5
     for k, (zone, lines) in enumerate(blocks.items()):
         chart = LineChart()
-        chart.title = f"{zone} 指标完成率与时间进度"
+        chart.title = words["chart"].format(zone=zone)
         chart.y_axis.title, chart.height, chart.width = "%", 7, 18
         data = Reference(ws, min_col=3, max_col=4, min_row=lines[0], max_row=lines[-1])
         chart.add_data(data, titles_from_data=False)
         chart.set_categories(Reference(ws, min_col=2, min_row=lines[0], max_row=lines[-1]))
-        for series, name in zip(chart.series, ("平均完成率", "时间进度"), strict=True):
+        for series, name in zip(chart.series, words["series"], strict=True):
             series.tx = SeriesLabel(v=name)
         ws.add_chart(chart, f"A{anchor + k * CHART_ROWS}")

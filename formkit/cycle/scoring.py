@@ -19,7 +19,11 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-QUALITATIVE = "定性"
+from formkit.resources import word_map
+
+_WORDS = word_map("cycle", "scoring")
+QUALITATIVE: str = _WORDS["qualitative"]
+NOTES: dict[str, str] = _WORDS["notes"]
 CENT, TENTH = Decimal("0.01"), Decimal("0.1")
 
 
@@ -58,15 +62,15 @@ def ratio(item: Item) -> tuple[Fraction | None, str]:
     """The share of its points an indicator earns (0…1), or None when it cannot be scored,
     and a note saying why when a special case applied."""
     if not item.applicable:
-        return None, "不适用"
+        return None, NOTES["not_applicable"]
     if item.direction == QUALITATIVE:
         if item.entered is None or item.points in (None, 0):
-            return None, "定性指标未录入得分"
-        return _capped(Fraction(str(item.entered)) / item.points), "定性指标，评审录入"
+            return None, NOTES["qualitative_missing"]
+        return _capped(Fraction(str(item.entered)) / item.points), NOTES["qualitative"]
     if item.target is None:
-        return None, "无年度指标值"
+        return None, NOTES["no_target"]
     if item.actual is None:
-        return Fraction(0), "未填写实际完成值"
+        return Fraction(0), NOTES["no_actual"]
     target, actual = Fraction(str(item.target)), Fraction(str(item.actual))
     if item.direction == "≤":
         return _at_most(target, actual)
@@ -76,23 +80,20 @@ def ratio(item: Item) -> tuple[Fraction | None, str]:
 def _at_least(target: Fraction, actual: Fraction) -> tuple[Fraction, str]:
     if target <= 0:
         return (
-            (Fraction(1), "目标值为 0，实际值不低于目标即得满分")
+            (Fraction(1), NOTES["zero_target_met"])
             if actual >= target
-            else (
-                Fraction(0),
-                "目标值为 0，实际值低于目标",
-            )
+            else (Fraction(0), NOTES["zero_target_missed"])
         )
     share = actual / target
-    note = f"超额完成（{rounded(share, TENTH)} 倍），按满分计" if share > 1 else ""
+    note = NOTES["exceeded"].format(times=rounded(share, TENTH)) if share > 1 else ""
     return _capped(share), note
 
 
 def _at_most(target: Fraction, actual: Fraction) -> tuple[Fraction, str]:
     if actual <= 0:
-        return Fraction(1), "实际值为 0，按满分计"
+        return Fraction(1), NOTES["zero_actual"]
     if target <= 0:
-        return Fraction(0), "目标值为 0，实际值高于目标"
+        return Fraction(0), NOTES["zero_target_above"]
     return _capped(target / actual), ""
 
 

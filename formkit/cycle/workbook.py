@@ -18,14 +18,17 @@ from openpyxl.worksheet.worksheet import Worksheet
 from formkit.atomic import write_bytes_atomic
 from formkit.errors import OutputFileError
 from formkit.findings import Finding
+from formkit.resources import word_map
 from formkit.safe_cells import set_cell
 from formkit.writers.excel_limits import fit, sheet_title
 from formkit.writers.forms_xlsx import BODY, BOLD, BOX, CENTRE, HEADER_FILL, LEFT, TITLE_FONT
 from formkit.writers.ooxml_common import deterministic_package
 
 MONEY = "0.00"
-SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
-TOTAL_FONT = Font(name="黑体", size=11, charset=134)
+WORDS = word_map("cycle", "workbook")
+SEVERITY_ZH: dict[str, str] = WORDS["severity"]
+TOTAL_FONT = Font(name=WORDS["total_font"], size=11, charset=134)
+TOTAL: str = WORDS["total"]  # 合计
 
 
 def new_book() -> Workbook:
@@ -80,10 +83,11 @@ def findings_sheet(book: Workbook, findings: Sequence[tuple[str, Finding]]) -> W
         (n, SEVERITY_ZH.get(f.severity, f.severity), source, f.location or "", f.message(), f.code)
         for n, (source, f) in enumerate(findings, 1)
     ]
+    words = WORDS["findings"]
     if not rows:
-        rows = [("", "", "", "", "未发现问题", "")]
-    header = ("序号", "级别", "来源", "位置", "问题", "代码")
-    return table(book, "问题清单", "问题清单", header, rows, (6, 8, 36, 14, 70, 24))
+        rows = [("", "", "", "", words["none"], "")]
+    header = tuple(words["header"])
+    return table(book, words["sheet"], words["title"], header, rows, (6, 8, 36, 14, 70, 24))
 
 
 def save(book: Workbook, path: Path, title: str) -> Path:

@@ -10,10 +10,12 @@ from typing import Any
 from formkit.drafting import keys
 from formkit.drafting.kinds import Guess, guess
 from formkit.drafting.scan import BELOW, INLINE, LINE, Grid, Scan, Spot
+from formkit.drafting.vocabulary import vocabulary
 from formkit.extract.labels import bracket_unit, canon, core
 from formkit.readers.model import Document
 
-_REQUIRED = re.compile(r"^\s*[*＊※★]+|[*＊※★]+\s*$|[（(]必填[)）]|必填")
+_MUST = vocabulary()["required_word"]  # 必填
+_REQUIRED = re.compile(rf"^\s*[*＊※★]+|[*＊※★]+\s*$|[（(]{_MUST}[)）]|{_MUST}")
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
 _TYPES = {
     "int": "integer",

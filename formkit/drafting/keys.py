@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from formkit.drafting.vocabulary import vocabulary
 from formkit.extract.labels import canon, core
+from formkit.resources import word
 from formkit.spec import Field, load_all
 
 MAX_SLUG = 40
@@ -96,5 +98,6 @@ def slug(label: str) -> str:
 
 def form_key(title: str) -> str:
     """The spec's name (file name) from the form's title."""
-    plain = re.sub(r"^[\d\s]+(?:年度?)?", "", title) or title
+    year = word("calendar", "year") + f"{vocabulary()['year_suffix']}?"  # 年度?
+    plain = re.sub(rf"^[\d\s]+(?:{year})?", "", title) or title
     return known_form(title) or slug(plain)[:MAX_SLUG].strip("_") or "form"

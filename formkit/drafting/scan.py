@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from formkit.drafting.vocabulary import vocabulary
 from formkit.readers.model import Cell, Document, Paragraph, Table
+from formkit.resources import word
 
 RIGHT, BELOW, INLINE, LINE = "right", "below", "inline", "line"
 MAX_LABEL = 30
@@ -24,18 +25,21 @@ MAX_SECTION = 30
 MIN_TABLE_ROWS = 2
 GROUP_MAX_ROWS = 4
 _BOXES = "□☐☑■"
-_PLACEHOLDER = re.compile(r"^[\s_＿…．.\-—/年月日时分签字盖章（）()：:]*$")
-_UNIT_ONLY = re.compile(r"^[\s（(]*(?:万元|元|千元|亿元|%|％|人|家|个|项|平方米|亩|公顷)[\s）)]*$")
+_PLACEHOLDER = re.compile(rf"^[\s_＿…．.\-—/{vocabulary()['placeholder_chars']}（）()：:]*$")
+_UNIT_ONLY = re.compile(rf"^[\s（(]*(?:{'|'.join(vocabulary()['unit_only'])})[\s）)]*$")
 _INLINE = re.compile(rf"([^\s:：_＿□☐]{{2,{MAX_LABEL}}})\s*[:：]")
 _SENTENCE = re.compile(r"[，。；;！？!?]")
-_NUMBERED = re.compile(
-    r"^\s*[▲★※*]?\s*(?:[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十]{1,3}[部分章节])"
-)
+_CN = word("normalize", "numbering_digits")  # 一、 （一）
+_DI, _UNITS = vocabulary()["section_ordinal"], vocabulary()["section_units"]
+_NUMBERED = re.compile(rf"^\s*[▲★※*]?\s*(?:[{_CN}]{{1,3}}[、.．]|{_DI}[{_CN}]{{1,3}}[{_UNITS}])")
 _NUMBERED_ARABIC = re.compile(
-    r"^\s*[▲★※*]?\s*(?:\d{1,2}(?:\.\d{1,2})*[、.．)]|[（(][\d一二三四五六七八九十]{1,3}[）)])"
+    rf"^\s*[▲★※*]?\s*(?:\d{{1,2}}(?:\.\d{{1,2}})*[、.．)]|[（(][\d{_CN}]{{1,3}}[）)])"
 )
 _COLON_VALUE = re.compile(r"[:：]\s*\S")
-_YEAR_PRINTED = re.compile(r"^\d{4}\s*年[\s_＿]*月[\s_＿]*(?:日)?$")  # 2021年  月  日
+_YEAR, _MONTH, _DAY = (word("calendar", k) for k in ("year", "month", "day"))
+# 2021年  月  日
+_YEAR_PRINTED = re.compile(rf"^\d{{4}}\s*{_YEAR}[\s_＿]*{_MONTH}[\s_＿]*(?:{_DAY})?$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _BRACKETS = str.maketrans({"（": "(", "）": ")"})
 
 
@@ -130,7 +134,7 @@ def is_labelish(text: str) -> bool:
         return False
     if _COLON_VALUE.search(t) and not t.startswith(_words("aside_prefixes")):
         return False  # 联系人：张三 — a label with its value, read as a line
-    return any("\u4e00" <= ch <= "\u9fff" for ch in t) or t.isalpha()
+    return _HAN.search(t) is not None or t.isalpha()
 
 
 def _balanced(text: str) -> bool:
@@ -153,8 +157,8 @@ def _clean_section(text: str) -> str:
     t = " ".join(text.split())
     if t[:1] in "（(" or _SENTENCE.search(t) or "：" in t or ":" in t:
         return ""
-    t = re.sub(r"^[一二三四五六七八九十]{1,3}[、.．]\s*", "", t)
-    t = re.sub(r"^[（(][一二三四五六七八九十]{1,3}[）)]\s*", "", t)
+    t = re.sub(rf"^[{_CN}]{{1,3}}[、.．]\s*", "", t)
+    t = re.sub(rf"^[（(][{_CN}]{{1,3}}[）)]\s*", "", t)
     return t.strip("：: ") if len(t) <= MAX_SECTION else ""
 
 

@@ -20,11 +20,12 @@ from formkit.findings import Finding, finding
 from formkit.normalize import ABSENT, NormalizeError, parse_target
 from formkit.readers.model import Cell, Location, Table
 from formkit.record import Value
+from formkit.resources import word, word_map, words
 from formkit.spec import Field, FormSpec
 
 SCAN_ROWS = 40
 MIN_HEADER_COLUMNS = 3
-_STOP_WORDS = ("备注", "说明", "注：", "注:", "填报说明", "填表说明", "合计", "小计", "总计")
+_STOP_WORDS = words("extract", "table_stop_words")
 _TARGETS: dict[tuple[str, str], tuple[str | None, object]] = {}
 _MEMO_SIZE = 8192
 # The headers found in the last document read, per (label index, fiscal words) asked for.
@@ -35,10 +36,9 @@ _LAST_HEADERS: list[
 _UNIT_TAIL = re.compile(r"[\d.]\s*([^\d\s.]{1,6})\s*$")
 
 DEFAULT_FISCAL: Mapping[str, Sequence[str]] = {
-    "level1": ("产出指标", "效益指标", "满意度指标"),
-    "level3_labels": ("三级指标", "指标内容"),
-    "value_labels": ("指标值", "目标值", "年度指标值"),
+    key: tuple(labels) for key, labels in word_map("extract", "fiscal").items()
 }
+_LEVEL2 = word("extract", "level2_label")
 
 
 @dataclass
@@ -152,7 +152,7 @@ def _column_field(
                 return _by_key(index, "indicator")
             if matches_any(text, fiscal["value_labels"]):
                 return _by_key(index, "target_y1")
-            if canon(text) == canon("二级指标"):
+            if canon(text) == canon(_LEVEL2):
                 header.level2_col = col
                 return None
     for text in texts:

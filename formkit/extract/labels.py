@@ -26,14 +26,15 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from formkit.normalize import normalize_label
+from formkit.resources import words
 from formkit.spec import Field, FormSpec
 
 EXACT, CONTAINS, FUZZY = 3, 2, 1
 
 _TRAILING_BRACKETS = re.compile(r"(?:[（(][^（()）]*[)）])+$")
-_LEADING_ASIDE = re.compile(r"^(?:其中|含|包括)[:：]?")
+_LEADING_ASIDE = re.compile(f"^(?:{'|'.join(words('extract', 'leading_asides'))})[:：]?")
 # A unit printed after a slash instead of in brackets: 核准面积/公顷, 申请资金／万元.
-_UNIT = r"(?:公顷|平方米|㎡|m2|万元|元|家|人|万人|个|次|项|亩|%|％|ha)"
+_UNIT = f"(?:{'|'.join(words('extract', 'slash_units'))})"
 _SLASH_UNIT = re.compile(r"\s*[/／]\s*(" + _UNIT + r")\s*[:：]?\s*$", re.I)
 _DIGITS = re.compile(r"\d")
 MIN_CONTAIN_RATIO = 0.6
@@ -232,23 +233,7 @@ def _char_index(labels: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
 
 # Words any office form prints — a student's application, a company's 任务书, another
 # programme's 申报表. Recognition never counts them as evidence for one of our forms.
-_GENERIC_WORDS = (
-    "基本情况 基本信息 项目基本情况 单位基本情况 项目概况 项目 名称 项目名称 单位名称 企业名称"
-    " 申请单位 申报单位 编制单位 填报单位 报送单位 评价单位 承担单位 实施单位 主管部门"
-    " 联系人 联系人姓名 填报人 联系电话 联系人电话 联系方式 电话 手机 职务 职务职称 电子邮箱"
-    " 邮箱 电子邮件 email e-mail 日期 填报日期 填表日期 申报日期 报送日期 备注 说明 情况说明"
-    " 资金安排 资金使用 资金使用计划 资金使用安排 资金使用方向 资金筹措及使用 资金来源 金额"
-    " 用途 资金用途 使用方向 支出方向 总体目标 主要目标 建设目标 发展目标 目标任务 绩效目标"
-    " 实施目标 年度目标 重点任务 实施内容 具体实施内容 主要任务 建设内容 主要建设内容"
-    " 主要实施内容 重点工作 保障措施 组织保障 职责分工 责任分工 组织实施与保障措施"
-    " 责任分工及保障措施 责任分工与保障措施 工作基础 现有工作基础 起始时间 截止时间 实施期"
-    " 统一社会信用代码 信用代码 社会信用代码 从业人员数 从业人数 主导产业 所属市 所在市 地市"
-    " 所在县 所属年度 年度 一级指标 二级指标 三级指标 指标名称 具体指标 考核指标 绩效指标"
-    " 评价指标 指标值 目标值 年度指标值 年度目标值 实际完成值 完成值 实际值 计量单位 指标单位"
-    " 指标内容 分值 得分 偏差原因 预算数 执行数 执行率 预算执行率 自筹资金 其他资金 配套资金"
-    " 指标说明 计算方法 指标类型 基准值 现状值"
-)
-GENERIC_LABELS = frozenset(normalize_label(t) for t in _GENERIC_WORDS.split())
+GENERIC_LABELS = frozenset(normalize_label(t) for t in words("extract", "generic_labels"))
 
 
 def is_generic(text: str) -> bool:

@@ -22,31 +22,40 @@ from formkit.findings import finding
 from formkit.normalize import NormalizeError, normalize
 from formkit.readers.model import Cell, Document, Location, Paragraph, Table
 from formkit.record import Record, Value
+from formkit.resources import word, word_map, words
 from formkit.spec import FormSpec
 
 READER = "letter"
 POINTS = 8  # enough to win over nothing, far below a filled form's label hits
-_DOCNO = re.compile(r"^\s*(\S{1,12}?[〔\[【（(［]\s*\d{4}\s*[〕\]】）)］]\s*第?\s*\d+\s*号)\s*$")
-_DATE = re.compile(r"^\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
-_CITY = re.compile(r"^([\u4e00-\u9fff]{2,4}?市)(?!场)")
-_CITY_LABEL = re.compile(r"^\s*(?:推荐地市|推荐单位所属市|地市)\s*[:：]\s*(\S+?市)")
+_NO: dict[str, str] = word_map("identifiers", "docno")
+_DOCNO = re.compile(
+    rf"^\s*(\S{{1,12}}?[〔\[【（(［]\s*\d{{4}}\s*[〕\]】）)］]\s*{_NO['ordinal']}?\s*\d+\s*{_NO['number']})\s*$"
+)
+_YEAR, _MONTH, _DAY = (word("calendar", k) for k in ("year", "month", "day"))
+_DATE = re.compile(rf"^\s*(\d{{4}}\s*{_YEAR}\s*\d{{1,2}}\s*{_MONTH}\s*\d{{1,2}}\s*{_DAY})\s*$")
+_CITY_SUFFIX = word("extract", "city_suffix")
+_CITY = re.compile(
+    rf"^([\u4e00-\u9fff]{{2,4}}?{_CITY_SUFFIX})(?!{word('extract', 'city_not_followed_by')})"
+)
+_CITY_LABEL = re.compile(
+    rf"^\s*(?:{'|'.join(words('extract', 'city_labels'))})\s*[:：]\s*(\S+?{_CITY_SUFFIX})"
+)
+_CN = word("normalize", "numbering_digits")
 _ITEM = re.compile(
-    r"^\s*(?:\d{1,2}\s*[.、．)）]|[（(]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]{1,2}、)\s*(.+)$"
+    rf"^\s*(?:\d{{1,2}}\s*[.、．)）]|[（(]\s*\d{{1,2}}\s*[)）]|[{_CN}]{{1,2}}、)\s*(.+)$"
 )
-_ZONE_SUFFIX = (
-    r"(?:经济技术开发区|高新技术产业开发区|经济开发区|高新技术开发区|开发区|经开区|高新区"
-    r"|工业园区|产业园区|工业园|产业园|园区|示范区|集聚区)"
-)
+_ZONE_SUFFIX = f"(?:{'|'.join(words('extract', 'zone_suffixes'))})"
 _ZONE_NAME = re.compile(r"[\u4e00-\u9fff（）()]{2,30}?" + _ZONE_SUFFIX)
 _ZONE_END = re.compile(r"^(.*?" + _ZONE_SUFFIX + r")")
-_LEADING_VERB = re.compile(r"^.*?(?:推荐|为|是|：|:)")
-_ZONE_HEADERS = ("开发区名称", "开发区", "推荐开发区", "园区名称")
+_LEADING_VERB = re.compile(f"^.*?(?:{'|'.join(words('extract', 'leading_verbs'))})")
+_ZONE_HEADERS = words("extract", "zone_headers")
+_RECOMMEND, _ISSUER_SUFFIX = word("extract", "recommend"), word("extract", "issuer_suffix")
 
 
 def looks_like_letter(doc: Document) -> bool:
     paragraphs = [p.text for p in doc.paragraphs]
     has_docno = any(_DOCNO.match(t) for t in paragraphs)
-    recommends = any("推荐" in t for t in paragraphs)
+    recommends = any(_RECOMMEND in t for t in paragraphs)
     return has_docno and recommends and bool(_zones(doc))
 
 
@@ -63,7 +72,8 @@ def read_letter(doc: Document, spec: FormSpec) -> Record:
         _docno(record, spec, docno)
     issuer = _issuer(paragraphs, docno)
     if issuer is not None:
-        _put(record, spec, "issuer", issuer.text.strip().removesuffix("文件"), issuer.location)
+        name = issuer.text.strip().removesuffix(_ISSUER_SUFFIX)
+        _put(record, spec, "issuer", name, issuer.location)
     city = _city(paragraphs, issuer)
     if city is not None:
         _put(record, spec, "city", city[0], city[1])
@@ -155,7 +165,7 @@ def _cell_at(rows: list[list[Cell]], r: int, col: int) -> tuple[str, Location]:
 
 
 def _paragraph_zones(paragraphs: list[Paragraph]) -> list[tuple[str, Location]]:
-    start = next((i for i, p in enumerate(paragraphs) if "推荐" in p.text), None)
+    start = next((i for i, p in enumerate(paragraphs) if _RECOMMEND in p.text), None)
     if start is None:
         return []
     items = list(_numbered(paragraphs[start + 1 :]))

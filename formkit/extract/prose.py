@@ -6,13 +6,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from formkit import resources
 from formkit.extract.labels import canon, core
 from formkit.normalize import NormalizeError, normalize
 from formkit.readers.model import Document, Location
 from formkit.record import Record, Value
 from formkit.spec import FormSpec
 
-_AMOUNT = re.compile(r"[^0-9０-９。；;]{0,8}?([0-9０-９][0-9０-９,，.．]*\s*(?:万元|亿元|元))")
+_UNITS = "|".join(resources.words("extract", "prose_money_units"))
+_AMOUNT = re.compile(rf"[^0-9０-９。；;]{{0,8}}?([0-9０-９][0-9０-９,，.．]*\s*(?:{_UNITS}))")
+_WAN = resources.word("normalize", "default_money_unit")
 
 
 def amount_after(text: str, word: str) -> str | None:
@@ -49,7 +52,7 @@ def fund_uses(text: str, location: Location, uses: Iterable[str]) -> Value | Non
         if amount is None:
             continue
         try:
-            rows.append({"use": use, "amount_wan": normalize("money", amount, unit="万元")})
+            rows.append({"use": use, "amount_wan": normalize("money", amount, unit=_WAN)})
         except NormalizeError:
             continue
         raws.append(use + amount)

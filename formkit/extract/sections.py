@@ -19,21 +19,26 @@ from formkit.extract.indicators import find_header, read_rows
 from formkit.extract.labels import LabelIndex, canon, index_for
 from formkit.readers.model import Document, Location, Paragraph, Table
 from formkit.record import Record, Value
+from formkit.resources import word, word_map, words
 from formkit.spec import FormSpec
 
+_CH: dict[str, str] = word_map("extract", "chapter")
+_CHAPTER = rf"{_CH['ordinal']}[{_CH['digits']}\d]+[{_CH['units']}][{_CH['part']}]?"
+_CN = word("normalize", "numbering_digits")
 _NUMBERING: tuple[tuple[re.Pattern[str], int], ...] = (
-    (re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+[章部篇][分]?\s*"), 1),
-    (re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]\s*"), 2),
-    (re.compile(r"^\s*[（(]\s*[一二三四五六七八九十]+\s*[)）]\s*[、.．]?\s*"), 3),
+    (re.compile(rf"^\s*{_CHAPTER}\s*"), 1),
+    (re.compile(rf"^\s*[{_CN}]+\s*[、.．]\s*"), 2),
+    (re.compile(rf"^\s*[（(]\s*[{_CN}]+\s*[)）]\s*[、.．]?\s*"), 3),
     (re.compile(r"^\s*\d{1,2}\s*[.、．](?!\d)\s*"), 4),
     (re.compile(r"^\s*[（(]\s*\d{1,2}\s*[)）]\s*"), 5),
 )
 MAX_HEADING_CHARS = 40
 PLAIN_HEADING_LEVEL = 2
-_GUIDE_WORDS = ("编写要点", "编写提示", "填写说明", "编制要点")
+_GUIDE_WORDS = words("extract", "guide_words")
 _GUIDE_PREFIX = re.compile(r"^[^：:]{1,8}[：:]")
 _BRACKETED_NOTE = re.compile(r"[（(【\[].*[)）】\]]")
-_NOTE_WORDS = ("请删除", "提示文字", "编写时", "本提纲")
+_NOTE_WORDS = words("extract", "note_words")
+_OTHER, _FUNDS = word("extract", "other_option"), word("extract", "fund_word")
 
 
 @dataclass
@@ -221,10 +226,10 @@ def _fund_uses(doc: Document, spec: FormSpec, record: Record) -> None:
 def _fund_uses_in_text(spec: FormSpec, record: Record) -> None:
     """No fund-use table: the amounts written in the fund-use part's text."""
     assert spec.table is not None
-    uses = [u for u in spec.columns[0].allowed if u != "其他"]
+    uses = [u for u in spec.columns[0].allowed if u != _OTHER]
     for part in spec.parts:
         section = record.sections.get(part.key)
-        if section is None or not any("资金" in canon(label) for label in part.labels):
+        if section is None or not any(_FUNDS in canon(label) for label in part.labels):
             continue
         found = prose.fund_uses(section.raw, section.location or Location(), uses)
         if found is not None:

@@ -22,28 +22,16 @@ from formkit.normalize import (
 from formkit.normalize.quantity import is_approximate
 from formkit.readers.model import UNCHECKED, Location
 from formkit.record import Value
+from formkit.resources import word, words
 from formkit.spec import Field
 
-_PLACEHOLDER = re.compile(r"[\s_＿…]*(?:年[\s_＿]*月(?:[\s_＿]*日)?)?[\s_＿…]*")
+_YEAR, _MONTH, _DAY = (word("calendar", k) for k in ("year", "month", "day"))
+_PLACEHOLDER = re.compile(rf"[\s_＿…]*(?:{_YEAR}[\s_＿]*{_MONTH}(?:[\s_＿]*{_DAY})?)?[\s_＿…]*")
 _TRAILING_ASIDE = re.compile(r"[（(【\[]([^（()）【】\[\]]*)[)）】\]]\s*$")
-_HINT_STARTS = (
-    "填写",
-    "请填",
-    "请选",
-    "如",
-    "例如",
-    "例：",
-    "注",
-    "选填",
-    "必填",
-    "可不填",
-    "多个",
-    "签字",
-    "盖章",
-)
+_HINT_STARTS = words("extract", "hint_starts")
 _PLAIN_NUMBER = re.compile(r"[+-]?\d[\d,，]*(?:\.\d+)?")
 _UNTICKED = re.compile(f"[{UNCHECKED}□]")
-_MONEY_UNITS = frozenset({"元", "千元", "万元", "亿元"})
+_MONEY_UNITS = frozenset(words("extract", "money_units"))
 _PERCENT_UNITS = frozenset({"%", "％"})
 _FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.')
 _TYPED_KINDS = frozenset({"int", "number", "money", "month", "date", "bool", "period"})

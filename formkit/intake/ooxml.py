@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from formkit.codes import detail_text
 from formkit.errors import InputFileError
 from formkit.intake.limits import Limits
 from formkit.intake.names import safe_display
@@ -48,7 +49,7 @@ def scan_package(archive: zipfile.ZipFile, data: bytes, name: str, limits: Limit
             report.external.extend(_external_targets(raw, info, name))
     if len(report.external) > _SHOWN_REFS:
         more = len(report.external) - _SHOWN_REFS
-        report.external[_SHOWN_REFS:] = [f"另有 {more} 处"]
+        report.external[_SHOWN_REFS:] = [detail_text("more-places", n=more)]
     return report
 
 

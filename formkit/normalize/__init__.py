@@ -52,6 +52,7 @@ from formkit.normalize.text import (
     normalize_zone_code,
     split_list,
 )
+from formkit.resources import word
 
 __all__ = [
     "ABSENT",
@@ -66,7 +67,7 @@ __all__ = [
     "split_list",
 ]
 
-MONEY_UNIT = "万元"
+MONEY_UNIT = word("normalize", "default_money_unit")
 MONEY_PLACES = 2
 NUMBER_PLACES = 6
 _QUANTITIES = frozenset({"money", "int", "number"})

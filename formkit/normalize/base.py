@@ -6,25 +6,9 @@ import re
 import unicodedata
 from typing import Final
 
-KIND_LABELS: Final[dict[str, str]] = {
-    "text": "文本",
-    "longtext": "文本",
-    "int": "整数",
-    "number": "数值",
-    "money": "金额",
-    "month": "年月",
-    "date": "日期",
-    "bool": "是/否",
-    "list": "列表",
-    "phone": "电话号码",
-    "email": "电子邮箱",
-    "credit_code": "统一社会信用代码",
-    "zone_code": "开发区代码",
-    "docno": "发文字号",
-    "choice": "选项",
-    "target": "指标值",
-    "period": "起止年月",
-}
+from formkit.resources import word_map, words
+
+KIND_LABELS: Final[dict[str, str]] = word_map("normalize", "kind_labels")
 
 
 class _Absent:
@@ -67,27 +51,7 @@ class UnitMismatch(NormalizeError):
     """A quantity carries a unit of another family than the field's (元 in a 家 field)."""
 
 
-_NONE_WORDS: Final = frozenset(
-    {
-        "无",
-        "没有",
-        "空",
-        "暂无",
-        "n/a",
-        "na",
-        "none",
-        "null",
-        "nil",
-        "不适用",
-        "无此项",
-        "略",
-        "未填",
-        "未填写",
-        "尚无",
-        "无数据",
-        "不涉及",
-    }
-)
+_NONE_WORDS: Final = frozenset(words("normalize", "none_words"))
 _NONE_PUNCT = re.compile(r"[\-—–―─－/／\\_＿.。·…~～、,，]+")
 _WRAPPERS = "()（）[]【】"
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)

@@ -12,6 +12,7 @@ from typing import Final
 
 from formkit.normalize.base import NormalizeError, nfkc, squash
 from formkit.normalize.numerals import DIGITS, NumeralError, parse_numeral
+from formkit.resources import word, words
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 EXCEL_EPOCH: Final = dt.date(1899, 12, 30)  # serial 1 = 1900-01-01 (after Lotus' leap-day bug)
@@ -20,25 +21,31 @@ SERIAL_RANGE: Final = (
     (dt.date(2100, 12, 31) - EXCEL_EPOCH).days,
 )
 
-_CN = "".join(DIGITS) + "十拾"
+_YEAR, _MONTH = word("calendar", "year"), word("calendar", "month")
+_DAYS, _MONTH_SUFFIX = word("calendar", "days"), word("calendar", "month_suffix")
+_DAY, _UNTIL = word("calendar", "day"), word("calendar", "period_until")
+_CN = "".join(DIGITS) + word("normalize", "tens")
 _Y = rf"(?P<y>\d{{4}}|[{_CN}]{{4}})"
 _M = rf"(?P<m>\d{{1,2}}|[{_CN}]{{1,3}})"
 _D = rf"(?P<d>\d{{1,2}}|[{_CN}]{{1,4}})"
 _SEP = r"[.\-/]"
 _MONTH_FORMS = (
-    re.compile(rf"{_Y}年{_M}月(?:份)?(?:{_D}[日号])?"),
+    re.compile(rf"{_Y}{_YEAR}{_M}{_MONTH}(?:{_MONTH_SUFFIX})?(?:{_D}[{_DAYS}])?"),
     re.compile(rf"{_Y}{_SEP}{_M}(?:{_SEP}{_D})?"),
     re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})?"),
 )
 _DATE_FORMS = (
-    re.compile(rf"{_Y}年{_M}月{_D}[日号]"),
+    re.compile(rf"{_Y}{_YEAR}{_M}{_MONTH}{_D}[{_DAYS}]"),
     re.compile(rf"{_Y}(?P<s>{_SEP}){_M}(?P=s){_D}"),
     re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})"),
 )
 _TIME = re.compile(r"(?:[T\s]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$")
 _TRAILING = re.compile(r"[.。,，;；]+$")
-_BLANK_FORM = re.compile(r"[\s_＿]*年[\s_＿]*月(?:[\s_＿]*日)?[\s_＿]*")
-_PERIOD_SEP = re.compile(r"(?:起?(?:至|到|~|～|—+|–|－|-{1,2}|―))")
+_BLANK_FORM = re.compile(rf"[\s_＿]*{_YEAR}[\s_＿]*{_MONTH}(?:[\s_＿]*{_DAY})?[\s_＿]*")
+_PERIOD_SEP = re.compile(
+    rf"(?:{word('calendar', 'period_from')}?"
+    rf"(?:{'|'.join(words('calendar', 'period_to'))}|~|～|—+|–|－|-{{1,2}}|―))"
+)
 
 
 def is_blank_date(text: str) -> bool:
@@ -76,7 +83,7 @@ def parse_period(raw: object) -> dict[str, str]:
         raise NormalizeError("period", raw, "not text")
     text = _prepare(raw)
     for found in _PERIOD_SEP.finditer(text):
-        start, end = text[: found.start()], _TRAILING.sub("", text[found.end() :].rstrip("止"))
+        start, end = text[: found.start()], _TRAILING.sub("", text[found.end() :].rstrip(_UNTIL))
         try:
             return {"start": _period_end(start, 1, raw), "end": _period_end(end, 12, raw)}
         except NormalizeError:
@@ -179,7 +186,7 @@ def _check(y: int, m: int, d: int | None, kind: str, raw: object) -> None:
 
 
 def _period_end(text: str, default_month: int, raw: object) -> str:
-    year_only = re.fullmatch(r"(\d{4})年?", text)
+    year_only = re.fullmatch(rf"(\d{{4}}){_YEAR}?", text)
     if year_only:
         _check(int(year_only[1]), default_month, None, "period", raw)
         return f"{year_only[1]}-{default_month:02d}"

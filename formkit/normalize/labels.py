@@ -14,38 +14,21 @@ import re
 from typing import Final
 
 from formkit.normalize.base import nfkc
+from formkit.resources import word, words
 
 _OPEN: Final = "([【〔〖｛{〈［"
 _CLOSE: Final = ")]】〕〗｝}〉］"
 _BRACKETS: Final = str.maketrans({**dict.fromkeys(_OPEN, "("), **dict.fromkeys(_CLOSE, ")")})
 _CIRCLED = re.compile(r"^[①-⑳❶-❿➀-➉⑴-⒇⒈-⒛]")
 _MARKS = "※*★☆▲△◆◇■□●○#＊✱✳"
+_CN = word("normalize", "numbering_digits")  # 一、 (一)
 _NUMBERING = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*[.、)](?!\d)|\d{1,2}(?:\.\d{1,2})+(?=[\u4e00-\u9fff])"
-    r"|\(\d{1,2}\)|[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\))"
+    rf"|\(\d{{1,2}}\)|[{_CN}]{{1,3}}[、.]|\([{_CN}]{{1,3}}\))"
 )
 _LEADING_MARKS = re.compile(rf"^[\s{re.escape(_MARKS)}]+")
 _SPACED_NUMBERING = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*[.、)]|\(\d{1,2}\))\s+")
-_ASIDES: Final = (
-    "全称",
-    "盖章",
-    "签字",
-    "签章",
-    "签名",
-    "公章",
-    "加盖公章",
-    "单位盖章",
-    "签字盖章",
-    "盖章处",
-    "必填",
-    "选填",
-    "可选",
-    "可不填",
-    "如有",
-    "手写",
-    "请填写",
-    "填写",
-)
+_ASIDES: Final = words("normalize", "label_asides")
 _ASIDE = re.compile(r"\((?:" + "|".join(sorted(_ASIDES, key=len, reverse=True)) + r")\)$")
 _EDGE_MARKS = re.compile(rf"^[{re.escape(_MARKS)}]+|[{re.escape(_MARKS)}]+$")
 _COLONS = re.compile(r"^[:]+|[:]+$")

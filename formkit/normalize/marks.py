@@ -10,6 +10,7 @@ import re
 from typing import Final
 
 from formkit.normalize.base import ABSENT, NormalizeError, is_none_marker, nfkc
+from formkit.resources import words
 
 CHECKED_GLYPHS: Final = "☑☒■✓✔√✅▣●◉⊠"
 UNCHECKED_GLYPHS: Final = "☐□○◯✗✘×"
@@ -18,48 +19,8 @@ _BRACKET_TICK = re.compile(r"[(（\[【]\s*([√✓✔xX×☑■])\s*[)）\]】]
 _BRACKET_EMPTY = re.compile(r"[(（\[【]\s*[)）\]】]")
 _LABEL_EDGES = " \t\r\n\u3000:：,，;；、/|"
 
-TRUE_WORDS: Final = frozenset(
-    {
-        "是",
-        "是的",
-        "有",
-        "对",
-        "y",
-        "yes",
-        "true",
-        "t",
-        "1",
-        "√",
-        "✓",
-        "✔",
-        "☑",
-        "■",
-        "☒",
-        "属于",
-        "位于",
-        "在",
-    }
-)
-FALSE_WORDS: Final = frozenset(
-    {
-        "否",
-        "不是",
-        "无",
-        "没有",
-        "非",
-        "n",
-        "no",
-        "false",
-        "f",
-        "0",
-        "×",
-        "✗",
-        "✘",
-        "不属于",
-        "不位于",
-        "不在",
-    }
-)
+TRUE_WORDS: Final = frozenset(words("normalize", "true_words"))
+FALSE_WORDS: Final = frozenset(words("normalize", "false_words"))
 
 
 def has_marks(text: str) -> bool:

@@ -11,51 +11,20 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
-DIGITS: Final[dict[str, int]] = {
-    "〇": 0,
-    "○": 0,
-    "零": 0,
-    "一": 1,
-    "壹": 1,
-    "二": 2,
-    "贰": 2,
-    "貳": 2,
-    "两": 2,
-    "兩": 2,
-    "三": 3,
-    "叁": 3,
-    "參": 3,
-    "四": 4,
-    "肆": 4,
-    "五": 5,
-    "伍": 5,
-    "六": 6,
-    "陆": 6,
-    "陸": 6,
-    "七": 7,
-    "柒": 7,
-    "八": 8,
-    "捌": 8,
-    "九": 9,
-    "玖": 9,
-}
-SMALL_UNITS: Final[dict[str, int]] = {
-    "十": 10,
-    "拾": 10,
-    "百": 100,
-    "佰": 100,
-    "千": 1000,
-    "仟": 1000,
-}
-BIG_UNITS: Final[dict[str, int]] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+from formkit.resources import word, word_map
+
+DIGITS: Final[dict[str, int]] = word_map("normalize", "digits")
+SMALL_UNITS: Final[dict[str, int]] = word_map("normalize", "small_units")
+BIG_UNITS: Final[dict[str, int]] = word_map("normalize", "big_units")
+POINT: Final = word("normalize", "decimal_point")  # 三点五
 NUMERAL_CHARS: Final = (
-    "0123456789.,点" + "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
+    "0123456789.," + POINT + "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
 )
 
 _ARABIC = re.compile(r"\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\.\d+")
 _TOKEN = re.compile(
     r"(?P<arabic>\d[\d,]*(?:\.\d+)?)"
-    rf"|(?P<frac>点[{''.join(DIGITS)}]+)"
+    rf"|(?P<frac>{POINT}[{''.join(DIGITS)}]+)"
     rf"|(?P<digit>[{''.join(DIGITS)}])"
     rf"|(?P<small>[{''.join(SMALL_UNITS)}])"
     rf"|(?P<big>[{''.join(BIG_UNITS)}])"

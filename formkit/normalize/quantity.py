@@ -22,62 +22,40 @@ from formkit.normalize.numerals import (
     parse_numeral,
     to_decimal,
 )
+from formkit.resources import word, word_map, words
 
 LIMIT: Final = Decimal(10**15)
 MONEY, AREA, PERCENT, COUNT = "money", "area", "percent", "count"
-_COUNTERS = (
-    "人次",
-    "家次",
-    "户次",
-    *"家个人名位次项场所户件台套间栋座处条部种批期届支只款张篇本类组",
-)
+_FAMILIES: Final = {"money": MONEY, "area": AREA, "percent": PERCENT}
 UNITS: Final[dict[str, tuple[str, Decimal]]] = {
-    "元": (MONEY, Decimal(1)),
-    "块": (MONEY, Decimal(1)),
-    "元人民币": (MONEY, Decimal(1)),
-    "平方米": (AREA, Decimal(1)),
-    "平米": (AREA, Decimal(1)),
-    "m2": (AREA, Decimal(1)),
-    "平方": (AREA, Decimal(1)),
-    "公顷": (AREA, Decimal(10**4)),
-    "ha": (AREA, Decimal(10**4)),
-    "hm2": (AREA, Decimal(10**4)),
-    "平方公里": (AREA, Decimal(10**6)),
-    "平方千米": (AREA, Decimal(10**6)),
-    "km2": (AREA, Decimal(10**6)),
-    "亩": (AREA, Decimal(10**4) / 15),
-    "%": (PERCENT, Decimal(1)),
-    **{c: (COUNT, Decimal(1)) for c in _COUNTERS},
+    name: (_FAMILIES[family], Decimal(factor) / divisor[0] if divisor else Decimal(factor))
+    for name, (family, factor, *divisor) in word_map("normalize", "units").items()
 }
-_MULTIPLIERS: Final = {
-    "万": Decimal(10**4),
-    "亿": Decimal(10**8),
-    "千": Decimal(1000),
-    "百": Decimal(100),
-    "百万": Decimal(10**6),
-    "千万": Decimal(10**7),
-}
+UNITS.update((c, (COUNT, Decimal(1))) for c in words("normalize", "counters"))
+_MULTIPLIERS: Final = {k: Decimal(v) for k, v in word_map("normalize", "multipliers").items()}
 _UNIT_NAMES = sorted(UNITS, key=len, reverse=True)
-_OTHER_MONEY = re.compile(r"(美元|美金|欧元|日元|英镑|港元|港币|usd|eur|\$)")
+_OTHER_MONEY = re.compile(f"({'|'.join(map(re.escape, words('normalize', 'foreign_currencies')))})")
+
+
+def _alternatives(*keys: str) -> str:
+    return "|".join(re.escape(w) for key in keys for w in words("normalize", key))
+
 
 _PREFIX = re.compile(
-    r"^(?:约合|约为|大约|大概|约|将近|接近|近|超过|超|逾|多于|高于|大于|不少于|不低于|不超过|不高于|"
-    r"低于|少于|小于|至少|最少|最多|达到|达|力争|争取|预计|共计|合计|总计|累计|共|计|为|人民币|rmb|cny|"
-    r"[¥￥≥≤≧≦><=≈~])"
+    f"^(?:{_alternatives('approximate_prefixes', 'other_prefixes')}|[¥￥≥≤≧≦><=≈~])"
 )
-_SUFFIX = re.compile(r"(?:及以上|及以下|以上|以下|以内|之内|左右|上下|整|人民币)$")
+_SUFFIX = re.compile(f"(?:{_alternatives('approximate_suffixes', 'other_suffixes')})$")
 _BRACKETED_UNIT = re.compile(r"[(\[【]([^()\[\]【】\d]{1,6})[)\]】]$")
-_INNER_APPROX = re.compile(rf"(?<=[{NUMERAL_CHARS}])[余多](?=[^{NUMERAL_CHARS}]|$)")
+_INNER = word("normalize", "approximate_inner")
+_INNER_APPROX = re.compile(rf"(?<=[{NUMERAL_CHARS}])[{_INNER}](?=[^{NUMERAL_CHARS}]|$)")
 _NUMERAL_HEAD = re.compile(rf"[{re.escape(NUMERAL_CHARS)}]+")
 _FOREIGN = re.compile(r"[A-Za-z0-9]")
 _ARABIC_DIGIT = re.compile(r"[0-9]")
 
 
-_APPROX_PREFIX = re.compile(
-    r"^(?:约合|约为|大约|大概|约|将近|接近|近|超过|超|逾|多于|高于|大于|不少于|不低于|不超过|不高于|"
-    r"低于|少于|小于|至少|最少|最多|[≥≤≧≦><≈~])"
-)
-_APPROX_SUFFIX = re.compile(r"(?:及以上|及以下|以上|以下|以内|之内|左右|上下)$")
+_APPROX_PREFIX = re.compile(f"^(?:{_alternatives('approximate_prefixes')}|[≥≤≧≦><≈~])")
+_APPROX_SUFFIX = re.compile(f"(?:{_alternatives('approximate_suffixes')})$")
+_PERCENT, _MINUS = word("normalize", "percent_word"), word("normalize", "minus_word")
 
 
 def is_approximate(raw: str) -> bool:
@@ -143,8 +121,8 @@ def _clean(raw: str) -> str:
     previous = None
     while previous != text:
         previous = text
-        if text.startswith("百分之"):
-            text = text[3:] + "%"
+        if text.startswith(_PERCENT):
+            text = text[len(_PERCENT) :] + "%"
         text = _PREFIX.sub("", text)
         text = _SUFFIX.sub("", text)
         text = _BRACKETED_UNIT.sub(r"\1", text)
@@ -152,7 +130,7 @@ def _clean(raw: str) -> str:
 
 
 def _sign(text: str) -> tuple[int, str]:
-    if text[:1] in ("-", "−", "负") and len(text) > 1:
+    if text[:1] in ("-", "−", _MINUS) and len(text) > 1:
         return -1, text[1:]
     return 1, text.lstrip("+")
 
@@ -161,7 +139,7 @@ def _sign(text: str) -> tuple[int, str]:
 def read_unit(text: str) -> Unit:
     """``万元`` → (money, 10000); ``家企业`` → (count, 1); ``天`` → (None, 1)."""
     factor, rest = Decimal(1), text
-    for prefix in ("百万", "千万", "万", "亿", "千", "百"):
+    for prefix in _MULTIPLIERS:  # in the vocabulary's order: 百万 before 万
         if rest.startswith(prefix) and rest != prefix:
             factor, rest = _MULTIPLIERS[prefix], rest[len(prefix) :]
             break

@@ -20,42 +20,11 @@ from formkit.normalize.base import (
 )
 from formkit.normalize.quantity import parse_quantity, to_plain, typed_quantity
 from formkit.normalize.text import clean_text
+from formkit.resources import word_map, words
 
 PLACES: Final = 6
-_AT_LEAST = (
-    ">=",
-    "≥",
-    "≧",
-    ">",
-    "不低于",
-    "不少于",
-    "不小于",
-    "至少",
-    "最少",
-    "达到",
-    "达",
-    "超过",
-    "大于",
-    "高于",
-    "多于",
-)
-_AT_MOST = (
-    "<=",
-    "≤",
-    "≦",
-    "<",
-    "不高于",
-    "不超过",
-    "不多于",
-    "不大于",
-    "最多",
-    "低于",
-    "少于",
-    "小于",
-    "控制在",
-)
-_EQUAL = ("==", "=", "等于")
-_SOFT = ("力争", "争取", "预计", "计划", "确保", "约")
+_AT_LEAST, _AT_MOST = words("normalize", "at_least"), words("normalize", "at_most")
+_EQUAL, _SOFT = words("normalize", "equal"), words("normalize", "soft")
 _PREFIXES: Final = sorted(
     [(w, "≥") for w in _AT_LEAST]
     + [(w, "≤") for w in _AT_MOST]
@@ -64,15 +33,8 @@ _PREFIXES: Final = sorted(
     key=lambda pair: len(pair[0]),
     reverse=True,
 )
-_SUFFIX = re.compile(r"(及以上|以上|及以下|以下|以内|之内)$")
-_SUFFIX_DIRECTION: Final = {
-    "及以上": "≥",
-    "以上": "≥",
-    "及以下": "≤",
-    "以下": "≤",
-    "以内": "≤",
-    "之内": "≤",
-}
+_SUFFIX_DIRECTION: Final[dict[str, str]] = word_map("normalize", "suffix_directions")
+_SUFFIX = re.compile(f"({'|'.join(_SUFFIX_DIRECTION)})$")
 
 
 def parse_target(raw: object, unit: str | None) -> tuple[str | None, object]:

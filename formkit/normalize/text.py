@@ -14,20 +14,23 @@ from typing import Final
 
 from formkit.normalize.base import ABSENT, fold_alnum, is_none_marker, nfkc, squash
 from formkit.normalize.marks import checked_options, has_marks
+from formkit.resources import word, words
 
 CHECKED, UNCHECKED = "☑", "☐"  # what readers turn every checkbox into
-_CJK = "\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+_CJK = r"\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 _SPACES = re.compile(r"\s+")
 _LIST_SEP = re.compile(
     r"[、，,；;/／\n\r\t]"
     r"|\s*(?:[①-⑳]|[(（]\d{1,2}[)）]|(?<![\d.])\d{1,2}[、.．](?!\d))\s*"
 )
-_CN_NUMBERING = re.compile(r"(?:^|(?<=[\s；;，,、/／]))[一二三四五六七八九十]{1,3}、")
+_CN = word("normalize", "numbering_digits")  # 一、 （一）
+_CN_NUMBERING = re.compile(rf"(?:^|(?<=[\s；;，,、/／]))[{_CN}]{{1,3}}、")
 _ITEM_NUMBERING = re.compile(
-    r"^(?:[①-⑳]|[(（][\d一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、.．)）](?!\d)|[一二三四五六七八九十]{1,3}、)"
+    rf"^(?:[①-⑳]|[(（][\d{_CN}]{{1,3}}[)）]|\d{{1,2}}[、.．)）](?!\d)|[{_CN}]{{1,3}}、)"
 )
-_ITEM_TRAIL = re.compile(r"(?:等等|等)$")
+_ITEM_TRAIL = re.compile(rf"(?:{'|'.join(words('normalize', 'list_trail'))})$")
+_YES, _NO = word("normalize", "yes_text"), word("normalize", "no_text")
 _DASHES: Final = dict.fromkeys(map(ord, "‐‑‒–—―−－"), ord("-"))
 _YEAR_BRACKETS = re.compile(r"[\[【(（〔［﹝〖]\s*(\d{4})\s*[\]】)）〕］﹞〗]")
 
@@ -49,7 +52,7 @@ def as_text(raw: object) -> str:
     if isinstance(raw, str):
         return raw
     if isinstance(raw, bool):
-        return "是" if raw else "否"
+        return _YES if raw else _NO
     if isinstance(raw, float) and raw.is_integer():
         return str(int(raw))
     if isinstance(raw, dt.datetime) and raw.time() == dt.time():

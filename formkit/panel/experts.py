@@ -15,8 +15,10 @@ from formkit.batch.review import ZoneReview
 from formkit.errors import InputFileError
 from formkit.findings import Finding, finding
 from formkit.programme import Programme
+from formkit.resources import word_map
 
-COLUMNS = ("姓名", "工作单位", "所在市", "回避开发区")
+_COLUMN: dict[str, str] = word_map("panel", "expert_columns")  # role → heading
+COLUMNS = tuple(_COLUMN.values())
 MAX_BYTES = 5 * 1024 * 1024
 MAX_EXPERTS = 1000
 _SEPARATORS = re.compile(r"[；;]")
@@ -74,7 +76,7 @@ def _experts(path: Path, rows: list[list[str]], index: dict[str, int]) -> list[E
         if not any(cell.strip() for cell in row):
             continue
         cells = {c: (row[i].strip() if i < len(row) else "") for c, i in index.items()}
-        name = re.sub(r"\s+", "", cells["姓名"])
+        name = re.sub(r"\s+", "", cells[_COLUMN["name"]])
         if not name:
             raise InputFileError("panel-experts-blank", str(path), file=path.name, row=number)
         if name in seen:
@@ -82,8 +84,9 @@ def _experts(path: Path, rows: list[list[str]], index: dict[str, int]) -> list[E
                 "panel-experts-duplicate", str(path), file=path.name, row=number, expert=name
             )
         seen.add(name)
-        avoid = tuple(z.strip() for z in _SEPARATORS.split(cells["回避开发区"]) if z.strip())
-        experts.append(Expert(name, cells["工作单位"], cells["所在市"], avoid, number))
+        avoided = _SEPARATORS.split(cells[_COLUMN["avoid"]])
+        avoid = tuple(z.strip() for z in avoided if z.strip())
+        experts.append(Expert(name, cells[_COLUMN["unit"]], cells[_COLUMN["city"]], avoid, number))
     return experts
 
 

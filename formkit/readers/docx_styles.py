@@ -17,13 +17,16 @@ from lxml import etree
 from formkit.readers.docx_text import PPR, VAL, find_child, w_tag
 from formkit.readers.model import Paragraph
 from formkit.readers.ooxml import Package
+from formkit.resources import words
 
 OUTLINE, NAME, BASED_ON = w_tag("outlineLvl"), w_tag("name"), w_tag("basedOn")
 STYLE_ID, STYLE_TYPE = w_tag("styleId"), w_tag("type")
 
 STYLE_CACHE_SIZE = 64
 _STYLE_CACHE_LOCK = threading.Lock()
-_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
+_HEADING_NAME = re.compile(
+    rf"^(?:{'|'.join(words('readers', 'heading_style_names'))})\s*([1-9])$", re.IGNORECASE
+)
 
 
 class Styles:

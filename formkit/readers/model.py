@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from formkit.resources import word_map
+
 if TYPE_CHECKING:
     from formkit.findings import Finding
 
@@ -89,26 +91,27 @@ class Location:
             if self.row is not None and self.col is not None:
                 return f"{self.sheet}!{column_letter(self.col)}{self.row}"
             if self.row is not None:
-                return f"{self.sheet}!第{self.row}行"
+                return PLACE["sheet_row"].format(sheet=self.sheet, row=self.row)
             return self.sheet
         parts: list[str] = []
         if self.page is not None:
-            parts.append(f"第{self.page}页")
+            parts.append(PLACE["page"].format(page=self.page))
         if self.table is not None:
-            parts.append(f"表{self.table}")
+            parts.append(PLACE["table"].format(table=self.table))
         if self.row is not None:
-            cell = f"第{self.row}行"
+            cell = PLACE["row"].format(row=self.row)
             if self.col is not None:
-                cell += f"第{self.col}列"
+                cell += PLACE["col"].format(col=self.col)
             parts.append(cell)
         if self.paragraph is not None:
-            parts.append(f"第{self.paragraph}段")
+            parts.append(PLACE["paragraph"].format(paragraph=self.paragraph))
         if self.area is not None:
             return AREAS.get(self.area, self.area) + "".join(parts)
         return " ".join(parts)
 
 
-AREAS = {"header": "页眉", "footer": "页脚"}
+PLACE: dict[str, str] = word_map("readers", "place")
+AREAS = {"header": PLACE["header"], "footer": PLACE["footer"]}
 
 
 @dataclass

@@ -56,6 +56,7 @@ from formkit.readers.pdf_text import (
     group_lines,
     paragraphs,
 )
+from formkit.resources import word_map
 
 MAX_PAGES = 200
 SCAN_IMAGE_COVER = 0.5  # an image covering half the page …
@@ -301,7 +302,11 @@ def _carries_on(first: RawTable, second: RawTable, page: PageContent, running: s
     return continues(first, second)
 
 
-_PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?#(\s*页)?(\s*[/／共]\s*#?\s*页?)?[-—–\s]*$")
+_PN: dict[str, str] = word_map("readers", "page_number")
+_PAGE_NUMBER = re.compile(
+    rf"^[-—–\s]*({_PN['ordinal']}\s*)?#(\s*{_PN['page']})?"
+    rf"(\s*[/／{_PN['total']}]\s*#?\s*{_PN['page']}?)?[-—–\s]*$"
+)
 
 
 def _running_key(block: TextBlock) -> str:

@@ -26,20 +26,22 @@ from dataclasses import dataclass
 from typing import Any
 
 from formkit.readers.model import symbol_box, symbol_family
+from formkit.resources import word, words
 
 Char = dict[str, Any]
 
 WORD_GAP = 0.2  # × font size: a gap this wide between Latin characters is a space
 SEGMENT_GAP = 0.9  # × font size: a gap this wide splits a line into segments (columns)
 
+_CN = word("normalize", "numbering_digits")  # 一、 （一）
 _HEADING_NUMBERS = (
-    (re.compile(r"^[一二三四五六七八九十]+[、．.]"), 1),
-    (re.compile(r"^[（(][一二三四五六七八九十]+[）)]"), 2),
+    (re.compile(rf"^[{_CN}]+[、．.]"), 1),
+    (re.compile(rf"^[（(][{_CN}]+[）)]"), 2),
     (re.compile(r"^\d{1,2}[.．、](?!\d)"), 3),
     (re.compile(r"^[（(]\d{1,2}[）)]"), 4),
 )
 _SENTENCE_END = ("。", "；", ";", "：", ":")
-_BOLD_MARKS = ("bold", "hei", "黑体", "black", "heavy", "semibold")
+_BOLD_MARKS = words("readers", "bold_font_marks")
 
 
 def is_wide(ch: str) -> bool:

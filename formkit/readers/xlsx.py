@@ -28,6 +28,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from formkit.codes import detail_text
 from formkit.findings import Finding, finding
 from formkit.readers.model import Cell, Document, Location, Table
 from formkit.readers.ooxml import fail, local_name, open_package
@@ -132,7 +133,9 @@ class _Book:
 
 
 def _no_value_note(places: list[str]) -> Finding:
-    detail = places[0] if len(places) == 1 else f"{places[0]} 等 {len(places)} 处"
+    detail = places[0]
+    if len(places) > 1:
+        detail = detail_text("places", first=places[0], n=len(places), more=len(places) - 1)
     return finding("formula-no-value", location=places[0], detail=detail)
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from formkit.findings import Finding, finding
-from formkit.readers.model import Location
+from formkit.readers.model import PLACE, Location
 from formkit.record import Record, Value
 from formkit.spec import Field, FormSpec
 
@@ -171,7 +171,7 @@ class Context:
 
     def row_name(self, index: int) -> str:
         """How to name a table row in a message: its indicator, else its number."""
-        return self.row_indicator(index) or f"第{self.row_number(index)}行"
+        return self.row_indicator(index) or PLACE["row"].format(row=self.row_number(index))
 
     def row_indicator(self, index: int) -> str | None:
         """The indicator a table row names, if any."""

@@ -30,10 +30,12 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from formkit.resources import word
 from formkit.spec import FormSpec
 from formkit.validation.context import Context
 
-CARRIER_TYPE = "大中小企业融通型"
+CARRIER_TYPE = word("rules", "carrier_type")
+PROVINCIAL = word("identifiers", "provincial_level")
 QUANTITATIVE = ("≥", "≤", "=")
 MIN_PART_CHARS = 50
 
@@ -103,7 +105,7 @@ def key_industries(ctx: Context) -> None:
 
 def zone_level(ctx: Context) -> None:
     value = _get(ctx, "zone_level")
-    if value and value != "省级" and not ctx.reported(("zone_level",)):
+    if value and value != PROVINCIAL and not ctx.reported(("zone_level",)):
         ctx.add("zone-level-not-provincial", ("zone_level",))
 
 
@@ -135,8 +137,9 @@ def catalogue(ctx: Context) -> None:
     bad_code = ctx.reported(("zone_code",))  # a malformed code is reported once, as such
     if code and zone.code and str(code).upper() != zone.code and not bad_code:
         ctx.add("zone-code-mismatch", ("zone_code",), expected=zone.code)
-    if zone.level and zone.level != "省级" and _get(ctx, "zone_level") in (None, "省级"):
-        ctx.add("zone-level-not-provincial", ("zone_level",), raw=f"{zone.level}（目录）")
+    if zone.level and zone.level != PROVINCIAL and _get(ctx, "zone_level") in (None, PROVINCIAL):
+        raw = word("rules", "from_catalogue").format(level=zone.level)
+        ctx.add("zone-level-not-provincial", ("zone_level",), raw=raw)
 
 
 def city(ctx: Context) -> None:

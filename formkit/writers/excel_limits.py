@@ -27,6 +27,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from formkit.resources import word
 from formkit.safe_cells import set_cell
 
 MAX_LIST_FORMULA = 255  # the literal list, quotes included
@@ -34,7 +35,7 @@ MAX_TITLE, MAX_TEXT = 32, 255  # a validation's prompt/error title and text
 MAX_SHEET_NAME = 31
 MAX_ROW_HEIGHT = 409.0  # points
 MAX_COLUMN_WIDTH = 255.0  # characters
-LISTS_SHEET = "下拉选项"  # the hidden sheet that holds long drop-down lists
+LISTS_SHEET = word("writers", "lists_sheet")  # the hidden sheet that holds long drop-down lists
 _BAD_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from formkit.atomic import write_bytes_atomic
 from formkit.errors import OutputFileError
+from formkit.resources import word_map
 from formkit.spec import FormSpec, available_forms, load_spec
 from formkit.writers.forms_docx import application_docx, plan_docx, spec_docx
 from formkit.writers.forms_xlsx import application_xlsx, progress_xlsx, spec_xlsx, targets_xlsx
@@ -36,12 +37,7 @@ WRITERS: dict[tuple[str, str], Writer] = {
 
 # The files ``formkit forms`` writes, in order: file name → (form, format).
 BLANK_FORMS: dict[str, tuple[str, str]] = {
-    "申报信息表.docx": ("application", "docx"),
-    "申报信息表.xlsx": ("application", "xlsx"),
-    "绩效目标及评价指标表.xlsx": ("targets", "xlsx"),
-    "两年期实施方案编制提纲.docx": ("plan", "docx"),
-    "进展情况报送表.xlsx": ("progress", "xlsx"),
-    "绩效自评表.xlsx": ("self_eval", "xlsx"),
+    name: (form, fmt) for name, (form, fmt) in word_map("writers", "blank_forms").items()
 }
 
 _REASONS = {  # errno → a reason of formkit.codes.REASONS

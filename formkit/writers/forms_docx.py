@@ -26,6 +26,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.table import Table, _Cell
 
+from formkit.resources import word, word_map
 from formkit.spec import Field, FormSpec
 from formkit.writers.ooxml_common import (
     bool_text,
@@ -58,7 +59,7 @@ FORM_PAGE, FORM_SIZES = Page(), Sizes(body=12, title=18, table=12, hint=9)
 GRID_MM = (20.0, 24.0, 38.0, 32.0, 42.0)
 ROW_MM, TALL_ROW_MM, SECTION_ROW_MM = 10.0, 38.0, 8.0
 SECTION_FILL = "D9D9D9"
-DATE_PLACEHOLDER = "　　　　年　　月　　日"
+DATE_PLACEHOLDER = word("writers", "date_placeholder")
 WIDE_KINDS = frozenset({"list", "docno", "credit_code"})
 SHORT_KINDS = frozenset({"int", "number", "money", "month", "date", "bool", "choice", "phone"})
 MAX_PAIR_HINT, MAX_PAIR_EXAMPLE, MAX_PAIR_LABEL = 12, 10, 14
@@ -279,13 +280,14 @@ def _hint(cell: _Cell, field: Field) -> None:
 
 # -- the plan -----------------------------------------------------------------------------------
 
-NUMERALS = "一二三四五六七八九十"
-SUB_NUMERALS = ("（一）", "（二）", "（三）", "（四）")
+PLAN_WORDS = word_map("writers", "plan")
+NUMERALS = word("normalize", "numbering_digits")  # 一、 二、
+SUB_NUMERALS: tuple[str, ...] = tuple(PLAN_WORDS["sub_numerals"])
 PLAN_PAGE = Page(top=37, bottom=35, left=28, right=26)
 PLAN_SIZES = Sizes(body=16, title=22, table=14, hint=14, line=28.95, indent=True)
 FUND_COLUMNS_MM, FUND_ROW_MM = (96.0, 60.0), 9.0
-BLANK_USES = ("直接补助", "绩效奖励", "购买服务", "")
-OUTLINE_NOTE = "（本提纲列出实施方案必须包含的{count}个部分及编写要点，编写时请删除灰色提示文字。）"
+BLANK_USES: tuple[str, ...] = tuple(PLAN_WORDS["blank_uses"])
+OUTLINE_NOTE: str = PLAN_WORDS["outline_note"]
 INFO_BLANK = "　" * 16
 
 
@@ -297,7 +299,7 @@ def plan_docx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
     (“写在‘实施目标’部分”); the fund-use table goes under the part its label or aliases name.
     """
     document = new_document(PLAN_PAGE, PLAN_SIZES)
-    suffix = "" if data is not None else "编制提纲"
+    suffix = "" if data is not None else PLAN_WORDS["outline_suffix"]
     add_title(document, spec.heading + suffix, spec.title + suffix, PLAN_SIZES.title, PLAN_PAGE)
     for f in spec.fields:
         if f.kind != "longtext":
@@ -360,7 +362,7 @@ def _part_body(document: Document, part: Field, text: Any, blank: bool) -> None:
                 document.add_paragraph(line.strip())
     elif blank and part.hint:
         paragraph = document.add_paragraph()
-        hint_run(paragraph, f"编写要点：{part.hint}。")
+        hint_run(paragraph, PLAN_WORDS["part_hint"].format(hint=part.hint))
 
 
 def _year_goals(document: Document, goals: Sequence[Field], data: Mapping[str, Any] | None) -> None:
@@ -390,7 +392,8 @@ def _fund_table(document: Document, spec: FormSpec, data: Mapping[str, Any] | No
     for name in () if rows else (use.allowed or BLANK_USES):
         _fund_row(table, name, "")
     total = sum(float(item.get(amount.key) or 0) for item in rows)
-    _fund_row(table, "合计", field_text(amount.kind, total) if rows else "", LABEL, last=True)
+    total_text = field_text(amount.kind, total) if rows else ""
+    _fund_row(table, PLAN_WORDS["total"], total_text, LABEL, last=True)
 
 
 def _fund_row(table: Table, left: str, right: str, style: str = VALUE, last: bool = False) -> None:

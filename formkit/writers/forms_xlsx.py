@@ -26,6 +26,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from formkit.resources import word, word_map, words
 from formkit.safe_cells import set_cell
 from formkit.spec import Field, FormSpec
 from formkit.writers.excel_limits import fit, sheet_title
@@ -36,7 +37,9 @@ from formkit.writers.ooxml_common import (
     parse_iso_date,
 )
 
-SONG, HEI, TITLE_FACE = "宋体", "黑体", "方正小标宋简体"
+SONG, HEI, TITLE_FACE = (
+    word_map("writers", "typefaces")[k] for k in ("songti", "heiti", "xiaobiaosong")
+)
 BODY = Font(name=SONG, size=11, charset=134)
 BOLD = Font(name=HEI, size=11, charset=134)
 TITLE_FONT = Font(name=TITLE_FACE, size=16, charset=134)
@@ -52,7 +55,7 @@ TOP_LEFT = Alignment(horizontal="left", vertical="top", wrap_text=True)
 FIELD_WIDTHS = {"A": 10, "B": 26, "C": 40, "D": 34}
 ROW_HEIGHT, TALL_HEIGHT, TITLE_HEIGHT = 21, 60, 36
 MONEY_FORMAT, COUNT_FORMAT, TEXT_FORMAT = "0.00", "0", "@"
-DATE_FORMAT = 'yyyy"年"m"月"d"日"'
+DATE_FORMAT = word("writers", "date_format")
 NUMBER_FORMATS = {
     "money": MONEY_FORMAT,
     "int": COUNT_FORMAT,
@@ -60,7 +63,9 @@ NUMBER_FORMATS = {
     "number": "General",
     "target": "General",
 }
-YES_NO = ("是", "否")
+YES_NO = words("writers", "yes_no")
+_SHEETS: dict[str, list[str]] = word_map("writers", "sheets")
+_DROPDOWN: dict[str, str] = word_map("writers", "dropdown")
 BLANK_ROWS_PER_DIMENSION = 2
 
 
@@ -95,27 +100,21 @@ def spec_xlsx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
 def targets_xlsx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
     """绩效目标及评价指标表: a 绩效目标 sheet (header fields) and a landscape 评价指标 sheet."""
     book = Workbook()
-    field_sheet(book, "绩效目标", spec.heading, spec.by_section(), data)
-    _table_of(book, spec, "评价指标", data, TARGETS_NOTE)
+    field_sheet(book, _SHEETS["targets"][0], spec.heading, spec.by_section(), data)
+    _table_of(book, spec, _SHEETS["targets"][1], data, TARGETS_NOTE)
     return _save(book, spec.title)
 
 
 def progress_xlsx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
     """进展情况报送表: a 进展情况 sheet (header fields) and a landscape 指标进展 sheet."""
     book = Workbook()
-    field_sheet(book, "进展情况", spec.heading, spec.by_section(), data)
-    _table_of(book, spec, "指标进展", data, PROGRESS_NOTE)
+    field_sheet(book, _SHEETS["progress"][0], spec.heading, spec.by_section(), data)
+    _table_of(book, spec, _SHEETS["progress"][1], data, PROGRESS_NOTE)
     return _save(book, spec.title)
 
 
-TARGETS_NOTE = (
-    "说明：每个一级指标至少填写一项可量化、可考核的二级指标；指标性质填 ≥（越大越好）、"
-    "≤（越小越好）、=（达到即可）或 定性；目标值填数字，单位写在“单位”列。"
-)
-PROGRESS_NOTE = (
-    "说明：指标与绩效目标表一致；报送期末值为截至本报送期末的累计值；"
-    "比上季度增加值 = 本期报送期末值 − 上期报送期末值。"
-)
+TARGETS_NOTE: str = word_map("writers", "notes")["targets"]
+PROGRESS_NOTE: str = word_map("writers", "notes")["progress"]
 
 
 def _save(book: Workbook, title: str) -> bytes:
@@ -153,7 +152,8 @@ def field_sheet(
     for column, width in FIELD_WIDTHS.items():
         ws.column_dimensions[column].width = width
     _banner(sheet, heading, "D", TITLE_FONT, None, TITLE_HEIGHT)
-    _header(sheet, ("项目", None, "填写内容", "填写说明"), merge_first=2)
+    item, content, hint = words("writers", "field_header")
+    _header(sheet, (item, None, content, hint), merge_first=2)
     for section, fields in sections:
         if fields:
             _banner(sheet, section, "D", BOLD, SECTION_FILL, ROW_HEIGHT, LEFT)
@@ -242,7 +242,7 @@ def _field_row(
 def hint_text(f: Field) -> str:
     """What the 填写说明 column says: the hint, and the choices of a drop-down."""
     options = YES_NO if f.kind == "bool" else f.allowed
-    choices = "下拉选择：" + " / ".join(map(str, options)) if options else ""
+    choices = _DROPDOWN["choices"].format(options=" / ".join(map(str, options))) if options else ""
     return "；".join(p for p in (f.hint, choices) if p)
 
 
@@ -289,7 +289,7 @@ def validation_for(f: Field) -> DataValidation | None:
         dv = DataValidation(
             type="list", formula1='"' + ",".join(map(str, options)) + '"', allow_blank=True
         )
-        dv.error = "请从下拉列表中选择：" + "、".join(map(str, options))
+        dv.error = _DROPDOWN["choose"].format(options="、".join(map(str, options)))
     elif f.kind in ("money", "number", "int"):
         low = f.rules.get("min", 0)
         dv = DataValidation(
@@ -300,12 +300,13 @@ def validation_for(f: Field) -> DataValidation | None:
         )
         if "max" in f.rules:
             dv.operator, dv.formula2 = "between", str(f.rules["max"])
-        dv.error = f"请输入不小于 {low} 的{'整数' if f.kind == 'int' else '数字'}"
+        rule = "at_least_int" if f.kind == "int" else "at_least_number"
+        dv.error = _DROPDOWN[rule].format(low=low)
     elif f.hint:
         dv = DataValidation(allow_blank=True)
     else:
         return None
-    dv.errorTitle, dv.showErrorMessage = "输入有误", dv.type is not None
+    dv.errorTitle, dv.showErrorMessage = _DROPDOWN["error_title"], dv.type is not None
     dv.promptTitle = f.label[:32]
     dv.prompt = _prompt(f)
     dv.showInputMessage = True
@@ -313,8 +314,9 @@ def validation_for(f: Field) -> DataValidation | None:
 
 
 def _prompt(f: Field) -> str:
-    unit = f"单位：{f.unit}" if f.unit else ""
-    return "；".join(p for p in (f.hint, unit) if p)[:255] or f"请填写{f.label}"
+    unit = _DROPDOWN["unit"].format(unit=f.unit) if f.unit else ""
+    said = "；".join(p for p in (f.hint, unit) if p)[:255]
+    return said or _DROPDOWN["fill_in"].format(label=f.label)
 
 
 # -- indicator sheets ------------------------------------------------------------------------------

@@ -17,6 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
+from formkit.resources import word_map
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
@@ -35,11 +37,9 @@ CHAR_W = 316  # 156 mm / 28 characters, in twips
 CHAR_SPACING = -5
 
 # --- type faces and sizes (§7) -----------------------------------------------------------------
-XIAOBIAOSONG = "方正小标宋简体"
-FANGSONG = "仿宋_GB2312"
-HEITI = "黑体"
-KAITI = "楷体_GB2312"
-SONGTI = "宋体"
+TYPEFACES: dict[str, str] = word_map("writers", "typefaces")
+XIAOBIAOSONG, FANGSONG = TYPEFACES["xiaobiaosong"], TYPEFACES["fangsong"]
+HEITI, KAITI, SONGTI = TYPEFACES["heiti"], TYPEFACES["kaiti"], TYPEFACES["songti"]
 LATIN = "Times New Roman"
 SZ_TITLE = 44  # 2号
 SZ_BODY = 32  # 3号
@@ -93,76 +93,77 @@ NO_GRID = '<w:snapToGrid w:val="0"/>'
 FIRST_LINE = '<w:ind w:firstLineChars="200" w:firstLine="640"/>'
 CENTER = '<w:jc w:val="center"/>'
 
+_NAMES: dict[str, str] = word_map("writers", "gongwen_styles")  # id → the name Word shows
 STYLES: tuple[Style, ...] = (
-    Style("GwBody", "公文正文", FIRST_LINE + '<w:jc w:val="both"/>'),
+    Style("GwBody", _NAMES["GwBody"], FIRST_LINE + '<w:jc w:val="both"/>'),
     Style(
         "GwMark",
-        "发文机关标志",
+        _NAMES["GwMark"],
         NO_GRID + '<w:spacing w:before="1780" w:line="1000" w:lineRule="exact"/>' + CENTER,
         fonts(XIAOBIAOSONG) + f'<w:color w:val="{RED}"/><w:spacing w:val="0"/>' + size(SZ_MARK),
     ),
     Style(
         "GwDocNo",
-        "发文字号",
+        _NAMES["GwDocNo"],
         f'<w:pBdr><w:bottom w:val="single" w:sz="{RULE_RED}" w:space="8" w:color="{RED}"/>'
         f'</w:pBdr><w:spacing w:before="{2 * LINE_PITCH}"/>' + CENTER,
     ),
     Style(
         "GwTitle",
-        "公文标题",
+        _NAMES["GwTitle"],
         NO_GRID
         + f'<w:spacing w:before="{2 * LINE_PITCH}" w:line="{LINE_PITCH}" w:lineRule="exact"/>'
         + CENTER,
         fonts(XIAOBIAOSONG) + '<w:spacing w:val="0"/>' + size(SZ_TITLE),
     ),
-    Style("GwRecipient", "主送机关", f'<w:spacing w:before="{LINE_PITCH}"/>'),
-    Style("GwH1", "一级标题（黑体）", FIRST_LINE, fonts(HEITI), outline=0),
-    Style("GwH2", "二级标题（楷体）", FIRST_LINE, fonts(KAITI), outline=1),
-    Style("GwH3", "三级标题（仿宋）", FIRST_LINE, fonts(FANGSONG), outline=2),
-    Style("GwH4", "四级标题（仿宋）", FIRST_LINE, fonts(FANGSONG), outline=3),
+    Style("GwRecipient", _NAMES["GwRecipient"], f'<w:spacing w:before="{LINE_PITCH}"/>'),
+    Style("GwH1", _NAMES["GwH1"], FIRST_LINE, fonts(HEITI), outline=0),
+    Style("GwH2", _NAMES["GwH2"], FIRST_LINE, fonts(KAITI), outline=1),
+    Style("GwH3", _NAMES["GwH3"], FIRST_LINE, fonts(FANGSONG), outline=2),
+    Style("GwH4", _NAMES["GwH4"], FIRST_LINE, fonts(FANGSONG), outline=3),
     Style(
         "GwAttachNote",
-        "附件说明",
+        _NAMES["GwAttachNote"],
         f'<w:keepNext/><w:spacing w:before="{LINE_PITCH}"/><w:ind w:left="1600" w:hanging="960"/>',
     ),
-    Style("GwAttachItem", "附件说明续行", '<w:keepNext/><w:ind w:left="1600"/>'),
+    Style("GwAttachItem", _NAMES["GwAttachItem"], '<w:keepNext/><w:ind w:left="1600"/>'),
     Style(
         "GwSignature",
-        "发文机关署名",
+        _NAMES["GwSignature"],
         f'<w:keepNext/><w:spacing w:before="{LINE_PITCH}"/>{right_indent(2)}<w:jc w:val="right"/>',
     ),
-    Style("GwDate", "成文日期", f'<w:keepNext/>{right_indent(4)}<w:jc w:val="right"/>'),
-    Style("GwNote", "附注", "<w:keepNext/>" + FIRST_LINE),
-    Style("GwAttachLabel", "附件标注", "<w:pageBreakBefore/>", fonts(HEITI)),
+    Style("GwDate", _NAMES["GwDate"], f'<w:keepNext/>{right_indent(4)}<w:jc w:val="right"/>'),
+    Style("GwNote", _NAMES["GwNote"], "<w:keepNext/>" + FIRST_LINE),
+    Style("GwAttachLabel", _NAMES["GwAttachLabel"], "<w:pageBreakBefore/>", fonts(HEITI)),
     Style(
         "GwAttachTitle",
-        "附件标题",
+        _NAMES["GwAttachTitle"],
         NO_GRID + f'<w:spacing w:before="{LINE_PITCH}" w:after="{LINE_PITCH}"'
         f' w:line="{LINE_PITCH}" w:lineRule="exact"/>' + CENTER,
         fonts(XIAOBIAOSONG) + '<w:spacing w:val="0"/>' + size(SZ_TITLE),
     ),
     Style(
         "GwTableHead",
-        "表格标题行",
+        _NAMES["GwTableHead"],
         NO_GRID + exact_line(400) + CENTER,
         fonts(HEITI) + '<w:spacing w:val="0"/>' + size(SZ_TABLE),
     ),
     Style(
         "GwTableText",
-        "表格文字",
+        _NAMES["GwTableText"],
         NO_GRID + exact_line(400) + CENTER,
         '<w:spacing w:val="0"/>' + size(SZ_TABLE),
     ),
     Style(
         "GwImprint",
-        "版记",
+        _NAMES["GwImprint"],
         NO_GRID + exact_line(560) + '<w:ind w:left="280" w:right="280"/>',
         '<w:spacing w:val="0"/>' + size(SZ_SMALL),
     ),
-    Style("GwImprintAnchor", "版记锚点", NO_GRID + exact_line(20), size(2)),
+    Style("GwImprintAnchor", _NAMES["GwImprintAnchor"], NO_GRID + exact_line(20), size(2)),
     Style(
         "GwPageNum",
-        "页码",
+        _NAMES["GwPageNum"],
         NO_GRID,
         fonts(SONGTI, SONGTI) + '<w:spacing w:val="0"/>' + size(SZ_SMALL),
     ),

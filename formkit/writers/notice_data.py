@@ -16,11 +16,14 @@ from typing import Any
 
 from formkit.dates import WorkCalendar, cn_date, expand_dates, parse_date
 from formkit.errors import TemplateError
+from formkit.resources import word_map
 from formkit.writers.gongwen import CHAR_W
 
-DOCNO = re.compile(r"^(?P<prefix>\S+?)〔(?P<year>\d{4})〕(?P<seq>[1-9]\d*)号$")
-DEFAULT_FORMS = ("申报信息表", "绩效目标及评价指标表", "两年期实施方案编制提纲")
-DEFAULT_GRADES = (("优秀", 90), ("良好", 80), ("合格", 60), ("不合格", 0))
+_HAO = word_map("identifiers", "docno")["number"]  # 号
+DOCNO = re.compile(rf"^(?P<prefix>\S+?)〔(?P<year>\d{{4}})〕(?P<seq>[1-9]\d*){_HAO}$")
+WORDS = word_map("writers", "notice")
+DEFAULT_FORMS: tuple[str, ...] = tuple(WORDS["forms"])
+DEFAULT_GRADES: tuple[tuple[str, int], ...] = tuple(WORDS["grades"].items())
 LINE_CHARS = 28
 
 Context = dict[str, Any]
@@ -108,14 +111,14 @@ def common(data: Mapping[str, Any], docno_required: bool = True) -> Context:
     signature = text(data, "signature", agency)
     ctx: Context = {
         "agency": agency,
-        "mark": text(data, "mark", f"{agency}文件"),
+        "mark": text(data, "mark", WORDS["mark"].format(agency=agency)),
         "doc_no": _doc_no(data, docno_required),
         "recipients": text(data, "recipients").rstrip("：:"),
         "date": date(data, "date"),
         "signature": signature,
         "note": str(data.get("note") or "").strip().strip("（）()") or None,
         "cc": [str(c).strip() for c in items(data, "cc", [])],
-        "printer": text(data, "printer", f"{agency}办公室"),
+        "printer": text(data, "printer", WORDS["printer"].format(agency=agency)),
         "print_date": date(data, "print_date", data.get("date")),
         "attachments": [str(a).strip() for a in items(data, "attachments", [])],
     }
@@ -132,7 +135,7 @@ def _doc_no(data: Mapping[str, Any], required: bool) -> str:
     value = data.get("doc_no")
     if value in (None, "") and data.get("doc_seq") not in (None, "") and data.get("docno_prefix"):
         year = parse_date(data.get("date")).year if _is_date(data.get("date")) else ""
-        value = f"{data['docno_prefix']}〔{year}〕{str(data['doc_seq']).strip()}号"
+        value = f"{data['docno_prefix']}〔{year}〕{str(data['doc_seq']).strip()}{_HAO}"
     if value in (None, "") and not required:
         return ""
     raw = text({"doc_no": value}, "doc_no")
@@ -223,7 +226,7 @@ def funding(data: Mapping[str, Any]) -> Context:
         total=sum((r["amount"] for r in rows), Decimal("0.00")),
     )
     if "attachments" not in data:
-        ctx["attachments"] = [f"{year}年度中小企业发展专项资金分配表"]
+        ctx["attachments"] = [WORDS["funding_attachment"].format(year=year)]
     return ctx
 
 
@@ -243,23 +246,23 @@ def evaluation(data: Mapping[str, Any]) -> Context:
         grade_counts=[c for c in counts if c["count"]],
     )
     if "attachments" not in data:
-        ctx["attachments"] = [f"{year}年度特色载体绩效评价结果"]
+        ctx["attachments"] = [WORDS["evaluation_attachment"].format(year=year)]
     return ctx
 
 
 def opinion(data: Mapping[str, Any]) -> Context:
     """One zone's 合规性审核意见; the shape batch review passes (docs/templates.md)."""
     city = text(data, "city")
-    defaults = {"recipients": f"{city}中小企业主管部门"}
+    defaults = {"recipients": WORDS["opinion_recipients"].format(city=city)}
     ctx = common({**defaults, **data}, docno_required=False)
     findings = records(data, "findings", ("document", "message")) if data.get("findings") else []
     for f in findings:
         f.setdefault("place", "")
     suggestions = [str(s) for s in items(data, "suggestions", [])]
     conclusion = (
-        "申报材料齐全，符合申报要求。"
+        WORDS["opinion_clean"]
         if not findings
-        else f"申报材料存在{len(findings)}处问题，请按以下意见补正后重新报送。"
+        else WORDS["opinion_findings"].format(count=len(findings))
     )
     ctx.update(
         zone=text(data, "zone"),

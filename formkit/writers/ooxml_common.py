@@ -26,6 +26,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml import etree
 
+from formkit.resources import word, words
+
 FIXED_TIME = dt.datetime(2020, 1, 1, 0, 0, 0)
 FIXED_STAMP = "2020-01-01T00:00:00Z"
 AUTHOR = "formkit"
@@ -179,7 +181,7 @@ def month_text(value: Any) -> str:
     """``2020-01`` → ``2020年1月``; anything else as given."""
     try:
         year, month = str(value).split("-")
-        return f"{int(year)}年{int(month)}月"
+        return word("writers", "month_text").format(year=int(year), month=int(month))
     except ValueError:
         return str(value)
 
@@ -206,7 +208,9 @@ def parse_iso_date(value: Any) -> dt.date | None:
 def date_text(value: Any) -> str:
     """``2020-03-20`` → ``2020年3月20日``; anything else as given."""
     day = parse_iso_date(value)
-    return f"{day.year}年{day.month}月{day.day}日" if day else str(value)
+    if day is None:
+        return str(value)
+    return word("writers", "date_text").format(year=day.year, month=day.month, day=day.day)
 
 
 def list_text(value: Any) -> str:
@@ -223,8 +227,9 @@ def options_text(options: Iterable[Any], chosen: Iterable[Any] = ()) -> str:
 
 def bool_text(value: Any) -> str:
     """``True`` → ``☑是　☐否``; ``None`` → both boxes empty."""
-    chosen = [] if value is None else ["是" if value else "否"]
-    return options_text(("是", "否"), chosen)
+    yes_no = words("writers", "yes_no")
+    chosen = [] if value is None else [yes_no[0] if value else yes_no[1]]
+    return options_text(yes_no, chosen)
 
 
 def field_text(kind: str, value: Any, options: Iterable[Any] = ()) -> str:

@@ -9,26 +9,24 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from formkit.resources import word_map
 from formkit.spec import FormSpec
 from formkit.writers.excel_limits import fit
 from formkit.writers.forms_xlsx import field_sheet, table_sheet
 from formkit.writers.ooxml_common import deterministic_package
 
-SELF_EVAL_NOTE = (
-    "说明：指标与绩效目标表一致；≥ 指标得分 = 实际完成值 ÷ 年度指标值 × 分值（不超过分值），"
-    "≤ 指标得分 = 年度指标值 ÷ 实际完成值 × 分值（不超过分值）；定性指标由评审录入得分；"
-    "不适用的指标在实际完成值填“不适用”，其分值按比例分配给其余指标。"
-)
+SELF_EVAL_NOTE: str = word_map("writers", "notes")["self_eval"]
+_SHEETS: list[str] = word_map("writers", "sheets")["self_eval"]
 
 
 def self_eval_xlsx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
     """绩效自评表: blank without ``data``, else filled with the normalised values."""
     book = Workbook()
-    field_sheet(book, "自评信息", spec.heading, spec.by_section(), data)
+    field_sheet(book, _SHEETS[0], spec.heading, spec.by_section(), data)
     if spec.table is not None:
         rows = (data or {}).get(spec.table.key) or None
         table_sheet(
-            book.create_sheet("自评指标"), spec.table.label, spec.columns, rows, SELF_EVAL_NOTE
+            book.create_sheet(_SHEETS[1]), spec.table.label, spec.columns, rows, SELF_EVAL_NOTE
         )
     book.properties.title = spec.title
     book.properties.creator = "formkit"

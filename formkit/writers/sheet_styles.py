@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 
+from formkit.resources import word_map
+
 THIN = Side(style="thin", color="999999")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
-HEAD_FONT = Font(name="黑体", bold=True)
+HEAD_FONT = Font(name=word_map("writers", "typefaces")["heiti"], bold=True)
 
 
 def head_style(name: str) -> NamedStyle:

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from formkit import resources
 from formkit.resources import templates_dir
 from formkit.writers.gongwen import SZ_TITLE, TEXT_W
 
@@ -32,7 +33,8 @@ _NARROW = re.compile(r"[\x20-\x7e]")  # Latin letters and digits take half a cha
 _OPENING = "（《“‘〔【「"
 _CLOSING = "）》”’〕】」，。、：；？！"
 _PAIRS = {"（": "）", "《": "》", "“": "”", "〔": "〕", "【": "】", "「": "」"}
-_LINK = ("的", "和", "与", "及")  # a line neither ends nor starts with a bare linking word
+# a line neither ends nor starts with a bare linking word
+_LINK = resources.words("writers", "link_words")
 
 
 @functools.cache

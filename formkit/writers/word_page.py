@@ -27,6 +27,7 @@ from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from formkit.resources import word_map
 from formkit.writers.ooxml_common import (
     deterministic_package,
     drop_theme_color,
@@ -34,7 +35,9 @@ from formkit.writers.ooxml_common import (
     set_fonts,
 )
 
-FANGSONG, HEITI, KAITI, XIAOBIAOSONG = "仿宋_GB2312", "黑体", "楷体_GB2312", "方正小标宋简体"
+FANGSONG, HEITI, KAITI, XIAOBIAOSONG = (
+    word_map("writers", "typefaces")[k] for k in ("fangsong", "heiti", "kaiti", "xiaobiaosong")
+)
 HINT_GREY = RGBColor(0x80, 0x80, 0x80)
 # Style names as Word shows them; paragraphs refer to styles by id, set directly (assigning
 # a style by name makes python-docx scan every style of the document, ~10 ms a paragraph).
