@@ -259,7 +259,7 @@ def check(
         for outcome in pool.imap_unordered(check_one, calls, names=[n for n, _ in inputs]):
             name = inputs[outcome.index][0]
             if outcome.error is None:
-                slots[outcome.index] = outcome.value
+                slots[outcome.index] = outcome.result()
             else:
                 slots[outcome.index] = [failed(name, outcome.error)]
     return [r for slot in slots for r in slot]

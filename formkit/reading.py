@@ -151,7 +151,7 @@ def read_files(paths: Iterable[str | Path], options: Options | None = None) -> l
         for outcome in pool.imap_unordered(read_one, calls, names=[n for n, _ in inputs]):
             name = inputs[outcome.index][0]
             if outcome.error is None:
-                slots[outcome.index] = outcome.value
+                slots[outcome.index] = outcome.result()
             else:
                 slots[outcome.index] = [_failed(name, outcome.error)]
     return [r for slot in slots for r in slot]

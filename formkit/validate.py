@@ -226,7 +226,7 @@ def _add_check(rules: dict[str, Any], name: str) -> None:
         rules["check_with"] = [*(present if isinstance(present, list) else [present]), name]
 
 
-class FormValidator(cerberus.Validator):
+class FormValidator(cerberus.Validator):  # type: ignore[misc]  # cerberus ships no types
     """Cerberus with formkit's named custom rules. Each rule reports through the current
     run's :class:`Context`, which knows labels, places and codes."""
 

@@ -271,7 +271,7 @@ def _render_all(jobs: list[tuple[dict[str, Any], Path | None]], workers: int) ->
         for outcome in pool.imap_unordered(_render, [(job,) for job in jobs]):
             if outcome.error is not None:
                 raise outcome.error
-            bodies[outcome.index] = outcome.value
+            bodies[outcome.index] = outcome.result()
     return bodies
 
 

@@ -39,7 +39,7 @@ def map_files(
     with IsolatedPool(size, timeout_s=timeout_s, memory_mb=memory_mb) as pool:
         for outcome in pool.imap_unordered(func, calls, names=[i.rel for i in items]):
             if outcome.error is None:
-                yield outcome.value
+                yield outcome.result()
             else:
                 yield failed(items[outcome.index], outcome.error)
 

@@ -21,6 +21,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_T
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt, RGBColor
 from docx.styles.style import CharacterStyle, ParagraphStyle
 from docx.table import Table, _Cell, _Row
@@ -208,14 +209,14 @@ def _font(style: CharacterStyle, face: str, size: float, bold: bool | None = Non
 def new_table(document: Document, widths_mm: Sequence[float], outer: bool = True) -> Table:
     """An empty fixed-layout table on a grid of ``widths_mm``, ruled 0.5 pt (1.5 pt outside
     when ``outer``), centred."""
-    table = document.add_table(rows=0, cols=len(widths_mm))
+    table: Table = document.add_table(rows=0, cols=len(widths_mm))  # add_table is unannotated
     tbl_pr = table._tbl.tblPr
     tbl_pr.style = "TableGrid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     for column, width in zip(table.columns, widths_mm, strict=True):
         column.width = Mm(width)
-    borders = OxmlElement("w:tblBorders")
+    borders = cast(BaseOxmlElement, OxmlElement("w:tblBorders"))  # made by docx's parser
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         line = OxmlElement(f"w:{edge}")
         line.set(qn("w:val"), "single")
