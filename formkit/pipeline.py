@@ -16,6 +16,7 @@ from typing import Any
 
 from formkit.errors import InputFileError
 from formkit.findings import Finding, finding, has_errors
+from formkit.programme_model import Programme
 from formkit.readers.model import Document
 from formkit.record import Record
 from formkit.spec import FormSpec, load_all
@@ -74,7 +75,7 @@ class Options:
     """How to process files; a dict of the same keys is accepted by :meth:`resolve`."""
 
     validators: str | None = None
-    programme: Any = None  # formkit.programme.Programme
+    programme: Programme | None = None
     isolate: bool = True
     timeout_s: float = 60.0
     memory_mb: int = 1024

@@ -30,6 +30,7 @@ from formkit.checksum import (
     phones_problem,
 )
 from formkit.findings import Finding
+from formkit.programme_model import Programme
 from formkit.record import Record
 from formkit.spec import FormSpec
 from formkit.validation.context import Context
@@ -126,7 +127,9 @@ class Validators:
         return list(self.row._errors)
 
 
-def validate(spec: FormSpec, record: Record, *, programme: Any = None) -> list[Finding]:
+def validate(
+    spec: FormSpec, record: Record, *, programme: Programme | None = None
+) -> list[Finding]:
     """Check one form's record; returns findings in the order of the form's fields."""
     ctx = Context(spec, record, programme)
     validators = _validators(spec)

@@ -29,6 +29,7 @@ from typing import Any
 from formkit.batch.dossier import Dossier, Grouping, Identify, Submission
 from formkit.batch.status import Issue, issue
 from formkit.catalogue import zone_key
+from formkit.programme_model import Programme
 
 REQUIRED = ("application", "targets", "plan")
 # (what, {form: key}) — the facts every document of a dossier must state alike
@@ -223,7 +224,7 @@ def _numbers_after(text: str, name: str) -> list[float]:
 # --- the batch against the programme ----------------------------------------------------------
 
 
-def check_programme(grouping: Grouping, programme: Any) -> dict[str, list[Issue]]:
+def check_programme(grouping: Grouping, programme: Programme) -> dict[str, list[Issue]]:
     """Quota and 示范县 issues per dossier key."""
     found: dict[str, list[Issue]] = {d.key: [] for d in grouping.dossiers}
     by_city: dict[str, list[Dossier]] = {}
@@ -262,7 +263,7 @@ def _beyond_quota(
     return ranked[quota:]
 
 
-def demo_county(d: Dossier, programme: Any) -> Iterator[Issue]:
+def demo_county(d: Dossier, programme: Programme) -> Iterator[Issue]:
     county = str(d.value("application", "county") or "").strip()
     claimed = d.value("application", "in_demo_county") is True
     if county and programme.is_demo_county(county, d.city or None):

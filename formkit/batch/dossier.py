@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from formkit.catalogue import zone_key
+from formkit.programme_model import Programme
 from formkit.registry import Entry
 
 LETTER = "city_letter"
@@ -129,8 +130,8 @@ def _iso(mtime_ns: int) -> str:
 class Identify:
     """Zone identity of a name (and code): the catalogue's name, else the name's key."""
 
-    def __init__(self, programme: Any = None) -> None:
-        self.catalogue = getattr(programme, "catalogue", None)
+    def __init__(self, programme: Programme | None = None) -> None:
+        self.catalogue = programme.catalogue if programme is not None else None
         self.programme = programme
         self.by_code: dict[str, str] = {}
 
@@ -160,7 +161,7 @@ class Identify:
         return text
 
 
-def group(subs: list[Submission], programme: Any = None) -> Grouping:
+def group(subs: list[Submission], programme: Programme | None = None) -> Grouping:
     ident = Identify(programme)
     for sub in subs:  # codes first, so a form naming only its code finds its zone
         key = ident.key(sub.zone_name, sub.zone_code) if sub.zone_name else None

@@ -30,6 +30,7 @@ from formkit.batch.run import default_workers
 from formkit.codes import CODES
 from formkit.errors import OutputFileError
 from formkit.intake.isolate import IsolatedPool
+from formkit.programme_model import Programme
 from formkit.registry import Registry
 from formkit.resources import templates_dir
 from formkit.spec import load_all
@@ -102,7 +103,7 @@ def _replace(path: Path, body: bytes) -> None:
 def write_outputs(
     reg: Registry,
     summary: Any,
-    programme: Any,
+    programme: Programme | None,
     *,
     validators: str | None = None,
     templates: Path | None = None,
@@ -230,13 +231,13 @@ def _history(
 def _opinions(
     writer: _Writer,
     rev: Review,
-    programme: Any,
+    programme: Programme | None,
     templates: Path | None,
     workers: int,
     changes: dict[str, rounds.Changes] | None = None,
 ) -> dict[str, str]:
     """One opinion per zone; those whose data changed are rendered, in parallel when many."""
-    agency = getattr(programme, "agency", None)
+    agency = programme.agency if programme is not None else None
     date = rev.date or dt.date.today().isoformat()
     taken: set[str] = set()
     files: dict[str, str] = {}

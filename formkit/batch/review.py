@@ -21,6 +21,7 @@ from formkit.batch.dossier import (
     submissions,
 )
 from formkit.batch.status import Issue, counts, from_finding, issue, status_of
+from formkit.programme_model import Programme
 from formkit.registry import Entry
 from formkit.spec import FormSpec, labels_of
 
@@ -112,7 +113,9 @@ def for_review(result: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def review(entries: Iterable[Entry], programme: Any, specs: Mapping[str, FormSpec]) -> Review:
+def review(
+    entries: Iterable[Entry], programme: Programme | None, specs: Mapping[str, FormSpec]
+) -> Review:
     subs = submissions(entries)
     grouping = group(subs, programme)
     titles = {name: spec.title for name, spec in specs.items()}
@@ -139,12 +142,12 @@ def review(entries: Iterable[Entry], programme: Any, specs: Mapping[str, FormSpe
     )
 
 
-def skipped_checks(programme: Any) -> list[str]:
+def skipped_checks(programme: Programme | None) -> list[str]:
     return [] if programme is not None else list(checks.PROGRAMME_CHECKS)
 
 
 def dossier_issues(
-    grouping: Grouping, programme: Any, specs: Mapping[str, FormSpec]
+    grouping: Grouping, programme: Programme | None, specs: Mapping[str, FormSpec]
 ) -> tuple[dict[str, list[Issue]], list[Issue]]:
     """The issues of the dossiers as wholes — everything but each file's own findings —
     per dossier key, and those about letters and files that fit no zone. ``batch`` adds the

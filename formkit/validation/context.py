@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from formkit.findings import Finding, finding
+from formkit.programme_model import Programme
 from formkit.readers.model import Location
 from formkit.record import Record, Value
 from formkit.spec import Field, FormSpec
@@ -23,7 +24,7 @@ class Context:
 
     spec: FormSpec
     record: Record
-    programme: Any = None  # formkit.programme.Programme
+    programme: Programme | None = None
     hits: list[tuple[tuple[int, int, int, int], Finding]] = field(default_factory=list)
     _seen: set[tuple[str, Path, str]] = field(default_factory=set)
 

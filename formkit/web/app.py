@@ -43,6 +43,7 @@ from starlette.types import Scope
 
 from formkit.codes import CODES
 from formkit.pipeline import FileResult, Options, exit_code
+from formkit.programme_model import Programme
 from formkit.report_text import FORM_TITLES
 from formkit.writers.forms import BLANK_FORMS, form_bytes
 
@@ -72,7 +73,7 @@ class Settings:
     memory_mb: int = 1024
     queue: int = 0  # requests received or checked at once; 0 = 2 × workers
     validators: str | None = None
-    programme: Any = None  # formkit.programme.Programme
+    programme: Programme | None = None
     temp_dir: str | None = None  # where the per-request folders go (default: the system's)
     agency: str | None = None  # shown in the page's banner (default: the programme's agency)
 

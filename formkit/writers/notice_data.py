@@ -17,6 +17,7 @@ from typing import Any
 from formkit.codes import CODES
 from formkit.dates import WorkCalendar, cn_date, expand_dates, parse_date
 from formkit.errors import TemplateError
+from formkit.programme_model import Programme
 from formkit.writers.gongwen import CHAR_W
 
 DOCNO = re.compile(r"^(?P<prefix>\S+?)〔(?P<year>\d{4})〕(?P<seq>[1-9]\d*)号$")
@@ -321,7 +322,7 @@ def prepare(kind: str, data: Mapping[str, Any]) -> Context:
     return {**data, **computed}
 
 
-def programme_defaults(programme: Any) -> Context:
+def programme_defaults(programme: Programme) -> Context:
     """Notice data taken from a :class:`formkit.programme.Programme` (the data file wins)."""
     grades = [{"name": g.name, "min": g.min_score} for g in programme.evaluation.grades]
     values = {
