@@ -34,7 +34,7 @@ class Reading:
     findings: list[Finding] = field(default_factory=list)
     unreadable: bool = False
 
-    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
+    def to_dict(self, lang: str = "zh") -> dict[str, object]:
         return {
             "file": self.file,
             "kind": self.kind,
@@ -70,7 +70,7 @@ def _tables(doc: Document) -> Iterator[tuple[Table, bool]]:
         yield from visit(table, False)
 
 
-def _table(table: Table, nested: bool) -> dict[str, Any]:
+def _table(table: Table, nested: bool) -> dict[str, object]:
     out: dict[str, Any] = {
         "name": table.name or str(table.location),
         "cells": [_cell(c) for c in table.cells],
@@ -82,7 +82,7 @@ def _table(table: Table, nested: bool) -> dict[str, Any]:
     return out
 
 
-def _cell(cell: Cell) -> dict[str, Any]:
+def _cell(cell: Cell) -> dict[str, object]:
     # A sheet's cell by its Excel address (blocks of a vast sheet keep theirs); a Word or
     # PDF cell by its place on the table's grid.
     at = cell.location

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from typing import Any
 
 from formkit.batch.dossier import Dossier, Grouping, Identify, Submission
 from formkit.batch.status import Issue, issue
@@ -72,13 +71,13 @@ def _fmt(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def _number(value: Any) -> float | None:
+def _number(value: object) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
     return float(value)
 
 
-def _squash(value: Any) -> str:
+def _squash(value: object) -> str:
     return re.sub(r"\s", "", str(value)).replace("(", "（").replace(")", "）")
 
 
@@ -142,7 +141,7 @@ def fields_agree(d: Dossier, titles: Titles, label: Labels) -> Iterator[Issue]:
             )
 
 
-def _difference(key: str, a: Any, b: Any) -> str | None:
+def _difference(key: str, a: object, b: object) -> str | None:
     """None when equal; "error" when different; "warning" for a zone name in other words."""
     x, y = _number(a), _number(b)
     if x is not None and y is not None:
@@ -154,7 +153,7 @@ def _difference(key: str, a: Any, b: Any) -> str | None:
     return "error"
 
 
-def _shown(value: Any) -> str:
+def _shown(value: object) -> str:
     number = _number(value)
     return _fmt(number) if number is not None else str(value)
 

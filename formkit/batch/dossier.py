@@ -88,7 +88,7 @@ class Dossier:
         self.older.setdefault(form, []).append(older)
         self.older[form].sort(key=lambda s: s.file)
 
-    def value(self, form: str, key: str) -> Any:
+    def value(self, form: str, key: str) -> object:
         sub = self.forms.get(form)
         return None if sub is None else sub.fields.get(key)
 

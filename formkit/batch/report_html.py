@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Any
 from urllib.parse import quote
 
 import jinja2
@@ -53,7 +52,7 @@ def report_html(
         ) from None
 
 
-def _check_needs(env: jinja2.Environment, context: dict[str, Any]) -> None:
+def _check_needs(env: jinja2.Environment, context: dict[str, object]) -> None:
     assert env.loader is not None
     try:
         source = env.loader.get_source(env, TEMPLATE)[0]
@@ -77,7 +76,7 @@ def _check_needs(env: jinja2.Environment, context: dict[str, Any]) -> None:
 
 def report_context(
     rev: Review, opinion_files: dict[str, str], changes: dict[str, list[str]] | None = None
-) -> dict[str, Any]:
+) -> dict[str, object]:
     """``changes``: per dossier key, the lines of 上轮意见整改情况 (batch --round from 2)."""
     by_city: dict[str, list[ZoneReview]] = {}
     for z in rev.zones:
@@ -118,7 +117,7 @@ def _not_forms(rev: Review) -> str:
 
 def _zone(
     z: ZoneReview, opinion_files: dict[str, str], changes: dict[str, list[str]]
-) -> dict[str, Any]:
+) -> dict[str, object]:
     subsidy = z.subsidy()
     href = opinion_files.get(z.dossier.key)
     anchor = "zone-" + hashlib.sha1(z.dossier.key.encode()).hexdigest()[:10]

@@ -9,9 +9,9 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import yaml
+from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 
 from formkit.codes import CODES
@@ -46,7 +46,7 @@ def write_evaluation(
     return [*paths, out / DATA]
 
 
-def _results(book: Any, result: EvaluationResult) -> None:
+def _results(book: Workbook, result: EvaluationResult) -> None:
     dims = list(result.weights)
     header = (
         "序号",
@@ -84,7 +84,7 @@ def _results(book: Any, result: EvaluationResult) -> None:
     wb.table(book, "评价结果", f"{result.year}年度特色载体绩效评价结果", header, rows, widths)
 
 
-def _indicators(book: Any, result: EvaluationResult) -> None:
+def _indicators(book: Workbook, result: EvaluationResult) -> None:
     header = (
         "开发区",
         "一级指标",
@@ -119,11 +119,11 @@ def _indicators(book: Any, result: EvaluationResult) -> None:
     wb.table(book, "指标得分", "指标得分明细", header, rows, widths)
 
 
-def _blank(value: float | None) -> Any:
+def _blank(value: float | None) -> object:
     return "" if value is None else value
 
 
-def _dimension_chart(book: Any, result: EvaluationResult) -> None:
+def _dimension_chart(book: Workbook, result: EvaluationResult) -> None:
     """维度得分率: each zone's six dimension scores as % of their weights, and a bar chart
     per zone below the table."""
     dims = list(result.weights)
@@ -150,7 +150,7 @@ def _dimension_chart(book: Any, result: EvaluationResult) -> None:
         ws.add_chart(chart, f"A{anchor + n * CHART_ROWS}")
 
 
-def _rate(z: ZoneEvaluation, dim: str, weight: float) -> Any:
+def _rate(z: ZoneEvaluation, dim: str, weight: float) -> object:
     score = z.dimensions.get(dim)
     if score is None or not weight:
         return None
@@ -159,7 +159,7 @@ def _rate(z: ZoneEvaluation, dim: str, weight: float) -> Any:
 
 def evaluation_data(
     result: EvaluationResult, programme: Programme, date: str, doc_seq: str
-) -> dict[str, Any]:
+) -> dict[str, object]:
     """The ``evaluation`` notice's data (docs/templates.md)."""
     return {
         "agency": programme.agency,
@@ -184,7 +184,7 @@ def evaluation_data(
     }
 
 
-def read_decisions(path: Path) -> dict[str, Mapping[str, Any]]:
+def read_decisions(path: Path) -> dict[str, Mapping[str, object]]:
     """Zone → {grade, roll_on, reasons} from an evaluation.yaml this module wrote."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))

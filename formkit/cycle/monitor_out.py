@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
+from openpyxl import Workbook
 from openpyxl.chart import LineChart, Reference
 from openpyxl.chart.series import SeriesLabel
 
@@ -32,11 +32,11 @@ def _label(p: PeriodProgress) -> str:
     return f"{p.report.year}年{p.report.period}"
 
 
-def _or(value: Any, blank: Any = "—") -> Any:
+def _or(value: object, blank: object = "—") -> object:
     return blank if value is None else value
 
 
-def _summary(book: Any, result: MonitorResult) -> None:
+def _summary(book: Workbook, result: MonitorResult) -> None:
     header = (
         "市",
         "开发区",
@@ -72,7 +72,7 @@ def _summary(book: Any, result: MonitorResult) -> None:
     wb.table(book, "进展汇总", "进展情况汇总", header, rows, widths, (5, 6))
 
 
-def _indicators(book: Any, result: MonitorResult) -> None:
+def _indicators(book: Workbook, result: MonitorResult) -> None:
     header = (
         "开发区",
         "报送时间段",
@@ -102,7 +102,7 @@ def _indicators(book: Any, result: MonitorResult) -> None:
     wb.table(book, "指标明细", "指标进展明细", header, rows, (24, 16, 12, 34, 8, 11, 11, 13, 11))
 
 
-def _dimensions(book: Any, result: MonitorResult) -> None:
+def _dimensions(book: Workbook, result: MonitorResult) -> None:
     header = ("开发区", "报送时间段", *result.dimensions)
     rows = [
         (p.zone.zone, _label(p), *[_or(p.by_dimension.get(d), "") for d in result.dimensions])
@@ -118,7 +118,7 @@ def _dimensions(book: Any, result: MonitorResult) -> None:
     )
 
 
-def _charts(book: Any, result: MonitorResult) -> None:
+def _charts(book: Workbook, result: MonitorResult) -> None:
     """完成率走势: per zone its periods' completion and the time path, and a line chart."""
     rows = [
         (p.zone.zone, _label(p), _or(p.completion, None), float(p.expected)) for p in result.periods

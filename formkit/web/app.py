@@ -20,7 +20,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 from urllib.parse import quote
 
 import jinja2
@@ -200,7 +199,7 @@ def _timing(started: float) -> str:
 # --- pages ---------------------------------------------------------------------------------
 
 
-def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+def render(request: Request, name: str, status: int = 200, **context: object) -> HTMLResponse:
     settings: Settings = request.app.state.settings
     env: jinja2.Environment = request.app.state.templates
     values = {
@@ -266,7 +265,7 @@ async def docs(request: Request) -> Response:
     return render(request, "docs.html", api=_description(request), base_url=str(request.base_url))
 
 
-def _description(request: Request) -> dict[str, Any]:
+def _description(request: Request) -> dict[str, object]:
     s: Settings = request.app.state.settings
     return openapi(s.max_file_mb, s.max_request_mb, s.max_files)
 

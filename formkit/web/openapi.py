@@ -5,8 +5,6 @@ framework. ``tests/web/test_api.py`` keeps it in step with the answers."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from formkit import __version__
 
 _FINDING = {
@@ -67,12 +65,12 @@ _REFUSAL = {
 }
 
 
-def _refusal(text: str) -> dict[str, Any]:
+def _refusal(text: str) -> dict[str, object]:
     schema = {"$ref": "#/components/schemas/Refusal"}
     return {"description": text, "content": {"application/json": {"schema": schema}}}
 
 
-def openapi(max_file_mb: float, max_request_mb: float, max_files: int) -> dict[str, Any]:
+def openapi(max_file_mb: float, max_request_mb: float, max_files: int) -> dict[str, object]:
     limits = (
         f"每个文件不超过 {max_file_mb:g} MB，每次最多 {max_files} 个文件、"
         f"共 {max_request_mb:g} MB。"

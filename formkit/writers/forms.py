@@ -60,7 +60,7 @@ _REASONS = {
 def form_bytes(
     form: str,
     fmt: str,
-    data: Mapping[str, Any] | None = None,
+    data: Mapping[str, object] | None = None,
     validators: str | os.PathLike[str] | None = None,
 ) -> bytes:
     """One form as .docx/.xlsx bytes: blank, or filled with ``data``."""
