@@ -70,7 +70,7 @@ class Finding:
         )
 
 
-def _plain(value: Any) -> Any:
+def _plain(value: object) -> Any:
     """A param as JSON keeps it; anything else as its text (which is what a template shows)."""
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
@@ -84,7 +84,7 @@ def finding(
     location: object = None,
     key: str | None = None,
     severity: str | None = None,
-    **params: Any,
+    **params: object,
 ) -> Finding:
     """Build a finding; ``location`` may be a Location or a string."""
     if code not in CODES:

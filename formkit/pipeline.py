@@ -229,13 +229,15 @@ def _specs(directory: str | None) -> dict[str, FormSpec]:
     return load_all(directory)
 
 
-def parse(path: str | Path, options: Options | Mapping[str, Any] | None = None) -> list[FileResult]:
+def parse(
+    path: str | Path, options: Options | Mapping[str, object] | None = None
+) -> list[FileResult]:
     """Read one file (or archive) and return one result per form file in it."""
     return check([path], options)
 
 
 def check(
-    paths: Iterable[str | Path], options: Options | Mapping[str, Any] | None = None
+    paths: Iterable[str | Path], options: Options | Mapping[str, object] | None = None
 ) -> list[FileResult]:
     """Check files, folders and archives; one result per form file, in input order.
 

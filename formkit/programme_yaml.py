@@ -74,7 +74,7 @@ def _read_yaml(path: Path) -> Mapping[str, Any]:
 class _Reader:
     """Reads one configuration mapping, naming file and key in every error."""
 
-    def __init__(self, path: Path, doc: Mapping[str, Any]) -> None:
+    def __init__(self, path: Path, doc: Mapping[str, object]) -> None:
         self.path = path
         self.doc = doc
 
@@ -86,7 +86,7 @@ class _Reader:
             raise self.fail("", f"缺少 {key}")
         return self.typed(self.doc[key], kind, key)
 
-    def typed(self, value: Any, kind: type, where: str) -> Any:
+    def typed(self, value: object, kind: type, where: str) -> Any:
         if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
             raise self.fail(where, " 应为整数")
         if kind is str and not isinstance(value, str | int):
@@ -126,7 +126,9 @@ class _Reader:
         value = self.doc.get(key)
         return None if value is None else self.typed(value, int, key)
 
-    def entry(self, key: str, index: int, item: Any, needed: tuple[str, ...]) -> Mapping[str, Any]:
+    def entry(
+        self, key: str, index: int, item: object, needed: tuple[str, ...]
+    ) -> Mapping[str, Any]:
         if not isinstance(item, Mapping):
             raise self.fail(f"{key} 第{index}项", " 应为键值形式，如 {name: 太原市, quota: 2}")
         for name in needed:
@@ -162,7 +164,7 @@ class _Reader:
             days.update(self.date_range(item, f"{key} 第{i}项"))
         return frozenset(days)
 
-    def date_range(self, item: Any, where: str) -> list[dt.date]:
+    def date_range(self, item: object, where: str) -> list[dt.date]:
         if isinstance(item, dt.date):
             return [item]
         first, _, last = str(item).partition("..")
@@ -229,7 +231,7 @@ class _Reader:
 
     # --- approved list and allocation (formkit allocate / monitor / evaluate) ----------------
 
-    def amount(self, value: Any, where: str, places: int | None = 2) -> Decimal:
+    def amount(self, value: object, where: str, places: int | None = 2) -> Decimal:
         """A non-negative exact decimal (万元 with at most ``places`` decimals)."""
         if isinstance(value, bool):
             raise self.fail(where, " 应为数字")
@@ -313,7 +315,7 @@ class _Reader:
             publicity={str(k): str(v).strip() for k, v in publicity.items() if v is not None},
         )
 
-    def criteria(self, section: Mapping[str, Any]) -> tuple[Criterion, ...]:
+    def criteria(self, section: Mapping[str, object]) -> tuple[Criterion, ...]:
         items = section.get("criteria") or []
         if not isinstance(items, list):
             raise self.fail("panel.criteria", " 应为列表")

@@ -109,7 +109,7 @@ class Entry:
     size: int
 
 
-def _whole(result: dict[str, Any]) -> dict[str, Any]:
+def _whole(result: dict[str, object]) -> dict[str, Any]:
     return result
 
 
@@ -243,7 +243,7 @@ class Registry:
         return [(r["path"], json.loads(r["result"])) for r in rows]
 
     def entries(
-        self, keep: Callable[[dict[str, Any]], dict[str, Any]] | None = None
+        self, keep: Callable[[dict[str, object]], dict[str, object]] | None = None
     ) -> list[Entry]:
         """Every stored result with its file's facts, in a stable order. ``keep`` cuts each
         result down to what the caller uses as it is read, row by row, so a large registry's
@@ -294,7 +294,7 @@ class Registry:
             )
 
     # --- the cycle: progress reports and self-evaluations ------------------------------
-    def save_cycle_reports(self, rows: list[dict[str, Any]]) -> None:
+    def save_cycle_reports(self, rows: list[dict[str, object]]) -> None:
         """Store reports (keys kind, zone, year, period, file, sha256, fill_date, data),
         replacing the stored report of the same kind, zone and period; others stay."""
         with self.transaction() as db:
@@ -323,7 +323,7 @@ class Registry:
         )
         return [dict(r) for r in rows]
 
-    def save_dossiers(self, rows: list[dict[str, Any]]) -> None:
+    def save_dossiers(self, rows: list[dict[str, object]]) -> None:
         with self.transaction() as db:
             db.execute("DELETE FROM dossiers")
             db.executemany(

@@ -124,7 +124,7 @@ def indicators(rnd: random.Random) -> list[dict[str, Any]]:
     return rows
 
 
-def targets(app: dict[str, Any], rnd: random.Random) -> dict[str, Any]:
+def targets(app: dict[str, object], rnd: random.Random) -> dict[str, Any]:
     return {
         "zone_name": app["zone_name"],
         "carrier_name": app["carrier_name"],

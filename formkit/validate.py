@@ -104,7 +104,7 @@ class Validators:
             self._whole = FormValidator(self._schema, allow_unknown=True)
         return self._whole
 
-    def run(self, doc: dict[str, Any]) -> list[ValidationError]:
+    def run(self, doc: dict[str, object]) -> list[ValidationError]:
         """Validate ``doc``; Cerberus' errors of the fields, then of each row in order."""
         rows = doc.get(self.key) if self.row is not None else None
         if isinstance(rows, list) and not all(isinstance(r, Mapping) for r in rows):
@@ -118,7 +118,7 @@ class Validators:
                 found.extend(self._row((self.key, index), row))
         return found
 
-    def _row(self, path: tuple[Any, ...], row: Mapping[str, Any]) -> list[ValidationError]:
+    def _row(self, path: tuple[object, ...], row: Mapping[str, object]) -> list[ValidationError]:
         if self.checker is not None and RowChecker.plain(row):
             return self.checker.check(path, row)
         assert self.row is not None
@@ -153,7 +153,7 @@ def _validators(spec: FormSpec) -> Validators:
     return cached[1]
 
 
-def _row_schema(spec: FormSpec, schema: Mapping[str, Any]) -> tuple[str, dict[str, Any] | None]:
+def _row_schema(spec: FormSpec, schema: Mapping[str, object]) -> tuple[str, dict[str, Any] | None]:
     """The table's key and its row schema, when the table is a plain list of dicts."""
     if spec.table is None:
         return "", None
@@ -170,7 +170,7 @@ def _row_schema(spec: FormSpec, schema: Mapping[str, Any]) -> tuple[str, dict[st
     return key, dict(inner)
 
 
-def _without_items(rules: Mapping[str, Any]) -> dict[str, Any]:
+def _without_items(rules: Mapping[str, object]) -> dict[str, Any]:
     return {k: v for k, v in rules.items() if k != "schema"}
 
 
@@ -193,7 +193,7 @@ def document(spec: FormSpec, record: Record) -> dict[str, Any]:
     return doc
 
 
-def _present(value: Any) -> bool:
+def _present(value: object) -> bool:
     return value is not None and value != "" and value != [] and value != ()
 
 
@@ -221,7 +221,7 @@ def _all_rules(schema: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
             yield from _all_rules(inner)
 
 
-def _add_check(rules: dict[str, Any], name: str) -> None:
+def _add_check(rules: dict[str, object], name: str) -> None:
     present = rules.get("check_with")
     if present is None:
         rules["check_with"] = name
@@ -240,24 +240,24 @@ class FormValidator(cerberus.Validator):  # type: ignore[misc]  # cerberus ships
     def _path(self, field: str) -> tuple[Any, ...]:
         return (*self.document_path, field)
 
-    def _check_with_credit_code(self, field: str, value: Any) -> None:
+    def _check_with_credit_code(self, field: str, value: object) -> None:
         problem = credit_code_problem(str(value))
         if problem:
             self.context.add("bad-credit-code", self._path(field), detail=problem)
 
-    def _check_with_zone_code(self, field: str, value: Any) -> None:
+    def _check_with_zone_code(self, field: str, value: object) -> None:
         if parse_zone_code(str(value)) is None:
             self.context.add("bad-zone-code", self._path(field))
 
-    def _check_with_phone(self, field: str, value: Any) -> None:
+    def _check_with_phone(self, field: str, value: object) -> None:
         if phones_problem(str(value)):
             self.context.add("bad-phone", self._path(field))
 
-    def _check_with_email(self, field: str, value: Any) -> None:
+    def _check_with_email(self, field: str, value: object) -> None:
         if not is_email(str(value)):
             self.context.add("bad-email", self._path(field))
 
-    def _check_with_docno(self, field: str, value: Any) -> None:
+    def _check_with_docno(self, field: str, value: object) -> None:
         docno = parse_docno(str(value))
         path = self._path(field)
         if docno is None:
@@ -267,7 +267,7 @@ class FormValidator(cerberus.Validator):  # type: ignore[misc]  # cerberus ships
         elif docno.zero_or_di:
             self.context.add("docno-nonstandard", path, expected=str(docno))
 
-    def _check_with_dimension(self, field: str, value: Any) -> None:
+    def _check_with_dimension(self, field: str, value: object) -> None:
         if self.context.record.layout == FISCAL:
             return  # the layout finding already says the six dimensions are expected
         if canonical_dimension(str(value), self.context.spec) is None:
@@ -307,7 +307,7 @@ def _translate(ctx: Context, error: ValidationError) -> None:
         ctx.add("bad-value", path, kind=KIND_NAMES.get(kind, kind))
 
 
-def _missing(ctx: Context, path: tuple[Any, ...]) -> None:
+def _missing(ctx: Context, path: tuple[object, ...]) -> None:
     spec = ctx.spec
     given = ctx.value(path)
     if given is not None and given.value is None and given.raw not in (None, ""):
@@ -336,7 +336,7 @@ def _incomplete_row(ctx: Context, path: tuple[Any, ...]) -> None:
         ctx.add("row-incomplete", path, table=label, row=ctx.row_number(index))
 
 
-def _no_rows(ctx: Context, path: tuple[Any, ...]) -> None:
+def _no_rows(ctx: Context, path: tuple[object, ...]) -> None:
     """No indicator rows: a table found with every row blank (a blank form) leaves it to the
     six-dimension rule to name each empty dimension; no table at all is ``no-indicators``;
     a fiscal-layout table (its rows left out of the document) is one error for the table."""
@@ -346,12 +346,12 @@ def _no_rows(ctx: Context, path: tuple[Any, ...]) -> None:
         ctx.add("no-indicators", path)
 
 
-def _is_table(ctx: Context, path: tuple[Any, ...]) -> bool:
+def _is_table(ctx: Context, path: tuple[object, ...]) -> bool:
     table = ctx.spec.table
     return table is not None and path == (table.key,) and table.key == "indicators"
 
 
-def _regex(ctx: Context, path: tuple[Any, ...], kind: str) -> None:
+def _regex(ctx: Context, path: tuple[object, ...], kind: str) -> None:
     if kind == "credit_code":
         detail = credit_code_problem(ctx.raw(path)) or "格式不符"
         ctx.add("bad-credit-code", path, detail=detail)
@@ -363,7 +363,7 @@ def _regex(ctx: Context, path: tuple[Any, ...], kind: str) -> None:
         ctx.add("bad-pattern", path)
 
 
-def _bound(rule: str, constraint: Any) -> str:
+def _bound(rule: str, constraint: object) -> str:
     if rule == "min":
         return f"不小于 {_num(constraint)}"
     if rule == "max":
@@ -371,7 +371,7 @@ def _bound(rule: str, constraint: Any) -> str:
     return f"最多 {constraint} 项"
 
 
-def _num(value: Any) -> Any:
+def _num(value: object) -> Any:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, list | tuple):

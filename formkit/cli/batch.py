@@ -161,5 +161,5 @@ def _print_summary(console: Console, summary: BatchSummary) -> None:
     console.print(f"输出目录：{summary.out}（汇总表.xlsx、审核意见/、report.html）")
 
 
-def _count(rows: list[dict[str, Any]], status: str) -> int:
+def _count(rows: list[dict[str, object]], status: str) -> int:
     return sum(r["status"] == status for r in rows)

@@ -75,7 +75,7 @@ def guarded(func: F) -> F:
     """
 
     @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: object, **kwargs: object) -> Any:
         debug = bool(kwargs.get("debug"))
         try:
             return func(*args, **kwargs)

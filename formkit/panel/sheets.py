@@ -231,7 +231,7 @@ def _zone_row(
     ws.row_dimensions[row].height = 36
 
 
-def _put(ws: Worksheet, row: int, col: int, value: Any) -> Any:
+def _put(ws: Worksheet, row: int, col: int, value: object) -> Any:
     cell = ws.cell(row=row, column=col)
     set_cell(cell, value)
     cell.font, cell.border = BODY, BOX
@@ -239,7 +239,7 @@ def _put(ws: Worksheet, row: int, col: int, value: Any) -> Any:
     return cell
 
 
-def shown(value: Any) -> Any:
+def shown(value: object) -> Any:
     """A figure as the sheet shows it: lists joined, booleans as 是/否, absent as blank."""
     if value is None:
         return ""

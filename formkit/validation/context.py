@@ -46,7 +46,7 @@ class Context:
         )
         self.hits.append((self.order(path), found))
 
-    def reported(self, path: Sequence[Any]) -> bool:
+    def reported(self, path: Sequence[object]) -> bool:
         """Whether some finding already points at ``path``."""
         return any(seen[1] == tuple(path) for seen in self._seen)
 
@@ -188,11 +188,11 @@ class Context:
         return loc.row if loc is not None and loc.row else index + 1
 
 
-def _find(fields: Sequence[Field], key: Any) -> Field | None:
+def _find(fields: Sequence[Field], key: object) -> Field | None:
     return next((f for f in fields if f.key == key), None)
 
 
-def _text(value: Any) -> str:
+def _text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():

@@ -35,7 +35,9 @@ class RowChecker:
         self.required = [k for k, rules in schema.items() if rules.get("required") is True]
 
     @classmethod
-    def build(cls, validator: cerberus.Validator, schema: Mapping[str, Any]) -> RowChecker | None:
+    def build(
+        cls, validator: cerberus.Validator, schema: Mapping[str, object]
+    ) -> RowChecker | None:
         """A checker for ``schema`` if every column's rules are ones it applies, else None."""
         types = validator.types_mapping
         for rules in schema.values():
@@ -49,7 +51,7 @@ class RowChecker:
         return cls(validator, schema)
 
     @staticmethod
-    def plain(row: Mapping[str, Any]) -> bool:
+    def plain(row: Mapping[str, object]) -> bool:
         """Whether the row holds only text and numbers (anything else goes to Cerberus)."""
         return all(isinstance(value, PLAIN) for value in row.values())
 
@@ -68,10 +70,10 @@ class RowChecker:
 
     def _column(
         self,
-        path: tuple[Any, ...],
+        path: tuple[object, ...],
         column: str,
-        rules: Mapping[str, Any],
-        value: Any,
+        rules: Mapping[str, object],
+        value: object,
         found: list[ValidationError],
     ) -> None:
         if "type" in rules and not self._typed(rules["type"], value):
@@ -105,7 +107,7 @@ def _allowed(
         found.append(_error(path, column, errors.UNALLOWED_VALUE, "allowed", allowed, value))
 
 
-def _names(check_with: Any) -> list[str] | None:
+def _names(check_with: object) -> list[str] | None:
     """The named checks of a ``check_with`` rule; None for a callable (left to Cerberus)."""
     if check_with is None:
         return []
@@ -117,12 +119,12 @@ def _names(check_with: Any) -> list[str] | None:
 
 
 def _error(
-    path: tuple[Any, ...],
+    path: tuple[object, ...],
     column: str,
     code: errors.ErrorDefinition,
     rule: str,
-    constraint: Any,
-    value: Any,
+    constraint: object,
+    value: object,
 ) -> ValidationError:
     return ValidationError(
         (*path, column),

@@ -76,14 +76,14 @@ class Sheet:
 # -- public ----------------------------------------------------------------------------------------
 
 
-def application_xlsx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
+def application_xlsx(spec: FormSpec, data: Mapping[str, object] | None = None) -> bytes:
     """申报信息表 as .xlsx: blank without ``data``, else filled with the normalised values."""
     book = Workbook()
     field_sheet(book, spec.title, spec.heading, spec.by_section(), data)
     return _save(book, spec.title)
 
 
-def spec_xlsx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
+def spec_xlsx(spec: FormSpec, data: Mapping[str, object] | None = None) -> bytes:
     """Any spec's form as .xlsx (a drafted one): its fields, and its table on a sheet of
     its own."""
     book = Workbook()
@@ -92,7 +92,7 @@ def spec_xlsx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
     return _save(book, spec.title)
 
 
-def targets_xlsx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
+def targets_xlsx(spec: FormSpec, data: Mapping[str, object] | None = None) -> bytes:
     """绩效目标及评价指标表: a 绩效目标 sheet (header fields) and a landscape 评价指标 sheet."""
     book = Workbook()
     field_sheet(book, "绩效目标", spec.heading, spec.by_section(), data)
@@ -100,7 +100,7 @@ def targets_xlsx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes
     return _save(book, spec.title)
 
 
-def progress_xlsx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
+def progress_xlsx(spec: FormSpec, data: Mapping[str, object] | None = None) -> bytes:
     """进展情况报送表: a 进展情况 sheet (header fields) and a landscape 指标进展 sheet."""
     book = Workbook()
     field_sheet(book, "进展情况", spec.heading, spec.by_section(), data)
@@ -144,7 +144,7 @@ def field_sheet(
     name: str,
     heading: str,
     sections: Iterable[tuple[str, list[Field]]],
-    data: Mapping[str, Any] | None,
+    data: Mapping[str, object] | None,
 ) -> Worksheet:
     """The workbook's first sheet as a label | value form, section by section."""
     ws = book.worksheets[0]
@@ -196,7 +196,7 @@ def _header(sheet: Sheet, labels: Sequence[str | None], merge_first: int = 1) ->
     sheet.row += 1
 
 
-def _field_rows(sheet: Sheet, fields: list[Field], data: Mapping[str, Any] | None) -> None:
+def _field_rows(sheet: Sheet, fields: list[Field], data: Mapping[str, object] | None) -> None:
     done: set[str] = set()
     for f in fields:
         if f.group is None:
@@ -220,7 +220,7 @@ def _group_cell(ws: Worksheet, name: str, first: int, last: int) -> None:
 
 
 def _field_row(
-    sheet: Sheet, f: Field, label: str, data: Mapping[str, Any] | None, merge_label: bool = False
+    sheet: Sheet, f: Field, label: str, data: Mapping[str, object] | None, merge_label: bool = False
 ) -> None:
     ws, r = sheet.ws, sheet.row
     label_cell = ws.cell(row=r, column=1 if merge_label else 2, value=label)
@@ -257,7 +257,7 @@ def put_value(cell: Any, f: Field, value: Any) -> None:
     set_cell(cell, excel_value(f, value))  # text typed by a submitter never runs as a formula
 
 
-def excel_value(f: Field, value: Any) -> Any:
+def excel_value(f: Field, value: object) -> Any:
     if f.kind in ("money", "int", "number", "target"):
         return (
             value if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
@@ -324,7 +324,7 @@ def table_sheet(
     ws: Worksheet,
     title: str,
     columns: Sequence[Field],
-    rows: Sequence[Mapping[str, Any]] | None,
+    rows: Sequence[Mapping[str, object]] | None,
     note: str,
 ) -> None:
     """An indicator table: title, header row (the columns' printed labels), one row per
@@ -370,7 +370,7 @@ def blank_indicator_rows(columns: Sequence[Field]) -> list[dict[str, Any]]:
     return [{"dimension": d} for d in dimension.allowed for _ in range(BLANK_ROWS_PER_DIMENSION)]
 
 
-def _indicator_row(sheet: Sheet, columns: Sequence[Field], item: Mapping[str, Any]) -> None:
+def _indicator_row(sheet: Sheet, columns: Sequence[Field], item: Mapping[str, object]) -> None:
     ws, r = sheet.ws, sheet.row
     for n, c in enumerate(columns, start=1):
         cell = ws.cell(row=r, column=n)

@@ -12,9 +12,10 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import cast
 
 import docx
+from docx.blkcntnr import BlockItemContainer
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
@@ -54,7 +55,9 @@ def styled(paragraph: Paragraph, name_or_id: str) -> Paragraph:
     return paragraph
 
 
-def add_text(container: Any, text: str = "", style: str | None = None) -> Paragraph:
+def add_text(
+    container: Document | BlockItemContainer, text: str = "", style: str | None = None
+) -> Paragraph:
     """A new paragraph at the end of ``container`` (document or cell), optionally styled."""
     paragraph = container.add_paragraph(text)
     return styled(paragraph, style) if style else paragraph
