@@ -1,0 +1,121 @@
+"""The library's signatures say what they take: no ``Any`` in a parameter or return
+annotation of ``formkit/``, and mypy strict on the package (issue #14).
+
+``NOT_YET_TYPED`` is the ratchet for the modules still carrying ``Any`` (raw YAML, cerberus
+schemas, the JSON dicts of batch results before their TypedDicts): each count must match, so
+a module that loses an ``Any`` lowers its number here and one that gains an ``Any`` fails.
+"""
+
+from __future__ import annotations
+
+import ast
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "formkit"
+
+NOT_YET_TYPED: dict[str, int] = {
+    "formkit/_api.py": 2,
+    "formkit/batch/outputs.py": 13,
+    "formkit/batch/review.py": 2,
+    "formkit/batch/rounds.py": 17,
+    "formkit/batch/run.py": 1,
+    "formkit/batch/status.py": 2,
+    "formkit/batch/summary_xlsx.py": 19,
+    "formkit/cli/batch.py": 1,
+    "formkit/cli/check.py": 2,
+    "formkit/cli/common.py": 1,
+    "formkit/cycle/allocate.py": 1,
+    "formkit/cycle/inbox.py": 4,
+    "formkit/cycle/monitor.py": 3,
+    "formkit/drafting/build.py": 5,
+    "formkit/drafting/check.py": 8,
+    "formkit/drafting/render.py": 1,
+    "formkit/drafting/vocabulary.py": 1,
+    "formkit/findings.py": 4,
+    "formkit/intake/worker.py": 1,
+    "formkit/panel/batch.py": 3,
+    "formkit/panel/collect.py": 2,
+    "formkit/panel/outputs.py": 3,
+    "formkit/panel/sheets.py": 2,
+    "formkit/panel/words.py": 2,
+    "formkit/pipeline.py": 3,
+    "formkit/programme_yaml.py": 8,
+    "formkit/readers/xls.py": 1,
+    "formkit/registry.py": 5,
+    "formkit/sampledata.py": 4,
+    "formkit/spec.py": 3,
+    "formkit/validate.py": 10,
+    "formkit/validation/context.py": 2,
+    "formkit/validation/rows.py": 8,
+    "formkit/web/uploads.py": 1,
+    "formkit/writers/forms_docx.py": 3,
+    "formkit/writers/forms_xlsx.py": 5,
+    "formkit/writers/notice_data.py": 2,
+    "formkit/writers/ooxml_common.py": 1,
+    "formkit/writers/self_eval_xlsx.py": 1,
+}
+
+
+def _mentions_any(node: ast.expr | None) -> bool:
+    if node is None:
+        return False
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Name) and sub.id == "Any":
+            return True
+        if isinstance(sub, ast.Attribute) and sub.attr == "Any":
+            return True
+        if isinstance(sub, ast.Constant) and isinstance(sub.value, str) and "Any" in sub.value:
+            return True  # a quoted annotation
+    return False
+
+
+def _annotations(func: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.expr | None]:
+    args = func.args
+    every = [*args.posonlyargs, *args.args, *args.kwonlyargs]
+    every += [a for a in (args.vararg, args.kwarg) if a is not None]
+    return [a.annotation for a in every] + [func.returns]
+
+
+def any_in_signatures(source: str) -> int:
+    """How many parameter and return annotations of ``source`` mention ``Any``."""
+    funcs = [
+        node
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+    ]
+    return sum(_mentions_any(a) for func in funcs for a in _annotations(func))
+
+
+def test_the_counter_sees_parameters_returns_and_quoted_annotations() -> None:
+    source = (
+        "def f(a: Any, *b: Any, c: dict[str, Any], **d: 'Any') -> t.Any: ...\n"
+        "def g(a: object, b: Anything) -> None: ...\n"
+    )
+    assert any_in_signatures(source) == 5
+
+
+def test_no_any_in_the_signatures_of_the_library() -> None:
+    counts = Counter(
+        {
+            path.relative_to(ROOT).as_posix(): n
+            for path in sorted(PACKAGE.rglob("*.py"))
+            if (n := any_in_signatures(path.read_text(encoding="utf-8")))
+        }
+    )
+    assert dict(counts) == NOT_YET_TYPED
+
+
+def test_mypy_is_strict_on_the_package_with_no_any_check_switched_off() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mypy"]
+    assert config["strict"] is True
+    assert config["packages"] == ["formkit"]
+    assert not [key for key in config if key.startswith("disallow_any") and not config[key]]
+    assert "overrides" not in config or all(
+        not key.startswith(("disallow", "strict", "ignore_errors"))
+        for override in config["overrides"]
+        for key in override
+        if key != "module"
+    )
