@@ -12,10 +12,10 @@ import traceback
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict, cast
 
 from formkit.errors import InputFileError
-from formkit.findings import Finding, finding, has_errors
+from formkit.findings import Finding, FindingData, FindingDict, finding, has_errors
 from formkit.programme_model import Programme
 from formkit.readers.model import Document
 from formkit.record import Record
@@ -23,6 +23,28 @@ from formkit.spec import FormSpec, load_all
 
 MAX_INPUT_BYTES = 200 * 1024 * 1024
 MANUAL_REVIEW = frozenset({"file-docx-pictures"})  # reader notes that only a person can act on
+
+
+class _ResultBase(TypedDict):
+    file: str
+    form: str | None
+    layout: str | None
+    fields: dict[str, object]
+    indicators: list[dict[str, object]]
+    sections: dict[str, object]
+    sources: dict[str, str]
+
+
+class ResultDict(_ResultBase):
+    """A result as ``--json`` prints it."""
+
+    findings: list[FindingDict]
+
+
+class ResultData(_ResultBase):
+    """A result as the batch registry stores it (findings as data)."""
+
+    findings: list[FindingData]
 
 
 @dataclass
@@ -40,7 +62,7 @@ class FileResult:
     def has_errors(self) -> bool:
         return has_errors(self.findings)
 
-    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
+    def to_dict(self, lang: str = "zh") -> ResultDict:
         record = self.record
         data = record.data() if record else {}
         return {
@@ -48,18 +70,18 @@ class FileResult:
             "form": self.form,
             "layout": record.layout if record else None,
             "fields": {k: v for k, v in data.items() if k not in ("indicators", "sections")},
-            "indicators": data.get("indicators", []),
-            "sections": data.get("sections", {}),
+            # the shapes Record.data() builds
+            "indicators": cast("list[dict[str, object]]", data.get("indicators", [])),
+            "sections": cast("dict[str, object]", data.get("sections", {})),
             "sources": record.sources() if record else {},
             "findings": [f.to_dict(lang) for f in self.findings],
         }
 
-    def to_data(self) -> dict[str, Any]:
+    def to_data(self) -> ResultData:
         """The result as the batch registry stores it: values and findings as data (code,
         params, place), no rendered message."""
         out = self.to_dict()
-        out["findings"] = [f.to_data() for f in self.findings]
-        return out
+        return {**out, "findings": [f.to_data() for f in self.findings]}
 
 
 def exit_code(results: Iterable[FileResult]) -> int:

@@ -11,13 +11,16 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from formkit.errors import OutputFileError
+
+if TYPE_CHECKING:  # the stored shape only; the registry does not load the reading pipeline
+    from formkit.pipeline import ResultData
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: files, their parsed results, findings, dossiers, runs
@@ -109,8 +112,8 @@ class Entry:
     size: int
 
 
-def _whole(result: dict[str, object]) -> dict[str, Any]:
-    return result
+def _whole(result: ResultData) -> dict[str, Any]:
+    return cast("dict[str, Any]", result)
 
 
 class Registry:
@@ -185,7 +188,7 @@ class Registry:
         self,
         stored: StoredFile,
         run_id: int,
-        results: list[dict[str, Any]],
+        results: Sequence[ResultData],
         unreadable: list[bool],
         received: list[str | None] | None = None,
     ) -> None:
@@ -237,14 +240,12 @@ class Registry:
             db.executemany("DELETE FROM files WHERE path=?", [(p,) for p in gone])
         return len(gone)
 
-    def results(self) -> list[tuple[str, dict[str, Any]]]:
+    def results(self) -> list[tuple[str, ResultData]]:
         """Every stored result as (inbox path, result dict), in a stable order."""
         rows = self.db.execute("SELECT path, result FROM records ORDER BY path, ordinal")
-        return [(r["path"], json.loads(r["result"])) for r in rows]
+        return [(r["path"], cast("ResultData", json.loads(r["result"]))) for r in rows]
 
-    def entries(
-        self, keep: Callable[[dict[str, object]], dict[str, object]] | None = None
-    ) -> list[Entry]:
+    def entries(self, keep: Callable[[ResultData], dict[str, Any]] | None = None) -> list[Entry]:
         """Every stored result with its file's facts, in a stable order. ``keep`` cuts each
         result down to what the caller uses as it is read, row by row, so a large registry's
         unused parts (plan section texts, …) never sit in memory together."""
@@ -257,7 +258,7 @@ class Registry:
             Entry(
                 r["path"],
                 r["ordinal"],
-                cut(json.loads(r["result"])),
+                cut(cast("ResultData", json.loads(r["result"]))),  # as store() wrote it
                 bool(r["unreadable"]),
                 r["received"],
                 r["mtime_ns"],

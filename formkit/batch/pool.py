@@ -5,13 +5,16 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from formkit.batch.discover import InboxFile
 from formkit.intake.isolate import IsolatedPool
 from formkit.registry import StoredFile
 
-Read = tuple[StoredFile, list[dict[str, Any]], list[bool], list[str | None]]
+if TYPE_CHECKING:  # annotation only; the pipeline is loaded where files are read
+    from formkit.pipeline import ResultData
+
+Read = tuple[StoredFile, list["ResultData"], list[bool], list[str | None]]
 
 
 def map_files(

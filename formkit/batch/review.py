@@ -21,6 +21,7 @@ from formkit.batch.dossier import (
     submissions,
 )
 from formkit.batch.status import Issue, counts, from_finding, issue, status_of
+from formkit.pipeline import ResultData, ResultDict
 from formkit.programme_model import Programme
 from formkit.registry import Entry
 from formkit.spec import FormSpec, labels_of
@@ -94,7 +95,7 @@ class Review:
 FIELDS_READ = tuple(sorted({*checks.READ, *DATE_KEYS}))  # and the dossier's grouping
 
 
-def for_review(result: dict[str, Any]) -> dict[str, Any]:
+def for_review(result: ResultDict | ResultData) -> dict[str, Any]:
     """What the review and its outputs read of a stored result (``Registry.entries(for_review)``
     cuts each row as it is read): the fields the grouping and the checks read and the places
     the checks name; Form B's indicators by name and yearly targets; the findings. The plan's

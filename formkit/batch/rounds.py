@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from formkit.batch.review import Review, ZoneReview
+from formkit.pipeline import ResultData
 from formkit.registry import Registry
 from formkit.resources import templates_dir
 
@@ -52,7 +53,7 @@ def read_values(reg: Registry) -> dict[str, tuple[dict[str, Any], dict[str, str]
     """Every stored result's fields and their places, by file (the review keeps only the
     fields its checks read)."""
 
-    def keep(result: dict[str, Any]) -> dict[str, Any]:
+    def keep(result: ResultData) -> dict[str, Any]:
         return {k: result.get(k) or {} for k in ("fields", "sources")} | {"file": result["file"]}
 
     return {e.result["file"]: (e.result["fields"], e.result["sources"]) for e in reg.entries(keep)}

@@ -19,13 +19,16 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from formkit.batch.discover import InboxFile, unchanged, walk
 from formkit.errors import ConfigError, OutputFileError
 from formkit.registry import Registry, StoredFile
 
-Read = tuple[StoredFile, list[dict[str, Any]], list[bool], list[str | None]]
+if TYPE_CHECKING:  # annotation only; the pipeline is loaded where files are read
+    from formkit.pipeline import ResultData
+
+Read = tuple[StoredFile, list["ResultData"], list[bool], list[str | None]]
 
 Progress = Callable[[int, int, str], None]
 

@@ -15,6 +15,7 @@ from typing import Any
 from formkit.batch.review import Review, ZoneReview, for_review, review
 from formkit.codes import CODES
 from formkit.errors import ConfigError
+from formkit.pipeline import ResultData
 from formkit.programme import Programme
 from formkit.registry import Registry
 from formkit.spec import FormSpec, load_all
@@ -82,7 +83,7 @@ class Batch:
     def close(self) -> None:
         self.registry.close()
 
-    def _keep(self, result: dict[str, Any]) -> dict[str, Any]:
+    def _keep(self, result: ResultData) -> dict[str, Any]:
         """What the review keeps of a stored result, plus the figures the rubric shows."""
         kept = for_review(result)
         fields = result.get("fields") or {}
