@@ -112,7 +112,7 @@ class Entry:
     size: int
 
 
-def _whole(result: ResultData) -> dict[str, Any]:
+def _whole(result: ResultData) -> dict[str, object]:
     return cast("dict[str, Any]", result)
 
 
@@ -245,7 +245,7 @@ class Registry:
         rows = self.db.execute("SELECT path, result FROM records ORDER BY path, ordinal")
         return [(r["path"], cast("ResultData", json.loads(r["result"]))) for r in rows]
 
-    def entries(self, keep: Callable[[ResultData], dict[str, Any]] | None = None) -> list[Entry]:
+    def entries(self, keep: Callable[[ResultData], dict[str, object]] | None = None) -> list[Entry]:
         """Every stored result with its file's facts, in a stable order. ``keep`` cuts each
         result down to what the caller uses as it is read, row by row, so a large registry's
         unused parts (plan section texts, …) never sit in memory together."""
@@ -309,14 +309,14 @@ class Registry:
                 ],
             )
 
-    def cycle_reports(self, kind: str) -> list[dict[str, Any]]:
+    def cycle_reports(self, kind: str) -> list[dict[str, object]]:
         """Every stored report of ``kind``, by zone, year and period."""
         rows = self.db.execute(
             "SELECT * FROM cycle_reports WHERE kind=? ORDER BY zone, year, period", (kind,)
         )
         return [{**dict(r), "data": json.loads(r["data"])} for r in rows]
 
-    def dossiers(self) -> list[dict[str, Any]]:
+    def dossiers(self) -> list[dict[str, object]]:
         """The dossiers as last saved, in the order they were saved."""
         rows = self.db.execute(
             "SELECT zone_key, city, zone_name, status, errors, warnings, summary FROM dossiers"

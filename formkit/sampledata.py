@@ -57,7 +57,7 @@ def person(rnd: random.Random) -> str:
     return rnd.choice(SURNAMES) + rnd.choice(GIVEN)
 
 
-def application(zone: dict[str, Any], rnd: random.Random) -> dict[str, Any]:
+def application(zone: dict[str, Any], rnd: random.Random) -> dict[str, object]:
     """Form A for one catalogue zone (keys of the catalogue: name, code, city, county, …)."""
     total = rnd.randint(60, 300)
     short = zone["name"].removesuffix("经济技术开发区").removesuffix("经济开发区")
@@ -103,7 +103,7 @@ def application(zone: dict[str, Any], rnd: random.Random) -> dict[str, Any]:
     }
 
 
-def indicators(rnd: random.Random) -> list[dict[str, Any]]:
+def indicators(rnd: random.Random) -> list[dict[str, object]]:
     rows = []
     for dim, name, unit, direction, freq, (lo, hi) in INDICATORS:
         base = rnd.randint(lo, hi)
@@ -124,7 +124,7 @@ def indicators(rnd: random.Random) -> list[dict[str, Any]]:
     return rows
 
 
-def targets(app: dict[str, object], rnd: random.Random) -> dict[str, Any]:
+def targets(app: dict[str, object], rnd: random.Random) -> dict[str, object]:
     return {
         "zone_name": app["zone_name"],
         "carrier_name": app["carrier_name"],

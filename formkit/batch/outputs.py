@@ -49,11 +49,11 @@ class _Writer:
         self.rows: list[tuple[str, str, int, int]] = []
         self.written = 0
 
-    def digest(self, data: Any) -> str:
+    def digest(self, data: object) -> str:
         text = json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
         return hashlib.sha256((self.salt + text).encode()).hexdigest()
 
-    def put(self, rel: str, data: Any, produce: Callable[[], bytes]) -> Path:
+    def put(self, rel: str, data: object, produce: Callable[[], bytes]) -> Path:
         digest = self.digest(data)
         if not self.fresh(rel, digest):
             self.write(rel, digest, produce(), durable=True)
@@ -184,7 +184,9 @@ def _intact(out: Path, known: dict[str, tuple[str, int, int]]) -> bool:
     return bool(known)
 
 
-def _xlsx(rev: Review, opinion_files: dict[str, str], history: Any = None) -> Callable[[], bytes]:
+def _xlsx(
+    rev: Review, opinion_files: dict[str, str], history: object = None
+) -> Callable[[], bytes]:
     def produce() -> bytes:
         from formkit.batch.summary_xlsx import summary_bytes  # openpyxl: imported when needed
 
@@ -211,8 +213,8 @@ def _changes(
 
 
 def _history(
-    reg: Registry, round_no: int, snap: dict[str, Any], changes: dict[str, rounds.Changes]
-) -> dict[str, Any] | None:
+    reg: Registry, round_no: int, snap: dict[str, object], changes: dict[str, rounds.Changes]
+) -> dict[str, object] | None:
     """Every round's status per zone, side by side, with this round's counts (from round 2)."""
     if round_no < 2:
         return None
@@ -262,7 +264,7 @@ RENDER_TIMEOUT_S = 120.0
 RENDER_MEMORY_MB = 1024
 
 
-def _render_all(jobs: list[tuple[dict[str, Any], Path | None]], workers: int) -> list[bytes]:
+def _render_all(jobs: list[tuple[dict[str, object], Path | None]], workers: int) -> list[bytes]:
     if workers < 2 or len(jobs) < PARALLEL_FROM:
         return [_render(job) for job in jobs]
     bodies: list[bytes] = [b""] * len(jobs)
@@ -276,14 +278,14 @@ def _render_all(jobs: list[tuple[dict[str, Any], Path | None]], workers: int) ->
     return bodies
 
 
-def _render(job: tuple[dict[str, Any], Path | None]) -> bytes:
+def _render(job: tuple[dict[str, object], Path | None]) -> bytes:
     from formkit.writers.notice import render_bytes
 
     data, templates = job
     return render_bytes("opinion", data, templates=templates)
 
 
-def _summary_data(rev: Review, opinion_files: dict[str, str]) -> Any:
+def _summary_data(rev: Review, opinion_files: dict[str, str]) -> object:
     return {
         "zones": [
             (
@@ -329,7 +331,7 @@ def _remove_stale(out: Path, writer: _Writer) -> None:
             (out / rel).unlink(missing_ok=True)
 
 
-def _dossier_row(z: Any) -> dict[str, Any]:
+def _dossier_row(z: Any) -> dict[str, object]:
     return {
         "zone_key": z.dossier.key,
         "city": z.city,

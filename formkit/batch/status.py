@@ -57,7 +57,7 @@ class Issue:
     def severity_zh(self) -> str:
         return SEVERITY_ZH.get(self.severity, self.severity)
 
-    def sort_key(self) -> tuple[Any, ...]:
+    def sort_key(self) -> tuple[object, ...]:
         """Errors first, then by file and place in natural order (第9行 before 第14行)."""
         return (
             _ORDER.get(self.severity, 3),

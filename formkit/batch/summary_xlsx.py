@@ -17,6 +17,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import NamedStyle
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -106,7 +107,7 @@ def summary_bytes(rev: Review, opinion_files: dict[str, str], history: Any = Non
     return deterministic_package(out.getvalue(), TITLE)
 
 
-def _summary_rows(rev: Review, opinion_files: dict[str, str]) -> Iterable[Sequence[Any]]:
+def _summary_rows(rev: Review, opinion_files: dict[str, str]) -> Iterable[Sequence[object]]:
     for n, z in enumerate(rev.zones, 1):
         subsidy = z.subsidy()
         yield (
@@ -123,7 +124,7 @@ def _summary_rows(rev: Review, opinion_files: dict[str, str]) -> Iterable[Sequen
         )
 
 
-def _total_row(rows: list[Sequence[Any]]) -> Sequence[Any]:
+def _total_row(rows: list[Sequence[Any]]) -> Sequence[object]:
     """合计: the zones counted, the amounts requested and the errors and warnings summed."""
 
     def column(n: int) -> list[float]:
@@ -143,7 +144,7 @@ def _total_row(rows: list[Sequence[Any]]) -> Sequence[Any]:
     )
 
 
-def _issue_rows(rev: Review) -> Iterable[Sequence[Any]]:
+def _issue_rows(rev: Review) -> Iterable[Sequence[object]]:
     n = 0
     for z in rev.zones:
         for i in z.issues:
@@ -154,17 +155,17 @@ def _issue_rows(rev: Review) -> Iterable[Sequence[Any]]:
         yield _issue_row(n, "", "", i)
 
 
-def _issue_row(n: int, city: str, zone: str, i: Issue) -> Sequence[Any]:
+def _issue_row(n: int, city: str, zone: str, i: Issue) -> Sequence[object]:
     return (n, city, zone, i.file, i.document, i.location or "", i.severity_zh, i.code, i.message)
 
 
-def _file_rows(rev: Review) -> Iterable[Sequence[Any]]:
+def _file_rows(rev: Review) -> Iterable[Sequence[object]]:
     for n, f in enumerate(rev.files, 1):
         yield (n, f.file, f.form, f.city, f.zone, f.role, f.errors, f.warnings, f.size, f.sha256)
 
 
 def _fill(
-    sheet: Any,
+    sheet: Worksheet,
     columns: Sequence[tuple[str, int]],
     rows: list[Sequence[Any]],
     status: int = 0,
@@ -191,21 +192,23 @@ def _fill(
         _append(sheet, widths, total, [TOTAL_STYLE] * len(total))
 
 
-def _append(sheet: Any, widths: Sequence[float], values: Sequence[Any], styles: list[str]) -> None:
+def _append(
+    sheet: Worksheet, widths: Sequence[float], values: Sequence[object], styles: list[str]
+) -> None:
     """One row, its height set first (a write-only sheet writes it with the row)."""
     row = len(sheet.row_dimensions) + 1
     sheet.row_dimensions[row].height = wrapped_height(zip(values, widths, strict=False))
     sheet.append([_cell(sheet, v, style) for v, style in zip(values, styles, strict=True)])
 
 
-def _cell(sheet: Any, value: Any, style: str) -> Any:
+def _cell(sheet: Worksheet, value: object, style: str) -> Cell:
     cell = WriteOnlyCell(sheet)
     cell.style = style  # before the value: set_cell may add a quote prefix
     set_cell(cell, value)
     return cell
 
 
-def _notes(sheet: Any, rev: Review) -> None:
+def _notes(sheet: Worksheet, rev: Review) -> None:
     """The status rules, and the checks not done when no programme was given."""
     lines = ["审核状态的判定规则：", *RULES]
     if rev.skipped:
@@ -215,7 +218,7 @@ def _notes(sheet: Any, rev: Review) -> None:
         _append(sheet, [NOTE_WIDTH], [line], [NOTE])
 
 
-def _rounds(book: Any, history: dict[str, Any]) -> None:
+def _rounds(book: Workbook, history: dict[str, Any]) -> None:
     """轮次对比 (batch --round N from 2): each round's status side by side, and how many of
     the round before's issues are fixed, still open, and how many are new."""
     from formkit.batch.rounds import words
@@ -235,7 +238,7 @@ def _rounds(book: Any, history: dict[str, Any]) -> None:
     )
 
 
-def _print_setup(sheet: Any) -> None:
+def _print_setup(sheet: Worksheet) -> None:
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1

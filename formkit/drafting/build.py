@@ -212,7 +212,7 @@ def _guess(label: str, spot: Spot, known: keys.Known | None) -> Guess:
     return g
 
 
-def _rules(g: Guess, required: bool) -> dict[str, Any]:
+def _rules(g: Guess, required: bool) -> dict[str, object]:
     rules: dict[str, Any] = {"type": _TYPES.get(g.kind, "string")}
     if g.kind == "list":
         rules["schema"] = {"type": "string"}

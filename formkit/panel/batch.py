@@ -10,7 +10,6 @@ import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from formkit.batch.review import Review, ZoneReview, for_review, review
 from formkit.codes import CODES
@@ -83,7 +82,7 @@ class Batch:
     def close(self) -> None:
         self.registry.close()
 
-    def _keep(self, result: ResultData) -> dict[str, Any]:
+    def _keep(self, result: ResultData) -> dict[str, object]:
         """What the review keeps of a stored result, plus the figures the rubric shows."""
         kept = for_review(result)
         fields = result.get("fields") or {}
@@ -100,7 +99,7 @@ class Batch:
     def zone(self, key: str) -> ZoneReview | None:
         return next((z for z in self.zones if z.dossier.key == key), None)
 
-    def figure(self, zone: ZoneReview, figure: Figure) -> Any:
+    def figure(self, zone: ZoneReview, figure: Figure) -> object:
         return zone.dossier.value(figure.form, figure.key)
 
     # --- the panel's entries in the registry --------------------------------------------------

@@ -65,7 +65,7 @@ def _results(book: Workbook, ranking: Ranking) -> None:
     summary.sheet(book, word("summary", "results"), header, widths, rows)
 
 
-def _result_row(r: ZoneResult) -> tuple[Any, ...]:
+def _result_row(r: ZoneResult) -> tuple[object, ...]:
     return (
         _blank(r.rank),
         r.zone.city,
@@ -86,7 +86,7 @@ def _result_row(r: ZoneResult) -> tuple[Any, ...]:
     )
 
 
-def _blank(value: object) -> Any:
+def _blank(value: object) -> object:
     if value is None:
         return ""
     return float(value) if isinstance(value, Decimal) else value
@@ -162,7 +162,7 @@ def _opinions(batch: Batch, collected: Collected, out: Path) -> list[Path]:
 
 def publicity_data(
     ranking: Ranking, programme: Programme, options: Mapping[str, object]
-) -> dict[str, Any]:
+) -> dict[str, object]:
     """The ``publicity`` notice's data: the proposed zones by rank, and the facts the panel
     cannot know from ``panel.publicity`` with the options winning."""
     known = {

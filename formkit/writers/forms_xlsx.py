@@ -257,7 +257,7 @@ def put_value(cell: Any, f: Field, value: Any) -> None:
     set_cell(cell, excel_value(f, value))  # text typed by a submitter never runs as a formula
 
 
-def excel_value(f: Field, value: object) -> Any:
+def excel_value(f: Field, value: object) -> object:
     if f.kind in ("money", "int", "number", "target"):
         return (
             value if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
@@ -362,7 +362,7 @@ COLUMN_WIDTHS = {
 }
 
 
-def blank_indicator_rows(columns: Sequence[Field]) -> list[dict[str, Any]]:
+def blank_indicator_rows(columns: Sequence[Field]) -> list[dict[str, object]]:
     """Rows for a blank table: each dimension (一级指标) pre-filled on a couple of rows."""
     dimension = next((c for c in columns if c.key == "dimension"), None)
     if dimension is None or not dimension.allowed:
