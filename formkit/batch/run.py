@@ -27,6 +27,7 @@ from formkit.registry import Registry, StoredFile
 
 if TYPE_CHECKING:  # annotation only; the pipeline is loaded where files are read
     from formkit.pipeline import ResultData
+    from formkit.programme_model import Programme
 
 Read = tuple[StoredFile, list["ResultData"], list[bool], list[str | None]]
 
@@ -131,10 +132,10 @@ def fingerprint(programme: str | None, validators: str | None) -> str:
     return digest.hexdigest()
 
 
-_PROGRAMMES: dict[str, Any] = {}
+_PROGRAMMES: dict[str, Programme] = {}
 
 
-def _programme(path: str | None) -> Any:
+def _programme(path: str | None) -> Programme | None:
     if path is None:
         return None
     if path not in _PROGRAMMES:

@@ -23,7 +23,7 @@ from typing import Any
 
 from formkit.cycle.inbox import QUARTERS, CycleData, Report, Sourced
 from formkit.cycle.scoring import rounded
-from formkit.findings import finding
+from formkit.findings import Finding, finding
 from formkit.programme import ApprovedZone, Programme
 
 DEADLINE_DAYS = 15
@@ -154,7 +154,7 @@ def _period(
     )
 
 
-def _finding(code: str, zone: ApprovedZone, report: Report, **params: Any) -> Any:
+def _finding(code: str, zone: ApprovedZone, report: Report, **params: Any) -> Finding:
     return finding(code, zone=zone.zone, year=report.year, period=report.period, **params)
 
 

@@ -11,11 +11,14 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from formkit.extract.labels import canon
 from formkit.findings import Finding, finding
 from formkit.spec import KINDS
+
+if TYPE_CHECKING:
+    import yaml
 
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 _KIND_NAMES = ", ".join(sorted(KINDS))
@@ -100,7 +103,9 @@ class _Checker:
             self.fields(inner[1], None, nested=True)
             self.labels = saved
 
-    def meta(self, key: str, node: Any, meta: dict[str, Any], sections: set[str] | None) -> None:
+    def meta(
+        self, key: str, node: yaml.Node, meta: dict[str, Any], sections: set[str] | None
+    ) -> None:
         kind = meta.get("kind", "text")
         if kind not in KINDS and kind not in ("table", "sections"):
             self.add("spec-kind-unknown", node, name=key, kind=kind, kinds=_KIND_NAMES)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -231,7 +232,7 @@ def _zone_row(
     ws.row_dimensions[row].height = 36
 
 
-def _put(ws: Worksheet, row: int, col: int, value: object) -> Any:
+def _put(ws: Worksheet, row: int, col: int, value: object) -> Cell:
     cell = ws.cell(row=row, column=col)
     set_cell(cell, value)
     cell.font, cell.border = BODY, BOX

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import io
 from datetime import date, datetime, time
-from typing import Any
 
 import xlrd
 
@@ -69,7 +68,7 @@ def read_xls(data: bytes, name: str) -> Document:
     return doc
 
 
-def _open(data: bytes, name: str) -> Any:
+def _open(data: bytes, name: str) -> xlrd.book.Book:
     try:
         return xlrd.open_workbook(
             file_contents=data, formatting_info=True, ragged_rows=True, logfile=io.StringIO()

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -249,7 +250,7 @@ def hint_text(f: Field) -> str:
 # -- values and validations ------------------------------------------------------------------------
 
 
-def put_value(cell: Any, f: Field, value: Any) -> None:
+def put_value(cell: Cell, f: Field, value: object) -> None:
     """Store a normalised value as Excel holds what a clerk types; set the cell's format."""
     cell.number_format = NUMBER_FORMATS.get(f.kind, TEXT_FORMAT)
     if value is None:

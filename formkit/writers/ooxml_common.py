@@ -20,7 +20,6 @@ import datetime as dt
 import io
 import zipfile
 from collections.abc import Iterable
-from typing import Any
 
 from docx.document import Document
 from docx.oxml import OxmlElement
@@ -116,7 +115,7 @@ def drop_styles_with_effects(document: Document) -> None:
             part.drop_rel(rel.rId)
 
 
-def _trailing_paragraph(tiny: bool) -> Any:
+def _trailing_paragraph(tiny: bool) -> etree._Element:
     paragraph = OxmlElement("w:p")
     if tiny:  # the body's: 1 pt high, so a table that fills its page adds no blank page
         ppr = OxmlElement("w:pPr")
