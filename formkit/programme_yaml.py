@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, cast, overload
 
 import yaml
 
@@ -55,7 +55,7 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-def _read_yaml(path: Path) -> Mapping[str, Any]:
+def _read_yaml(path: Path) -> Mapping[str, object]:
     try:
         doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except OSError as exc:
@@ -81,19 +81,27 @@ class _Reader:
     def fail(self, where: str, problem: str) -> ConfigError:
         return ConfigError(f"{self.path.name}：{where}{problem}")
 
-    def required(self, key: str, kind: type) -> Any:
+    @overload
+    def required(self, key: str, kind: type[int]) -> int: ...
+    @overload
+    def required(self, key: str, kind: type[str]) -> str: ...
+    def required(self, key: str, kind: type[int] | type[str]) -> int | str:
         if key not in self.doc or self.doc[key] in (None, ""):
             raise self.fail("", f"缺少 {key}")
         return self.typed(self.doc[key], kind, key)
 
-    def typed(self, value: object, kind: type, where: str) -> Any:
+    @overload
+    def typed(self, value: object, kind: type[int], where: str) -> int: ...
+    @overload
+    def typed(self, value: object, kind: type[str], where: str) -> str: ...
+    def typed(self, value: object, kind: type[int] | type[str], where: str) -> int | str:
         if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
             raise self.fail(where, " 应为整数")
         if kind is str and not isinstance(value, str | int):
             raise self.fail(where, " 应为文字")
-        return str(value).strip() if kind is str else value
+        return str(value).strip() if kind is str else cast(int, value)  # checked above
 
-    def items(self, key: str) -> list[Any]:
+    def items(self, key: str) -> list[object]:
         value = self.doc.get(key) or []
         if not isinstance(value, list):
             raise self.fail(key, " 应为列表")
@@ -128,7 +136,7 @@ class _Reader:
 
     def entry(
         self, key: str, index: int, item: object, needed: tuple[str, ...]
-    ) -> Mapping[str, Any]:
+    ) -> Mapping[str, object]:
         if not isinstance(item, Mapping):
             raise self.fail(f"{key} 第{index}项", " 应为键值形式，如 {name: 太原市, quota: 2}")
         for name in needed:
