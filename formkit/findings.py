@@ -81,7 +81,7 @@ class Finding:
         }
 
     @classmethod
-    def from_data(cls, data: Mapping[str, Any]) -> Finding:
+    def from_data(cls, data: FindingData) -> Finding:
         """The finding :meth:`to_data` stored."""
         return cls(
             str(data["code"]),

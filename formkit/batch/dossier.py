@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from formkit.catalogue import zone_key
+from formkit.findings import FindingData
 from formkit.programme_model import Programme
 from formkit.registry import Entry
 
@@ -35,7 +36,7 @@ class Submission:
     form: str | None
     fields: dict[str, Any]
     sources: dict[str, str]
-    findings: list[dict[str, Any]]
+    findings: list[FindingData]
     unreadable: bool
     when: str  # ISO time of the member or file, for ordering versions
 

@@ -16,7 +16,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -25,15 +25,15 @@ from formkit.atomic import write_bytes_atomic
 from formkit.batch import rounds
 from formkit.batch.opinions import opinion_data, opinion_path
 from formkit.batch.report_html import SUMMARY_NAME, report_html
-from formkit.batch.review import Review, for_review, not_forms, review
-from formkit.batch.run import default_workers
+from formkit.batch.review import Review, ZoneReview, for_review, not_forms, review
+from formkit.batch.run import BatchSummary, default_workers
 from formkit.codes import CODES
 from formkit.errors import OutputFileError
 from formkit.intake.isolate import IsolatedPool
 from formkit.programme_model import Programme
 from formkit.registry import Registry
 from formkit.resources import templates_dir
-from formkit.spec import load_all
+from formkit.spec import FormSpec, load_all
 
 REPORT_NAME = "report.html"
 FORMAT_VERSION = "1"  # bump when an output's layout changes, so unchanged data is rewritten
@@ -102,7 +102,7 @@ def _replace(path: Path, body: bytes) -> None:
 
 def write_outputs(
     reg: Registry,
-    summary: Any,
+    summary: BatchSummary,
     programme: Programme | None,
     *,
     validators: str | None = None,
@@ -196,7 +196,7 @@ def _xlsx(
 
 
 def _changes(
-    reg: Registry, round_no: int, snap: dict[str, Any], specs: Any
+    reg: Registry, round_no: int, snap: dict[str, Any], specs: Mapping[str, FormSpec]
 ) -> dict[str, rounds.Changes]:
     """Each zone's changes since the round before (none in round 1)."""
     before = rounds.load(reg, round_no - 1) if round_no > 1 else None
@@ -331,7 +331,7 @@ def _remove_stale(out: Path, writer: _Writer) -> None:
             (out / rel).unlink(missing_ok=True)
 
 
-def _dossier_row(z: Any) -> dict[str, object]:
+def _dossier_row(z: ZoneReview) -> dict[str, object]:
     return {
         "zone_key": z.dossier.key,
         "city": z.city,

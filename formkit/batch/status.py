@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from formkit.findings import Finding, finding
+from formkit.findings import Finding, FindingData, finding
 
 PASSED, TO_FIX, REJECTED = "通过", "需补正", "不予受理"
 STATUSES = (PASSED, TO_FIX, REJECTED)
@@ -93,7 +93,7 @@ def issue(
     )
 
 
-def from_finding(data: dict[str, object], file: str, document: str) -> Issue:
+def from_finding(data: FindingData, file: str, document: str) -> Issue:
     """An issue from a stored finding (``Finding.to_data()``) of one file; its message is
     rendered from the catalogue now, not when the file was read."""
     found = Finding.from_data(data)
