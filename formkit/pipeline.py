@@ -9,10 +9,10 @@ extractor → validation. A file that cannot be read becomes a result carrying o
 from __future__ import annotations
 
 import traceback
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypedDict, cast
+from typing import TypedDict, cast
 
 from formkit.errors import InputFileError
 from formkit.findings import Finding, FindingData, FindingDict, finding, has_errors
@@ -92,6 +92,18 @@ def exit_code(results: Iterable[FileResult]) -> int:
     return 1 if any(r.has_errors for r in results) else 0
 
 
+class OptionsDict(TypedDict, total=False):
+    """The keys :meth:`Options.resolve` accepts in a dict (those of :class:`Options`)."""
+
+    validators: str | None
+    programme: Programme | None
+    isolate: bool
+    timeout_s: float
+    memory_mb: int
+    workers: int
+    records: bool
+
+
 @dataclass(frozen=True)
 class Options:
     """How to process files; a dict of the same keys is accepted by :meth:`resolve`."""
@@ -107,7 +119,7 @@ class Options:
     records: bool = True
 
     @classmethod
-    def resolve(cls, value: Options | Mapping[str, Any] | None) -> Options:
+    def resolve(cls, value: Options | OptionsDict | None) -> Options:
         if value is None:
             return cls()
         if isinstance(value, Options):
@@ -251,15 +263,13 @@ def _specs(directory: str | None) -> dict[str, FormSpec]:
     return load_all(directory)
 
 
-def parse(
-    path: str | Path, options: Options | Mapping[str, object] | None = None
-) -> list[FileResult]:
+def parse(path: str | Path, options: Options | OptionsDict | None = None) -> list[FileResult]:
     """Read one file (or archive) and return one result per form file in it."""
     return check([path], options)
 
 
 def check(
-    paths: Iterable[str | Path], options: Options | Mapping[str, object] | None = None
+    paths: Iterable[str | Path], options: Options | OptionsDict | None = None
 ) -> list[FileResult]:
     """Check files, folders and archives; one result per form file, in input order.
 

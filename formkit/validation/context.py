@@ -29,7 +29,7 @@ class Context:
     _seen: set[tuple[str, Path, str]] = field(default_factory=set)
 
     def add(
-        self, code: str, path: Sequence[Any], *, at: Location | None = None, **params: Any
+        self, code: str, path: Sequence[object], *, at: Location | None = None, **params: Any
     ) -> None:
         """Record a finding at ``path`` (placed ``at`` a location of its own, if given); the
         same finding at the same path is kept once."""
