@@ -1,9 +1,9 @@
 """The library's signatures say what they take: no ``Any`` in a parameter or return
 annotation of ``formkit/``, and mypy strict on the package (issue #14).
 
-``NOT_YET_TYPED`` is the ratchet for the modules still carrying ``Any`` (raw YAML, cerberus
-schemas, the JSON dicts of batch results before their TypedDicts): each count must match, so
-a module that loses an ``Any`` lowers its number here and one that gains an ``Any`` fails.
+``NOT_YET_TYPED`` is the ratchet for the modules still carrying ``Any`` (383 annotations
+before issue #14, 86 now), grouped by why: each count must match, so a module that loses an
+``Any`` lowers its number here, and one that gains an ``Any`` fails.
 """
 
 from __future__ import annotations
@@ -17,35 +17,44 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "formkit"
 
 NOT_YET_TYPED: dict[str, int] = {
-    "formkit/batch/outputs.py": 1,
-    "formkit/batch/review.py": 1,
-    "formkit/batch/rounds.py": 16,
-    "formkit/batch/status.py": 1,
-    "formkit/batch/summary_xlsx.py": 5,
-    "formkit/cli/batch.py": 1,
-    "formkit/cli/check.py": 2,
-    "formkit/cli/common.py": 1,
-    "formkit/cycle/allocate.py": 1,
-    "formkit/cycle/inbox.py": 4,
-    "formkit/cycle/monitor.py": 2,
+    # cerberus is untyped: its schemas, rules, document paths and error trees are nested
+    # dicts/tuples of anything (typing them is a schema TypedDict with narrowing in the bodies)
+    "formkit/validate.py": 10,
+    "formkit/validation/rows.py": 8,
+    "formkit/spec.py": 3,
     "formkit/drafting/build.py": 4,
     "formkit/drafting/check.py": 7,
     "formkit/drafting/render.py": 1,
-    "formkit/drafting/vocabulary.py": 1,
-    "formkit/intake/worker.py": 1,
-    "formkit/panel/collect.py": 2,
-    "formkit/panel/sheets.py": 1,
-    "formkit/panel/words.py": 2,
+    # YAML read as it is (vocabularies, evaluation sections, decisions, expert payloads)
     "formkit/programme_yaml.py": 3,
-    "formkit/sampledata.py": 1,
-    "formkit/spec.py": 3,
-    "formkit/validate.py": 10,
-    "formkit/validation/context.py": 1,
-    "formkit/validation/rows.py": 8,
+    "formkit/panel/words.py": 2,
+    "formkit/drafting/vocabulary.py": 1,
+    "formkit/panel/collect.py": 2,
+    "formkit/cycle/allocate.py": 1,
+    # stored round snapshots and cycle reports as JSON; being reworked with the one inbox
+    # reader (issue #14, words at the edges), typed there
+    "formkit/batch/rounds.py": 16,
+    "formkit/cycle/inbox.py": 4,
+    "formkit/batch/outputs.py": 1,
+    "formkit/batch/summary_xlsx.py": 5,
+    "formkit/batch/review.py": 1,
+    "formkit/cycle/monitor.py": 2,
+    # a record's data (Record.data(): lists of dicts) indexed by the writers without narrowing
     "formkit/writers/forms_docx.py": 3,
     "formkit/writers/forms_xlsx.py": 1,
-    "formkit/writers/notice_data.py": 2,
     "formkit/writers/self_eval_xlsx.py": 1,
+    "formkit/writers/notice_data.py": 2,
+    "formkit/sampledata.py": 1,
+    "formkit/panel/sheets.py": 1,
+    # **params forwarded to finding(), whose named keywords (field, location, …) a dict of
+    # objects would not match
+    "formkit/batch/status.py": 1,
+    "formkit/validation/context.py": 1,
+    # click: a command's **options and the guarded() wrapper return what click passes
+    "formkit/cli/check.py": 2,
+    "formkit/cli/common.py": 1,
+    # an outcome unpickled from a worker
+    "formkit/intake/worker.py": 1,
 }
 
 

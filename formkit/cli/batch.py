@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -94,7 +94,7 @@ def batch_cmd(
 
 
 @contextmanager
-def _progress(console: Console) -> Iterator[Any]:
+def _progress(console: Console) -> Iterator[Callable[[int, int, str], None] | None]:
     """A rich progress bar (counts and ETA) on stderr when it is a terminal."""
     from rich.progress import (
         BarColumn,
