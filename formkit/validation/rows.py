@@ -13,8 +13,8 @@ to Cerberus (:meth:`RowChecker.applies`, :meth:`RowChecker.plain`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Container, Iterable, Mapping
+from typing import cast
 
 import cerberus
 from cerberus import errors
@@ -29,7 +29,9 @@ PLAIN = (str, int, float)
 class RowChecker:
     """Checks one table row as ``validator`` (compiled for the row schema) would."""
 
-    def __init__(self, validator: cerberus.Validator, schema: Mapping[str, Any]) -> None:
+    def __init__(
+        self, validator: cerberus.Validator, schema: Mapping[str, Mapping[str, object]]
+    ) -> None:
         self.validator = validator
         self.schema = schema
         self.required = [k for k, rules in schema.items() if rules.get("required") is True]
@@ -48,14 +50,14 @@ class RowChecker:
                 return None
             if _names(rules.get("check_with")) is None:
                 return None
-        return cls(validator, schema)
+        return cls(validator, cast("Mapping[str, Mapping[str, object]]", schema))  # checked above
 
     @staticmethod
     def plain(row: Mapping[str, object]) -> bool:
         """Whether the row holds only text and numbers (anything else goes to Cerberus)."""
         return all(isinstance(value, PLAIN) for value in row.values())
 
-    def check(self, path: tuple[Any, ...], row: Mapping[str, Any]) -> list[ValidationError]:
+    def check(self, path: tuple[object, ...], row: Mapping[str, object]) -> list[ValidationError]:
         """Cerberus' errors for ``row`` at ``path`` (the table's key and the row's index)."""
         self.validator.document_path = path
         found: list[ValidationError] = []
@@ -81,13 +83,15 @@ class RowChecker:
             return
         for rule, constraint in rules.items():
             if rule == "allowed":
-                _allowed(path, column, constraint, value, found)
+                # Cerberus checked the schema: ``allowed`` is a list
+                _allowed(path, column, cast("Container[object]", constraint), value, found)
             elif rule == "check_with":
                 for name in _names(constraint) or []:
                     getattr(self.validator, f"_check_with_{name}")(column, value)
 
-    def _typed(self, wanted: Any, value: Any) -> bool:
-        names = (wanted,) if isinstance(wanted, str) else wanted
+    def _typed(self, wanted: object, value: object) -> bool:
+        # Cerberus checked the schema: ``type`` is a name or a list of names
+        names = (wanted,) if isinstance(wanted, str) else cast("Iterable[str]", wanted)
         mapping = self.validator.types_mapping
         return any(
             isinstance(value, mapping[n].included_types)
@@ -97,7 +101,11 @@ class RowChecker:
 
 
 def _allowed(
-    path: tuple[Any, ...], column: str, allowed: Any, value: Any, found: list[ValidationError]
+    path: tuple[object, ...],
+    column: str,
+    allowed: Container[object],
+    value: object,
+    found: list[ValidationError],
 ) -> None:
     if isinstance(value, Iterable) and not isinstance(value, str):
         unallowed = tuple(x for x in value if x not in allowed)
