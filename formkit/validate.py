@@ -15,7 +15,7 @@ of the form's fields.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextvars import ContextVar
 from typing import Any
 
@@ -153,7 +153,9 @@ def _validators(spec: FormSpec) -> Validators:
     return cached[1]
 
 
-def _row_schema(spec: FormSpec, schema: Mapping[str, object]) -> tuple[str, dict[str, Any] | None]:
+def _row_schema(
+    spec: FormSpec, schema: Mapping[str, object]
+) -> tuple[str, dict[str, object] | None]:
     """The table's key and its row schema, when the table is a plain list of dicts."""
     if spec.table is None:
         return "", None
@@ -170,11 +172,11 @@ def _row_schema(spec: FormSpec, schema: Mapping[str, object]) -> tuple[str, dict
     return key, dict(inner)
 
 
-def _without_items(rules: Mapping[str, object]) -> dict[str, Any]:
+def _without_items(rules: Mapping[str, object]) -> dict[str, object]:
     return {k: v for k, v in rules.items() if k != "schema"}
 
 
-def document(spec: FormSpec, record: Record) -> dict[str, Any]:
+def document(spec: FormSpec, record: Record) -> dict[str, object]:
     """The record's normalised values in the schema's shape, empty values left out.
 
     An empty string or list, or a value that did not normalise (None), counts as absent; a
@@ -277,7 +279,7 @@ class FormValidator(cerberus.Validator):  # type: ignore[misc]  # cerberus ships
 # --- Cerberus errors → findings -------------------------------------------------------------
 
 
-def _leaves(errors: Any) -> Iterator[ValidationError]:
+def _leaves(errors: Iterable[ValidationError]) -> Iterator[ValidationError]:
     for error in errors:
         if error.is_group_error and error.child_errors:
             yield from _leaves(error.child_errors)
@@ -371,7 +373,7 @@ def _bound(rule: str, constraint: object) -> str:
     return f"最多 {constraint} 项"
 
 
-def _num(value: object) -> Any:
+def _num(value: object) -> object:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, list | tuple):
