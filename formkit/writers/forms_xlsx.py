@@ -19,7 +19,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import cast
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
@@ -129,11 +129,11 @@ def _save(book: Workbook, title: str) -> bytes:
 
 
 def _table_of(
-    book: Workbook, spec: FormSpec, name: str, data: Mapping[str, Any] | None, note: str
+    book: Workbook, spec: FormSpec, name: str, data: Mapping[str, object] | None, note: str
 ) -> None:
     if spec.table is None:
         return
-    rows = (data or {}).get(spec.table.key) or None
+    rows = table_rows(data, spec.table.key) or None
     table_sheet(book.create_sheet(name), spec.table.label, spec.columns, rows, note)
 
 
@@ -319,6 +319,11 @@ def _prompt(f: Field) -> str:
 
 
 # -- indicator sheets ------------------------------------------------------------------------------
+
+
+def table_rows(data: Mapping[str, object] | None, key: str) -> list[Mapping[str, object]]:
+    """The rows of the table field ``key`` in a record's data ([] when absent)."""
+    return cast("list[Mapping[str, object]]", (data or {}).get(key) or [])  # Record.data()'s
 
 
 def table_sheet(

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
-from typing import Any
 
 from openpyxl import Workbook
 
 from formkit.spec import FormSpec
 from formkit.writers.excel_limits import fit
-from formkit.writers.forms_xlsx import field_sheet, table_sheet
+from formkit.writers.forms_xlsx import field_sheet, table_rows, table_sheet
 from formkit.writers.ooxml_common import deterministic_package
 
 SELF_EVAL_NOTE = (
@@ -21,12 +20,12 @@ SELF_EVAL_NOTE = (
 )
 
 
-def self_eval_xlsx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
+def self_eval_xlsx(spec: FormSpec, data: Mapping[str, object] | None = None) -> bytes:
     """绩效自评表: blank without ``data``, else filled with the normalised values."""
     book = Workbook()
     field_sheet(book, "自评信息", spec.heading, spec.by_section(), data)
     if spec.table is not None:
-        rows = (data or {}).get(spec.table.key) or None
+        rows = table_rows(data, spec.table.key) or None
         table_sheet(
             book.create_sheet("自评指标"), spec.table.label, spec.columns, rows, SELF_EVAL_NOTE
         )
