@@ -19,7 +19,7 @@ import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from formkit.atomic import write_bytes_atomic
 from formkit.batch import rounds
@@ -34,6 +34,9 @@ from formkit.programme_model import Programme
 from formkit.registry import Registry
 from formkit.resources import templates_dir
 from formkit.spec import FormSpec, load_all
+
+if TYPE_CHECKING:  # summary_xlsx imports openpyxl: loaded when the workbook is written
+    from formkit.batch.summary_xlsx import History
 
 REPORT_NAME = "report.html"
 FORMAT_VERSION = "1"  # bump when an output's layout changes, so unchanged data is rewritten
@@ -185,7 +188,7 @@ def _intact(out: Path, known: dict[str, tuple[str, int, int]]) -> bool:
 
 
 def _xlsx(
-    rev: Review, opinion_files: dict[str, str], history: object = None
+    rev: Review, opinion_files: dict[str, str], history: History | None = None
 ) -> Callable[[], bytes]:
     def produce() -> bytes:
         from formkit.batch.summary_xlsx import summary_bytes  # openpyxl: imported when needed
@@ -214,7 +217,7 @@ def _changes(
 
 def _history(
     reg: Registry, round_no: int, snap: dict[str, object], changes: dict[str, rounds.Changes]
-) -> dict[str, object] | None:
+) -> History | None:
     """Every round's status per zone, side by side, with this round's counts (from round 2)."""
     if round_no < 2:
         return None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, TypedDict
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -85,7 +85,17 @@ STATUS_STYLE = {TO_FIX: TO_FIX, REJECTED: REJECTED}
 NOTE_WIDTH = 100
 
 
-def summary_bytes(rev: Review, opinion_files: dict[str, str], history: Any = None) -> bytes:
+class History(TypedDict):
+    """轮次对比's data (``batch --round N`` from 2): the round, and per zone its city, name,
+    each round's status and this round's fixed / open / new counts."""
+
+    rounds: int
+    rows: list[list[object]]
+
+
+def summary_bytes(
+    rev: Review, opinion_files: dict[str, str], history: History | None = None
+) -> bytes:
     """The workbook; ``opinion_files`` maps a dossier key to its opinion's relative path.
 
     Written in openpyxl's write-only mode: rows stream out, so memory stays flat however
@@ -167,9 +177,9 @@ def _file_rows(rev: Review) -> Iterable[Sequence[object]]:
 def _fill(
     sheet: Worksheet,
     columns: Sequence[tuple[str, int]],
-    rows: list[Sequence[Any]],
+    rows: Sequence[Sequence[object]],
     status: int = 0,
-    total: Sequence[Any] | None = None,
+    total: Sequence[object] | None = None,
 ) -> None:
     """Header, widths, frozen header, filter and print setup first (a write-only sheet
     writes them before its rows), then the rows, each as high as its wrapped text needs;
@@ -218,7 +228,7 @@ def _notes(sheet: Worksheet, rev: Review) -> None:
         _append(sheet, [NOTE_WIDTH], [line], [NOTE])
 
 
-def _rounds(book: Workbook, history: dict[str, Any]) -> None:
+def _rounds(book: Workbook, history: History) -> None:
     """轮次对比 (batch --round N from 2): each round's status side by side, and how many of
     the round before's issues are fixed, still open, and how many are new."""
     from formkit.batch.rounds import words
