@@ -240,7 +240,7 @@ def _put(ws: Worksheet, row: int, col: int, value: object) -> Cell:
     return cell
 
 
-def shown(value: object) -> Any:
+def shown(value: object) -> object:
     """A figure as the sheet shows it: lists joined, booleans as 是/否, absent as blank."""
     if value is None:
         return ""

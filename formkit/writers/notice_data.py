@@ -52,7 +52,9 @@ def date(data: Mapping[str, object], key: str, default: object = None) -> str:
         raise bad(key, f"应为日期，如 2020-03-05（现为 {value!r}）") from None
 
 
-def items(data: Mapping[str, object], key: str, default: list[object] | None = None) -> list[Any]:
+def items(
+    data: Mapping[str, object], key: str, default: list[object] | None = None
+) -> list[object]:
     value = data.get(key, default)
     if value is None:
         raise bad(key, "缺少此项")
