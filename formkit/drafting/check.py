@@ -57,10 +57,10 @@ class _Checker:
         self.found: list[Finding] = []
         self.labels: dict[str, str] = {}
 
-    def add(self, code: str, node: Any, **params: Any) -> None:
+    def add(self, code: str, node: yaml.Node, **params: Any) -> None:
         self.found.append(finding(code, file=self.file, line=node.start_mark.line + 1, **params))
 
-    def form(self, node: object) -> set[str] | None:
+    def form(self, node: yaml.Node) -> set[str] | None:
         pairs = _pairs(node)
         if "title" not in pairs or not _scalar(pairs["title"][1]):
             self.add("spec-title-missing", node)
@@ -84,7 +84,9 @@ class _Checker:
                 self.add("spec-key-bad", key_node, name=key)
             self.field(key, key_node, value, sections)
 
-    def field(self, key: str, key_node: object, node: object, sections: set[str] | None) -> None:
+    def field(
+        self, key: str, key_node: yaml.Node, node: yaml.Node, sections: set[str] | None
+    ) -> None:
         rules = _plain(node)
         if not isinstance(rules, dict):
             self.add("spec-rule-bad", key_node, name=key, detail=type(rules).__name__)
@@ -119,7 +121,7 @@ class _Checker:
                 self.add("spec-label-duplicate", node, name=key, label=text, other=other)
                 break
 
-    def rules(self, key: str, node: object, rules: dict[str, object]) -> None:
+    def rules(self, key: str, node: yaml.Node, rules: dict[str, object]) -> None:
         import cerberus
 
         plain = _without_meta(rules)
@@ -129,7 +131,7 @@ class _Checker:
             self.add("spec-rule-bad", node, name=key, detail=_schema_error(exc, key))
 
 
-def _without_meta(rules: object) -> Any:
+def _without_meta(rules: object) -> object:
     if isinstance(rules, dict):
         return {k: _without_meta(v) for k, v in rules.items() if k != "meta"}
     return rules
@@ -154,11 +156,11 @@ def _flatten(detail: object, rule: str) -> Iterator[str]:
         yield f"{rule}: {detail}" if rule else str(detail)
 
 
-def _pairs(node: object) -> dict[str, tuple[Any, Any]]:
+def _pairs(node: object) -> dict[str, tuple[yaml.ScalarNode, yaml.Node]]:
     return {str(k.value): (k, v) for k, v in _items(node)}
 
 
-def _items(node: object) -> Iterator[tuple[Any, Any]]:
+def _items(node: object) -> Iterator[tuple[yaml.ScalarNode, yaml.Node]]:
     import yaml
 
     if isinstance(node, yaml.MappingNode):
@@ -171,7 +173,7 @@ def _scalar(node: object) -> bool:
     return isinstance(node, yaml.ScalarNode) and bool(str(node.value).strip())
 
 
-def _plain(node: object) -> Any:
+def _plain(node: object) -> object:
     import yaml
 
     return yaml.safe_load(yaml.serialize(node)) if node is not None else None
