@@ -4,7 +4,7 @@ and the round-trip tests. Values are *normalised* (as ``formkit parse`` reports 
 from __future__ import annotations
 
 import random
-from typing import Any
+from typing import Required, TypedDict
 
 from formkit.checksum import CREDIT_CHARSET, credit_check_char
 
@@ -57,7 +57,20 @@ def person(rnd: random.Random) -> str:
     return rnd.choice(SURNAMES) + rnd.choice(GIVEN)
 
 
-def application(zone: dict[str, Any], rnd: random.Random) -> dict[str, object]:
+class SampleZone(TypedDict, total=False):
+    """A catalogue zone as :func:`application` reads it."""
+
+    name: Required[str]
+    code: Required[str]
+    city: Required[str]
+    county: str
+    industries: list[str]
+    approved: str
+    area: float
+    demo_county: bool
+
+
+def application(zone: SampleZone, rnd: random.Random) -> dict[str, object]:
     """Form A for one catalogue zone (keys of the catalogue: name, code, city, county, …)."""
     total = rnd.randint(60, 300)
     short = zone["name"].removesuffix("经济技术开发区").removesuffix("经济开发区")

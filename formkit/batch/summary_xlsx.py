@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Sequence
-from typing import Any, TypedDict
+from typing import TypedDict
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -134,11 +134,11 @@ def _summary_rows(rev: Review, opinion_files: dict[str, str]) -> Iterable[Sequen
         )
 
 
-def _total_row(rows: list[Sequence[Any]]) -> Sequence[object]:
+def _total_row(rows: list[Sequence[object]]) -> Sequence[object]:
     """合计: the zones counted, the amounts requested and the errors and warnings summed."""
 
     def column(n: int) -> list[float]:
-        return [r[n] for r in rows if isinstance(r[n], (int, float))]
+        return [v for r in rows if isinstance(v := r[n], int | float)]
 
     return (
         TOTAL,
