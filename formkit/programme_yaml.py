@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, cast, overload
+from typing import Any, TypedDict, cast, overload
 
 import yaml
 
@@ -69,6 +69,14 @@ def _read_yaml(path: Path) -> Mapping[str, object]:
     if not isinstance(doc, Mapping):
         raise ConfigError(f"{path.name}：应为键值形式的配置")
     return doc
+
+
+class _RollOn(TypedDict, total=False):
+    """The roll-on settings of ``evaluation`` that were given (Evaluation's keywords)."""
+
+    roll_on_grades: tuple[str, ...]
+    min_execution: float
+    max_years: int
 
 
 class _Reader:
@@ -203,9 +211,9 @@ class _Reader:
             **self.roll_on(section),
         )
 
-    def roll_on(self, section: Mapping[str, Any]) -> dict[str, Any]:
+    def roll_on(self, section: Mapping[str, Any]) -> _RollOn:
         """Optional roll-on settings: roll_on_grades, min_execution (%), max_years."""
-        out: dict[str, Any] = {}
+        out: _RollOn = {}
         if section.get("roll_on_grades"):
             out["roll_on_grades"] = tuple(str(g) for g in section["roll_on_grades"])
         if section.get("min_execution") is not None:

@@ -2,7 +2,7 @@
 annotation of ``formkit/``, and mypy strict on the package (issue #14).
 
 ``NOT_YET_TYPED`` is the ratchet for the modules still carrying ``Any`` (383 annotations
-before issue #14, 58 now), grouped by why: each count must match, so a module that loses an
+before issue #14, 57 now), grouped by why: each count must match, so a module that loses an
 ``Any`` lowers its number here, and one that gains an ``Any`` fails.
 """
 
@@ -25,7 +25,7 @@ NOT_YET_TYPED: dict[str, int] = {
     "formkit/drafting/check.py": 2,
     "formkit/drafting/render.py": 1,
     # YAML read as it is (vocabularies, evaluation sections, decisions, expert payloads)
-    "formkit/programme_yaml.py": 3,
+    "formkit/programme_yaml.py": 2,
     "formkit/panel/words.py": 2,
     "formkit/drafting/vocabulary.py": 1,
     "formkit/panel/collect.py": 2,
