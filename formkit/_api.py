@@ -5,12 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 
-def render(kind: str, data: Mapping[str, Any], out: str | Path, **options: Any) -> list[Path]:
+def render(
+    kind: str,
+    data: Mapping[str, object],
+    out: str | Path,
+    *,
+    templates: Path | None = None,
+    pdf: bool = False,
+) -> list[Path]:
     """Render an official document of ``kind`` from ``data`` to ``out`` (.docx; with
     ``pdf=True`` also the PDF beside it). See :func:`formkit.writers.notice.render`."""
     from formkit.writers.notice import render as render_notice  # imports docxtpl: on use
 
-    return render_notice(kind, data, Path(out), **options)
+    return render_notice(kind, data, Path(out), templates=templates, pdf=pdf)

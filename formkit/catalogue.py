@@ -37,7 +37,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from formkit.errors import ConfigError
 from formkit.normalize import NormalizeError, month_from_excel_number
@@ -183,7 +182,7 @@ def load_catalogue(path: str | Path) -> Catalogue:
     return _build(path.name, rows)
 
 
-def _read_csv(path: Path) -> list[list[Any]]:
+def _read_csv(path: Path) -> list[list[object]]:
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -197,7 +196,7 @@ def _read_csv(path: Path) -> list[list[Any]]:
     raise ConfigError("catalogue-encoding", file=path.name)
 
 
-def _read_xlsx(path: Path) -> list[list[Any]]:
+def _read_xlsx(path: Path) -> list[list[object]]:
     import openpyxl
 
     try:
@@ -213,7 +212,7 @@ def _read_xlsx(path: Path) -> list[list[Any]]:
         book.close()
 
 
-def _build(source: str, rows: Sequence[Sequence[Any]]) -> Catalogue:
+def _build(source: str, rows: Sequence[Sequence[object]]) -> Catalogue:
     header_at, columns = _header(source, rows)
     body = [(i + 1, r) for i, r in enumerate(rows) if i > header_at]
     approved_col = columns.get("approved")
@@ -232,7 +231,7 @@ def _build(source: str, rows: Sequence[Sequence[Any]]) -> Catalogue:
     return Catalogue(tuple(zones), source, tuple(notes))
 
 
-def _header(source: str, rows: Sequence[Sequence[Any]]) -> tuple[int, dict[str, int]]:
+def _header(source: str, rows: Sequence[Sequence[object]]) -> tuple[int, dict[str, int]]:
     for i, row in enumerate(rows[:10]):
         cells = [_squash(_text(c)) for c in row]
         columns = {
@@ -249,12 +248,12 @@ def _header(source: str, rows: Sequence[Sequence[Any]]) -> tuple[int, dict[str, 
 def _zone(
     source: str,
     number: int,
-    row: Sequence[Any],
+    row: Sequence[object],
     columns: dict[str, int],
     via_numbers: bool,
     notes: list[str],
 ) -> Zone:
-    def get(key: str) -> Any:
+    def get(key: str) -> object:
         return _cell(row, columns[key]) if key in columns else None
 
     where = f"{source} 第{number}行"
@@ -273,11 +272,11 @@ def _zone(
     )
 
 
-def _cell(row: Sequence[Any], col: int) -> Any:
+def _cell(row: Sequence[object], col: int) -> object:
     return row[col] if col < len(row) else None
 
 
-def _text(value: Any) -> str:
+def _text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -289,7 +288,7 @@ def _split(text: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in re.split(r"[、，,；;/\n]", text) if p.strip())
 
 
-def _number(value: Any, where: str, notes: list[str]) -> float | None:
+def _number(value: object, where: str, notes: list[str]) -> float | None:
     if value is None or value == "":
         return None
     if isinstance(value, int | float) and not isinstance(value, bool):
@@ -306,7 +305,7 @@ def _number(value: Any, where: str, notes: list[str]) -> float | None:
 _MONTH_TEXT = re.compile(r"^(\d{4})\s*[.．\-/年]\s*(\d{1,2})\s*月?$")
 
 
-def went_through_numbers(values: Iterable[Any]) -> bool:
+def went_through_numbers(values: Iterable[object]) -> bool:
     """Whether a text column of YYYY.MM months shows it was stored as numbers once."""
     months = [m for v in values if isinstance(v, str) and (m := _MONTH_TEXT.match(v.strip()))]
     padded = any(len(m[2]) == 2 and m[2].startswith("0") for m in months)
@@ -315,7 +314,7 @@ def went_through_numbers(values: Iterable[Any]) -> bool:
     return padded and not october and not other_short
 
 
-def read_month(value: Any, via_numbers: bool, where: str, notes: list[str]) -> str | None:
+def read_month(value: object, via_numbers: bool, where: str, notes: list[str]) -> str | None:
     """A catalogue 批准时间 cell → ``YYYY-MM`` (see the module docstring for ``2006.1``)."""
     if value is None or value == "":
         return None

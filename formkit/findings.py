@@ -6,12 +6,35 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 
 from formkit.codes import CODES
 
 ERROR = "error"
 WARNING = "warning"
+
+Scalar = str | int | float | bool | None  # a value JSON keeps as it is
+
+
+class FindingDict(TypedDict):
+    """A finding as ``--json`` prints it (message in the chosen language)."""
+
+    code: str
+    severity: str
+    field: str | None
+    location: str | None
+    message: str
+
+
+class FindingData(TypedDict):
+    """A finding as the batch registry stores it: no words, only code, params and place."""
+
+    code: str
+    severity: str
+    severity_override: str | None
+    field: str | None
+    location: str | None
+    params: dict[str, Scalar]
 
 
 @dataclass(frozen=True)
@@ -36,7 +59,7 @@ class Finding:
     def message(self, lang: str = "zh") -> str:
         return CODES[self.code].render(lang, field=self.field, **self.params)
 
-    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
+    def to_dict(self, lang: str = "zh") -> FindingDict:
         return {
             "code": self.code,
             "severity": self.severity,
@@ -45,7 +68,7 @@ class Finding:
             "message": self.message(lang),
         }
 
-    def to_data(self) -> dict[str, Any]:
+    def to_data(self) -> FindingData:
         """The finding as stored (the batch registry): code, params and place, no words; the
         message is rendered from the catalogue when an output is written."""
         return {
@@ -58,7 +81,7 @@ class Finding:
         }
 
     @classmethod
-    def from_data(cls, data: Mapping[str, Any]) -> Finding:
+    def from_data(cls, data: FindingData) -> Finding:
         """The finding :meth:`to_data` stored."""
         return cls(
             str(data["code"]),
@@ -70,7 +93,7 @@ class Finding:
         )
 
 
-def _plain(value: Any) -> Any:
+def _plain(value: object) -> Scalar:
     """A param as JSON keeps it; anything else as its text (which is what a template shows)."""
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
@@ -84,7 +107,7 @@ def finding(
     location: object = None,
     key: str | None = None,
     severity: str | None = None,
-    **params: Any,
+    **params: object,
 ) -> Finding:
     """Build a finding; ``location`` may be a Location or a string."""
     if code not in CODES:

@@ -9,19 +9,42 @@ extractor → validation. A file that cannot be read becomes a result carrying o
 from __future__ import annotations
 
 import traceback
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TypedDict, cast
 
 from formkit.errors import InputFileError
-from formkit.findings import Finding, finding, has_errors
+from formkit.findings import Finding, FindingData, FindingDict, finding, has_errors
+from formkit.programme_model import Programme
 from formkit.readers.model import Document
 from formkit.record import Record
 from formkit.spec import FormSpec, load_all
 
 MAX_INPUT_BYTES = 200 * 1024 * 1024
 MANUAL_REVIEW = frozenset({"file-docx-pictures"})  # reader notes that only a person can act on
+
+
+class _ResultBase(TypedDict):
+    file: str
+    form: str | None
+    layout: str | None
+    fields: dict[str, object]
+    indicators: list[dict[str, object]]
+    sections: dict[str, object]
+    sources: dict[str, str]
+
+
+class ResultDict(_ResultBase):
+    """A result as ``--json`` prints it."""
+
+    findings: list[FindingDict]
+
+
+class ResultData(_ResultBase):
+    """A result as the batch registry stores it (findings as data)."""
+
+    findings: list[FindingData]
 
 
 @dataclass
@@ -39,7 +62,7 @@ class FileResult:
     def has_errors(self) -> bool:
         return has_errors(self.findings)
 
-    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
+    def to_dict(self, lang: str = "zh") -> ResultDict:
         record = self.record
         data = record.data() if record else {}
         return {
@@ -47,18 +70,18 @@ class FileResult:
             "form": self.form,
             "layout": record.layout if record else None,
             "fields": {k: v for k, v in data.items() if k not in ("indicators", "sections")},
-            "indicators": data.get("indicators", []),
-            "sections": data.get("sections", {}),
+            # the shapes Record.data() builds
+            "indicators": cast("list[dict[str, object]]", data.get("indicators", [])),
+            "sections": cast("dict[str, object]", data.get("sections", {})),
             "sources": record.sources() if record else {},
             "findings": [f.to_dict(lang) for f in self.findings],
         }
 
-    def to_data(self) -> dict[str, Any]:
+    def to_data(self) -> ResultData:
         """The result as the batch registry stores it: values and findings as data (code,
         params, place), no rendered message."""
         out = self.to_dict()
-        out["findings"] = [f.to_data() for f in self.findings]
-        return out
+        return {**out, "findings": [f.to_data() for f in self.findings]}
 
 
 def exit_code(results: Iterable[FileResult]) -> int:
@@ -69,12 +92,24 @@ def exit_code(results: Iterable[FileResult]) -> int:
     return 1 if any(r.has_errors for r in results) else 0
 
 
+class OptionsDict(TypedDict, total=False):
+    """The keys :meth:`Options.resolve` accepts in a dict (those of :class:`Options`)."""
+
+    validators: str | None
+    programme: Programme | None
+    isolate: bool
+    timeout_s: float
+    memory_mb: int
+    workers: int
+    records: bool
+
+
 @dataclass(frozen=True)
 class Options:
     """How to process files; a dict of the same keys is accepted by :meth:`resolve`."""
 
     validators: str | None = None
-    programme: Any = None  # formkit.programme.Programme
+    programme: Programme | None = None
     isolate: bool = True
     timeout_s: float = 60.0
     memory_mb: int = 1024
@@ -84,7 +119,7 @@ class Options:
     records: bool = True
 
     @classmethod
-    def resolve(cls, value: Options | Mapping[str, Any] | None) -> Options:
+    def resolve(cls, value: Options | OptionsDict | None) -> Options:
         if value is None:
             return cls()
         if isinstance(value, Options):
@@ -224,13 +259,13 @@ def _specs(directory: str | None) -> dict[str, FormSpec]:
     return load_all(directory)
 
 
-def parse(path: str | Path, options: Options | Mapping[str, Any] | None = None) -> list[FileResult]:
+def parse(path: str | Path, options: Options | OptionsDict | None = None) -> list[FileResult]:
     """Read one file (or archive) and return one result per form file in it."""
     return check([path], options)
 
 
 def check(
-    paths: Iterable[str | Path], options: Options | Mapping[str, Any] | None = None
+    paths: Iterable[str | Path], options: Options | OptionsDict | None = None
 ) -> list[FileResult]:
     """Check files, folders and archives; one result per form file, in input order.
 
@@ -255,7 +290,7 @@ def check(
         for outcome in pool.imap_unordered(check_one, calls, names=[n for n, _ in inputs]):
             name = inputs[outcome.index][0]
             if outcome.error is None:
-                slots[outcome.index] = outcome.value
+                slots[outcome.index] = outcome.result()
             else:
                 slots[outcome.index] = [failed(name, outcome.error)]
     return [r for slot in slots for r in slot]

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict, cast, overload
 
 import yaml
 
@@ -55,7 +55,7 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-def _read_yaml(path: Path) -> Mapping[str, Any]:
+def _read_yaml(path: Path) -> Mapping[str, object]:
     try:
         doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except OSError as exc:
@@ -72,29 +72,45 @@ def _read_yaml(path: Path) -> Mapping[str, Any]:
     return doc
 
 
+class _RollOn(TypedDict, total=False):
+    """The roll-on settings of ``evaluation`` that were given (Evaluation's keywords)."""
+
+    roll_on_grades: tuple[str, ...]
+    min_execution: float
+    max_years: int
+
+
 class _Reader:
     """Reads one configuration mapping, naming file and key in every error."""
 
-    def __init__(self, path: Path, doc: Mapping[str, Any]) -> None:
+    def __init__(self, path: Path, doc: Mapping[str, object]) -> None:
         self.path = path
         self.doc = doc
 
     def fail(self, where: str, problem: str) -> ConfigError:
         return ConfigError(f"{self.path.name}：{where}{problem}")
 
-    def required(self, key: str, kind: type) -> Any:
+    @overload
+    def required(self, key: str, kind: type[int]) -> int: ...
+    @overload
+    def required(self, key: str, kind: type[str]) -> str: ...
+    def required(self, key: str, kind: type[int] | type[str]) -> int | str:
         if key not in self.doc or self.doc[key] in (None, ""):
             raise self.fail("", f"缺少 {key}")
         return self.typed(self.doc[key], kind, key)
 
-    def typed(self, value: Any, kind: type, where: str) -> Any:
+    @overload
+    def typed(self, value: object, kind: type[int], where: str) -> int: ...
+    @overload
+    def typed(self, value: object, kind: type[str], where: str) -> str: ...
+    def typed(self, value: object, kind: type[int] | type[str], where: str) -> int | str:
         if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
             raise self.fail(where, " 应为整数")
         if kind is str and not isinstance(value, str | int):
             raise self.fail(where, " 应为文字")
-        return str(value).strip() if kind is str else value
+        return str(value).strip() if kind is str else cast(int, value)  # checked above
 
-    def items(self, key: str) -> list[Any]:
+    def items(self, key: str) -> list[object]:
         value = self.doc.get(key) or []
         if not isinstance(value, list):
             raise self.fail(key, " 应为列表")
@@ -127,7 +143,9 @@ class _Reader:
         value = self.doc.get(key)
         return None if value is None else self.typed(value, int, key)
 
-    def entry(self, key: str, index: int, item: Any, needed: tuple[str, ...]) -> Mapping[str, Any]:
+    def entry(
+        self, key: str, index: int, item: object, needed: tuple[str, ...]
+    ) -> Mapping[str, object]:
         if not isinstance(item, Mapping):
             raise self.fail(f"{key} 第{index}项", " 应为键值形式，如 {name: 太原市, quota: 2}")
         for name in needed:
@@ -163,7 +181,7 @@ class _Reader:
             days.update(self.date_range(item, f"{key} 第{i}项"))
         return frozenset(days)
 
-    def date_range(self, item: Any, where: str) -> list[dt.date]:
+    def date_range(self, item: object, where: str) -> list[dt.date]:
         if isinstance(item, dt.date):
             return [item]
         first, _, last = str(item).partition("..")
@@ -194,9 +212,9 @@ class _Reader:
             **self.roll_on(section),
         )
 
-    def roll_on(self, section: Mapping[str, Any]) -> dict[str, Any]:
+    def roll_on(self, section: Mapping[str, Any]) -> _RollOn:
         """Optional roll-on settings: roll_on_grades, min_execution (%), max_years."""
-        out: dict[str, Any] = {}
+        out: _RollOn = {}
         if section.get("roll_on_grades"):
             out["roll_on_grades"] = tuple(str(g) for g in section["roll_on_grades"])
         if section.get("min_execution") is not None:
@@ -230,7 +248,7 @@ class _Reader:
 
     # --- approved list and allocation (formkit allocate / monitor / evaluate) ----------------
 
-    def amount(self, value: Any, where: str, places: int | None = 2) -> Decimal:
+    def amount(self, value: object, where: str, places: int | None = 2) -> Decimal:
         """A non-negative exact decimal (万元 with at most ``places`` decimals)."""
         if isinstance(value, bool):
             raise self.fail(where, " 应为数字")
@@ -314,7 +332,7 @@ class _Reader:
             publicity={str(k): str(v).strip() for k, v in publicity.items() if v is not None},
         )
 
-    def criteria(self, section: Mapping[str, Any]) -> tuple[Criterion, ...]:
+    def criteria(self, section: Mapping[str, object]) -> tuple[Criterion, ...]:
         items = section.get("criteria") or []
         if not isinstance(items, list):
             raise self.fail("panel.criteria", " 应为列表")

@@ -35,7 +35,7 @@ class Reading:
     findings: list[Finding] = field(default_factory=list)
     unreadable: bool = False
 
-    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
+    def to_dict(self, lang: str = "zh") -> dict[str, object]:
         return {
             "file": self.file,
             "kind": self.kind,
@@ -71,7 +71,7 @@ def _tables(doc: Document) -> Iterator[tuple[Table, bool]]:
         yield from visit(table, False)
 
 
-def _table(table: Table, nested: bool) -> dict[str, Any]:
+def _table(table: Table, nested: bool) -> dict[str, object]:
     out: dict[str, Any] = {
         "name": table.name or str(table.location),
         "cells": [_cell(c) for c in table.cells],
@@ -83,7 +83,7 @@ def _table(table: Table, nested: bool) -> dict[str, Any]:
     return out
 
 
-def _cell(cell: Cell) -> dict[str, Any]:
+def _cell(cell: Cell) -> dict[str, object]:
     # A sheet's cell by its Excel address (blocks of a vast sheet keep theirs); a Word or
     # PDF cell by its place on the table's grid.
     at = cell.location
@@ -152,7 +152,7 @@ def read_files(paths: Iterable[str | Path], options: Options | None = None) -> l
         for outcome in pool.imap_unordered(read_one, calls, names=[n for n, _ in inputs]):
             name = inputs[outcome.index][0]
             if outcome.error is None:
-                slots[outcome.index] = outcome.value
+                slots[outcome.index] = outcome.result()
             else:
                 slots[outcome.index] = [_failed(name, outcome.error)]
     return [r for slot in slots for r in slot]

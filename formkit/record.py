@@ -47,7 +47,7 @@ class Record:
     invalid: dict[str, Value] = field(default_factory=dict)
     group_locations: dict[str, Location] = field(default_factory=dict)
 
-    def data(self) -> dict[str, Any]:
+    def data(self) -> dict[str, object]:
         """Normalised values as one dict, the shape the Cerberus schema validates."""
         out: dict[str, Any] = {k: v.value for k, v in self.fields.items()}
         if self.indicators:

@@ -11,13 +11,16 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from formkit.errors import OutputFileError
+
+if TYPE_CHECKING:  # the stored shape only; the registry does not load the reading pipeline
+    from formkit.pipeline import ResultData
 
 Migration = str | Callable[[sqlite3.Connection], None]  # SQL statements, or a step in Python
 
@@ -135,8 +138,8 @@ class Entry:
     size: int
 
 
-def _whole(result: dict[str, Any]) -> dict[str, Any]:
-    return result
+def _whole(result: ResultData) -> dict[str, object]:
+    return cast("dict[str, Any]", result)
 
 
 class Registry:
@@ -214,7 +217,7 @@ class Registry:
         self,
         stored: StoredFile,
         run_id: int,
-        results: list[dict[str, Any]],
+        results: Sequence[ResultData],
         unreadable: list[bool],
         received: list[str | None] | None = None,
     ) -> None:
@@ -266,14 +269,12 @@ class Registry:
             db.executemany("DELETE FROM files WHERE path=?", [(p,) for p in gone])
         return len(gone)
 
-    def results(self) -> list[tuple[str, dict[str, Any]]]:
+    def results(self) -> list[tuple[str, ResultData]]:
         """Every stored result as (inbox path, result dict), in a stable order."""
         rows = self.db.execute("SELECT path, result FROM records ORDER BY path, ordinal")
-        return [(r["path"], json.loads(r["result"])) for r in rows]
+        return [(r["path"], cast("ResultData", json.loads(r["result"]))) for r in rows]
 
-    def entries(
-        self, keep: Callable[[dict[str, Any]], dict[str, Any]] | None = None
-    ) -> list[Entry]:
+    def entries(self, keep: Callable[[ResultData], dict[str, object]] | None = None) -> list[Entry]:
         """Every stored result with its file's facts, in a stable order. ``keep`` cuts each
         result down to what the caller uses as it is read, row by row, so a large registry's
         unused parts (plan section texts, …) never sit in memory together."""
@@ -286,7 +287,7 @@ class Registry:
             Entry(
                 r["path"],
                 r["ordinal"],
-                cut(json.loads(r["result"])),
+                cut(cast("ResultData", json.loads(r["result"]))),  # as store() wrote it
                 bool(r["unreadable"]),
                 r["received"],
                 r["mtime_ns"],
@@ -323,7 +324,7 @@ class Registry:
             )
 
     # --- the cycle: progress reports and self-evaluations ------------------------------
-    def save_cycle_reports(self, rows: list[dict[str, Any]]) -> None:
+    def save_cycle_reports(self, rows: list[dict[str, object]]) -> None:
         """Store reports (keys kind, zone, year, period, file, sha256, fill_date, data),
         replacing the stored report of the same kind, zone and period; others stay."""
         with self.transaction() as db:
@@ -337,14 +338,14 @@ class Registry:
                 ],
             )
 
-    def cycle_reports(self, kind: str) -> list[dict[str, Any]]:
+    def cycle_reports(self, kind: str) -> list[dict[str, object]]:
         """Every stored report of ``kind``, by zone, year and period."""
         rows = self.db.execute(
             "SELECT * FROM cycle_reports WHERE kind=? ORDER BY zone, year, period", (kind,)
         )
         return [{**dict(r), "data": json.loads(r["data"])} for r in rows]
 
-    def dossiers(self) -> list[dict[str, Any]]:
+    def dossiers(self) -> list[dict[str, object]]:
         """The dossiers as last saved, in the order they were saved."""
         rows = self.db.execute(
             "SELECT zone_key, city, zone_name, status, errors, warnings, summary FROM dossiers"
@@ -352,7 +353,7 @@ class Registry:
         )
         return [dict(r) for r in rows]
 
-    def save_dossiers(self, rows: list[dict[str, Any]]) -> None:
+    def save_dossiers(self, rows: list[dict[str, object]]) -> None:
         with self.transaction() as db:
             db.execute("DELETE FROM dossiers")
             db.executemany(

@@ -18,7 +18,9 @@ which some spreadsheet programs skip before such a character) may be taken as a 
 from __future__ import annotations
 
 import re
-from typing import Any, TypeVar
+from typing import TypeVar
+
+from openpyxl.cell.cell import Cell
 
 V = TypeVar("V")
 
@@ -43,7 +45,7 @@ def neutralise(value: V) -> V | str:
     return value
 
 
-def set_cell(cell: Any, value: object) -> None:
+def set_cell(cell: Cell, value: object) -> None:
     """Write ``value`` into an openpyxl cell so that text is never taken as a formula."""
     cell.value = value
     if is_dangerous(value):

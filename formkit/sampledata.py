@@ -4,7 +4,7 @@ and the round-trip tests. Values are *normalised* (as ``formkit parse`` reports 
 from __future__ import annotations
 
 import random
-from typing import Any
+from typing import Required, TypedDict
 
 from formkit.checksum import CREDIT_CHARSET, credit_check_char
 from formkit.resources import vocabulary
@@ -32,7 +32,20 @@ def person(rnd: random.Random) -> str:
     return rnd.choice(SURNAMES) + rnd.choice(GIVEN)
 
 
-def application(zone: dict[str, Any], rnd: random.Random) -> dict[str, Any]:
+class SampleZone(TypedDict, total=False):
+    """A catalogue zone as :func:`application` reads it."""
+
+    name: Required[str]
+    code: Required[str]
+    city: Required[str]
+    county: str
+    industries: list[str]
+    approved: str
+    area: float
+    demo_county: bool
+
+
+def application(zone: SampleZone, rnd: random.Random) -> dict[str, object]:
     """Form A for one catalogue zone (keys of the catalogue: name, code, city, county, …)."""
     total = rnd.randint(60, 300)
     short = zone["name"]
@@ -80,7 +93,7 @@ def application(zone: dict[str, Any], rnd: random.Random) -> dict[str, Any]:
     }
 
 
-def indicators(rnd: random.Random) -> list[dict[str, Any]]:
+def indicators(rnd: random.Random) -> list[dict[str, object]]:
     rows = []
     for dim, name, unit, direction, freq, (lo, hi) in INDICATORS:
         base = rnd.randint(lo, hi)
@@ -101,7 +114,7 @@ def indicators(rnd: random.Random) -> list[dict[str, Any]]:
     return rows
 
 
-def targets(app: dict[str, Any], rnd: random.Random) -> dict[str, Any]:
+def targets(app: dict[str, object], rnd: random.Random) -> dict[str, object]:
     return {
         "zone_name": app["zone_name"],
         "carrier_name": app["carrier_name"],

@@ -175,7 +175,7 @@ def _parse(path: str, raw: bytes) -> FormSpec:
     return _build(path, doc["form"], doc["schema"])
 
 
-def build_spec(path: str, form: Mapping[str, Any], schema: Mapping[str, Any]) -> FormSpec:
+def build_spec(path: str, form: Mapping[str, object], schema: Mapping[str, object]) -> FormSpec:
     """A spec from its two parts already loaded (a drafted spec before it is written)."""
     return _build(path, form, schema)
 
@@ -222,7 +222,7 @@ def _build(path: str, form: Mapping[str, Any], schema: Mapping[str, Any]) -> For
     )
 
 
-def _field(path: str, key: str, rules: Mapping[str, Any]) -> Field:
+def _field(path: str, key: str, rules: Mapping[str, object]) -> Field:
     meta = rules.get("meta")
     if not isinstance(meta, Mapping) or not meta.get("label"):
         raise SpecError("spec-field-label", file=str(path), name=key)

@@ -15,7 +15,7 @@ of the form's fields.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextvars import ContextVar
 from typing import Any
 
@@ -31,6 +31,7 @@ from formkit.checksum import (
 )
 from formkit.codes import detail_text, text
 from formkit.findings import Finding
+from formkit.programme_model import Programme
 from formkit.record import Record
 from formkit.spec import FormSpec
 from formkit.validation.context import Context
@@ -102,7 +103,7 @@ class Validators:
             self._whole = FormValidator(self._schema, allow_unknown=True)
         return self._whole
 
-    def run(self, doc: dict[str, Any]) -> list[ValidationError]:
+    def run(self, doc: dict[str, object]) -> list[ValidationError]:
         """Validate ``doc``; Cerberus' errors of the fields, then of each row in order."""
         rows = doc.get(self.key) if self.row is not None else None
         if isinstance(rows, list) and not all(isinstance(r, Mapping) for r in rows):
@@ -116,7 +117,7 @@ class Validators:
                 found.extend(self._row((self.key, index), row))
         return found
 
-    def _row(self, path: tuple[Any, ...], row: Mapping[str, Any]) -> list[ValidationError]:
+    def _row(self, path: tuple[object, ...], row: Mapping[str, object]) -> list[ValidationError]:
         if self.checker is not None and RowChecker.plain(row):
             return self.checker.check(path, row)
         assert self.row is not None
@@ -125,7 +126,9 @@ class Validators:
         return list(self.row._errors)
 
 
-def validate(spec: FormSpec, record: Record, *, programme: Any = None) -> list[Finding]:
+def validate(
+    spec: FormSpec, record: Record, *, programme: Programme | None = None
+) -> list[Finding]:
     """Check one form's record; returns findings in the order of the form's fields."""
     ctx = Context(spec, record, programme)
     validators = _validators(spec)
@@ -149,7 +152,9 @@ def _validators(spec: FormSpec) -> Validators:
     return cached[1]
 
 
-def _row_schema(spec: FormSpec, schema: Mapping[str, Any]) -> tuple[str, dict[str, Any] | None]:
+def _row_schema(
+    spec: FormSpec, schema: Mapping[str, object]
+) -> tuple[str, dict[str, object] | None]:
     """The table's key and its row schema, when the table is a plain list of dicts."""
     if spec.table is None:
         return "", None
@@ -166,11 +171,11 @@ def _row_schema(spec: FormSpec, schema: Mapping[str, Any]) -> tuple[str, dict[st
     return key, dict(inner)
 
 
-def _without_items(rules: Mapping[str, Any]) -> dict[str, Any]:
+def _without_items(rules: Mapping[str, object]) -> dict[str, object]:
     return {k: v for k, v in rules.items() if k != "schema"}
 
 
-def document(spec: FormSpec, record: Record) -> dict[str, Any]:
+def document(spec: FormSpec, record: Record) -> dict[str, object]:
     """The record's normalised values in the schema's shape, empty values left out.
 
     An empty string or list, or a value that did not normalise (None), counts as absent; a
@@ -189,7 +194,7 @@ def document(spec: FormSpec, record: Record) -> dict[str, Any]:
     return doc
 
 
-def _present(value: Any) -> bool:
+def _present(value: object) -> bool:
     return value is not None and value != "" and value != [] and value != ()
 
 
@@ -217,7 +222,7 @@ def _all_rules(schema: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
             yield from _all_rules(inner)
 
 
-def _add_check(rules: dict[str, Any], name: str) -> None:
+def _add_check(rules: dict[str, object], name: str) -> None:
     present = rules.get("check_with")
     if present is None:
         rules["check_with"] = name
@@ -225,7 +230,7 @@ def _add_check(rules: dict[str, Any], name: str) -> None:
         rules["check_with"] = [*(present if isinstance(present, list) else [present]), name]
 
 
-class FormValidator(cerberus.Validator):
+class FormValidator(cerberus.Validator):  # type: ignore[misc]  # cerberus ships no types
     """Cerberus with formkit's named custom rules. Each rule reports through the current
     run's :class:`Context`, which knows labels, places and codes."""
 
@@ -236,25 +241,25 @@ class FormValidator(cerberus.Validator):
     def _path(self, field: str) -> tuple[Any, ...]:
         return (*self.document_path, field)
 
-    def _check_with_credit_code(self, field: str, value: Any) -> None:
+    def _check_with_credit_code(self, field: str, value: object) -> None:
         reason = credit_code_reason(str(value))
         if reason:
             word, params = reason
             self.context.add("bad-credit-code", self._path(field), detail_word=word, **params)
 
-    def _check_with_zone_code(self, field: str, value: Any) -> None:
+    def _check_with_zone_code(self, field: str, value: object) -> None:
         if parse_zone_code(str(value)) is None:
             self.context.add("bad-zone-code", self._path(field))
 
-    def _check_with_phone(self, field: str, value: Any) -> None:
+    def _check_with_phone(self, field: str, value: object) -> None:
         if phones_problem(str(value)):
             self.context.add("bad-phone", self._path(field))
 
-    def _check_with_email(self, field: str, value: Any) -> None:
+    def _check_with_email(self, field: str, value: object) -> None:
         if not is_email(str(value)):
             self.context.add("bad-email", self._path(field))
 
-    def _check_with_docno(self, field: str, value: Any) -> None:
+    def _check_with_docno(self, field: str, value: object) -> None:
         docno = parse_docno(str(value))
         path = self._path(field)
         if docno is None:
@@ -264,7 +269,7 @@ class FormValidator(cerberus.Validator):
         elif docno.zero_or_di:
             self.context.add("docno-nonstandard", path, expected=str(docno))
 
-    def _check_with_dimension(self, field: str, value: Any) -> None:
+    def _check_with_dimension(self, field: str, value: object) -> None:
         if self.context.record.layout == FISCAL:
             return  # the layout finding already says the six dimensions are expected
         if canonical_dimension(str(value), self.context.spec) is None:
@@ -274,7 +279,7 @@ class FormValidator(cerberus.Validator):
 # --- Cerberus errors → findings -------------------------------------------------------------
 
 
-def _leaves(errors: Any) -> Iterator[ValidationError]:
+def _leaves(errors: Iterable[ValidationError]) -> Iterator[ValidationError]:
     for error in errors:
         if error.is_group_error and error.child_errors:
             yield from _leaves(error.child_errors)
@@ -304,7 +309,7 @@ def _translate(ctx: Context, error: ValidationError) -> None:
         ctx.add("bad-value", path, **_kind(kind))
 
 
-def _missing(ctx: Context, path: tuple[Any, ...]) -> None:
+def _missing(ctx: Context, path: tuple[object, ...]) -> None:
     spec = ctx.spec
     given = ctx.value(path)
     if given is not None and given.value is None and given.raw not in (None, ""):
@@ -333,7 +338,7 @@ def _incomplete_row(ctx: Context, path: tuple[Any, ...]) -> None:
         ctx.add("row-incomplete", path, table=label, row=ctx.row_number(index))
 
 
-def _no_rows(ctx: Context, path: tuple[Any, ...]) -> None:
+def _no_rows(ctx: Context, path: tuple[object, ...]) -> None:
     """No indicator rows: a table found with every row blank (a blank form) leaves it to the
     six-dimension rule to name each empty dimension; no table at all is ``no-indicators``;
     a fiscal-layout table (its rows left out of the document) is one error for the table."""
@@ -343,12 +348,12 @@ def _no_rows(ctx: Context, path: tuple[Any, ...]) -> None:
         ctx.add("no-indicators", path)
 
 
-def _is_table(ctx: Context, path: tuple[Any, ...]) -> bool:
+def _is_table(ctx: Context, path: tuple[object, ...]) -> bool:
     table = ctx.spec.table
     return table is not None and path == (table.key,) and table.key == "indicators"
 
 
-def _regex(ctx: Context, path: tuple[Any, ...], kind: str) -> None:
+def _regex(ctx: Context, path: tuple[object, ...], kind: str) -> None:
     if kind == "credit_code":
         word, params = credit_code_reason(ctx.raw(path)) or ("credit-format", {})
         ctx.add("bad-credit-code", path, detail_word=word, **params)
@@ -360,7 +365,7 @@ def _regex(ctx: Context, path: tuple[Any, ...], kind: str) -> None:
         ctx.add("bad-pattern", path)
 
 
-def _bound(rule: str, constraint: Any) -> str:
+def _bound(rule: str, constraint: object) -> str:
     if rule == "min":
         return detail_text("at-least", n=_num(constraint))
     if rule == "max":
@@ -368,7 +373,7 @@ def _bound(rule: str, constraint: Any) -> str:
     return detail_text("at-most-items", n=constraint)
 
 
-def _num(value: Any) -> Any:
+def _num(value: object) -> object:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, list | tuple):

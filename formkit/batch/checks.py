@@ -24,11 +24,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from typing import Any
 
 from formkit.batch.dossier import Dossier, Grouping, Identify, Submission
 from formkit.batch.status import Issue, issue
 from formkit.catalogue import zone_key
+from formkit.programme_model import Programme
 
 REQUIRED = ("application", "targets", "plan")
 # (what, {form: key}) — the facts every document of a dossier must state alike
@@ -71,13 +71,13 @@ def _fmt(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def _number(value: Any) -> float | None:
+def _number(value: object) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
     return float(value)
 
 
-def _squash(value: Any) -> str:
+def _squash(value: object) -> str:
     return re.sub(r"\s", "", str(value)).replace("(", "（").replace(")", "）")
 
 
@@ -141,7 +141,7 @@ def fields_agree(d: Dossier, titles: Titles, label: Labels) -> Iterator[Issue]:
             )
 
 
-def _difference(key: str, a: Any, b: Any) -> str | None:
+def _difference(key: str, a: object, b: object) -> str | None:
     """None when equal; "error" when different; "warning" for a zone name in other words."""
     x, y = _number(a), _number(b)
     if x is not None and y is not None:
@@ -153,7 +153,7 @@ def _difference(key: str, a: Any, b: Any) -> str | None:
     return "error"
 
 
-def _shown(value: Any) -> str:
+def _shown(value: object) -> str:
     number = _number(value)
     return _fmt(number) if number is not None else str(value)
 
@@ -223,7 +223,7 @@ def _numbers_after(text: str, name: str) -> list[float]:
 # --- the batch against the programme ----------------------------------------------------------
 
 
-def check_programme(grouping: Grouping, programme: Any) -> dict[str, list[Issue]]:
+def check_programme(grouping: Grouping, programme: Programme) -> dict[str, list[Issue]]:
     """Quota and 示范县 issues per dossier key."""
     found: dict[str, list[Issue]] = {d.key: [] for d in grouping.dossiers}
     by_city: dict[str, list[Dossier]] = {}
@@ -262,7 +262,7 @@ def _beyond_quota(
     return ranked[quota:]
 
 
-def demo_county(d: Dossier, programme: Any) -> Iterator[Issue]:
+def demo_county(d: Dossier, programme: Programme) -> Iterator[Issue]:
     county = str(d.value("application", "county") or "").strip()
     claimed = d.value("application", "in_demo_county") is True
     if county and programme.is_demo_county(county, d.city or None):

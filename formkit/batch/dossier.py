@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from formkit.catalogue import zone_key
+from formkit.findings import FindingData
+from formkit.programme_model import Programme
 from formkit.registry import Entry
 
 LETTER = "city_letter"
@@ -34,7 +36,7 @@ class Submission:
     form: str | None
     fields: dict[str, Any]
     sources: dict[str, str]
-    findings: list[dict[str, Any]]
+    findings: list[FindingData]
     unreadable: bool
     when: str  # ISO time of the member or file, for ordering versions
 
@@ -87,7 +89,7 @@ class Dossier:
         self.older.setdefault(form, []).append(older)
         self.older[form].sort(key=lambda s: s.file)
 
-    def value(self, form: str, key: str) -> Any:
+    def value(self, form: str, key: str) -> object:
         sub = self.forms.get(form)
         return None if sub is None else sub.fields.get(key)
 
@@ -129,8 +131,8 @@ def _iso(mtime_ns: int) -> str:
 class Identify:
     """Zone identity of a name (and code): the catalogue's name, else the name's key."""
 
-    def __init__(self, programme: Any = None) -> None:
-        self.catalogue = getattr(programme, "catalogue", None)
+    def __init__(self, programme: Programme | None = None) -> None:
+        self.catalogue = programme.catalogue if programme is not None else None
         self.programme = programme
         self.by_code: dict[str, str] = {}
 
@@ -160,7 +162,7 @@ class Identify:
         return text
 
 
-def group(subs: list[Submission], programme: Any = None) -> Grouping:
+def group(subs: list[Submission], programme: Programme | None = None) -> Grouping:
     ident = Identify(programme)
     for sub in subs:  # codes first, so a form naming only its code finds its zone
         key = ident.key(sub.zone_name, sub.zone_code) if sub.zone_name else None

@@ -23,13 +23,14 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NotRequired, cast
 
 from formkit import __version__
 from formkit.batch.discover import InboxFile, unchanged, walk
 from formkit.batch.pool import Read, map_files
 from formkit.intake.names import safe_display
 from formkit.intake.zipaudit import member_path
-from formkit.pipeline import FileResult, Options, process_bytes
+from formkit.pipeline import FileResult, Options, ResultData, process_bytes
 from formkit.programme import Programme, load_programme
 from formkit.registry import Registry, StoredFile
 from formkit.resources import validators_dir, word_map
@@ -131,10 +132,16 @@ def read_inbox_file(inbox: str, rel: str, programme: str | None, validators: str
     )
 
 
-def stored_data(result: FileResult) -> dict[str, object]:
+class StoredData(ResultData):
+    """What the registry keeps of a result: with the indicator rows marked 不适用."""
+
+    rows_not_applicable: NotRequired[list[int]]
+
+
+def stored_data(result: FileResult) -> StoredData:
     """A result as the registry keeps it: :meth:`FileResult.to_data` and the indicator rows
     marked 不适用 (by position), which the values alone no longer show."""
-    data: dict[str, object] = result.to_data()
+    data = cast(StoredData, result.to_data())  # the same dict, one key more to come
     rows = result.record.indicators if result.record else []
     marked = [n for n, row in enumerate(rows) if any(_not_applicable(v.raw) for v in row.values())]
     if marked:

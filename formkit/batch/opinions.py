@@ -17,7 +17,7 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 GENERIC_ADVICE = "按上述问题逐项修改“{document}”后，经市级主管部门重新报送。"
 
 
-def opinion_data(zone: ZoneReview, *, agency: str | None, date: str) -> dict[str, Any]:
+def opinion_data(zone: ZoneReview, *, agency: str | None, date: str) -> dict[str, object]:
     problems = [i for i in zone.issues if i.severity in ("error", "warning")]
     data: dict[str, Any] = {
         "agency": agency or DEFAULT_AGENCY,

@@ -16,23 +16,28 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from formkit.atomic import write_bytes_atomic
 from formkit.batch import rounds
 from formkit.batch.opinions import opinion_data, opinion_path
 from formkit.batch.pool import default_workers
 from formkit.batch.report_html import SUMMARY_NAME, report_html
-from formkit.batch.review import Review, for_review, not_forms, review
+from formkit.batch.review import Review, ZoneReview, for_review, not_forms, review
+from formkit.batch.run import BatchSummary
 from formkit.codes import CODES, REPORT_TEXTS
 from formkit.errors import OutputFileError
 from formkit.intake.isolate import IsolatedPool
+from formkit.programme_model import Programme
 from formkit.registry import Registry
 from formkit.resources import templates_dir
-from formkit.spec import load_all
+from formkit.spec import FormSpec, load_all
+
+if TYPE_CHECKING:  # summary_xlsx imports openpyxl: loaded when the workbook is written
+    from formkit.batch.summary_xlsx import History
 
 REPORT_NAME = "report.html"
 FORMAT_VERSION = "1"  # bump when an output's layout changes, so unchanged data is rewritten
@@ -48,11 +53,11 @@ class _Writer:
         self.rows: list[tuple[str, str, int, int]] = []
         self.written = 0
 
-    def digest(self, data: Any) -> str:
+    def digest(self, data: object) -> str:
         text = json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
         return hashlib.sha256((self.salt + text).encode()).hexdigest()
 
-    def put(self, rel: str, data: Any, produce: Callable[[], bytes]) -> Path:
+    def put(self, rel: str, data: object, produce: Callable[[], bytes]) -> Path:
         digest = self.digest(data)
         if not self.fresh(rel, digest):
             self.write(rel, digest, produce(), durable=True)
@@ -103,8 +108,8 @@ def _replace(path: Path, body: bytes) -> None:
 
 def write_outputs(
     reg: Registry,
-    summary: Any,
-    programme: Any,
+    summary: BatchSummary,
+    programme: Programme | None,
     *,
     validators: str | None = None,
     templates: Path | None = None,
@@ -192,7 +197,7 @@ def _intact(out: Path, known: dict[str, tuple[str, int, int]]) -> bool:
 
 
 def _xlsx(
-    rev: Review, opinion_files: dict[str, str], history: Any = None, lang: str = "zh"
+    rev: Review, opinion_files: dict[str, str], history: History | None = None, lang: str = "zh"
 ) -> Callable[[], bytes]:
     def produce() -> bytes:
         from formkit.batch.summary_xlsx import summary_bytes  # openpyxl: imported when needed
@@ -203,7 +208,7 @@ def _xlsx(
 
 
 def _changes(
-    reg: Registry, round_no: int, snap: dict[str, Any], specs: Any
+    reg: Registry, round_no: int, snap: dict[str, Any], specs: Mapping[str, FormSpec]
 ) -> dict[str, rounds.Changes]:
     """Each zone's changes since the round before (none in round 1)."""
     before = rounds.load(reg, round_no - 1) if round_no > 1 else None
@@ -220,8 +225,8 @@ def _changes(
 
 
 def _history(
-    reg: Registry, round_no: int, snap: dict[str, Any], changes: dict[str, rounds.Changes]
-) -> dict[str, Any] | None:
+    reg: Registry, round_no: int, snap: dict[str, object], changes: dict[str, rounds.Changes]
+) -> History | None:
     """Every round's status per zone, side by side, with this round's counts (from round 2)."""
     if round_no < 2:
         return None
@@ -240,13 +245,13 @@ def _history(
 def _opinions(
     writer: _Writer,
     rev: Review,
-    programme: Any,
+    programme: Programme | None,
     templates: Path | None,
     workers: int,
     changes: dict[str, rounds.Changes] | None = None,
 ) -> dict[str, str]:
     """One opinion per zone; those whose data changed are rendered, in parallel when many."""
-    agency = getattr(programme, "agency", None)
+    agency = programme.agency if programme is not None else None
     date = rev.date or dt.date.today().isoformat()
     taken: set[str] = set()
     files: dict[str, str] = {}
@@ -271,7 +276,7 @@ RENDER_TIMEOUT_S = 120.0
 RENDER_MEMORY_MB = 1024
 
 
-def _render_all(jobs: list[tuple[dict[str, Any], Path | None]], workers: int) -> list[bytes]:
+def _render_all(jobs: list[tuple[dict[str, object], Path | None]], workers: int) -> list[bytes]:
     if workers < 2 or len(jobs) < PARALLEL_FROM:
         return [_render(job) for job in jobs]
     bodies: list[bytes] = [b""] * len(jobs)
@@ -281,18 +286,18 @@ def _render_all(jobs: list[tuple[dict[str, Any], Path | None]], workers: int) ->
         for outcome in pool.imap_unordered(_render, [(job,) for job in jobs]):
             if outcome.error is not None:
                 raise outcome.error
-            bodies[outcome.index] = outcome.value
+            bodies[outcome.index] = outcome.result()
     return bodies
 
 
-def _render(job: tuple[dict[str, Any], Path | None]) -> bytes:
+def _render(job: tuple[dict[str, object], Path | None]) -> bytes:
     from formkit.writers.notice import render_bytes
 
     data, templates = job
     return render_bytes("opinion", data, templates=templates)
 
 
-def _summary_data(rev: Review, opinion_files: dict[str, str]) -> Any:
+def _summary_data(rev: Review, opinion_files: dict[str, str]) -> object:
     return {
         "zones": [
             (
@@ -339,7 +344,7 @@ def _remove_stale(out: Path, writer: _Writer) -> None:
             (out / rel).unlink(missing_ok=True)
 
 
-def _dossier_row(z: Any) -> dict[str, Any]:
+def _dossier_row(z: ZoneReview) -> dict[str, object]:
     return {
         "zone_key": z.dossier.key,
         "city": z.city,

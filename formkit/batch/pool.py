@@ -6,13 +6,16 @@ import hashlib
 import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from formkit.batch.discover import InboxFile
 from formkit.intake.isolate import IsolatedPool
 from formkit.registry import StoredFile
 
-Read = tuple[StoredFile, list[dict[str, Any]], list[bool], list[str | None]]
+if TYPE_CHECKING:  # annotation only; the pipeline is loaded where files are read
+    from formkit.pipeline import ResultData
+
+Read = tuple[StoredFile, list["ResultData"], list[bool], list[str | None]]
 
 
 def map_files(
@@ -38,7 +41,7 @@ def map_files(
     with IsolatedPool(size, timeout_s=timeout_s, memory_mb=memory_mb) as pool:
         for outcome in pool.imap_unordered(func, calls, names=[i.rel for i in items]):
             if outcome.error is None:
-                yield outcome.value
+                yield outcome.result()
             else:
                 yield failed(items[outcome.index], outcome.error)
 

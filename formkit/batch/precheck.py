@@ -18,13 +18,13 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from formkit.batch.dossier import Dossier, Submission, group, submissions
 from formkit.batch.review import dossier_issues, for_review, skipped_checks
 from formkit.batch.status import Issue
 from formkit.findings import Finding, finding
 from formkit.pipeline import FileResult, Options, check
+from formkit.programme_model import Programme
 from formkit.registry import Entry
 from formkit.spec import load_all
 
@@ -81,7 +81,9 @@ def wants_dossiers(paths: Sequence[str | Path], results: Sequence[FileResult]) -
 
 
 def check_dossiers(
-    results: Sequence[FileResult], programme: Any = None, validators: str | None = None
+    results: Sequence[FileResult],
+    programme: Programme | None = None,
+    validators: str | None = None,
 ) -> Dossiers:
     """Group checked files (their results must carry records) and check each dossier."""
     # files that are no form (unreadable, unrecognised) said so themselves: they join no zone

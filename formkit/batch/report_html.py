@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path, PurePosixPath
-from typing import Any
 from urllib.parse import quote
 
 import jinja2
@@ -53,7 +52,7 @@ def report_html(
         ) from None
 
 
-def _check_needs(env: jinja2.Environment, context: dict[str, Any]) -> None:
+def _check_needs(env: jinja2.Environment, context: dict[str, object]) -> None:
     assert env.loader is not None
     try:
         source = env.loader.get_source(env, TEMPLATE)[0]
@@ -100,7 +99,7 @@ def report_context(
     opinion_files: dict[str, str],
     changes: dict[str, list[str]] | None = None,
     lang: str = "zh",
-) -> dict[str, Any]:
+) -> dict[str, object]:
     """``changes``: per dossier key, the lines of 上轮意见整改情况 (batch --round from 2)."""
     by_city: dict[str, list[ZoneReview]] = {}
     for z in rev.zones:
@@ -141,7 +140,7 @@ def report_context(
     }
 
 
-def _intro(rev: Review, counted: list[dict[str, Any]], lang: str) -> str:
+def _intro(rev: Review, counted: list[dict[str, object]], lang: str) -> str:
     """共读取文件…个, 形成…份: the page's first sentence."""
     by_status = text("report-status-sep", lang).join(
         text("report-status-count", lang, status=c["name"], count=c["count"]) for c in counted
@@ -165,7 +164,7 @@ def _not_forms(rev: Review, lang: str = "zh") -> str:
 
 def _zone(
     z: ZoneReview, opinion_files: dict[str, str], changes: dict[str, list[str]], lang: str
-) -> dict[str, Any]:
+) -> dict[str, object]:
     subsidy = z.subsidy()
     href = opinion_files.get(z.dossier.key)
     anchor = "zone-" + hashlib.sha1(z.dossier.key.encode()).hexdigest()[:10]

@@ -21,6 +21,8 @@ from formkit.batch.dossier import (
     submissions,
 )
 from formkit.batch.status import Issue, counts, from_finding, issue, status_of
+from formkit.pipeline import ResultData, ResultDict
+from formkit.programme_model import Programme
 from formkit.registry import Entry
 from formkit.spec import FormSpec, labels_of
 
@@ -93,7 +95,7 @@ class Review:
 FIELDS_READ = tuple(sorted({*checks.READ, *DATE_KEYS}))  # and the dossier's grouping
 
 
-def for_review(result: dict[str, Any]) -> dict[str, Any]:
+def for_review(result: ResultDict | ResultData) -> dict[str, Any]:
     """What the review and its outputs read of a stored result (``Registry.entries(for_review)``
     cuts each row as it is read): the fields the grouping and the checks read and the places
     the checks name; Form B's indicators by name and yearly targets; the findings. The plan's
@@ -112,7 +114,9 @@ def for_review(result: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def review(entries: Iterable[Entry], programme: Any, specs: Mapping[str, FormSpec]) -> Review:
+def review(
+    entries: Iterable[Entry], programme: Programme | None, specs: Mapping[str, FormSpec]
+) -> Review:
     subs = submissions(entries)
     grouping = group(subs, programme)
     titles = {name: spec.title for name, spec in specs.items()}
@@ -139,12 +143,12 @@ def review(entries: Iterable[Entry], programme: Any, specs: Mapping[str, FormSpe
     )
 
 
-def skipped_checks(programme: Any) -> list[str]:
+def skipped_checks(programme: Programme | None) -> list[str]:
     return [] if programme is not None else list(checks.PROGRAMME_CHECKS)
 
 
 def dossier_issues(
-    grouping: Grouping, programme: Any, specs: Mapping[str, FormSpec]
+    grouping: Grouping, programme: Programme | None, specs: Mapping[str, FormSpec]
 ) -> tuple[dict[str, list[Issue]], list[Issue]]:
     """The issues of the dossiers as wholes — everything but each file's own findings —
     per dossier key, and those about letters and files that fit no zone. ``batch`` adds the

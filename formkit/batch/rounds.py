@@ -26,6 +26,7 @@ import yaml
 from formkit.batch.review import Review, ZoneReview
 from formkit.batch.status import Issue
 from formkit.findings import Finding
+from formkit.pipeline import ResultData
 from formkit.registry import Registry
 from formkit.resources import templates_dir
 
@@ -42,15 +43,15 @@ def words() -> dict[str, Any]:
 
 def _issue(i: Issue) -> dict[str, object]:
     """An issue as a round keeps it: what it means and the params of its words."""
-    data = i.finding.to_data() if i.finding else {}
+    data = i.finding.to_data() if i.finding else None
     return {
         "code": i.code,
         "field": i.field,
         "document": i.document,
         "place": i.location or "",
         "severity": i.severity,
-        "severity_override": data.get("severity_override"),
-        "params": data.get("params") or {},
+        "severity_override": data["severity_override"] if data else None,
+        "params": data["params"] if data else {},
     }
 
 
@@ -82,7 +83,7 @@ def read_values(reg: Registry) -> dict[str, tuple[dict[str, Any], dict[str, str]
     """Every stored result's fields and their places, by file (the review keeps only the
     fields its checks read)."""
 
-    def keep(result: dict[str, Any]) -> dict[str, Any]:
+    def keep(result: ResultData) -> dict[str, Any]:
         return {k: result.get(k) or {} for k in ("fields", "sources")} | {"file": result["file"]}
 
     return {e.result["file"]: (e.result["fields"], e.result["sources"]) for e in reg.entries(keep)}

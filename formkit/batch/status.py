@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from formkit.codes import CODES, text, value_text
-from formkit.findings import Finding, finding
+from formkit.findings import Finding, FindingData, finding
 
 # the statuses as stored (the registry's dossiers) and shown in Chinese; other languages
 # render them at the edges (formkit.codes.value_text)
@@ -74,7 +74,7 @@ class Issue:
         """The message rendered from its finding in ``lang`` (as stored when there is none)."""
         return self.finding.message(lang) if self.finding is not None else self.message
 
-    def sort_key(self) -> tuple[Any, ...]:
+    def sort_key(self) -> tuple[object, ...]:
         """Errors first, then by file and place in natural order (第9行 before 第14行)."""
         return (
             _ORDER.get(self.severity, 3),
@@ -110,7 +110,7 @@ def issue(
     )
 
 
-def from_finding(data: dict[str, object], file: str, document: str) -> Issue:
+def from_finding(data: FindingData, file: str, document: str) -> Issue:
     """An issue from a stored finding (``Finding.to_data()``) of one file; its message is
     rendered from the catalogue now, not when the file was read."""
     found = Finding.from_data(data)

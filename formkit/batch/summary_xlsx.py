@@ -14,10 +14,11 @@ from __future__ import annotations
 import functools
 import io
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TypedDict
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import NamedStyle
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -84,8 +85,16 @@ STATUS_STYLE = {TO_FIX: TO_FIX, REJECTED: REJECTED}
 NOTE_WIDTH = 100
 
 
+class History(TypedDict):
+    """轮次对比's data (``batch --round N`` from 2): the round, and per zone its city, name,
+    each round's status and this round's fixed / open / new counts."""
+
+    rounds: int
+    rows: list[list[object]]
+
+
 def summary_bytes(
-    rev: Review, opinion_files: dict[str, str], history: Any = None, lang: str = "zh"
+    rev: Review, opinion_files: dict[str, str], history: History | None = None, lang: str = "zh"
 ) -> bytes:
     """The workbook; ``opinion_files`` maps a dossier key to its opinion's relative path.
     Its own words (sheets, headings, statuses, messages, places) are in ``lang``; what the
@@ -113,7 +122,7 @@ def summary_bytes(
     return deterministic_package(out.getvalue(), title)
 
 
-def _sheet(book: Any, lang: str, key: str) -> Any:
+def _sheet(book: Workbook, lang: str, key: str) -> Worksheet:
     return book.create_sheet(text(key, lang))
 
 
@@ -121,14 +130,15 @@ def _heads(columns: Sequence[tuple[str, int]], lang: str) -> list[tuple[str, int
     return [(text(key, lang), width) for key, width in columns]
 
 
-def _shown(rows: list[Sequence[Any]], status: int, lang: str) -> list[Sequence[Any]]:
+def _shown(rows: list[Sequence[object]], status: int, lang: str) -> list[Sequence[object]]:
     """The rows with column ``status`` (1-based) in ``lang``."""
     return [
-        [value_text(v, lang) if n == status else v for n, v in enumerate(row, 1)] for row in rows
+        [value_text(str(v), lang) if n == status else v for n, v in enumerate(row, 1)]
+        for row in rows
     ]
 
 
-def _summary_rows(rev: Review, opinion_files: dict[str, str]) -> Iterable[Sequence[Any]]:
+def _summary_rows(rev: Review, opinion_files: dict[str, str]) -> Iterable[Sequence[object]]:
     for n, z in enumerate(rev.zones, 1):
         subsidy = z.subsidy()
         yield (
@@ -145,11 +155,11 @@ def _summary_rows(rev: Review, opinion_files: dict[str, str]) -> Iterable[Sequen
         )
 
 
-def _total_row(rows: list[Sequence[Any]], lang: str = "zh") -> Sequence[Any]:
+def _total_row(rows: list[Sequence[object]], lang: str = "zh") -> Sequence[object]:
     """合计: the zones counted, the amounts requested and the errors and warnings summed."""
 
     def column(n: int) -> list[float]:
-        return [r[n] for r in rows if isinstance(r[n], (int, float))]
+        return [v for r in rows if isinstance(v := r[n], int | float)]
 
     return (
         text("total", lang),
@@ -165,7 +175,7 @@ def _total_row(rows: list[Sequence[Any]], lang: str = "zh") -> Sequence[Any]:
     )
 
 
-def _issue_rows(rev: Review, lang: str = "zh") -> Iterable[Sequence[Any]]:
+def _issue_rows(rev: Review, lang: str = "zh") -> Iterable[Sequence[object]]:
     n = 0
     for z in rev.zones:
         for i in z.issues:
@@ -176,7 +186,7 @@ def _issue_rows(rev: Review, lang: str = "zh") -> Iterable[Sequence[Any]]:
         yield _issue_row(n, "", "", i, lang)
 
 
-def _issue_row(n: int, city: str, zone: str, i: Issue, lang: str = "zh") -> Sequence[Any]:
+def _issue_row(n: int, city: str, zone: str, i: Issue, lang: str = "zh") -> Sequence[object]:
     return (
         n,
         city,
@@ -190,18 +200,18 @@ def _issue_row(n: int, city: str, zone: str, i: Issue, lang: str = "zh") -> Sequ
     )
 
 
-def _file_rows(rev: Review, lang: str = "zh") -> Iterable[Sequence[Any]]:
+def _file_rows(rev: Review, lang: str = "zh") -> Iterable[Sequence[object]]:
     for n, f in enumerate(rev.files, 1):
         form, city, role = (value_text(v, lang) for v in (f.form, f.city, f.role))
         yield (n, f.file, form, city, f.zone, role, f.errors, f.warnings, f.size, f.sha256)
 
 
 def _fill(
-    sheet: Any,
+    sheet: Worksheet,
     columns: Sequence[tuple[str, int]],
-    rows: list[Sequence[Any]],
+    rows: Sequence[Sequence[object]],
     status: int = 0,
-    total: Sequence[Any] | None = None,
+    total: Sequence[object] | None = None,
     lang: str = "zh",
 ) -> None:
     """Header, widths, frozen header, filter and print setup first (a write-only sheet
@@ -226,21 +236,23 @@ def _fill(
         _append(sheet, widths, total, [TOTAL_STYLE] * len(total))
 
 
-def _append(sheet: Any, widths: Sequence[float], values: Sequence[Any], styles: list[str]) -> None:
+def _append(
+    sheet: Worksheet, widths: Sequence[float], values: Sequence[object], styles: list[str]
+) -> None:
     """One row, its height set first (a write-only sheet writes it with the row)."""
     row = len(sheet.row_dimensions) + 1
     sheet.row_dimensions[row].height = wrapped_height(zip(values, widths, strict=False))
     sheet.append([_cell(sheet, v, style) for v, style in zip(values, styles, strict=True)])
 
 
-def _cell(sheet: Any, value: Any, style: str) -> Any:
+def _cell(sheet: Worksheet, value: object, style: str) -> Cell:
     cell = WriteOnlyCell(sheet)
     cell.style = style  # before the value: set_cell may add a quote prefix
     set_cell(cell, value)
     return cell
 
 
-def _notes(sheet: Any, rev: Review, lang: str = "zh") -> None:
+def _notes(sheet: Worksheet, rev: Review, lang: str = "zh") -> None:
     """The status rules, and the checks not done when no programme was given."""
     lines = [text("rules-heading", lang), *rules(lang)]
     if rev.skipped:
@@ -250,7 +262,7 @@ def _notes(sheet: Any, rev: Review, lang: str = "zh") -> None:
         _append(sheet, [NOTE_WIDTH], [line], [NOTE])
 
 
-def _rounds(book: Any, history: dict[str, Any], lang: str = "zh") -> None:
+def _rounds(book: Workbook, history: History, lang: str = "zh") -> None:
     """轮次对比 (batch --round N from 2): each round's status side by side, and how many of
     the round before's issues are fixed, still open, and how many are new."""
     from formkit.batch.rounds import words
@@ -270,7 +282,7 @@ def _rounds(book: Any, history: dict[str, Any], lang: str = "zh") -> None:
     )
 
 
-def _print_setup(sheet: Any, lang: str = "zh") -> None:
+def _print_setup(sheet: Worksheet, lang: str = "zh") -> None:
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -98,7 +98,9 @@ def batch_cmd(
 
 
 @contextmanager
-def _progress(console: Console, lang: str = "zh") -> Iterator[Any]:
+def _progress(
+    console: Console, lang: str = "zh"
+) -> Iterator[Callable[[int, int, str], None] | None]:
     """A rich progress bar (counts and ETA) on stderr when it is a terminal."""
     from rich.progress import (
         BarColumn,
@@ -174,5 +176,5 @@ def _print_summary(console: Console, summary: BatchSummary, lang: str = "zh") ->
     console.print(text("batch-out", lang, path=summary.out))
 
 
-def _count(rows: list[dict[str, Any]], status: str) -> int:
+def _count(rows: list[dict[str, object]], status: str) -> int:
     return sum(r["status"] == status for r in rows)

@@ -47,13 +47,15 @@ def lang_option(func: F) -> F:
     )(func)
 
 
-class IsoDate(click.ParamType):
+class IsoDate(click.ParamType[str, object]):
     """A day that exists, written YYYY-MM-DD (kept as that text); 2021-02-30 is a usage
     error naming the option and the value."""
 
     name = "日期"
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> str:
         from formkit.codes import CODES
         from formkit.dates import is_impossible_date, parse_date
 
@@ -76,7 +78,7 @@ def guarded(func: F) -> F:
     """
 
     @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: object, **kwargs: object) -> Any:
         debug = bool(kwargs.get("debug"))
         lang = str(kwargs.get("lang") or "zh")
         try:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -14,7 +13,7 @@ from formkit.dates import impossible_dates
 from formkit.errors import InputFileError
 
 
-def load_data(path: Path) -> Mapping[str, Any]:
+def load_data(path: Path) -> Mapping[str, object]:
     """The notice data: a YAML (or JSON) mapping."""
     import yaml  # here, not at start: every other command would pay for it
 

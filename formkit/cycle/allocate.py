@@ -131,7 +131,7 @@ def _largest_remainder(exact: Sequence[Fraction]) -> list[Decimal]:
 
 
 def allocate(
-    programme: Programme, evaluation: Mapping[str, Mapping[str, Any]] | None = None
+    programme: Programme, evaluation: Mapping[str, Mapping[str, object]] | None = None
 ) -> AllocationResult:
     """Share ``programme.allocation.budget`` over ``programme.approved``.
 

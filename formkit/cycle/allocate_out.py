@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from openpyxl import Workbook
 
 from formkit.cycle import workbook as wb
 from formkit.cycle.allocate import AllocationResult
@@ -39,7 +40,7 @@ def write_allocation(result: AllocationResult, programme: Programme, out: Path) 
     return paths
 
 
-def _detail(book: Any, result: AllocationResult) -> None:
+def _detail(book: Workbook, result: AllocationResult) -> None:
     words = WORDS["detail"]
     header = tuple(words["header"])
     rows: list[tuple[Any, ...]] = []
@@ -68,7 +69,7 @@ def _detail(book: Any, result: AllocationResult) -> None:
     wb.bold_last_row(ws)
 
 
-def _blocks(book: Any, result: AllocationResult) -> None:
+def _blocks(book: Workbook, result: AllocationResult) -> None:
     rows: list[tuple[Any, ...]] = [
         (n, b.city, b.count, b.amount) for n, b in enumerate(result.by_city, 1)
     ]
@@ -86,7 +87,7 @@ def _blocks(book: Any, result: AllocationResult) -> None:
     wb.bold_last_row(ws)
 
 
-def funding_data(result: AllocationResult, programme: Programme) -> dict[str, Any]:
+def funding_data(result: AllocationResult, programme: Programme) -> dict[str, object]:
     """The ``funding`` notice's data (docs/templates.md), amounts as exact strings."""
     cities = [b.city for b in result.by_city]
     config = programme.allocation

@@ -19,7 +19,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import Any
 
 from formkit.cycle.inbox import CycleData, Report, Sourced
 from formkit.cycle.scoring import QUALITATIVE, Item, Scored, rounded, score_items, totals
@@ -108,7 +107,7 @@ def _unscored(programme: Programme, zone: ApprovedZone, year: int) -> ZoneEvalua
 # --- items from the two sources --------------------------------------------------------------
 
 
-def _number(value: Any) -> float | None:
+def _number(value: object) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
@@ -200,7 +199,7 @@ def _item_findings(
 # --- budget and decision ---------------------------------------------------------------------
 
 
-def execution_rate(data: dict[str, Any]) -> Decimal | None:
+def execution_rate(data: dict[str, object]) -> Decimal | None:
     """执行数 ÷ 预算数 × 100, to 0.1 %, or None without a positive budget."""
     budget, spent = _number(data.get("budget")), _number(data.get("spent"))
     if not budget or budget <= 0 or spent is None or spent < 0:

@@ -9,9 +9,9 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import yaml
+from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 
 from formkit.cycle import workbook as wb
@@ -48,7 +48,7 @@ def write_evaluation(
     return [*paths, out / DATA]
 
 
-def _results(book: Any, result: EvaluationResult) -> None:
+def _results(book: Workbook, result: EvaluationResult) -> None:
     dims = list(result.weights)
     words = WORDS["results"]
     header = (
@@ -79,7 +79,7 @@ def _results(book: Any, result: EvaluationResult) -> None:
     wb.table(book, words["sheet"], words["title"].format(year=result.year), header, rows, widths)
 
 
-def _indicators(book: Any, result: EvaluationResult) -> None:
+def _indicators(book: Workbook, result: EvaluationResult) -> None:
     words = WORDS["indicators"]
     header = tuple(words["header"])
     rows = []
@@ -104,11 +104,11 @@ def _indicators(book: Any, result: EvaluationResult) -> None:
     wb.table(book, words["sheet"], words["title"], header, rows, widths)
 
 
-def _blank(value: float | None) -> Any:
+def _blank(value: float | None) -> object:
     return "" if value is None else value
 
 
-def _dimension_chart(book: Any, result: EvaluationResult) -> None:
+def _dimension_chart(book: Workbook, result: EvaluationResult) -> None:
     """维度得分率: each zone's six dimension scores as % of their weights, and a bar chart
     per zone below the table."""
     dims = list(result.weights)
@@ -136,7 +136,7 @@ def _dimension_chart(book: Any, result: EvaluationResult) -> None:
         ws.add_chart(chart, f"A{anchor + n * CHART_ROWS}")
 
 
-def _rate(z: ZoneEvaluation, dim: str, weight: float) -> Any:
+def _rate(z: ZoneEvaluation, dim: str, weight: float) -> object:
     score = z.dimensions.get(dim)
     if score is None or not weight:
         return None
@@ -145,7 +145,7 @@ def _rate(z: ZoneEvaluation, dim: str, weight: float) -> Any:
 
 def evaluation_data(
     result: EvaluationResult, programme: Programme, date: str, doc_seq: str
-) -> dict[str, Any]:
+) -> dict[str, object]:
     """The ``evaluation`` notice's data (docs/templates.md)."""
     return {
         "agency": programme.agency,
@@ -170,7 +170,7 @@ def evaluation_data(
     }
 
 
-def read_decisions(path: Path) -> dict[str, Mapping[str, Any]]:
+def read_decisions(path: Path) -> dict[str, Mapping[str, object]]:
     """Zone → {grade, roll_on, reasons} from an evaluation.yaml this module wrote."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))

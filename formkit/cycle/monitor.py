@@ -23,7 +23,7 @@ from typing import Any
 
 from formkit.cycle.inbox import QUARTERS, CycleData, Report, Sourced
 from formkit.cycle.scoring import rounded
-from formkit.findings import finding
+from formkit.findings import Finding, finding
 from formkit.programme import ApprovedZone, Programme
 
 DEADLINE_DAYS = 15
@@ -154,7 +154,7 @@ def _period(
     )
 
 
-def _finding(code: str, zone: ApprovedZone, report: Report, **params: Any) -> Any:
+def _finding(code: str, zone: ApprovedZone, report: Report, **params: Any) -> Finding:
     return finding(code, zone=zone.zone, year=report.year, period=report.period, **params)
 
 
@@ -165,7 +165,7 @@ def _plan(data: CycleData, zone: ApprovedZone) -> dict[str, dict[str, Any]]:
 
 
 def _target(
-    planned: dict[str, Any], row: dict[str, Any], zone: ApprovedZone, year: int
+    planned: dict[str, object], row: dict[str, object], zone: ApprovedZone, year: int
 ) -> tuple[float | None, float | None]:
     first = year == (zone.start or year)
     target = _number(planned.get("target_y1" if first else "target_y2"))
@@ -207,7 +207,7 @@ def _dates(zone: ApprovedZone, report: Report, found: list[Sourced]) -> bool:
     return False
 
 
-def _number(value: Any) -> float | None:
+def _number(value: object) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
@@ -216,7 +216,7 @@ def _mean(values: list[Decimal | None]) -> Decimal | None:
     return (sum(known, Decimal(0)) / len(known)).quantize(TENTH) if known else None
 
 
-def _rate(data: dict[str, Any]) -> Decimal | None:
+def _rate(data: dict[str, object]) -> Decimal | None:
     budget, spent = _number(data.get("budget")), _number(data.get("spent"))
     if not budget or spent is None:
         return None

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
+from openpyxl import Workbook
 from openpyxl.chart import LineChart, Reference
 from openpyxl.chart.series import SeriesLabel
 
@@ -35,11 +35,11 @@ def _label(p: PeriodProgress) -> str:
     return label
 
 
-def _or(value: Any, blank: Any = "—") -> Any:
+def _or(value: object, blank: object = "—") -> object:
     return blank if value is None else value
 
 
-def _summary(book: Any, result: MonitorResult) -> None:
+def _summary(book: Workbook, result: MonitorResult) -> None:
     words = WORDS["summary"]
     header = tuple(words["header"])
     rows = [
@@ -63,7 +63,7 @@ def _summary(book: Any, result: MonitorResult) -> None:
     wb.table(book, words["sheet"], words["title"], header, rows, widths, (5, 6))
 
 
-def _indicators(book: Any, result: MonitorResult) -> None:
+def _indicators(book: Workbook, result: MonitorResult) -> None:
     words = WORDS["indicators"]
     header = tuple(words["header"])
     rows = [
@@ -85,7 +85,7 @@ def _indicators(book: Any, result: MonitorResult) -> None:
     wb.table(book, words["sheet"], words["title"], header, rows, widths)
 
 
-def _dimensions(book: Any, result: MonitorResult) -> None:
+def _dimensions(book: Workbook, result: MonitorResult) -> None:
     words = WORDS["dimensions"]
     header = (*words["first"], *result.dimensions)
     rows = [
@@ -102,7 +102,7 @@ def _dimensions(book: Any, result: MonitorResult) -> None:
     )
 
 
-def _charts(book: Any, result: MonitorResult) -> None:
+def _charts(book: Workbook, result: MonitorResult) -> None:
     """完成率走势: per zone its periods' completion and the time path, and a line chart."""
     rows = [
         (p.zone.zone, _label(p), _or(p.completion, None), float(p.expected)) for p in result.periods

@@ -42,7 +42,7 @@ def table(
     name: str,
     title: str,
     header: Sequence[str],
-    rows: Iterable[Sequence[Any]],
+    rows: Iterable[Sequence[object]],
     widths: Sequence[int] = (),
     money_cols: Iterable[int] = (),
 ) -> Worksheet:

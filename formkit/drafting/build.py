@@ -214,7 +214,7 @@ def _guess(label: str, spot: Spot, known: keys.Known | None) -> Guess:
     return g
 
 
-def _rules(g: Guess, required: bool) -> dict[str, Any]:
+def _rules(g: Guess, required: bool) -> dict[str, object]:
     rules: dict[str, Any] = {"type": _TYPES.get(g.kind, "string")}
     if g.kind == "list":
         rules["schema"] = {"type": "string"}
@@ -248,7 +248,7 @@ def _hint(value_text: str) -> str:
     return ""
 
 
-def _unique(key: str, schema: dict[str, Any]) -> str:
+def _unique(key: str, schema: dict[str, object]) -> str:
     if key not in schema:
         return key
     n = 2
@@ -257,7 +257,9 @@ def _unique(key: str, schema: dict[str, Any]) -> str:
     return f"{key}_{n}"
 
 
-def _add_grid(schema: dict[str, Any], grid: Grid, taken: dict[str, str], notes: list[Note]) -> None:
+def _add_grid(
+    schema: dict[str, object], grid: Grid, taken: dict[str, str], notes: list[Note]
+) -> None:
     caption = grid.caption or ""
     known = keys.lookup(caption) if caption else None
     key = _unique(known.key if known else (keys.slug(caption) if caption else "rows"), schema)

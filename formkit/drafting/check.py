@@ -11,11 +11,14 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from formkit.extract.labels import canon
 from formkit.findings import Finding, finding
 from formkit.spec import KINDS
+
+if TYPE_CHECKING:
+    import yaml
 
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 _KIND_NAMES = ", ".join(sorted(KINDS))
@@ -54,10 +57,10 @@ class _Checker:
         self.found: list[Finding] = []
         self.labels: dict[str, str] = {}
 
-    def add(self, code: str, node: Any, **params: Any) -> None:
+    def add(self, code: str, node: yaml.Node, **params: Any) -> None:
         self.found.append(finding(code, file=self.file, line=node.start_mark.line + 1, **params))
 
-    def form(self, node: Any) -> set[str] | None:
+    def form(self, node: yaml.Node) -> set[str] | None:
         pairs = _pairs(node)
         if "title" not in pairs or not _scalar(pairs["title"][1]):
             self.add("spec-title-missing", node)
@@ -70,7 +73,7 @@ class _Checker:
             return None
         return {str(v.value) for v in values}
 
-    def fields(self, node: Any, sections: set[str] | None, nested: bool = False) -> None:
+    def fields(self, node: object, sections: set[str] | None, nested: bool = False) -> None:
         seen: set[str] = set()
         for key_node, value in _items(node):
             key = str(key_node.value)
@@ -81,7 +84,9 @@ class _Checker:
                 self.add("spec-key-bad", key_node, name=key)
             self.field(key, key_node, value, sections)
 
-    def field(self, key: str, key_node: Any, node: Any, sections: set[str] | None) -> None:
+    def field(
+        self, key: str, key_node: yaml.Node, node: yaml.Node, sections: set[str] | None
+    ) -> None:
         rules = _plain(node)
         if not isinstance(rules, dict):
             self.add("spec-rule-bad", key_node, name=key, detail=type(rules).__name__)
@@ -100,7 +105,9 @@ class _Checker:
             self.fields(inner[1], None, nested=True)
             self.labels = saved
 
-    def meta(self, key: str, node: Any, meta: dict[str, Any], sections: set[str] | None) -> None:
+    def meta(
+        self, key: str, node: yaml.Node, meta: dict[str, Any], sections: set[str] | None
+    ) -> None:
         kind = meta.get("kind", "text")
         if kind not in KINDS and kind not in ("table", "sections"):
             self.add("spec-kind-unknown", node, name=key, kind=kind, kinds=_KIND_NAMES)
@@ -114,7 +121,7 @@ class _Checker:
                 self.add("spec-label-duplicate", node, name=key, label=text, other=other)
                 break
 
-    def rules(self, key: str, node: Any, rules: dict[str, Any]) -> None:
+    def rules(self, key: str, node: yaml.Node, rules: dict[str, object]) -> None:
         import cerberus
 
         plain = _without_meta(rules)
@@ -124,7 +131,7 @@ class _Checker:
             self.add("spec-rule-bad", node, name=key, detail=_schema_error(exc, key))
 
 
-def _without_meta(rules: Any) -> Any:
+def _without_meta(rules: object) -> object:
     if isinstance(rules, dict):
         return {k: _without_meta(v) for k, v in rules.items() if k != "meta"}
     return rules
@@ -138,7 +145,7 @@ def _schema_error(exc: Exception, key: str) -> str:
     return "；".join(_flatten(detail, ""))[:200]
 
 
-def _flatten(detail: Any, rule: str) -> Iterator[str]:
+def _flatten(detail: object, rule: str) -> Iterator[str]:
     if isinstance(detail, dict):
         for key, inner in detail.items():
             yield from _flatten(inner, rule or str(key))
@@ -149,24 +156,24 @@ def _flatten(detail: Any, rule: str) -> Iterator[str]:
         yield f"{rule}: {detail}" if rule else str(detail)
 
 
-def _pairs(node: Any) -> dict[str, tuple[Any, Any]]:
+def _pairs(node: object) -> dict[str, tuple[yaml.ScalarNode, yaml.Node]]:
     return {str(k.value): (k, v) for k, v in _items(node)}
 
 
-def _items(node: Any) -> Iterator[tuple[Any, Any]]:
+def _items(node: object) -> Iterator[tuple[yaml.ScalarNode, yaml.Node]]:
     import yaml
 
     if isinstance(node, yaml.MappingNode):
         yield from ((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode))
 
 
-def _scalar(node: Any) -> bool:
+def _scalar(node: object) -> bool:
     import yaml
 
     return isinstance(node, yaml.ScalarNode) and bool(str(node.value).strip())
 
 
-def _plain(node: Any) -> Any:
+def _plain(node: object) -> object:
     import yaml
 
     return yaml.safe_load(yaml.serialize(node)) if node is not None else None

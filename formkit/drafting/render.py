@@ -60,7 +60,7 @@ def _body(draft: Draft) -> str:
 
 
 def _rules(
-    key: str, rules: Mapping[str, Any], depth: int, notes: Mapping[str, Iterable[Note]]
+    key: str, rules: Mapping[str, object], depth: int, notes: Mapping[str, Iterable[Note]]
 ) -> list[str]:
     pad = _INDENT * depth
     lines = [f"{pad}# {note_text(n)}" for n in notes.get(key, ()) if depth == 1]
@@ -75,7 +75,7 @@ def _rules(
     return lines
 
 
-def _is_block(value: Mapping[str, Any]) -> bool:
+def _is_block(value: Mapping[str, object]) -> bool:
     return value.get("type") == "dict" or all(isinstance(v, Mapping) for v in value.values())
 
 
@@ -92,7 +92,7 @@ def _schema(value: Mapping[str, Any], depth: int, notes: Mapping[str, Iterable[N
     return out
 
 
-def _flow(value: Any) -> str:
+def _flow(value: object) -> str:
     import yaml
 
     text = yaml.safe_dump(

@@ -24,7 +24,7 @@ both are re-exported here.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from formkit.intake.pool import IsolatedPool, Outcome, Shared, start_method
 from formkit.intake.worker import WorkerError, limits_enforced, release_limits, set_limits
@@ -46,7 +46,7 @@ T = TypeVar("T")
 
 def run_isolated(
     func: Callable[..., T],
-    *args: Any,
+    *args: object,
     timeout_s: float = 60.0,
     memory_mb: int = 1024,
     name: str = "",

@@ -21,7 +21,7 @@ import pickle
 import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Generic, TypeVar, cast
 
 import pebble
 
@@ -37,7 +37,7 @@ from formkit.intake.worker import (
 
 T = TypeVar("T")
 
-_SHARED: dict[int, Any] = {}
+_SHARED: dict[int, object] = {}
 _SHARED_KEYS = itertools.count()
 
 
@@ -50,15 +50,21 @@ def start_method() -> str:
 
 
 @dataclass(frozen=True)
-class Outcome:
+class Outcome(Generic[T]):
     """One finished call in a pool: ``value``, or ``error`` (InputFileError / WorkerError)."""
 
     index: int
-    value: Any = None
+    value: T | None = None
     error: FormkitError | None = None
 
+    def result(self) -> T:
+        """The value (``None`` only beside an error), or the error raised."""
+        if self.error is not None:
+            raise self.error
+        return cast(T, self.value)
 
-class Shared:
+
+class Shared(Generic[T]):
     """A value every worker of a pool receives once, passed to calls by reference.
 
     Call arguments are pickled for every call; a large one (the options of a check, with a
@@ -71,15 +77,15 @@ class Shared:
             pool.imap_unordered(check_one, [(name, path, shared) for name, path in files])
     """
 
-    def __init__(self, value: Any) -> None:
+    def __init__(self, value: T) -> None:
         self.value = value
         self.key = next(_SHARED_KEYS)
         _SHARED[self.key] = value
 
-    def __reduce__(self) -> tuple[Callable[[int], Any], tuple[int]]:
+    def __reduce__(self) -> tuple[Callable[[int], object], tuple[int]]:
         return _shared_value, (self.key,)
 
-    def __enter__(self) -> Shared:
+    def __enter__(self) -> Shared[T]:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -90,7 +96,7 @@ class Shared:
         _SHARED.pop(self.key, None)
 
 
-def _shared_value(key: int) -> Any:
+def _shared_value(key: int) -> object:
     try:
         return _SHARED[key]
     except KeyError:  # a worker of a pool made before the value
@@ -98,13 +104,13 @@ def _shared_value(key: int) -> Any:
         raise FormkitError("internal-error", detail=detail) from None
 
 
-def _start_worker(shared: dict[int, Any]) -> None:  # pragma: no cover - runs in a worker
+def _start_worker(shared: dict[int, object]) -> None:  # pragma: no cover - runs in a worker
     enter_child()
     _SHARED.update(shared)
 
 
 def _stop_pool(pool: pebble.ProcessPool) -> None:
-    pool.stop()
+    pool.stop()  # type: ignore[no-untyped-call]  # pebble's stop() is unannotated
     pool.join()
 
 
@@ -160,13 +166,17 @@ class IsolatedPool:
         """Stop the workers; calls still running are killed."""
         self._stop()
 
-    def submit(self, func: Callable[..., Any], *args: Any) -> concurrent.futures.Future[bytes]:
+    def submit(
+        self, func: Callable[..., object], *args: object
+    ) -> concurrent.futures.Future[bytes]:
         """Schedule one call; :meth:`outcome` turns its future into a value or an error."""
         payload = pickle.dumps((func, args), protocol=pickle.HIGHEST_PROTOCOL)
         call = (payload, self.memory_mb, self.timeout_s)
         return self._pool.schedule(_call, args=call, timeout=self.timeout_s)
 
-    def outcome(self, index: int, future: concurrent.futures.Future[bytes], name: str) -> Outcome:
+    def outcome(
+        self, index: int, future: concurrent.futures.Future[bytes], name: str
+    ) -> Outcome[object]:
         try:
             payload = future.result()
         except concurrent.futures.TimeoutError:
@@ -178,22 +188,21 @@ class IsolatedPool:
         except FormkitError as exc:
             return Outcome(index, error=exc)
 
-    def run(self, func: Callable[..., T], *args: Any, name: str = "") -> T:
+    def run(self, func: Callable[..., T], *args: object, name: str = "") -> T:
         """One call, waiting for its result (its error raised)."""
         outcome = self.outcome(0, self.submit(func, *args), name)
-        if outcome.error is not None:
-            raise outcome.error
-        return outcome.value
+        return cast(T, outcome.result())  # what ``func`` returned, back through pickle
 
     def imap_unordered(
         self,
-        func: Callable[..., Any],
-        calls: Iterable[tuple[Any, ...]],
+        func: Callable[..., T],
+        calls: Iterable[tuple[object, ...]],
         names: Iterable[str] | None = None,
-    ) -> Iterator[Outcome]:
+    ) -> Iterator[Outcome[T]]:
         """``func(*args)`` for each args tuple, outcomes in the order they finish."""
         futures = {self.submit(func, *args): index for index, args in enumerate(calls)}
         labels = list(names) if names is not None else [""] * len(futures)
         for future in concurrent.futures.as_completed(futures):
             index = futures[future]
-            yield self.outcome(index, future, labels[index])
+            # the value is what ``func`` returned, back through pickle
+            yield cast(Outcome[T], self.outcome(index, future, labels[index]))

@@ -99,10 +99,10 @@ def call_payload(payload: bytes) -> bytes:
     return call_pickled(func, args)
 
 
-def call_pickled(func: Callable[..., Any], args: tuple[Any, ...]) -> bytes:
+def call_pickled(func: Callable[..., object], args: tuple[object, ...]) -> bytes:
     """Run and pickle the outcome as ("ok", value) | ("input", …) | ("memory",) | ("error", …)."""
     try:
-        outcome: tuple[Any, ...] = ("ok", func(*args))
+        outcome: tuple[object, ...] = ("ok", func(*args))
     except InputFileError as exc:
         outcome = ("input", exc.code, exc.file, exc.place, exc.params)
     except MemoryError:
@@ -122,7 +122,7 @@ def _defect(exc: BaseException) -> tuple[str, str, str, str]:
     return ("error", type(exc).__name__, str(exc)[:500], traceback.format_exc())
 
 
-def unpack(payload: bytes, name: str, timeout_s: float) -> Any:
+def unpack(payload: bytes, name: str, timeout_s: float) -> object:
     """The value of a call, or its error raised."""
     outcome = pickle.loads(payload)
     if outcome[0] == "ok":

@@ -10,10 +10,10 @@ import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from formkit.batch.review import Review, ZoneReview, for_review, review
 from formkit.errors import ConfigError
+from formkit.pipeline import ResultData
 from formkit.programme import Programme
 from formkit.registry import Registry
 from formkit.spec import FormSpec, load_all
@@ -81,7 +81,7 @@ class Batch:
     def close(self) -> None:
         self.registry.close()
 
-    def _keep(self, result: dict[str, Any]) -> dict[str, Any]:
+    def _keep(self, result: ResultData) -> dict[str, object]:
         """What the review keeps of a stored result, plus the figures the rubric shows."""
         kept = for_review(result)
         fields = result.get("fields") or {}
@@ -98,7 +98,7 @@ class Batch:
     def zone(self, key: str) -> ZoneReview | None:
         return next((z for z in self.zones if z.dossier.key == key), None)
 
-    def figure(self, zone: ZoneReview, figure: Figure) -> Any:
+    def figure(self, zone: ZoneReview, figure: Figure) -> object:
         return zone.dossier.value(figure.form, figure.key)
 
     # --- the panel's entries in the registry --------------------------------------------------

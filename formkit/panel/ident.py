@@ -7,12 +7,11 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from typing import Any
 
 MAX_ID_CHARS = 1_000_000  # an id larger than this is not one formkit wrote
 
 
-def encode(payload: dict[str, Any]) -> str:
+def encode(payload: dict[str, object]) -> str:
     return json.dumps(payload, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
 
 
@@ -20,7 +19,7 @@ def sign(secret: bytes, text: str) -> str:
     return hmac.new(secret, text.encode("ascii", "replace"), hashlib.sha256).hexdigest()
 
 
-def verify(secret: bytes, text: str, digest: str) -> dict[str, Any] | None:
+def verify(secret: bytes, text: str, digest: str) -> dict[str, object] | None:
     """The payload when ``digest`` is its signature, else None."""
     if len(text) > MAX_ID_CHARS or not hmac.compare_digest(sign(secret, text), digest.strip()):
         return None

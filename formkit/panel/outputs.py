@@ -18,9 +18,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from openpyxl import Workbook
 
 from formkit.batch.opinions import opinion_data, opinion_path
 from formkit.cycle import workbook as wb
+from formkit.findings import Finding
 from formkit.panel import summary
 from formkit.panel.aggregate import Ranking, ZoneResult
 from formkit.panel.batch import Batch
@@ -37,7 +39,7 @@ def write_panel(
     collected: Collected,
     ranking: Ranking,
     out: Path,
-    options: Mapping[str, Any] | None = None,
+    options: Mapping[str, object] | None = None,
 ) -> list[Path]:
     programme = batch.programme
     findings = [*collected.findings, *ranking.findings]
@@ -56,14 +58,14 @@ def write_panel(
     return [*paths, out / PUBLICITY]
 
 
-def _results(book: Any, ranking: Ranking) -> None:
+def _results(book: Workbook, ranking: Ranking) -> None:
     rows = [_result_row(r) for r in ranking.zones]
     header = word("summary", "results_header")
     widths = (7, 10, 26, 30, 10, 9, 9, 11, 9, 8, 8, 8, 10, 8, 8, 8)
     summary.sheet(book, word("summary", "results"), header, widths, rows)
 
 
-def _result_row(r: ZoneResult) -> tuple[Any, ...]:
+def _result_row(r: ZoneResult) -> tuple[object, ...]:
     return (
         _blank(r.rank),
         r.zone.city,
@@ -84,13 +86,13 @@ def _result_row(r: ZoneResult) -> tuple[Any, ...]:
     )
 
 
-def _blank(value: Any) -> Any:
+def _blank(value: object) -> object:
     if value is None:
         return ""
     return float(value) if isinstance(value, Decimal) else value
 
 
-def _scores(book: Any, collected: Collected, batch: Batch) -> None:
+def _scores(book: Workbook, collected: Collected, batch: Batch) -> None:
     criteria = [c.name for c in batch.programme.panel.criteria]
     header = [*word("summary", "scores_header"), *criteria, word("summary", "scores_total")]
     rows = []
@@ -112,7 +114,7 @@ def _scores(book: Any, collected: Collected, batch: Batch) -> None:
     summary.sheet(book, word("summary", "scores"), header, widths, rows)
 
 
-def _findings(book: Any, findings: list[tuple[str, Any]]) -> None:
+def _findings(book: Workbook, findings: list[tuple[str, Finding]]) -> None:
     rows: list[tuple[Any, ...]] = [
         (
             n,
@@ -159,8 +161,8 @@ def _opinions(batch: Batch, collected: Collected, out: Path) -> list[Path]:
 
 
 def publicity_data(
-    ranking: Ranking, programme: Programme, options: Mapping[str, Any]
-) -> dict[str, Any]:
+    ranking: Ranking, programme: Programme, options: Mapping[str, object]
+) -> dict[str, object]:
     """The ``publicity`` notice's data: the proposed zones by rank, and the facts the panel
     cannot know from ``panel.publicity`` with the options winning."""
     known = {

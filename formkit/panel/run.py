@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 from formkit.errors import ConfigError
 from formkit.findings import Finding
@@ -20,7 +19,7 @@ def run_collect(
     programme: Programme,
     batch_dir: Path,
     out: Path,
-    options: Mapping[str, Any] | None = None,
+    options: Mapping[str, object] | None = None,
 ) -> tuple[list[Path], list[tuple[str, Finding]]]:
     """Collect the returned sheets in ``folder`` and write PANEL; the paths and findings."""
     if not folder.is_dir():

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -230,7 +230,7 @@ def _zone_row(
     ws.row_dimensions[row].height = 36
 
 
-def _put(ws: Worksheet, row: int, col: int, value: Any) -> Any:
+def _put(ws: Worksheet, row: int, col: int, value: object) -> Cell:
     cell = ws.cell(row=row, column=col)
     set_cell(cell, value)
     cell.font, cell.border = BODY, BOX
@@ -238,7 +238,7 @@ def _put(ws: Worksheet, row: int, col: int, value: Any) -> Any:
     return cell
 
 
-def shown(value: Any) -> Any:
+def shown(value: object) -> object:
     """A figure as the sheet shows it: lists joined, booleans as 是/否, absent as blank."""
     if value is None:
         return ""

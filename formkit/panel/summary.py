@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -33,7 +32,7 @@ def sheet(
     name: str,
     header: Sequence[str],
     widths: Sequence[int],
-    rows: Sequence[Sequence[Any]],
+    rows: Sequence[Sequence[object]],
 ) -> None:
     """A sheet: frozen header with a filter, set widths, A4 landscape, then the rows."""
     ws = book.create_sheet(name)
@@ -48,7 +47,7 @@ def sheet(
         ws.append([_cell(ws, value, BODY) for value in row])
 
 
-def _cell(ws: Any, value: Any, style: str) -> WriteOnlyCell:
+def _cell(ws: object, value: object, style: str) -> WriteOnlyCell:
     cell = WriteOnlyCell(ws)
     cell.style = style  # before the value: set_cell may add a quote prefix
     set_cell(cell, value)

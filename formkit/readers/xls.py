@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import io
 from datetime import date, datetime, time
-from typing import Any
 
 import xlrd
 
@@ -69,7 +68,7 @@ def read_xls(data: bytes, name: str) -> Document:
     return doc
 
 
-def _open(data: bytes, name: str) -> Any:
+def _open(data: bytes, name: str) -> xlrd.book.Book:
     try:
         return xlrd.open_workbook(
             file_contents=data, formatting_info=True, ragged_rows=True, logfile=io.StringIO()
@@ -85,7 +84,7 @@ def _open(data: bytes, name: str) -> Any:
 class _Formats:
     """Number format code and date kind per XF index (None, None for General)."""
 
-    def __init__(self, book: Any) -> None:
+    def __init__(self, book: xlrd.book.Book) -> None:
         self._book = book
         self._memo: dict[int, tuple[str | None, str | None]] = {}
 
@@ -108,7 +107,7 @@ class _Formats:
         return None if not code or code == "General" else str(code)
 
 
-def _read_sheet(name: str, sheet: Any, formats: _Formats, date1904: bool) -> Table:
+def _read_sheet(name: str, sheet: xlrd.sheet.Sheet, formats: _Formats, date1904: bool) -> Table:
     title = str(sheet.name)
     cells: dict[tuple[int, int], Cell] = {}
     for r in range(min(sheet.nrows, MAX_ROW)):

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from formkit.findings import Finding, finding
+from formkit.programme_model import Programme
 from formkit.readers.model import PLACE, Location
 from formkit.record import Record, Value
 from formkit.spec import Field, FormSpec
@@ -23,12 +24,12 @@ class Context:
 
     spec: FormSpec
     record: Record
-    programme: Any = None  # formkit.programme.Programme
+    programme: Programme | None = None
     hits: list[tuple[tuple[int, int, int, int], Finding]] = field(default_factory=list)
     _seen: set[tuple[str, Path, str]] = field(default_factory=set)
 
     def add(
-        self, code: str, path: Sequence[Any], *, at: Location | None = None, **params: Any
+        self, code: str, path: Sequence[object], *, at: Location | None = None, **params: Any
     ) -> None:
         """Record a finding at ``path`` (placed ``at`` a location of its own, if given); the
         same finding at the same path is kept once."""
@@ -45,7 +46,7 @@ class Context:
         )
         self.hits.append((self.order(path), found))
 
-    def reported(self, path: Sequence[Any]) -> bool:
+    def reported(self, path: Sequence[object]) -> bool:
         """Whether some finding already points at ``path``."""
         return any(seen[1] == tuple(path) for seen in self._seen)
 
@@ -187,11 +188,11 @@ class Context:
         return loc.row if loc is not None and loc.row else index + 1
 
 
-def _find(fields: Sequence[Field], key: Any) -> Field | None:
+def _find(fields: Sequence[Field], key: object) -> Field | None:
     return next((f for f in fields if f.key == key), None)
 
 
-def _text(value: Any) -> str:
+def _text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():

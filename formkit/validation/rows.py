@@ -13,8 +13,8 @@ to Cerberus (:meth:`RowChecker.applies`, :meth:`RowChecker.plain`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Container, Iterable, Mapping
+from typing import cast
 
 import cerberus
 from cerberus import errors
@@ -29,13 +29,17 @@ PLAIN = (str, int, float)
 class RowChecker:
     """Checks one table row as ``validator`` (compiled for the row schema) would."""
 
-    def __init__(self, validator: cerberus.Validator, schema: Mapping[str, Any]) -> None:
+    def __init__(
+        self, validator: cerberus.Validator, schema: Mapping[str, Mapping[str, object]]
+    ) -> None:
         self.validator = validator
         self.schema = schema
         self.required = [k for k, rules in schema.items() if rules.get("required") is True]
 
     @classmethod
-    def build(cls, validator: cerberus.Validator, schema: Mapping[str, Any]) -> RowChecker | None:
+    def build(
+        cls, validator: cerberus.Validator, schema: Mapping[str, object]
+    ) -> RowChecker | None:
         """A checker for ``schema`` if every column's rules are ones it applies, else None."""
         types = validator.types_mapping
         for rules in schema.values():
@@ -46,14 +50,14 @@ class RowChecker:
                 return None
             if _names(rules.get("check_with")) is None:
                 return None
-        return cls(validator, schema)
+        return cls(validator, cast("Mapping[str, Mapping[str, object]]", schema))  # checked above
 
     @staticmethod
-    def plain(row: Mapping[str, Any]) -> bool:
+    def plain(row: Mapping[str, object]) -> bool:
         """Whether the row holds only text and numbers (anything else goes to Cerberus)."""
         return all(isinstance(value, PLAIN) for value in row.values())
 
-    def check(self, path: tuple[Any, ...], row: Mapping[str, Any]) -> list[ValidationError]:
+    def check(self, path: tuple[object, ...], row: Mapping[str, object]) -> list[ValidationError]:
         """Cerberus' errors for ``row`` at ``path`` (the table's key and the row's index)."""
         self.validator.document_path = path
         found: list[ValidationError] = []
@@ -68,10 +72,10 @@ class RowChecker:
 
     def _column(
         self,
-        path: tuple[Any, ...],
+        path: tuple[object, ...],
         column: str,
-        rules: Mapping[str, Any],
-        value: Any,
+        rules: Mapping[str, object],
+        value: object,
         found: list[ValidationError],
     ) -> None:
         if "type" in rules and not self._typed(rules["type"], value):
@@ -79,13 +83,15 @@ class RowChecker:
             return
         for rule, constraint in rules.items():
             if rule == "allowed":
-                _allowed(path, column, constraint, value, found)
+                # Cerberus checked the schema: ``allowed`` is a list
+                _allowed(path, column, cast("Container[object]", constraint), value, found)
             elif rule == "check_with":
                 for name in _names(constraint) or []:
                     getattr(self.validator, f"_check_with_{name}")(column, value)
 
-    def _typed(self, wanted: Any, value: Any) -> bool:
-        names = (wanted,) if isinstance(wanted, str) else wanted
+    def _typed(self, wanted: object, value: object) -> bool:
+        # Cerberus checked the schema: ``type`` is a name or a list of names
+        names = (wanted,) if isinstance(wanted, str) else cast("Iterable[str]", wanted)
         mapping = self.validator.types_mapping
         return any(
             isinstance(value, mapping[n].included_types)
@@ -95,7 +101,11 @@ class RowChecker:
 
 
 def _allowed(
-    path: tuple[Any, ...], column: str, allowed: Any, value: Any, found: list[ValidationError]
+    path: tuple[object, ...],
+    column: str,
+    allowed: Container[object],
+    value: object,
+    found: list[ValidationError],
 ) -> None:
     if isinstance(value, Iterable) and not isinstance(value, str):
         unallowed = tuple(x for x in value if x not in allowed)
@@ -105,7 +115,7 @@ def _allowed(
         found.append(_error(path, column, errors.UNALLOWED_VALUE, "allowed", allowed, value))
 
 
-def _names(check_with: Any) -> list[str] | None:
+def _names(check_with: object) -> list[str] | None:
     """The named checks of a ``check_with`` rule; None for a callable (left to Cerberus)."""
     if check_with is None:
         return []
@@ -117,12 +127,12 @@ def _names(check_with: Any) -> list[str] | None:
 
 
 def _error(
-    path: tuple[Any, ...],
+    path: tuple[object, ...],
     column: str,
     code: errors.ErrorDefinition,
     rule: str,
-    constraint: Any,
-    value: Any,
+    constraint: object,
+    value: object,
 ) -> ValidationError:
     return ValidationError(
         (*path, column),

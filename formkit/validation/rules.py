@@ -45,7 +45,7 @@ def run_rules(ctx: Context) -> None:
         rule(ctx)
 
 
-def _get(ctx: Context, key: str) -> Any:
+def _get(ctx: Context, key: str) -> object:
     v = ctx.record.fields.get(key)
     return None if v is None else v.value
 
@@ -54,7 +54,7 @@ def _has(ctx: Context, *keys: str) -> bool:
     return all(k in ctx.spec.schema for k in keys)
 
 
-def _number(value: Any) -> float | None:
+def _number(value: object) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
     return float(value)
@@ -86,7 +86,7 @@ def two_year_period(ctx: Context) -> None:
         )
 
 
-def _month(value: Any) -> int | None:
+def _month(value: object) -> int | None:
     m = re.match(r"^(\d{4})-(\d{2})$", str(value or ""))
     return int(m[1]) * 12 + int(m[2]) - 1 if m else None
 
@@ -190,7 +190,7 @@ def dimensions(ctx: Context) -> None:
             ctx.add("dimension-not-quantitative", at, field=label, raw="", dimension=name)
 
 
-def _rows(ctx: Context) -> list[dict[str, Any]]:
+def _rows(ctx: Context) -> list[dict[str, object]]:
     """The form's table rows: Record.indicators, or (the plan's fund uses) a list field.
     None for a fiscal-layout table, which is reported once as a whole."""
     if ctx.record.layout == "fiscal":
@@ -202,7 +202,7 @@ def _rows(ctx: Context) -> list[dict[str, Any]]:
     return [dict(r) for r in held.value if isinstance(r, dict)] if held is not None else []
 
 
-def _quantitative(ctx: Context, row: dict[str, Any]) -> bool:
+def _quantitative(ctx: Context, row: dict[str, object]) -> bool:
     """A ≥/≤/= indicator with a number for a target (target_y1/y2 in Form B, target in the
     self-evaluation)."""
     targets = [c.key for c in ctx.spec.columns if c.kind == "target" and c.key.startswith("target")]

@@ -20,7 +20,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 from urllib.parse import quote
 
 import jinja2
@@ -43,6 +42,7 @@ from starlette.types import Scope
 
 from formkit.codes import CODES, text
 from formkit.pipeline import FileResult, Options, exit_code
+from formkit.programme_model import Programme
 from formkit.report_text import FORMS, form_title
 from formkit.writers.forms import BLANK_FORMS, form_bytes
 
@@ -72,7 +72,7 @@ class Settings:
     memory_mb: int = 1024
     queue: int = 0  # requests received or checked at once; 0 = 2 × workers
     validators: str | None = None
-    programme: Any = None  # formkit.programme.Programme
+    programme: Programme | None = None
     temp_dir: str | None = None  # where the per-request folders go (default: the system's)
     agency: str | None = None  # shown in the page's banner (default: the programme's agency)
     lang: str = "zh"  # the page's and the API's words (formkit serve --lang)
@@ -206,7 +206,7 @@ def _timing(started: float) -> str:
 # --- pages ---------------------------------------------------------------------------------
 
 
-def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+def render(request: Request, name: str, status: int = 200, **context: object) -> HTMLResponse:
     settings: Settings = request.app.state.settings
     env: jinja2.Environment = request.app.state.templates
     values = {
@@ -272,7 +272,7 @@ async def docs(request: Request) -> Response:
     return render(request, "docs.html", api=_description(request), base_url=str(request.base_url))
 
 
-def _description(request: Request) -> dict[str, Any]:
+def _description(request: Request) -> dict[str, object]:
     s: Settings = request.app.state.settings
     return openapi(s.max_file_mb, s.max_request_mb, s.max_files)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import cast
 
 from formkit.batch.precheck import attach, check_dossiers
 from formkit.intake.isolate import IsolatedPool, Shared
@@ -32,7 +33,7 @@ class Checker:
         self.queue_size = max(1, queue_size)
         self._pool: IsolatedPool | None = None
         self._gate: asyncio.Semaphore | None = None
-        self._shared: Shared | None = None
+        self._shared: Shared[Options] | None = None
 
     def start(self) -> None:
         warm_up(self.options)
@@ -71,5 +72,5 @@ class Checker:
         outcome = pool.outcome(0, future, name)
         if outcome.error is not None:
             return [failed(name, outcome.error)]
-        results: list[FileResult] = outcome.value
+        results = cast("list[FileResult]", outcome.result())  # check_one's value
         return results

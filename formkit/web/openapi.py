@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 import functools
 from importlib import resources
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -17,18 +17,18 @@ from formkit import __version__
 
 
 @functools.cache
-def _document() -> dict[str, Any]:
+def _document() -> dict[str, object]:
     text = resources.files("formkit.web").joinpath("openapi.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, object] = yaml.safe_load(text)
     return data
 
 
-def openapi(max_file_mb: float, max_request_mb: float, max_files: int) -> dict[str, Any]:
+def openapi(max_file_mb: float, max_request_mb: float, max_files: int) -> dict[str, object]:
     data = _document()
-    limits = data["limits"].format(
+    limits = str(data["limits"]).format(
         max_file_mb=max_file_mb, max_request_mb=max_request_mb, max_files=max_files
     )
-    document: dict[str, Any] = copy.deepcopy(data["document"])
+    document = cast(dict[str, Any], copy.deepcopy(data["document"]))
     document["info"]["version"] = __version__
     check = document["paths"]["/api/check"]["post"]
     check["description"] = check["description"].replace("{limits}", limits)

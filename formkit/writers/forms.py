@@ -55,7 +55,7 @@ _REASONS = {  # errno → a reason of formkit.codes.REASONS
 def form_bytes(
     form: str,
     fmt: str,
-    data: Mapping[str, Any] | None = None,
+    data: Mapping[str, object] | None = None,
     validators: str | os.PathLike[str] | None = None,
 ) -> bytes:
     """One form as .docx/.xlsx bytes: blank, or filled with ``data``."""

@@ -74,7 +74,7 @@ class Row:
     group: str = ""
 
 
-def application_docx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
+def application_docx(spec: FormSpec, data: Mapping[str, object] | None = None) -> bytes:
     """申报信息表 as .docx: blank without ``data``, else filled with the normalised values."""
     document = new_document(FORM_PAGE, FORM_SIZES)
     add_title(document, spec.heading, spec.title, FORM_SIZES.title, FORM_PAGE)
@@ -94,7 +94,7 @@ BLANK_TABLE_ROWS = 5
 TABLE_MM = 156.0
 
 
-def spec_docx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
+def spec_docx(spec: FormSpec, data: Mapping[str, object] | None = None) -> bytes:
     """Any spec's form as .docx (a drafted one): the fields as in 申报信息表, then the
     spec's repeating table under its caption, a row per item (blank: a few empty rows)."""
     document = new_document(FORM_PAGE, FORM_SIZES)
@@ -207,7 +207,7 @@ def _section_row(table: Table, name: str) -> None:
     shade(cell, SECTION_FILL)
 
 
-def _write_row(table: Table, row: Row, data: Mapping[str, Any] | None) -> None:
+def _write_row(table: Table, row: Row, data: Mapping[str, object] | None) -> None:
     if row.shape == "group":
         _group_rows(table, row, data)
         return
@@ -226,7 +226,7 @@ def _write_row(table: Table, row: Row, data: Mapping[str, Any] | None) -> None:
     _value(value, row.fields[0], data)
 
 
-def _group_rows(table: Table, row: Row, data: Mapping[str, Any] | None) -> None:
+def _group_rows(table: Table, row: Row, data: Mapping[str, object] | None) -> None:
     """The group name merged down column 0; sub-label/value pairs beside it, two a row."""
     members = list(row.fields)
     for n in range(0, len(members), 2):
@@ -250,7 +250,7 @@ def _label(cell: _Cell, text: str) -> None:
     styled(cell.paragraphs[0], LABEL).add_run(text)
 
 
-def _value(cell: _Cell, field: Field, data: Mapping[str, Any] | None) -> None:
+def _value(cell: _Cell, field: Field, data: Mapping[str, object] | None) -> None:
     paragraph = styled(cell.paragraphs[0], VALUE)
     value = None if data is None else data.get(field.key)
     if value is not None:
@@ -344,7 +344,7 @@ def _goal_homes(spec: FormSpec) -> list[tuple[Field, str]]:
     return [(f, next((p.key for p in spec.parts if p.label in f.hint), last)) for f in goals]
 
 
-def _info_line(document: Document, field: Field, data: Mapping[str, Any] | None) -> None:
+def _info_line(document: Document, field: Field, data: Mapping[str, object] | None) -> None:
     """``开发区名称：value`` under the title; blank, an underlined gap to write on."""
     paragraph = document.add_paragraph(f"{field.label}：")
     paragraph.paragraph_format.first_line_indent = 0
@@ -355,7 +355,7 @@ def _info_line(document: Document, field: Field, data: Mapping[str, Any] | None)
         paragraph.add_run(field_text(field.kind, value, field.allowed))
 
 
-def _part_body(document: Document, part: Field, text: Any, blank: bool) -> None:
+def _part_body(document: Document, part: Field, text: object, blank: bool) -> None:
     if text:
         for line in str(text).splitlines():
             if line.strip():
@@ -365,7 +365,9 @@ def _part_body(document: Document, part: Field, text: Any, blank: bool) -> None:
         hint_run(paragraph, PLAN_WORDS["part_hint"].format(hint=part.hint))
 
 
-def _year_goals(document: Document, goals: Sequence[Field], data: Mapping[str, Any] | None) -> None:
+def _year_goals(
+    document: Document, goals: Sequence[Field], data: Mapping[str, object] | None
+) -> None:
     """Goal fields as numbered sub-headings with their text. Always written: a reader finds
     the goals by these headings, even when the part's own text happens to repeat them."""
     if not goals:

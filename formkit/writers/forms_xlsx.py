@@ -19,9 +19,10 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import cast
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -81,14 +82,14 @@ class Sheet:
 # -- public ----------------------------------------------------------------------------------------
 
 
-def application_xlsx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
+def application_xlsx(spec: FormSpec, data: Mapping[str, object] | None = None) -> bytes:
     """申报信息表 as .xlsx: blank without ``data``, else filled with the normalised values."""
     book = Workbook()
     field_sheet(book, spec.title, spec.heading, spec.by_section(), data)
     return _save(book, spec.title)
 
 
-def spec_xlsx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
+def spec_xlsx(spec: FormSpec, data: Mapping[str, object] | None = None) -> bytes:
     """Any spec's form as .xlsx (a drafted one): its fields, and its table on a sheet of
     its own."""
     book = Workbook()
@@ -97,7 +98,7 @@ def spec_xlsx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
     return _save(book, spec.title)
 
 
-def targets_xlsx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
+def targets_xlsx(spec: FormSpec, data: Mapping[str, object] | None = None) -> bytes:
     """绩效目标及评价指标表: a 绩效目标 sheet (header fields) and a landscape 评价指标 sheet."""
     book = Workbook()
     field_sheet(book, _SHEETS["targets"][0], spec.heading, spec.by_section(), data)
@@ -105,7 +106,7 @@ def targets_xlsx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes
     return _save(book, spec.title)
 
 
-def progress_xlsx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
+def progress_xlsx(spec: FormSpec, data: Mapping[str, object] | None = None) -> bytes:
     """进展情况报送表: a 进展情况 sheet (header fields) and a landscape 指标进展 sheet."""
     book = Workbook()
     field_sheet(book, _SHEETS["progress"][0], spec.heading, spec.by_section(), data)
@@ -127,11 +128,11 @@ def _save(book: Workbook, title: str) -> bytes:
 
 
 def _table_of(
-    book: Workbook, spec: FormSpec, name: str, data: Mapping[str, Any] | None, note: str
+    book: Workbook, spec: FormSpec, name: str, data: Mapping[str, object] | None, note: str
 ) -> None:
     if spec.table is None:
         return
-    rows = (data or {}).get(spec.table.key) or None
+    rows = table_rows(data, spec.table.key) or None
     table_sheet(book.create_sheet(name), spec.table.label, spec.columns, rows, note)
 
 
@@ -143,7 +144,7 @@ def field_sheet(
     name: str,
     heading: str,
     sections: Iterable[tuple[str, list[Field]]],
-    data: Mapping[str, Any] | None,
+    data: Mapping[str, object] | None,
 ) -> Worksheet:
     """The workbook's first sheet as a label | value form, section by section."""
     ws = book.worksheets[0]
@@ -196,7 +197,7 @@ def _header(sheet: Sheet, labels: Sequence[str | None], merge_first: int = 1) ->
     sheet.row += 1
 
 
-def _field_rows(sheet: Sheet, fields: list[Field], data: Mapping[str, Any] | None) -> None:
+def _field_rows(sheet: Sheet, fields: list[Field], data: Mapping[str, object] | None) -> None:
     done: set[str] = set()
     for f in fields:
         if f.group is None:
@@ -220,7 +221,7 @@ def _group_cell(ws: Worksheet, name: str, first: int, last: int) -> None:
 
 
 def _field_row(
-    sheet: Sheet, f: Field, label: str, data: Mapping[str, Any] | None, merge_label: bool = False
+    sheet: Sheet, f: Field, label: str, data: Mapping[str, object] | None, merge_label: bool = False
 ) -> None:
     ws, r = sheet.ws, sheet.row
     label_cell = ws.cell(row=r, column=1 if merge_label else 2, value=label)
@@ -249,7 +250,7 @@ def hint_text(f: Field) -> str:
 # -- values and validations ------------------------------------------------------------------------
 
 
-def put_value(cell: Any, f: Field, value: Any) -> None:
+def put_value(cell: Cell, f: Field, value: object) -> None:
     """Store a normalised value as Excel holds what a clerk types; set the cell's format."""
     cell.number_format = NUMBER_FORMATS.get(f.kind, TEXT_FORMAT)
     if value is None:
@@ -257,7 +258,7 @@ def put_value(cell: Any, f: Field, value: Any) -> None:
     set_cell(cell, excel_value(f, value))  # text typed by a submitter never runs as a formula
 
 
-def excel_value(f: Field, value: Any) -> Any:
+def excel_value(f: Field, value: object) -> object:
     if f.kind in ("money", "int", "number", "target"):
         return (
             value if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
@@ -322,11 +323,16 @@ def _prompt(f: Field) -> str:
 # -- indicator sheets ------------------------------------------------------------------------------
 
 
+def table_rows(data: Mapping[str, object] | None, key: str) -> list[Mapping[str, object]]:
+    """The rows of the table field ``key`` in a record's data ([] when absent)."""
+    return cast("list[Mapping[str, object]]", (data or {}).get(key) or [])  # Record.data()'s
+
+
 def table_sheet(
     ws: Worksheet,
     title: str,
     columns: Sequence[Field],
-    rows: Sequence[Mapping[str, Any]] | None,
+    rows: Sequence[Mapping[str, object]] | None,
     note: str,
 ) -> None:
     """An indicator table: title, header row (the columns' printed labels), one row per
@@ -364,7 +370,7 @@ COLUMN_WIDTHS = {
 }
 
 
-def blank_indicator_rows(columns: Sequence[Field]) -> list[dict[str, Any]]:
+def blank_indicator_rows(columns: Sequence[Field]) -> list[dict[str, object]]:
     """Rows for a blank table: each dimension (一级指标) pre-filled on a couple of rows."""
     dimension = next((c for c in columns if c.key == "dimension"), None)
     if dimension is None or not dimension.allowed:
@@ -372,7 +378,7 @@ def blank_indicator_rows(columns: Sequence[Field]) -> list[dict[str, Any]]:
     return [{"dimension": d} for d in dimension.allowed for _ in range(BLANK_ROWS_PER_DIMENSION)]
 
 
-def _indicator_row(sheet: Sheet, columns: Sequence[Field], item: Mapping[str, Any]) -> None:
+def _indicator_row(sheet: Sheet, columns: Sequence[Field], item: Mapping[str, object]) -> None:
     ws, r = sheet.ws, sheet.row
     for n, c in enumerate(columns, start=1):
         cell = ws.cell(row=r, column=n)

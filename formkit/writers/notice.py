@@ -101,7 +101,7 @@ class CompiledTemplate:
     needs: frozenset[str]
     sources: Mapping[str, str]
 
-    def render(self, context: Mapping[str, Any]) -> bytes:
+    def render(self, context: Mapping[str, object]) -> bytes:
         missing = sorted(self.needs - context.keys())
         if missing:
             names = "、".join(missing)
@@ -113,7 +113,7 @@ class CompiledTemplate:
         return zip_bytes(rendered)
 
     def _render_part(
-        self, name: str, template: jinja2.Template, context: Mapping[str, Any]
+        self, name: str, template: jinja2.Template, context: Mapping[str, object]
     ) -> bytes:
         try:
             xml = template.render(context)
@@ -280,7 +280,7 @@ def _patch(xml: str) -> str:
 # --- rendering ---------------------------------------------------------------------------------
 
 
-def render_bytes(kind: str, data: Mapping[str, Any], *, templates: Path | None = None) -> bytes:
+def render_bytes(kind: str, data: Mapping[str, object], *, templates: Path | None = None) -> bytes:
     """The .docx of one notice, in memory."""
     template = load_template(template_path(kind, templates))
     return template.render(prepare(kind, data))
@@ -288,7 +288,7 @@ def render_bytes(kind: str, data: Mapping[str, Any], *, templates: Path | None =
 
 def render(
     kind: str,
-    data: Mapping[str, Any],
+    data: Mapping[str, object],
     out: Path,
     *,
     templates: Path | None = None,
@@ -299,7 +299,7 @@ def render(
 
 
 def render_many(
-    jobs: Iterable[NoticeJob | tuple[str, Mapping[str, Any], Path]],
+    jobs: Iterable[NoticeJob | tuple[str, Mapping[str, object], Path]],
     *,
     templates: Path | None = None,
     pdf: bool = True,

@@ -16,6 +16,7 @@ from typing import Any
 
 from formkit.dates import WorkCalendar, cn_date, expand_dates, parse_date
 from formkit.errors import TemplateError
+from formkit.programme_model import Programme
 from formkit.resources import word_map
 from formkit.writers.gongwen import CHAR_W
 
@@ -32,7 +33,7 @@ Context = dict[str, Any]
 # --- value readers -------------------------------------------------------------------------------
 
 
-def text(data: Mapping[str, Any], key: str, default: str | None = None) -> str:
+def text(data: Mapping[str, object], key: str, default: str | None = None) -> str:
     value = data.get(key, default)
     if value is None or (isinstance(value, str) and not value.strip()):
         raise TemplateError("notice-bad-data", field=key, reason="data-missing")
@@ -41,7 +42,7 @@ def text(data: Mapping[str, Any], key: str, default: str | None = None) -> str:
     return str(value).strip()
 
 
-def date(data: Mapping[str, Any], key: str, default: object = None) -> str:
+def date(data: Mapping[str, object], key: str, default: object = None) -> str:
     value = data.get(key, default)
     try:
         return cn_date(value)
@@ -51,7 +52,9 @@ def date(data: Mapping[str, Any], key: str, default: object = None) -> str:
         ) from None
 
 
-def items(data: Mapping[str, Any], key: str, default: list[Any] | None = None) -> list[Any]:
+def items(
+    data: Mapping[str, object], key: str, default: list[object] | None = None
+) -> list[object]:
     value = data.get(key, default)
     if value is None:
         raise TemplateError("notice-bad-data", field=key, reason="data-missing")
@@ -62,7 +65,7 @@ def items(data: Mapping[str, Any], key: str, default: list[Any] | None = None) -
     return list(value)
 
 
-def records(data: Mapping[str, Any], key: str, needed: tuple[str, ...]) -> list[dict[str, Any]]:
+def records(data: Mapping[str, object], key: str, needed: tuple[str, ...]) -> list[dict[str, Any]]:
     out = []
     for i, item in enumerate(items(data, key), 1):
         if not isinstance(item, Mapping):
@@ -105,7 +108,7 @@ def number(value: object, field: str) -> float:
 # --- the parts every notice shares ---------------------------------------------------------------
 
 
-def common(data: Mapping[str, Any], docno_required: bool = True) -> Context:
+def common(data: Mapping[str, object], docno_required: bool = True) -> Context:
     """版头, 主送, 署名, 成文日期, 附注 and 版记 values."""
     agency = text(data, "agency")
     signature = text(data, "signature", agency)
@@ -127,7 +130,7 @@ def common(data: Mapping[str, Any], docno_required: bool = True) -> Context:
     return ctx
 
 
-def _doc_no(data: Mapping[str, Any], required: bool) -> str:
+def _doc_no(data: Mapping[str, object], required: bool) -> str:
     """``doc_no`` as given, or built from ``docno_prefix`` (programme) and ``doc_seq``.
 
     The year of a built number is the year of the 成文日期.
@@ -162,7 +165,7 @@ def _signature_place(signature: str) -> Context:
 # --- the five kinds ------------------------------------------------------------------------------
 
 
-def call(data: Mapping[str, Any]) -> Context:
+def call(data: Mapping[str, object]) -> Context:
     ctx = common(data)
     forms = [str(f) for f in items(data, "forms", list(DEFAULT_FORMS))]
     ctx.update(
@@ -179,7 +182,7 @@ def call(data: Mapping[str, Any]) -> Context:
     return ctx
 
 
-def publicity(data: Mapping[str, Any]) -> Context:
+def publicity(data: Mapping[str, object]) -> Context:
     ctx = common(data)
     days = int(number(data.get("days", 5), "days"))
     if days < 1:
@@ -206,7 +209,7 @@ def publicity(data: Mapping[str, Any]) -> Context:
     return ctx
 
 
-def funding(data: Mapping[str, Any]) -> Context:
+def funding(data: Mapping[str, object]) -> Context:
     ctx = common(data)
     rows = records(data, "allocations", ("city", "zone", "carrier", "amount"))
     by_city: dict[str, dict[str, Any]] = {}
@@ -230,7 +233,7 @@ def funding(data: Mapping[str, Any]) -> Context:
     return ctx
 
 
-def evaluation(data: Mapping[str, Any]) -> Context:
+def evaluation(data: Mapping[str, object]) -> Context:
     ctx = common(data)
     bands = _grades(data)
     rows = records(data, "results", ("city", "zone", "carrier", "score"))
@@ -250,7 +253,7 @@ def evaluation(data: Mapping[str, Any]) -> Context:
     return ctx
 
 
-def opinion(data: Mapping[str, Any]) -> Context:
+def opinion(data: Mapping[str, object]) -> Context:
     """One zone's 合规性审核意见; the shape batch review passes (docs/templates.md)."""
     city = text(data, "city")
     defaults = {"recipients": WORDS["opinion_recipients"].format(city=city)}
@@ -276,7 +279,7 @@ def opinion(data: Mapping[str, Any]) -> Context:
     return ctx
 
 
-def _year(data: Mapping[str, Any]) -> int:
+def _year(data: Mapping[str, object]) -> int:
     if data.get("year") not in (None, ""):
         return int(number(data["year"], "year"))
     try:
@@ -285,7 +288,7 @@ def _year(data: Mapping[str, Any]) -> int:
         raise TemplateError("notice-bad-data", field="year", reason="data-missing") from None
 
 
-def _grades(data: Mapping[str, Any]) -> list[tuple[str, float]]:
+def _grades(data: Mapping[str, object]) -> list[tuple[str, float]]:
     raw = data.get("grades")
     if not raw:
         return [(n, float(m)) for n, m in DEFAULT_GRADES]
@@ -312,7 +315,7 @@ PREPARE: dict[str, Callable[[Mapping[str, Any]], Context]] = {
 }
 
 
-def prepare(kind: str, data: Mapping[str, Any]) -> Context:
+def prepare(kind: str, data: Mapping[str, object]) -> Context:
     """The template context: the caller's data plus the checked and computed values.
 
     A kind without its own rules (a bureau's extra template) gets the shared ones, when the
@@ -327,7 +330,7 @@ def prepare(kind: str, data: Mapping[str, Any]) -> Context:
     return {**data, **computed}
 
 
-def programme_defaults(programme: Any) -> Context:
+def programme_defaults(programme: Programme) -> Context:
     """Notice data taken from a :class:`formkit.programme.Programme` (the data file wins)."""
     grades = [{"name": g.name, "min": g.min_score} for g in programme.evaluation.grades]
     values = {

@@ -21,7 +21,6 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
 
 from formkit.writers.title_lines import break_title
 
@@ -48,12 +47,12 @@ def tidy_text(text: str) -> str:
     return _SPACE_AFTER_NUMBER.sub("", _SPACE_BEFORE_NUMBER.sub("", text))
 
 
-def tidy_value(value: Any) -> Any:
+def tidy_value(value: object) -> object:
     """Jinja ``finalize``: every string a template prints, tidied."""
     return tidy_text(value) if isinstance(value, str) else value
 
 
-def keep_names(context: Mapping[str, Any]) -> list[str]:
+def keep_names(context: Mapping[str, object]) -> list[str]:
     """Names the data gives (zone, city, agency …) that a title line must not split."""
     return [v for v in context.values() if isinstance(v, str) and 2 <= len(v) <= 20]
 

@@ -20,8 +20,8 @@ import datetime as dt
 import io
 import zipfile
 from collections.abc import Iterable
-from typing import Any
 
+from docx.document import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml import etree
@@ -100,7 +100,7 @@ STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/st
 _TRAILER_LINE = "20"  # twentieths of a point: an exact 1 pt line, so no page is added
 
 
-def close_tables(body: Any) -> None:
+def close_tables(body: etree._Element) -> None:
     """A paragraph after every table that ends the body (before its w:sectPr) or a cell."""
     for container in [body, *body.iter(qn("w:tc"))]:
         blocks = [c for c in container if c.tag not in (qn("w:sectPr"), qn("w:tcPr"))]
@@ -108,7 +108,7 @@ def close_tables(body: Any) -> None:
             blocks[-1].addnext(_trailing_paragraph(container is body))
 
 
-def drop_styles_with_effects(document: Any) -> None:
+def drop_styles_with_effects(document: Document) -> None:
     """Leave word/stylesWithEffects.xml out of the saved package (python-docx writes only
     the parts that are related)."""
     part = document.part
@@ -117,7 +117,7 @@ def drop_styles_with_effects(document: Any) -> None:
             part.drop_rel(rel.rId)
 
 
-def _trailing_paragraph(tiny: bool) -> Any:
+def _trailing_paragraph(tiny: bool) -> etree._Element:
     paragraph = OxmlElement("w:p")
     if tiny:  # the body's: 1 pt high, so a table that fills its page adds no blank page
         ppr = OxmlElement("w:pPr")
@@ -134,21 +134,21 @@ def _trailing_paragraph(tiny: bool) -> Any:
 # -- Word fonts -------------------------------------------------------------------------------
 
 
-def set_fonts(rpr: Any, east_asia: str, latin: str = "Times New Roman") -> None:
+def set_fonts(rpr: etree._Element, east_asia: str, latin: str = "Times New Roman") -> None:
     """Name the fonts of a ``w:rPr``: Latin slots and the East Asian slot, no theme fonts."""
     rfonts = rpr.find(qn("w:rFonts"))
     if rfonts is None:
         rfonts = OxmlElement("w:rFonts")
         rpr.insert(0, rfonts)  # rFonts comes first in CT_RPr
     for attr in _THEME_ATTRS:
-        rfonts.attrib.pop(qn(attr), None)
+        rfonts.attrib.pop(qn(attr), "")  # a default lxml-stubs accepts; unused
     rfonts.set(qn("w:ascii"), latin)
     rfonts.set(qn("w:hAnsi"), latin)
     rfonts.set(qn("w:cs"), latin)
     rfonts.set(qn("w:eastAsia"), east_asia)
 
 
-def set_chinese_language(rpr: Any) -> None:
+def set_chinese_language(rpr: etree._Element) -> None:
     """Mark East Asian text as zh-CN (full-width quotes and dashes)."""
     lang = rpr.find(qn("w:lang"))
     if lang is None:
@@ -157,7 +157,7 @@ def set_chinese_language(rpr: Any) -> None:
     lang.set(qn("w:eastAsia"), "zh-CN")
 
 
-def drop_theme_color(rpr: Any) -> None:
+def drop_theme_color(rpr: etree._Element) -> None:
     """Black text instead of a style's theme colour (python-docx's headings are blue)."""
     for color in rpr.findall(qn("w:color")):
         rpr.remove(color)
@@ -166,7 +166,7 @@ def drop_theme_color(rpr: Any) -> None:
 # -- values as printed ------------------------------------------------------------------------
 
 
-def number_text(value: Any, decimals: int | None = None) -> str:
+def number_text(value: object, decimals: int | None = None) -> str:
     """``500`` → ``500``; ``1250.5`` → ``1250.5``; with ``decimals=2`` → ``500.00``."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return str(value)
@@ -177,7 +177,7 @@ def number_text(value: Any, decimals: int | None = None) -> str:
     return str(value)
 
 
-def month_text(value: Any) -> str:
+def month_text(value: object) -> str:
     """``2020-01`` → ``2020年1月``; anything else as given."""
     try:
         year, month = str(value).split("-")
@@ -186,7 +186,7 @@ def month_text(value: Any) -> str:
         return str(value)
 
 
-def month_dotted(value: Any) -> str:
+def month_dotted(value: object) -> str:
     """``2020-01`` → ``2020.01`` (how the 开发区目录 prints months)."""
     parts = str(value).split("-")
     if len(parts) == 2 and all(p.isdigit() for p in parts):
@@ -194,7 +194,7 @@ def month_dotted(value: Any) -> str:
     return str(value)
 
 
-def parse_iso_date(value: Any) -> dt.date | None:
+def parse_iso_date(value: object) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -205,7 +205,7 @@ def parse_iso_date(value: Any) -> dt.date | None:
         return None
 
 
-def date_text(value: Any) -> str:
+def date_text(value: object) -> str:
     """``2020-03-20`` → ``2020年3月20日``; anything else as given."""
     day = parse_iso_date(value)
     if day is None:
@@ -213,26 +213,26 @@ def date_text(value: Any) -> str:
     return word("writers", "date_text").format(year=day.year, month=day.month, day=day.day)
 
 
-def list_text(value: Any) -> str:
+def list_text(value: object) -> str:
     if isinstance(value, (list, tuple)):
         return "、".join(str(v) for v in value)
     return str(value)
 
 
-def options_text(options: Iterable[Any], chosen: Iterable[Any] = ()) -> str:
+def options_text(options: Iterable[object], chosen: Iterable[object] = ()) -> str:
     """``☐国家级　☑省级``: one box per option, ticked when chosen."""
     picked = set(chosen)
     return OPTION_GAP.join(f"{CHECKED if o in picked else UNCHECKED}{o}" for o in options)
 
 
-def bool_text(value: Any) -> str:
+def bool_text(value: object) -> str:
     """``True`` → ``☑是　☐否``; ``None`` → both boxes empty."""
     yes_no = words("writers", "yes_no")
     chosen = [] if value is None else [yes_no[0] if value else yes_no[1]]
     return options_text(yes_no, chosen)
 
 
-def field_text(kind: str, value: Any, options: Iterable[Any] = ()) -> str:
+def field_text(kind: str, value: object, options: Iterable[object] = ()) -> str:
     """A normalised value printed as a clerk would type it into a Word form."""
     if value is None:
         return ""

@@ -5,26 +5,25 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
-from typing import Any
 
 from openpyxl import Workbook
 
 from formkit.resources import word_map
 from formkit.spec import FormSpec
 from formkit.writers.excel_limits import fit
-from formkit.writers.forms_xlsx import field_sheet, table_sheet
+from formkit.writers.forms_xlsx import field_sheet, table_rows, table_sheet
 from formkit.writers.ooxml_common import deterministic_package
 
 SELF_EVAL_NOTE: str = word_map("writers", "notes")["self_eval"]
 _SHEETS: list[str] = word_map("writers", "sheets")["self_eval"]
 
 
-def self_eval_xlsx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
+def self_eval_xlsx(spec: FormSpec, data: Mapping[str, object] | None = None) -> bytes:
     """绩效自评表: blank without ``data``, else filled with the normalised values."""
     book = Workbook()
     field_sheet(book, _SHEETS[0], spec.heading, spec.by_section(), data)
     if spec.table is not None:
-        rows = (data or {}).get(spec.table.key) or None
+        rows = table_rows(data, spec.table.key) or None
         table_sheet(
             book.create_sheet(_SHEETS[1]), spec.table.label, spec.columns, rows, SELF_EVAL_NOTE
         )

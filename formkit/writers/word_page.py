@@ -12,15 +12,17 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import cast
 
 import docx
+from docx.blkcntnr import BlockItemContainer
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt, RGBColor
 from docx.styles.style import CharacterStyle, ParagraphStyle
 from docx.table import Table, _Cell, _Row
@@ -56,7 +58,9 @@ def styled(paragraph: Paragraph, name_or_id: str) -> Paragraph:
     return paragraph
 
 
-def add_text(container: Any, text: str = "", style: str | None = None) -> Paragraph:
+def add_text(
+    container: Document | BlockItemContainer, text: str = "", style: str | None = None
+) -> Paragraph:
     """A new paragraph at the end of ``container`` (document or cell), optionally styled."""
     paragraph = container.add_paragraph(text)
     return styled(paragraph, style) if style else paragraph
@@ -211,14 +215,14 @@ def _font(style: CharacterStyle, face: str, size: float, bold: bool | None = Non
 def new_table(document: Document, widths_mm: Sequence[float], outer: bool = True) -> Table:
     """An empty fixed-layout table on a grid of ``widths_mm``, ruled 0.5 pt (1.5 pt outside
     when ``outer``), centred."""
-    table = document.add_table(rows=0, cols=len(widths_mm))
+    table: Table = document.add_table(rows=0, cols=len(widths_mm))  # add_table is unannotated
     tbl_pr = table._tbl.tblPr
     tbl_pr.style = "TableGrid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     for column, width in zip(table.columns, widths_mm, strict=True):
         column.width = Mm(width)
-    borders = OxmlElement("w:tblBorders")
+    borders = cast(BaseOxmlElement, OxmlElement("w:tblBorders"))  # made by docx's parser
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         line = OxmlElement(f"w:{edge}")
         line.set(qn("w:val"), "single")
