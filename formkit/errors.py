@@ -41,7 +41,7 @@ class FormkitError(Exception):
     hinted = True  # the message ends with the code's hint (what to do), as the CLI prints it
 
     def __init__(
-        self, code: str, file: str | None = None, /, *, place: object = None, **params: Any
+        self, code: str, file: str | None = None, /, *, place: object = None, **params: object
     ) -> None:
         if code not in CODES and not params and file is None:
             # transitional: a site not yet given its own code (programme_yaml's checks)
@@ -54,10 +54,11 @@ class FormkitError(Exception):
         self.code = code
         self.file = file
         self.place = None if place is None else str(place)
+        # Any: the params are forwarded as keywords to finding(), whose names are typed
         self.params: dict[str, Any] = {k: _plain(v) for k, v in params.items()}
         super().__init__(code, file, self.place, self.params)
 
-    def __reduce__(self) -> tuple[Any, ...]:
+    def __reduce__(self) -> tuple[object, ...]:
         # code, file, place and plain params: an error crosses a process boundary intact
         # (and a subclass's own attributes, as the state)
         state = {k: v for k, v in vars(self).items() if k not in _OWN}
@@ -98,7 +99,7 @@ class FormkitError(Exception):
 _OWN = frozenset({"code", "file", "place", "params"})
 
 
-def _plain(value: Any) -> Any:
+def _plain(value: object) -> object:
     """A param as pickle and JSON keep it; anything else as its text (what a template shows)."""
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
@@ -110,7 +111,7 @@ def _rebuild(
     code: str,
     file: str | None,
     place: str | None,
-    params: Mapping[str, Any],
+    params: Mapping[str, object],
 ) -> FormkitError:
     error = cls.__new__(cls)
     FormkitError.__init__(error, code, file, place=place, **params)
@@ -140,5 +141,5 @@ class InputFileError(FormkitError):
     file: str
     hinted = False
 
-    def __init__(self, code: str, file: str, /, *, place: object = None, **params: Any) -> None:
+    def __init__(self, code: str, file: str, /, *, place: object = None, **params: object) -> None:
         super().__init__(code, file, place=place, **params)

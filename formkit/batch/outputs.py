@@ -27,7 +27,7 @@ from formkit.batch.opinions import opinion_data, opinion_path
 from formkit.batch.pool import default_workers
 from formkit.batch.report_html import SUMMARY_NAME, report_html
 from formkit.batch.review import Review, ZoneReview, for_review, not_forms, review
-from formkit.batch.run import BatchSummary
+from formkit.batch.summary import BatchSummary
 from formkit.codes import CODES, REPORT_TEXTS
 from formkit.errors import OutputFileError
 from formkit.intake.isolate import IsolatedPool

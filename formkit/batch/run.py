@@ -12,32 +12,16 @@ from __future__ import annotations
 import fcntl
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from formkit.batch.ingest import DELAY_ENV, Progress, ingest, load
 from formkit.batch.outputs import write_outputs
 from formkit.batch.pool import default_workers
+from formkit.batch.summary import BatchSummary
 from formkit.errors import ConfigError, OutputFileError
 from formkit.registry import Registry
 
 __all__ = ["DELAY_ENV", "BatchSummary", "default_workers", "exclusive", "run_batch"]
-
-
-@dataclass
-class BatchSummary:
-    inbox: Path
-    out: Path
-    files_seen: int = 0
-    files_read: int = 0
-    files_reused: int = 0
-    files_forgotten: int = 0
-    outputs: list[Path] = field(default_factory=list)
-    dossiers: list[dict[str, Any]] = field(default_factory=list)
-    skipped_checks: list[str] = field(default_factory=list)
-    outputs_written: int = 0
-    not_forms: int = 0  # documents read that are none of the programme's forms
 
 
 @contextmanager
