@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import time
+from collections.abc import Iterator
 
 import pytest
 
@@ -161,6 +162,27 @@ def test_a_pool_reuses_its_workers():
         pids = {o.value for o in pool.imap_unordered(pid, [(i,) for i in range(20)])}
     assert len(pids) <= 2
     assert os.getpid() not in pids
+
+
+def test_regression_a_pool_takes_its_calls_a_few_at_a_time() -> None:
+    # a batch handed pebble all its 3,000 files at once: the parent kept every result
+    # until the last one finished (peak PSS 95 → 264 MB at 1,000 zones)
+    pulled = 0
+
+    def calls() -> Iterator[tuple[int]]:
+        nonlocal pulled
+        for i in range(60):
+            pulled += 1
+            yield (i,)
+
+    with IsolatedPool(2) as pool:
+        outcomes = pool.imap_unordered(double, calls())
+        first = next(outcomes)
+        assert pulled <= 10
+        rest = list(outcomes)
+    assert pulled == 60
+    assert sorted(o.value for o in [first, *rest]) == [2 * i for i in range(60)]
+    assert sorted(o.index for o in [first, *rest]) == list(range(60))
 
 
 def test_a_pool_survives_hangs_memory_and_crashes_and_finishes_the_rest():
