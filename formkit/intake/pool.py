@@ -196,10 +196,10 @@ class IsolatedPool:
 
         Only a few calls per worker are handed to pebble at a time, the next one as one
         finishes: pebble looks over every task it holds ten times a second (timeouts), and a
-        finished future keeps its result until dropped. With a batch's 3,000 files given at
-        once the parent held every result to the end (peak PSS 95 → 264 MB at 1,000 zones)
-        and scanned thousands of tasks. A call's time limit counts from its start in a
-        worker, so waiting here does not shorten it."""
+        finished future keeps its result until dropped. Given 3,000 calls at once the parent
+        held every result to the end (3,000 results of 20 KB: parent peak RSS 91 → 27 MB,
+        CPU 0.75 → 0.70 ms a call). A call's time limit counts from its start in a worker,
+        so waiting here does not shorten it."""
         labels = list(names) if names is not None else None
         todo = enumerate(calls)
         running: dict[concurrent.futures.Future[bytes], int] = {}

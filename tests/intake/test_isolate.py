@@ -166,7 +166,7 @@ def test_a_pool_reuses_its_workers():
 
 def test_regression_a_pool_takes_its_calls_a_few_at_a_time() -> None:
     # a batch handed pebble all its 3,000 files at once: the parent kept every result
-    # until the last one finished (peak PSS 95 → 264 MB at 1,000 zones)
+    # until the last one finished
     pulled = 0
 
     def calls() -> Iterator[tuple[int]]:
