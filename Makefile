@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_OUT ?= demo-out
 
-.PHONY: setup system lint test demo clean bench docs
+.PHONY: setup system lint test demo clean bench bench-compare docs
 
 # Byte-compile the package (cheap when nothing changed): with PYTHONDONTWRITEBYTECODE set,
 # as on some machines and CI runners, every formkit command would compile ~120 modules anew.
@@ -40,7 +40,14 @@ demo: setup system
 	@bash scripts/demo.sh $(DEMO_OUT)
 
 bench: setup system
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/bench_check.py 200
+	$(BIN)/python benchmarks/bench_batch.py 100 1000
+
+# this tree against another checkout of formkit (with its own .venv), e.g. the commit before a
+# change: make bench-compare BASELINE=../oldbase
+bench-compare: setup system
+	$(BIN)/python benchmarks/bench_check.py 200 --baseline $(BASELINE) --pairs 7
+	$(BIN)/python benchmarks/bench_batch.py 1000 --baseline $(BASELINE) --pairs 7
 
 docs: setup
 	$(BIN)/python scripts/gen_docs.py

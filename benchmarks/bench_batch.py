@@ -3,6 +3,7 @@ files (申报信息表.docx, 绩效目标表.xlsx, 实施方案.docx), with a pr
 those zones.
 
     python benchmarks/bench_batch.py [N ...] [--work DIR] [--workers W]
+    python benchmarks/bench_batch.py [N ...] --baseline OLD_CHECKOUT [--pairs P] [--new DIR]
 
 For each N (default 100 and 1000): a first run on a fresh output folder, then a re-run with
 nothing changed. Measured: wall time, and peak memory of the whole process tree (the
@@ -10,6 +11,11 @@ command and its workers), sampled every 20 ms from /proc — RSS summed over the
 (pages shared between the forked workers are counted once per process, so this overstates)
 and PSS summed (shared pages split between the processes sharing them: the real footprint);
 and CPU time of the whole tree (user + system), which a busy machine disturbs less than wall.
+
+With ``--baseline`` the same inbox goes through the old checkout's ``formkit batch`` and this
+one's alternately (:mod:`compare`), P pairs of (first run on a fresh output folder, re-run),
+and the CPU of the tree is compared (``--new`` names a copy of this tree to measure instead,
+so the tree can be edited while a long comparison runs).
 
 The inbox is built with formkit's own form writers: a few seeded dossiers are written, and
 each zone's files are copies of one of them with the zone's name, code and carrier put into
@@ -38,6 +44,8 @@ from lxml import etree
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from compare import Checkout, Series, checkouts, interleave, table  # noqa: E402
 
 from formkit import sampledata  # noqa: E402
 from formkit.spec import load_spec  # noqa: E402
@@ -175,11 +183,11 @@ def _memory(pid: int) -> tuple[int, int]:
     return rss, pss
 
 
-def run(args: list[str]) -> dict[str, Any]:
+def run(args: list[str], cwd: Path = ROOT) -> dict[str, Any]:
     """Wall time and peak memory of one command and all its descendants."""
     start = time.perf_counter()
     used = resource.getrusage(resource.RUSAGE_CHILDREN)
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd)
     peak = {"rss": 0, "pss": 0, "procs": 0}
 
     def sample() -> None:
@@ -209,28 +217,56 @@ def run(args: list[str]) -> dict[str, Any]:
     }
 
 
-def bench(n: int, work: Path, workers: int | None) -> dict[str, Any]:
-    root = work / f"zones-{n}"
-    t = time.perf_counter()
-    inbox = build(root, n)
-    built = time.perf_counter() - t
-    out = root / "out"
-    shutil.rmtree(out, ignore_errors=True)
+def batch_command(python: str, root: Path, out: Path, workers: int | None) -> list[str]:
     command = [
-        sys.executable,
+        python,
         "-c",
         "from formkit.cli.batch import batch_cmd; batch_cmd()",
-        str(inbox),
+        str(root / "inbox"),
         "--out",
         str(out),
         "--programme",
         str(root / "programme.yaml"),
     ]
-    if workers:
-        command += ["--workers", str(workers)]
+    return command + (["--workers", str(workers)] if workers else [])
+
+
+def bench(n: int, work: Path, workers: int | None) -> dict[str, Any]:
+    root = work / f"zones-{n}"
+    t = time.perf_counter()
+    build(root, n)
+    built = time.perf_counter() - t
+    out = root / "out"
+    shutil.rmtree(out, ignore_errors=True)
+    command = batch_command(sys.executable, root, out, workers)
     first = run(command)
     again = run(command)
     return {"zones": n, "files": 3 * n, "build_s": round(built, 1), "first": first, "rerun": again}
+
+
+def against(
+    n: int, work: Path, workers: int | None, trees: list[Checkout], pairs: int
+) -> dict[str, Series]:
+    """First run and re-run of the same inbox in each checkout, interleaved."""
+    root = work / f"zones-{n}"
+    build(root, n)
+    for tree in trees:
+        tree.compile()
+
+    def first(tree: Checkout) -> float:
+        out = root / f"out-{tree.label}"
+        shutil.rmtree(out, ignore_errors=True)
+        got = run(batch_command(tree.python, root, out, workers), tree.root)
+        print(json.dumps({"zones": n, "tree": tree.label, "first": got}), flush=True)
+        return float(got["cpu_s"])
+
+    def rerun(tree: Checkout) -> float:
+        got = run(batch_command(tree.python, root, root / f"out-{tree.label}", workers), tree.root)
+        print(json.dumps({"zones": n, "tree": tree.label, "rerun": got}), flush=True)
+        return float(got["cpu_s"])
+
+    measures = {f"{n:,} zones, first run": first, f"{n:,} zones, re-run, nothing changed": rerun}
+    return interleave(trees, pairs, measures)
 
 
 def main() -> None:
@@ -238,6 +274,9 @@ def main() -> None:
     parser.add_argument("zones", nargs="*", type=int, default=[100, 1000])
     parser.add_argument("--work", type=Path, default=Path("/tmp/formkit-bench-batch"))
     parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument("--baseline", type=Path, help="another checkout to compare with")
+    parser.add_argument("--new", type=Path, help="a copy of this tree to measure instead")
+    parser.add_argument("--pairs", type=int, default=7)
     opts = parser.parse_args()
     print(
         json.dumps(
@@ -249,6 +288,17 @@ def main() -> None:
             }
         )
     )
+    if opts.baseline:
+        trees = checkouts(opts.baseline)
+        if opts.new:
+            trees[-1] = Checkout("new", opts.new.resolve())
+        found: dict[str, Series] = {}
+        for n in opts.zones:
+            found |= against(n, opts.work, opts.workers, trees, opts.pairs)
+        heads = ", ".join(f"{t.label} = {t.commit()} ({t.root})" for t in trees)
+        print(f"\n{heads}; {opts.pairs} pairs; CPU s of the tree\n")
+        print("\n".join(table(found, "CPU s")))
+        return
     for n in opts.zones:
         print(json.dumps(bench(n, opts.work, opts.workers), ensure_ascii=False), flush=True)
 

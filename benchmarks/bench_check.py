@@ -1,6 +1,7 @@
 """Checking forms: CPU per file for read + extract + validate, beside the raw floor and a peer.
 
     python benchmarks/bench_check.py [N] [--write]
+    python benchmarks/bench_check.py [N] --baseline OLD_CHECKOUT [--pairs P]
 
 Generates a seeded corpus of N filled 申报信息表 (.docx) and N 绩效目标表 (.xlsx) with the
 project's own writers (``benchmarks/corpus/``, not committed), then measures in this process,
@@ -17,6 +18,10 @@ Then ``formkit check`` over the whole corpus of one kind in one call (isolated w
 CPU of the command and its workers per file: 7 runs interleaved, the lowest as headline
 (``timeit``'s advice for CPU-bound code on a shared machine) with the median and highest
 beside it, the machine's speed (a fixed loop) taken every round, and the start-up alone.
+
+With ``--baseline`` only the commands are measured, in the old checkout and this one
+alternately (:mod:`compare`): ``formkit check --workers 1`` and ``2`` over each kind, and the
+start-up (one workbook), P pairs each; CPU of the command and its workers per file.
 
 The package is byte-compiled first, as an installed formkit is: the environment may set
 PYTHONDONTWRITEBYTECODE, and compiling ~120 modules from source at every start would add
@@ -40,6 +45,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
+from compare import Checkout, checkouts, cpu_seconds, interleave, table
 from docx2python import docx2python
 from lxml import etree
 
@@ -207,8 +213,14 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("n", nargs="?", type=int, default=200)
     parser.add_argument("--write", action="store_true")
+    parser.add_argument("--baseline", type=Path, help="another checkout to compare with")
+    parser.add_argument("--pairs", type=int, default=RUNS)
     args = parser.parse_args()
     docs, books = make_corpus(args.n)
+    if args.baseline:
+        kinds = [("申报信息表 .docx", docs), ("绩效目标表 .xlsx", books)]
+        print(against(args.baseline, args.pairs, kinds))
+        return 0
     compileall.compile_dir(ROOT / "formkit", quiet=1)
     rows = [
         ("申报信息表 .docx", "formkit read+extract+validate", per_file(formkit_one, docs)),
@@ -230,6 +242,45 @@ def main() -> int:
     if args.write:
         write_section(text)
     return 0
+
+
+def against(baseline: Path, pairs: int, kinds: list[tuple[str, list[Path]]]) -> str:
+    """``formkit check`` in the baseline and in this tree, interleaved: CPU ms per file."""
+    trees = checkouts(baseline)
+    for tree in trees:
+        tree.compile()
+        # one run first: the baseline's spec cache (in ~/.cache) warm, as a user has it
+        cpu_seconds([tree.python, "-m", "formkit", "check", str(kinds[0][1][0])], tree.root)
+
+    def command(files: list[Path], workers: int) -> Callable[[Checkout], float]:
+        def measure(tree: Checkout) -> float:
+            argv = [tree.python, "-m", "formkit", "check", "--workers", str(workers)]
+            return cpu_seconds([*argv, *map(str, files)], tree.root)[0] / len(files) * 1000
+
+        return measure
+
+    measures = {
+        f"{label}, {len(files)} files, --workers {w}": command(files, w)
+        for label, files in kinds
+        for w in (1, 2)
+    }
+    measures["start-up: one workbook (ms per command)"] = command(kinds[1][1][:1], 1)
+    speed: list[float] = []
+    found = interleave(trees, pairs, measures, between=lambda: speed.append(calibration_ms()))
+    heads = ", ".join(f"{t.label} = {t.commit()} ({t.root})" for t in trees)
+    return "\n".join(
+        [
+            f"`python benchmarks/bench_check.py {len(kinds[0][1])} --baseline {baseline} "
+            f"--pairs {pairs}` — {dt.date.today()}, {platform.machine()}, CPython "
+            f"{platform.python_version()}; {heads}. CPU ms per file of `formkit check` "
+            "(command and its workers), pairs interleaved.",
+            "",
+            *table(found, "ms/file"),
+            "",
+            f"Machine speed (3 M additions): {min(speed):.0f}–{max(speed):.0f} ms CPU "
+            f"(median {statistics.median(speed):.0f}) across the rounds.",
+        ]
+    )
 
 
 def report(

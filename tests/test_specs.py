@@ -8,6 +8,7 @@ import cerberus
 import pytest
 
 from formkit.checksum import credit_code_problem
+from formkit.errors import SpecError
 from formkit.spec import FORMS, KINDS, FormSpec, load_all, load_spec
 
 FORMS_MD = Path(__file__).resolve().parents[2] / "shared" / "FORMS.md"
@@ -145,3 +146,27 @@ def test_progress_spec() -> None:
         "increase",
         "note",
     ]
+
+
+@pytest.mark.parametrize("name", FORMS)
+def test_every_shipped_schema_passes_cerberus_own_check(name: str) -> None:
+    # loading skips this check for the shipped folder (start-up cost), so it is made here
+    cerberus.Validator(load_spec(name).schema)
+
+
+@pytest.mark.parametrize(("rule", "refused"), [("nosuchtype", True), ("string", False)])
+def test_a_spec_outside_the_shipped_folder_has_its_schema_checked(
+    tmp_path: Path, rule: str, refused: bool
+) -> None:
+    # named as a shipped spec: what counts is the folder it comes from
+    (tmp_path / "application.yaml").write_text(
+        f"form: {{title: T}}\nschema:\n  zone_name: {{type: {rule}, meta: {{label: Name}}}}\n",
+        encoding="utf-8",
+    )
+    if refused:
+        with pytest.raises(SpecError) as info:
+            load_spec("application", tmp_path)
+        assert info.value.code == "spec-schema-invalid"
+        assert "application.yaml" in str(info.value) and "nosuchtype" in str(info.value)
+    else:
+        assert load_spec("application", tmp_path).field("zone_name").label == "Name"

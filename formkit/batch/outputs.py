@@ -30,11 +30,12 @@ from formkit.batch.review import Review, ZoneReview, for_review, not_forms, revi
 from formkit.batch.summary import BatchSummary
 from formkit.codes import CODES, REPORT_TEXTS
 from formkit.errors import OutputFileError
-from formkit.intake.isolate import IsolatedPool
+from formkit.intake.isolate import IsolatedPool, start_method
 from formkit.programme_model import Programme
 from formkit.registry import Registry
 from formkit.resources import templates_dir
 from formkit.spec import FormSpec, load_all
+from formkit.writers.title_lines import segmenter
 
 if TYPE_CHECKING:  # summary_xlsx imports openpyxl: loaded when the workbook is written
     from formkit.batch.summary_xlsx import History
@@ -282,6 +283,11 @@ def _render_all(jobs: list[tuple[dict[str, object], Path | None]], workers: int)
     bodies: list[bytes] = [b""] * len(jobs)
     # the same pool as reading (not a second process machinery); an opinion that cannot be
     # rendered is formkit's defect and stops the run
+    if start_method() == "fork":
+        # load jieba once here, so that every forked worker (and each replacement after
+        # max_tasks) inherits it: loading it costs 1.2 s CPU and ~70 MB a process (1,000
+        # zones: 56 → 49 s CPU, peak PSS 254 → 187 MB)
+        segmenter()
     with IsolatedPool(workers, timeout_s=RENDER_TIMEOUT_S, memory_mb=RENDER_MEMORY_MB) as pool:
         for outcome in pool.imap_unordered(_render, [(job,) for job in jobs]):
             if outcome.error is not None:

@@ -38,6 +38,8 @@ from formkit.intake.worker import (
 T = TypeVar("T")
 
 _SHARED: dict[int, object] = {}
+# calls handed to pebble ahead per worker: enough that a worker never waits for its next file
+_CALLS_PER_WORKER = 4
 _SHARED_KEYS = itertools.count()
 
 
@@ -199,10 +201,30 @@ class IsolatedPool:
         calls: Iterable[tuple[object, ...]],
         names: Iterable[str] | None = None,
     ) -> Iterator[Outcome[T]]:
-        """``func(*args)`` for each args tuple, outcomes in the order they finish."""
-        futures = {self.submit(func, *args): index for index, args in enumerate(calls)}
-        labels = list(names) if names is not None else [""] * len(futures)
-        for future in concurrent.futures.as_completed(futures):
-            index = futures[future]
-            # the value is what ``func`` returned, back through pickle
-            yield cast(Outcome[T], self.outcome(index, future, labels[index]))
+        """``func(*args)`` for each args tuple, outcomes in the order they finish.
+
+        Only a few calls per worker are handed to pebble at a time, the next one as one
+        finishes: pebble looks over every task it holds ten times a second (timeouts), and a
+        finished future keeps its result until dropped. Given 3,000 calls at once the parent
+        held every result to the end (3,000 results of 20 KB: parent peak RSS 91 → 27 MB,
+        CPU 0.75 → 0.70 ms a call). A call's time limit counts from its start in a worker,
+        so waiting here does not shorten it."""
+        labels = list(names) if names is not None else None
+        todo = enumerate(calls)
+        running: dict[concurrent.futures.Future[bytes], int] = {}
+
+        def more(count: int) -> None:
+            for index, args in itertools.islice(todo, count):
+                running[self.submit(func, *args)] = index
+
+        more(self.size * _CALLS_PER_WORKER)
+        while running:
+            done, _ = concurrent.futures.wait(
+                running, return_when=concurrent.futures.FIRST_COMPLETED
+            )
+            for future in done:
+                index = running.pop(future)
+                more(1)
+                # the value is what ``func`` returned, back through pickle
+                outcome = self.outcome(index, future, labels[index] if labels else "")
+                yield cast(Outcome[T], outcome)

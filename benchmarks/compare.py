@@ -1,0 +1,135 @@
+"""Old against new in one benchmark run: the same command in two checkouts, interleaved.
+
+A benchmark given ``--baseline DIR`` (another checkout of formkit with its own ``.venv``,
+e.g. a worktree of the commit before a change) runs each measured command in both trees,
+alternating old and new for every pair (ABBA…: the order flips each round, so neither side
+always runs right after the other's warm file cache), and reports the CPU time of the command
+and all its children (``RUSAGE_CHILDREN``), not wall time: on a shared 2-core machine the wall
+time mostly measures the other processes. Each side's median and range are reported, and the
+median of the per-pair ratios, which cancels most of the machine's drift (its speed swings
+~1.7× over minutes; the two runs of a pair are seconds apart).
+
+Each command runs with the tree as its working directory and the tree's own interpreter:
+``python -m`` puts the working directory first on ``sys.path``, so a baseline started from
+the new tree would import the new code.
+"""
+
+from __future__ import annotations
+
+import compileall
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Checkout:
+    """One formkit tree and the interpreter that imports it."""
+
+    label: str
+    root: Path
+
+    @property
+    def python(self) -> str:
+        venv = self.root / ".venv" / "bin" / "python"
+        return str(venv) if venv.exists() else sys.executable
+
+    def commit(self) -> str:
+        done = subprocess.run(
+            ["git", "-C", str(self.root), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        return done.stdout.strip() or "?"
+
+    def compile(self) -> None:
+        """Byte-compile the package, as an installed formkit is (see bench_check)."""
+        compileall.compile_dir(self.root / "formkit", quiet=1)
+
+
+def checkouts(baseline: Path | None) -> list[Checkout]:
+    """The new tree (this one), and the baseline first when one is given."""
+    new = Checkout("new", ROOT)
+    return [Checkout("old", baseline.resolve()), new] if baseline else [new]
+
+
+def cpu_seconds(args: Sequence[str], cwd: Path) -> tuple[float, float]:
+    """CPU s (user + system of the command and its children) and wall s of one command."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(list(args), cwd=cwd, stdout=subprocess.DEVNULL, check=False)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(args)} exited {done.returncode} in {cwd}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return cpu, wall
+
+
+@dataclass
+class Series:
+    """One measured command: its runs per checkout, in pair order."""
+
+    name: str
+    runs: dict[str, list[float]] = field(default_factory=dict)
+
+    def add(self, label: str, value: float) -> None:
+        self.runs.setdefault(label, []).append(value)
+
+    def ratios(self) -> list[float]:
+        """new / old for each pair."""
+        return [n / o for o, n in zip(self.runs["old"], self.runs["new"], strict=True)]
+
+
+def interleave(
+    checkouts: list[Checkout],
+    pairs: int,
+    measures: dict[str, Callable[[Checkout], float]],
+    between: Callable[[], None] | None = None,
+) -> dict[str, Series]:
+    """Every measure on every checkout, ``pairs`` rounds; the checkout order flips each round."""
+    found = {name: Series(name) for name in measures}
+    for round_ in range(pairs):
+        if between is not None:
+            between()
+        for name, measure in measures.items():
+            order = checkouts if round_ % 2 == 0 else checkouts[::-1]
+            for checkout in order:
+                found[name].add(checkout.label, measure(checkout))
+        print(f"round {round_ + 1}/{pairs} done", file=sys.stderr, flush=True)
+    return found
+
+
+def spread(values: list[float], fmt: str = "{:.2f}") -> str:
+    """``median (lowest–highest)``."""
+    mid, low, high = (fmt.format(v) for v in (statistics.median(values), min(values), max(values)))
+    return f"{mid} ({low}–{high})"
+
+
+def table(series: dict[str, Series], unit: str, fmt: str = "{:.2f}") -> list[str]:
+    """Markdown rows: each side's median (range), the ratio of medians, the paired ratios."""
+    two = all("old" in s.runs for s in series.values())
+    if not two:
+        lines = [f"| measure | {unit}: median (range) |", "|---|---:|"]
+        return lines + [f"| {s.name} | {spread(s.runs['new'], fmt)} |" for s in series.values()]
+    lines = [
+        f"| measure | old {unit}: median (range) | new {unit}: median (range) "
+        "| new / old, medians | new / old, per pair: median (range) |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for s in series.values():
+        old, new = s.runs["old"], s.runs["new"]
+        ratio = statistics.median(new) / statistics.median(old)
+        lines.append(
+            f"| {s.name} | {spread(old, fmt)} | {spread(new, fmt)} | {ratio:.3f} "
+            f"| {spread(s.ratios(), '{:.3f}')} |"
+        )
+    return lines
