@@ -47,10 +47,10 @@ sys.path.insert(0, str(ROOT))
 
 from compare import Checkout, Series, checkouts, interleave, table  # noqa: E402
 
-from formkit import sampledata  # noqa: E402
 from formkit.spec import load_spec  # noqa: E402
 from formkit.writers.forms_docx import application_docx, plan_docx  # noqa: E402
 from formkit.writers.forms_xlsx import targets_xlsx  # noqa: E402
+from tests import sampledata  # noqa: E402
 
 CITIES = ("太原市", "大同市", "长治市", "晋中市", "运城市", "临汾市", "吕梁市", "阳泉市")
 TEMPLATE = ("模板样例经济开发区", "S149999", "模板样例融通创新特色载体")

@@ -49,11 +49,13 @@ from compare import Checkout, checkouts, cpu_seconds, interleave, table
 from docx2python import docx2python
 from lxml import etree
 
-from formkit import sampledata
 from formkit.pipeline import Options, process_bytes
 from formkit.spec import load_spec
 from formkit.writers.forms_docx import application_docx
 from formkit.writers.forms_xlsx import targets_xlsx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for tests.sampledata
+from tests import sampledata
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "benchmarks" / "corpus"

@@ -12,7 +12,7 @@ CPU time (``time.process_time``) per document, median of rounds, the compiled te
 - floor: unzip, parse and re-serialise ``document.xml`` with lxml, zip again (no templating).
 
 PDF: the same N notices converted in one ``soffice`` call and one call per document, through
-:func:`formkit.office.convert`; CPU is the children's rusage (LibreOffice's own).
+:func:`formkit.intake.office.convert`; CPU is the children's rusage (LibreOffice's own).
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ import yaml
 from docxtpl import DocxTemplate
 from lxml import etree
 
-from formkit import office
+from formkit.intake import office
 from formkit.writers.gongwen import zip_bytes
 from formkit.writers.notice import KINDS, environment, render_bytes, template_path
 from formkit.writers.notice_data import prepare

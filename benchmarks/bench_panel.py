@@ -26,12 +26,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from formkit.panel.batch import Batch  # noqa: E402
-from formkit.panel.experts import read_experts  # noqa: E402
-from formkit.panel.sample import fill  # noqa: E402
-from formkit.panel.sheets import write_sheets  # noqa: E402
+from formkit.jobs.panel.batch import Batch  # noqa: E402
+from formkit.jobs.panel.experts import read_experts  # noqa: E402
+from formkit.jobs.panel.sample import fill  # noqa: E402
+from formkit.jobs.panel.sheets import write_sheets  # noqa: E402
+from formkit.jobs.registry import Registry, StoredFile  # noqa: E402
 from formkit.programme import load_programme  # noqa: E402
-from formkit.registry import Registry, StoredFile  # noqa: E402
 
 PROGRAMME = ROOT / "samples" / "programme.yaml"
 CITIES = ("太原市", "大同市", "长治市", "晋中市", "运城市", "临汾市")

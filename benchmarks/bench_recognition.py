@@ -31,13 +31,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from formkit import office  # noqa: E402
-from formkit.errors import InputFileError  # noqa: E402
 from formkit.extract.recognise import MIN_EVIDENCE, evidence  # noqa: E402
+from formkit.intake import office  # noqa: E402
 from formkit.intake.archive import iter_members  # noqa: E402
 from formkit.intake.gate import inspect  # noqa: E402
+from formkit.model.document import Document  # noqa: E402
+from formkit.model.errors import InputFileError  # noqa: E402
 from formkit.pipeline import read_document  # noqa: E402
-from formkit.readers.model import Document  # noqa: E402
 from formkit.spec import load_all  # noqa: E402
 from tests.extract import corpus_application as A  # noqa: E402
 from tests.extract import corpus_plan as C  # noqa: E402

@@ -34,8 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from formkit.errors import InputFileError  # noqa: E402
 from formkit.intake.gate import inspect  # noqa: E402
+from formkit.model.errors import InputFileError  # noqa: E402
 from formkit.readers.legacy import convert_many, read_legacy  # noqa: E402
 from formkit.readers.xls import NativeRefused, read_xls  # noqa: E402
 from formkit.readers.xlsx import read_xlsx  # noqa: E402

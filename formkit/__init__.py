@@ -9,7 +9,7 @@ The library behind the ``formkit`` command::
 """
 
 from formkit._api import render
-from formkit.errors import (
+from formkit.model.errors import (
     ConfigError,
     FormkitError,
     InputFileError,
@@ -17,7 +17,7 @@ from formkit.errors import (
     SpecError,
     TemplateError,
 )
-from formkit.findings import Finding
+from formkit.model.findings import Finding
 from formkit.pipeline import FileResult, Options, check, exit_code, parse
 from formkit.spec import FormSpec, load_spec
 

@@ -20,11 +20,11 @@ import shutil
 import sys
 from pathlib import Path
 
-from formkit.batch.run import run_batch
-from formkit.panel.batch import SECRET_KEY, Batch
-from formkit.panel.experts import read_experts
-from formkit.panel.sample import Scores, fill
-from formkit.panel.sheets import write_sheets
+from formkit.jobs.batch.run import run_batch
+from formkit.jobs.panel.batch import SECRET_KEY, Batch
+from formkit.jobs.panel.experts import read_experts
+from formkit.jobs.panel.sample import Scores, fill
+from formkit.jobs.panel.sheets import write_sheets
 from formkit.programme import load_programme
 
 ROOT = Path(__file__).resolve().parent.parent

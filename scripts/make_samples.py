@@ -26,11 +26,13 @@ from typing import Any
 import docx
 from docx.shared import Pt
 
-from formkit import sampledata
 from formkit.spec import load_spec
 from formkit.writers.forms_docx import application_docx, plan_docx
 from formkit.writers.forms_xlsx import application_xlsx, targets_xlsx
 from formkit.writers.ooxml_common import deterministic_package
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for tests.sampledata
+from tests import sampledata
 
 ROOT = Path(__file__).resolve().parent.parent
 INBOX = ROOT / "samples" / "inbox"
@@ -178,7 +180,7 @@ def gbk_zip(files: dict[str, bytes]) -> bytes:
 
 
 def pdf_of(docx_bytes: bytes, stem: str) -> bytes:
-    from formkit.office import convert
+    from formkit.intake.office import convert
 
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / f"{stem}.docx"

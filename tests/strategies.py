@@ -10,8 +10,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from formkit.checksum import CREDIT_CHARSET, credit_check_char
 from formkit.spec import Field, FormSpec
+from formkit.validate.checksum import CREDIT_CHARSET, credit_check_char
 
 # Characters seen in names and prose but in none of the printed labels, so a generated value
 # can never read as a label.

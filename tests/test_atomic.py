@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from formkit.atomic import atomic_write, write_bytes_atomic
+from formkit.writers.atomic import atomic_write, write_bytes_atomic
 
 
 def test_writes_the_bytes(tmp_path: Path) -> None:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from formkit.checksum import (
+from formkit.validate.checksum import (
     credit_check_char,
     credit_code_problem,
     format_docno,

@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from formkit.cli import main
-from formkit.codes import CODES
 from formkit.intake.isolate import start_method
+from formkit.model.codes import CODES
 from formkit.spec import load_spec
 from formkit.writers.forms import write_forms
 

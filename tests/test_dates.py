@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from formkit.dates import WorkCalendar, cn_date, expand_dates, parse_date
+from formkit.model.dates import WorkCalendar, cn_date, expand_dates, parse_date
 
 D = dt.date
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from formkit.cli import main
-from formkit.codes import CODES
+from formkit.model.codes import CODES
 from formkit.spec import load_all
 
 ROOT = Path(__file__).resolve().parent.parent

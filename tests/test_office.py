@@ -12,8 +12,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from formkit.errors import ConfigError
-from formkit.office import ConversionError, convert, fontconfig_file, soffice_available
+from formkit.intake.office import ConversionError, convert, fontconfig_file, soffice_available
+from formkit.model.errors import ConfigError
 
 needs_soffice = pytest.mark.skipif(
     not soffice_available(), reason="LibreOffice (soffice) not installed"

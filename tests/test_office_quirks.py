@@ -11,9 +11,9 @@ import docx
 import openpyxl
 import pytest
 
-from formkit.errors import InputFileError
 from formkit.extract import extract, recognise
 from formkit.intake.gate import Limits, inspect
+from formkit.model.errors import InputFileError
 from formkit.pipeline import Options, process_bytes, unreadable
 from formkit.readers.docx import read_docx
 from formkit.readers.xlsx import read_xlsx

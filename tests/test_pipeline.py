@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from formkit.errors import InputFileError
 from formkit.intake.isolate import start_method
+from formkit.model.errors import InputFileError
 from formkit.pipeline import FileResult, Options, check, read_document, unreadable
 from formkit.programme import Programme, load_programme
 

@@ -1,9 +1,9 @@
-"""formkit.programme is the public face of programme_model, programme_yaml and catalogue."""
+"""formkit.programme is the public face of its modules model, loader and catalogue."""
 
-import formkit.catalogue
 import formkit.programme
-import formkit.programme_model
-import formkit.programme_yaml
+import formkit.programme.catalogue
+import formkit.programme.loader
+import formkit.programme.model
 
 
 def test_programme_exports_the_values_the_loader_and_the_catalogue() -> None:
@@ -23,7 +23,7 @@ def test_programme_exports_the_values_the_loader_and_the_catalogue() -> None:
         "load_catalogue",
         "load_programme",
     ]
-    homes = (formkit.programme_model, formkit.programme_yaml, formkit.catalogue)
+    homes = (formkit.programme.model, formkit.programme.loader, formkit.programme.catalogue)
     for name in formkit.programme.__all__:
         exported = getattr(formkit.programme, name)
         assert any(getattr(home, name, None) is exported for home in homes), name

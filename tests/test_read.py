@@ -17,8 +17,8 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from formkit import office
 from formkit.cli import main
+from formkit.intake import office
 from tests.readers.pdf_raw import latin_text_pdf
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from formkit.errors import OutputFileError
-from formkit.findings import Finding
-from formkit.registry import MIGRATIONS, Registry, StoredFile
+from formkit.jobs.registry import MIGRATIONS, Registry, StoredFile
+from formkit.model.errors import OutputFileError
+from formkit.model.findings import Finding
 
 
 def result(name: str, form: str = "application") -> dict:

@@ -8,7 +8,7 @@ import io
 import openpyxl
 import pytest
 
-from formkit.safe_cells import is_dangerous, neutralise, set_cell
+from formkit.writers.safe_cells import is_dangerous, neutralise, set_cell
 
 
 @pytest.mark.parametrize(

@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from formkit.findings import Finding
+from formkit.model.document import Location
+from formkit.model.findings import Finding
+from formkit.model.record import Record, Value
 from formkit.pipeline import Options, analyse, read_document
 from formkit.programme import Programme, load_programme
-from formkit.readers.model import Location
-from formkit.record import Record, Value
 from formkit.spec import load_spec
 from formkit.validate import Validators, validate
 from formkit.writers.forms import form_bytes

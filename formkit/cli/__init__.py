@@ -18,8 +18,8 @@ from formkit.cli.read import read_cmd
 from formkit.cli.serve import serve_cmd
 from formkit.cli.spec import spec_group
 from formkit.cli.zh import localise
-from formkit.codes import CODES
 from formkit.intake.worker import limits_enforced
+from formkit.model.codes import CODES
 
 HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
 

@@ -9,10 +9,11 @@ from typing import Any
 
 import click
 
-from formkit.batch.precheck import check_paths, without_forms
 from formkit.cli.common import EXIT_INPUT, F, debug_option, guarded, lang_option, say
+from formkit.jobs.batch.precheck import check_paths, without_forms
 from formkit.pipeline import FileResult, Options, check, exit_code
-from formkit.report_text import Labels, render_results, render_values
+from formkit.pipeline.report_text import Labels, render_results, render_values
+from formkit.programme import load_programme
 from formkit.spec import labeller
 
 
@@ -45,8 +46,6 @@ def _options(
 ) -> Options:
     prog = None
     if programme:
-        from formkit.programme import load_programme
-
         prog = load_programme(programme)
     workers = workers or len(os.sched_getaffinity(0))
     return Options(validators=validators, programme=prog, workers=workers, records=records)

@@ -12,9 +12,10 @@ from typing import Any, TypeVar
 import click
 
 from formkit.cli import zh
-from formkit.codes import place_text, text
-from formkit.errors import FormkitError
-from formkit.findings import Finding
+from formkit.model.codes import CODES, place_text, text
+from formkit.model.dates import is_impossible_date, parse_date
+from formkit.model.errors import FormkitError
+from formkit.model.findings import Finding
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -56,9 +57,6 @@ class IsoDate(click.ParamType[str, object]):
     def convert(
         self, value: object, param: click.Parameter | None, ctx: click.Context | None
     ) -> str:
-        from formkit.codes import CODES
-        from formkit.dates import is_impossible_date, parse_date
-
         typed = str(value).strip()
         field = param.opts[0] if param is not None and param.opts else text("kind-day")
         if is_impossible_date(typed):

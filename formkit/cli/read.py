@@ -10,7 +10,7 @@ import click
 
 from formkit.cli.common import debug_option, guarded, lang_option
 from formkit.pipeline import Options
-from formkit.reading import read_files, render_text
+from formkit.pipeline.reading import read_files, render_text
 
 
 @click.command("read")

@@ -1,5 +1,5 @@
 """click speaks Chinese: its own messages (usage errors, help headings) come from the
-catalogue (:data:`formkit.codes.CLICK_ZH`), and usage lines and metavars are Chinese.
+catalogue (:data:`formkit.model.codes.CLICK_ZH`), and usage lines and metavars are Chinese.
 
 click looks its texts up through ``gettext`` bound into each of its modules; the process's
 locale cannot be relied on (a clerk's machine, a server, a test runner), so :func:`install`
@@ -18,7 +18,7 @@ import click.parser
 import click.termui
 import click.types
 
-from formkit.codes import CLICK_ZH
+from formkit.model.codes import CLICK_ZH
 
 _MODULES = (
     click.core,

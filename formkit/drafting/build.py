@@ -11,8 +11,10 @@ from formkit.drafting import keys
 from formkit.drafting.kinds import Guess, guess
 from formkit.drafting.scan import BELOW, INLINE, LINE, Grid, Scan, Spot
 from formkit.drafting.vocabulary import vocabulary
+from formkit.extract import extract
 from formkit.extract.labels import bracket_unit, canon, core
-from formkit.readers.model import Document
+from formkit.model.document import Document
+from formkit.spec import build_spec
 
 _MUST = vocabulary()["required_word"]  # 必填
 _REQUIRED = re.compile(rf"^\s*[*＊※★]+|[*＊※★]+\s*$|[（(]{_MUST}[)）]|{_MUST}")
@@ -31,7 +33,7 @@ MIN_TABLE_COLUMNS = 3
 
 @dataclass(frozen=True)
 class Note:
-    """Something the draft could not decide: a code of :mod:`formkit.codes` and its params."""
+    """Something the draft could not decide: a code of :mod:`formkit.model.codes` and its params."""
 
     code: str
     key: str
@@ -97,9 +99,6 @@ def printed_notes(draft: Draft, doc: Document) -> None:
     printed on the form (a notice's 项目联系人：张三) under a label the extractor takes for
     the field's: it goes to ``form.printed`` (the extractor passes over it, so the clerk's
     value is read) and a note names it."""
-    from formkit.extract import extract
-    from formkit.spec import build_spec
-
     printed: dict[str, list[str]] = {}
     places: dict[str, str] = {}
     for _ in range(MAX_PRINTED_ROUNDS):  # each round may uncover the next printed value

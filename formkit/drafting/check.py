@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from formkit.extract.labels import canon
-from formkit.findings import Finding, finding
+from formkit.model.findings import Finding, finding
 from formkit.spec import KINDS
 
 if TYPE_CHECKING:

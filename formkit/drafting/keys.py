@@ -11,7 +11,7 @@ from typing import Any
 
 from formkit.drafting.vocabulary import vocabulary
 from formkit.extract.labels import canon, core
-from formkit.resources import word
+from formkit.model.resources import word
 from formkit.spec import Field, load_all
 
 MAX_SLUG = 40

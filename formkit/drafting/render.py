@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from formkit.codes import CODES
 from formkit.drafting.build import Draft, Note
+from formkit.model.codes import CODES
 
 HASH_LINE = "# draft-hash: "
 _HASH = re.compile(r"^# draft-hash: ([0-9a-f]{64})$", re.M)

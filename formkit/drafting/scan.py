@@ -16,8 +16,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from formkit.drafting.vocabulary import vocabulary
-from formkit.readers.model import Cell, Document, Paragraph, Table
-from formkit.resources import word
+from formkit.model.document import Cell, Document, Paragraph, Table
+from formkit.model.resources import word
 
 RIGHT, BELOW, INLINE, LINE = "right", "below", "inline", "line"
 MAX_LABEL = 30

@@ -14,9 +14,9 @@ from formkit.extract.letter import READER as LETTER
 from formkit.extract.letter import read_letter
 from formkit.extract.sections import is_plan, read_plan
 from formkit.extract.values import read_value
-from formkit.findings import finding
-from formkit.readers.model import Document, Paragraph, Table
-from formkit.record import Record, Value
+from formkit.model.document import Document, Paragraph, Table
+from formkit.model.findings import finding
+from formkit.model.record import Record, Value
 from formkit.spec import FormSpec
 
 _WIDTH_LAYOUTS = {1: "table-2col", 2: "table-4col", 3: "table-6col"}

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from formkit.extract.labels import EXACT, LabelIndex, Match, matches_any
 from formkit.extract.values import percent_points
-from formkit.readers.model import CHECKED, UNCHECKED, Cell, Location, Paragraph, Table
+from formkit.model.document import CHECKED, UNCHECKED, Cell, Location, Paragraph, Table
 from formkit.spec import Field
 
 RIGHT, BELOW, INLINE, PARAGRAPH = "right", "below", "inline", "paragraph"

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 
 from formkit.extract.labels import CONTAINS, LabelIndex, canon, core, matches_any
 from formkit.extract.values import percent_points, read_value
-from formkit.findings import Finding, finding
+from formkit.model.document import Cell, Location, Table
+from formkit.model.findings import Finding, finding
+from formkit.model.record import Value
+from formkit.model.resources import word, word_map, words
 from formkit.normalize import ABSENT, NormalizeError, parse_target
-from formkit.readers.model import Cell, Location, Table
-from formkit.record import Value
-from formkit.resources import word, word_map, words
 from formkit.spec import Field, FormSpec
 
 SCAN_ROWS = 40
@@ -346,8 +346,6 @@ def _read_target(
     try:
         direction, number = _target(source if isinstance(source, str) else str(source), row_unit)
     except NormalizeError as exc:
-        from formkit.findings import finding
-
         findings.append(
             finding(
                 "bad-value",

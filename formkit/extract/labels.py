@@ -25,8 +25,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from formkit.model.resources import words
 from formkit.normalize import normalize_label
-from formkit.resources import words
 from formkit.spec import Field, FormSpec
 
 EXACT, CONTAINS, FUZZY = 3, 2, 1

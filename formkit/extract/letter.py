@@ -18,11 +18,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from formkit.findings import finding
+from formkit.model.document import Cell, Document, Location, Paragraph, Table
+from formkit.model.findings import finding
+from formkit.model.record import Record, Value
+from formkit.model.resources import word, word_map, words
 from formkit.normalize import NormalizeError, normalize
-from formkit.readers.model import Cell, Document, Location, Paragraph, Table
-from formkit.record import Record, Value
-from formkit.resources import word, word_map, words
 from formkit.spec import FormSpec
 
 READER = "letter"

@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from formkit import resources
 from formkit.extract.labels import canon, core
+from formkit.model import resources
+from formkit.model.document import Document, Location
+from formkit.model.record import Record, Value
 from formkit.normalize import NormalizeError, normalize
-from formkit.readers.model import Document, Location
-from formkit.record import Record, Value
 from formkit.spec import FormSpec
 
 _UNITS = "|".join(resources.words("extract", "prose_money_units"))

@@ -20,7 +20,7 @@ from formkit.extract.labels import canon, core, index_for, is_generic
 from formkit.extract.letter import READER as LETTER
 from formkit.extract.letter import score as letter_score
 from formkit.extract.sections import find_headings
-from formkit.readers.model import Document, Paragraph, Table
+from formkit.model.document import Document, Paragraph, Table
 from formkit.spec import FormSpec
 
 HEADING_POINTS = 4  # the form's full printed heading (省级…申报信息表)

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from formkit.extract import prose
 from formkit.extract.indicators import find_header, read_rows
 from formkit.extract.labels import LabelIndex, canon, index_for
-from formkit.readers.model import Document, Location, Paragraph, Table
-from formkit.record import Record, Value
-from formkit.resources import word, word_map, words
+from formkit.model.document import Document, Location, Paragraph, Table
+from formkit.model.record import Record, Value
+from formkit.model.resources import word, word_map, words
 from formkit.spec import FormSpec
 
 _CH: dict[str, str] = word_map("extract", "chapter")

@@ -11,7 +11,10 @@ from datetime import date, time
 from decimal import Decimal
 
 from formkit.extract.labels import bracket_unit
-from formkit.findings import Finding, finding
+from formkit.model.document import UNCHECKED, Location
+from formkit.model.findings import Finding, finding
+from formkit.model.record import Value
+from formkit.model.resources import word, words
 from formkit.normalize import (
     ABSENT,
     NormalizeError,
@@ -20,9 +23,6 @@ from formkit.normalize import (
     normalize,
 )
 from formkit.normalize.quantity import is_approximate
-from formkit.readers.model import UNCHECKED, Location
-from formkit.record import Value
-from formkit.resources import word, words
 from formkit.spec import Field
 
 _YEAR, _MONTH, _DAY = (word("calendar", k) for k in ("year", "month", "day"))

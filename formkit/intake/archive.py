@@ -21,11 +21,11 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from formkit.errors import InputFileError
 from formkit.intake.limits import DEFAULT_LIMITS, Limits
 from formkit.intake.names import safe_display
 from formkit.intake.sniff import open_zip, zip_kind
 from formkit.intake.zipaudit import audit_zip, encrypted, member_path
+from formkit.model.errors import InputFileError
 
 _JUNK_NAMES = {".ds_store", "thumbs.db", "desktop.ini"}
 _ZIP_MAGIC = b"PK\x03\x04"

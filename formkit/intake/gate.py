@@ -3,8 +3,8 @@
 ``inspect(data, name)`` types the file by its content, audits zips before inflating
 anything, refuses DTDs in OOXML parts, encrypted files, other archive formats and files
 it cannot name, and returns the kind to read plus warnings (macros, external references,
-an extension that lies). It raises :class:`~formkit.errors.InputFileError` with a code
-from :mod:`formkit.codes` for everything it refuses, and nothing else.
+an extension that lies). It raises :class:`~formkit.model.errors.InputFileError` with a code
+from :mod:`formkit.model.codes` for everything it refuses, and nothing else.
 
 The kinds it returns are the pipeline's reader kinds: ``docx`` ``xlsx`` (macro-enabled
 files included, with a ``macro-present`` warning), ``pdf``, ``doc`` ``xls`` ``wps`` ``et``
@@ -19,15 +19,15 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from formkit.errors import InputFileError
-from formkit.findings import Finding, finding
 from formkit.intake import cfb
 from formkit.intake.limits import DEFAULT_LIMITS, Limits
 from formkit.intake.names import safe_display
-from formkit.intake.ooxml import PackageReport, scan_package
+from formkit.intake.ooxml_gate import PackageReport, scan_package
 from formkit.intake.pdfcheck import pdf_precheck
 from formkit.intake.sniff import sniff, zip_kind
 from formkit.intake.zipaudit import audit_zip, encrypted
+from formkit.model.errors import InputFileError
+from formkit.model.findings import Finding, finding
 
 __all__ = ["DEFAULT_LIMITS", "GateResult", "Limits", "inspect"]
 

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import zlib
 
-from formkit.codes import REPORT_TEXTS
-from formkit.errors import InputFileError
 from formkit.intake.limits import DEFAULT_LIMITS, Limits
+from formkit.model.codes import REPORT_TEXTS
+from formkit.model.errors import InputFileError
 
 _CHUNK_IN = 64 * 1024
 _CHUNK_OUT = 1024 * 1024

@@ -25,7 +25,6 @@ from typing import Generic, TypeVar, cast
 
 import pebble
 
-from formkit.errors import FormkitError
 from formkit.intake.worker import (
     call_payload,
     death_error,
@@ -34,6 +33,7 @@ from formkit.intake.worker import (
     timeout_error,
     unpack,
 )
+from formkit.model.errors import FormkitError
 
 T = TypeVar("T")
 

@@ -23,7 +23,7 @@ try:  # not on Windows: there formkit cannot limit a worker's memory (limits_enf
 except ImportError:  # pragma: no cover - Windows
     resource = None  # type: ignore[assignment]
 
-from formkit.errors import FormkitError, InputFileError
+from formkit.model.errors import FormkitError, InputFileError
 
 _MEMORY_SIGNALS = {signal.SIGKILL, signal.SIGSEGV, signal.SIGABRT, signal.SIGBUS}
 

@@ -31,7 +31,7 @@ _FIRST_READ = 256
 
 class UnsafeXml(Exception):
     """An XML part carries a DTD or hides its prolog; ``params`` name a
-    :data:`formkit.codes.REASONS` entry (``reason``) and its placeholders."""
+    :data:`formkit.model.codes.REASONS` entry (``reason``) and its placeholders."""
 
     def __init__(self, reason: str, **params: str) -> None:
         super().__init__(reason)

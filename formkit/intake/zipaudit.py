@@ -18,9 +18,9 @@ import zipfile
 import zlib
 from collections.abc import Iterable
 
-from formkit.errors import InputFileError
 from formkit.intake.limits import Limits
 from formkit.intake.names import safe_display
+from formkit.model.errors import InputFileError
 
 _EOCD = b"PK\x05\x06"
 _EOCD64_LOCATOR = b"PK\x06\x07"

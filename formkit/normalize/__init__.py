@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from formkit.model.resources import word
 from formkit.normalize.base import ABSENT, KIND_LABELS, NormalizeError, is_none_marker
 from formkit.normalize.calendar import (
     is_blank_date,
@@ -52,7 +53,6 @@ from formkit.normalize.text import (
     normalize_zone_code,
     split_list,
 )
-from formkit.resources import word
 
 __all__ = [
     "ABSENT",

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from typing import Final
 
-from formkit.resources import word_map, words
+from formkit.model.resources import word_map, words
 
 KIND_LABELS: Final[dict[str, str]] = word_map("normalize", "kind_labels")
 

@@ -10,9 +10,9 @@ import math
 import re
 from typing import Final
 
+from formkit.model.resources import word, words
 from formkit.normalize.base import NormalizeError, nfkc, squash
 from formkit.normalize.numerals import DIGITS, NumeralError, parse_numeral
-from formkit.resources import word, words
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 EXCEL_EPOCH: Final = dt.date(1899, 12, 30)  # serial 1 = 1900-01-01 (after Lotus' leap-day bug)

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from formkit.model.resources import word, words
 from formkit.normalize.base import nfkc
-from formkit.resources import word, words
 
 _OPEN: Final = "([【〔〖｛{〈［"
 _CLOSE: Final = ")]】〕〗｝}〉］"

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from formkit.model.resources import words
 from formkit.normalize.base import ABSENT, NormalizeError, is_none_marker, nfkc
-from formkit.resources import words
 
 CHECKED_GLYPHS: Final = "☑☒■✓✔√✅▣●◉⊠"
 UNCHECKED_GLYPHS: Final = "☐□○◯✗✘×"

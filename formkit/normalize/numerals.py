@@ -11,7 +11,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
-from formkit.resources import word, word_map
+from formkit.model.resources import word, word_map
 
 DIGITS: Final[dict[str, int]] = word_map("normalize", "digits")
 SMALL_UNITS: Final[dict[str, int]] = word_map("normalize", "small_units")

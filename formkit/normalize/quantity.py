@@ -14,6 +14,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Final, NamedTuple
 
+from formkit.model.resources import word, word_map, words
 from formkit.normalize.base import NormalizeError, UnitMismatch, nfkc, squash
 from formkit.normalize.numerals import (
     BIG_UNITS,
@@ -22,7 +23,6 @@ from formkit.normalize.numerals import (
     parse_numeral,
     to_decimal,
 )
-from formkit.resources import word, word_map, words
 
 LIMIT: Final = Decimal(10**15)
 MONEY, AREA, PERCENT, COUNT = "money", "area", "percent", "count"

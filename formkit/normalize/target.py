@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from formkit.model.resources import word_map, words
 from formkit.normalize.base import (
     ABSENT,
     NormalizeError,
@@ -20,7 +21,6 @@ from formkit.normalize.base import (
 )
 from formkit.normalize.quantity import parse_quantity, to_plain, typed_quantity
 from formkit.normalize.text import clean_text
-from formkit.resources import word_map, words
 
 PLACES: Final = 6
 _AT_LEAST, _AT_MOST = words("normalize", "at_least"), words("normalize", "at_most")

@@ -12,9 +12,9 @@ import datetime as dt
 import re
 from typing import Final
 
+from formkit.model.resources import word, words
 from formkit.normalize.base import ABSENT, fold_alnum, is_none_marker, nfkc, squash
 from formkit.normalize.marks import checked_options, has_marks
-from formkit.resources import word, words
 
 CHECKED, UNCHECKED = "☑", "☐"  # what readers turn every checkbox into
 _CJK = r"\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"

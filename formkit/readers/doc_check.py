@@ -34,9 +34,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from formkit.errors import InputFileError
 from formkit.intake.worker import release_limits
-from formkit.readers.model import Document
+from formkit.model.document import Document
+from formkit.model.errors import InputFileError
 
 __all__ = ["Reading", "antiword_reading", "verify"]
 

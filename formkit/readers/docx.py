@@ -1,4 +1,4 @@
-"""Read a .docx into the neutral :class:`~formkit.readers.model.Document` by walking its XML.
+"""Read a .docx into the neutral :class:`~formkit.model.document.Document` by walking its XML.
 
 Blocks come in body order: paragraphs (text, heading level from the paragraph's or its
 style's outline level, or a style named ``Heading N`` / ``标题 N``) and tables. A table is a
@@ -24,7 +24,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from formkit.findings import finding
+from formkit.model.document import Cell, Document, Location, Paragraph, Table
+from formkit.model.findings import finding
 from formkit.readers.docx_styles import StyleCache, apply_styles, outline_level, read_styles
 from formkit.readers.docx_text import (
     ALTERNATE,
@@ -44,7 +45,6 @@ from formkit.readers.docx_text import (
     to_int,
     w_tag,
 )
-from formkit.readers.model import Cell, Document, Location, Paragraph, Table
 from formkit.readers.ooxml import Package, fail, local_name, open_package
 
 MAX_SPAN = 64  # a w:gridSpan/w:gridBefore beyond Word's 63 columns is corrupt; clamp it

@@ -14,10 +14,10 @@ from typing import TypeAlias
 
 from lxml import etree
 
+from formkit.model.document import Paragraph
+from formkit.model.resources import words
 from formkit.readers.docx_text import PPR, VAL, find_child, w_tag
-from formkit.readers.model import Paragraph
 from formkit.readers.ooxml import Package
-from formkit.resources import words
 
 OUTLINE, NAME, BASED_ON = w_tag("outlineLvl"), w_tag("name"), w_tag("basedOn")
 STYLE_ID, STYLE_TYPE = w_tag("styleId"), w_tag("type")

@@ -16,7 +16,7 @@ from abc import ABC, abstractmethod
 
 from lxml import etree
 
-from formkit.readers.model import CHECKED, UNCHECKED, symbol_box, symbol_family
+from formkit.model.document import CHECKED, UNCHECKED, symbol_box, symbol_family
 from formkit.readers.ooxml import is_on, local_name
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -9,7 +9,7 @@ refused (the OOXML spec forbids DTDs, so one can only mean an XXE or billion-lau
 Strict OOXML (ISO 29500 strict) uses other namespace URIs for the same vocabulary; parts
 are renamed to the transitional namespaces on load, so the readers see one vocabulary.
 
-Every failure becomes :class:`~formkit.errors.InputFileError`; zipfile, zlib and lxml
+Every failure becomes :class:`~formkit.model.errors.InputFileError`; zipfile, zlib and lxml
 exceptions never escape.
 """
 
@@ -28,7 +28,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
-from formkit.errors import InputFileError
+from formkit.model.errors import InputFileError
 
 MAX_PART_BYTES = 48 * 1024 * 1024  # one decompressed XML part
 T = TypeVar("T")

@@ -36,9 +36,10 @@ from pdfminer.psexceptions import PSException
 from pdfplumber.page import Page
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from formkit.errors import InputFileError
-from formkit.findings import finding
-from formkit.readers.model import Block, Document, Location, Paragraph
+from formkit.model.document import Block, Document, Location, Paragraph
+from formkit.model.errors import InputFileError
+from formkit.model.findings import finding
+from formkit.model.resources import word_map
 from formkit.readers.pdf_tables import (
     RawTable,
     borderless_tables,
@@ -56,7 +57,6 @@ from formkit.readers.pdf_text import (
     group_lines,
     paragraphs,
 )
-from formkit.resources import word_map
 
 MAX_PAGES = 200
 SCAN_IMAGE_COVER = 0.5  # an image covering half the page …

@@ -18,7 +18,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from formkit.readers.model import Cell, Location, Table
+from formkit.model.document import Cell, Location, Table
 from formkit.readers.pdf_text import Char, Line, group_lines, join_lines, make_line, wrapped
 
 EDGE_TOL = 1.5  # points: edges closer than this are one grid line

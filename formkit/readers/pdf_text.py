@@ -25,8 +25,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from formkit.readers.model import symbol_box, symbol_family
-from formkit.resources import word, words
+from formkit.model.document import symbol_box, symbol_family
+from formkit.model.resources import word, words
 
 Char = dict[str, Any]
 

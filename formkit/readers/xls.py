@@ -1,5 +1,5 @@
 """Read a legacy .xls (BIFF5/BIFF8) or WPS .et natively into the neutral
-:class:`~formkit.readers.model.Document`, as the .xlsx reader reads the same workbook.
+:class:`~formkit.model.document.Document`, as the .xlsx reader reads the same workbook.
 
 xlrd (``formatting_info``) walks the BIFF records: Excel's *stored* formula values (never
 recomputed, so a formula LibreOffice cannot resolve still reads as the value Excel saved),
@@ -30,8 +30,8 @@ from datetime import date, datetime, time
 
 import xlrd
 
-from formkit.errors import InputFileError
-from formkit.readers.model import Cell, Document, Location, Table
+from formkit.model.document import Cell, Document, Location, Table
+from formkit.model.errors import InputFileError
 from formkit.readers.ooxml import fail
 from formkit.readers.xlsx import MAX_CELLS
 from formkit.readers.xlsx_parts import (

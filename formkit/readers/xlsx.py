@@ -1,6 +1,6 @@
-"""Read a .xlsx into the neutral :class:`~formkit.readers.model.Document` by walking its XML.
+"""Read a .xlsx into the neutral :class:`~formkit.model.document.Document` by walking its XML.
 
-One :class:`~formkit.readers.model.Table` per worksheet, in workbook order (chart, dialog
+One :class:`~formkit.model.document.Table` per worksheet, in workbook order (chart, dialog
 and macro sheets are skipped; hidden sheets are kept). A table covers the used cells only:
 ``n_rows``/``n_cols`` come from the largest used row/column (a ``<dimension>`` claim is
 ignored), ``Cell.row``/``Cell.col`` are 0-based grid coordinates from A1 and
@@ -28,9 +28,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from formkit.codes import detail_text
-from formkit.findings import Finding, finding
-from formkit.readers.model import Cell, Document, Location, Table
+from formkit.model.codes import detail_text
+from formkit.model.document import Cell, Document, Location, Table
+from formkit.model.findings import Finding, finding
 from formkit.readers.ooxml import fail, local_name, open_package
 from formkit.readers.xlsx_parts import (
     MAX_COL,

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from formkit.readers.model import Cell, Location, column_letter
+from formkit.model.document import Cell, Location, column_letter
 from formkit.readers.ooxml import Package, PartMemo, Rel, fail, is_on
 
 S_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"

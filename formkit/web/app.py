@@ -40,10 +40,10 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
 
-from formkit.codes import CODES, text
+from formkit.model.codes import CODES, text
 from formkit.pipeline import FileResult, Options, exit_code
-from formkit.programme_model import Programme
-from formkit.report_text import FORMS, form_title
+from formkit.pipeline.report_text import FORMS, form_title
+from formkit.programme.model import Programme
 from formkit.writers.forms import BLANK_FORMS, form_bytes
 
 from .auth import RefusalPage, TokenGate

@@ -19,7 +19,7 @@ from starlette.datastructures import Headers
 from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from formkit.codes import CODES
+from formkit.model.codes import CODES
 
 COOKIE = "formkit_token"
 OPEN_PATHS = frozenset({"/healthz", "/favicon.ico"})

@@ -12,8 +12,8 @@ import asyncio
 from pathlib import Path
 from typing import cast
 
-from formkit.batch.precheck import attach, check_dossiers
 from formkit.intake.isolate import IsolatedPool, Shared
+from formkit.jobs.batch.precheck import attach, check_dossiers
 from formkit.pipeline import FileResult, Options, check_one, failed, warm_up
 
 from .uploads import Upload

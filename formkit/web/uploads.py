@@ -21,7 +21,7 @@ from python_multipart.multipart import MultipartParser, parse_options_header
 if TYPE_CHECKING:  # defined for type checkers only
     from python_multipart.multipart import MultipartCallbacks
 
-from formkit.codes import CODES
+from formkit.model.codes import CODES
 
 FIELD = "files"
 MAX_NAME = 255

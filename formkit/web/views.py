@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from formkit.codes import CODES, place_text
-from formkit.findings import Finding
 from formkit.intake.names import safe_display
+from formkit.model.codes import CODES, place_text
+from formkit.model.findings import Finding
 from formkit.pipeline import FileResult
 
 SEVERITIES = ("error", "warning", "info")

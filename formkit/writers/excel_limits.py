@@ -27,8 +27,8 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from formkit.resources import word
-from formkit.safe_cells import set_cell
+from formkit.model.resources import word
+from formkit.writers.safe_cells import set_cell
 
 MAX_LIST_FORMULA = 255  # the literal list, quotes included
 MAX_TITLE, MAX_TEXT = 32, 255  # a validation's prompt/error title and text

@@ -16,10 +16,10 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from formkit.atomic import write_bytes_atomic
-from formkit.errors import OutputFileError
-from formkit.resources import word_map
+from formkit.model.errors import OutputFileError
+from formkit.model.resources import word_map
 from formkit.spec import FormSpec, available_forms, load_spec
+from formkit.writers.atomic import write_bytes_atomic
 from formkit.writers.forms_docx import application_docx, plan_docx, spec_docx
 from formkit.writers.forms_xlsx import application_xlsx, progress_xlsx, spec_xlsx, targets_xlsx
 from formkit.writers.self_eval_xlsx import self_eval_xlsx
@@ -40,7 +40,7 @@ BLANK_FORMS: dict[str, tuple[str, str]] = {
     name: (form, fmt) for name, (form, fmt) in word_map("writers", "blank_forms").items()
 }
 
-_REASONS = {  # errno → a reason of formkit.codes.REASONS
+_REASONS = {  # errno → a reason of formkit.model.codes.REASONS
     errno.EACCES: "no-permission",
     errno.EPERM: "no-permission",
     errno.EROFS: "read-only",

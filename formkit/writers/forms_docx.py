@@ -26,7 +26,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.table import Table, _Cell
 
-from formkit.resources import word, word_map
+from formkit.model.resources import word, word_map
 from formkit.spec import Field, FormSpec
 from formkit.writers.ooxml_common import (
     bool_text,

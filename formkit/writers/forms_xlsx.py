@@ -27,8 +27,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from formkit.resources import word, word_map, words
-from formkit.safe_cells import set_cell
+from formkit.model.resources import word, word_map, words
 from formkit.spec import Field, FormSpec
 from formkit.writers.excel_limits import fit, sheet_title
 from formkit.writers.ooxml_common import (
@@ -37,6 +36,7 @@ from formkit.writers.ooxml_common import (
     month_dotted,
     parse_iso_date,
 )
+from formkit.writers.safe_cells import set_cell
 
 SONG, HEI, TITLE_FACE = (
     word_map("writers", "typefaces")[k] for k in ("songti", "heiti", "xiaobiaosong")

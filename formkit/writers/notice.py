@@ -14,8 +14,8 @@ work on every call and has escaping off by default:
 - the rendered XML is parsed to prove it well-formed, and zipped in the template's part order
   with fixed timestamps, so the same data gives the same bytes.
 
-PDFs come from LibreOffice through :func:`formkit.office.convert`, all documents of a batch in
-one call (:func:`render_many`).
+PDFs come from LibreOffice through :func:`formkit.intake.office.convert`, all documents of a
+batch in one call (:func:`render_many`).
 """
 
 from __future__ import annotations
@@ -36,10 +36,10 @@ from docxtpl import DocxTemplate
 from jinja2 import meta
 from lxml import etree
 
-from formkit import office
-from formkit.dates import cn_date
-from formkit.errors import OutputFileError, TemplateError
-from formkit.resources import templates_dir
+from formkit.intake import office
+from formkit.model.dates import cn_date
+from formkit.model.errors import OutputFileError, TemplateError
+from formkit.model.resources import templates_dir
 from formkit.writers.gongwen import zip_bytes
 from formkit.writers.notice_data import prepare
 from formkit.writers.notice_layout import keep_names, lay_out, tidy_value

@@ -14,10 +14,10 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from formkit.dates import WorkCalendar, cn_date, expand_dates, parse_date
-from formkit.errors import TemplateError
-from formkit.programme_model import Programme
-from formkit.resources import word_map
+from formkit.model.dates import WorkCalendar, cn_date, expand_dates, parse_date
+from formkit.model.errors import TemplateError
+from formkit.model.resources import word_map
+from formkit.programme.model import Programme
 from formkit.writers.gongwen import CHAR_W
 
 _HAO = word_map("identifiers", "docno")["number"]  # 号

@@ -26,7 +26,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml import etree
 
-from formkit.resources import word, words
+from formkit.model.resources import word, words
 
 FIXED_TIME = dt.datetime(2020, 1, 1, 0, 0, 0)
 FIXED_STAMP = "2020-01-01T00:00:00Z"

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 from openpyxl import Workbook
 
-from formkit.resources import word_map
+from formkit.model.resources import word_map
 from formkit.spec import FormSpec
 from formkit.writers.excel_limits import fit
 from formkit.writers.forms_xlsx import field_sheet, table_rows, table_sheet

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 
-from formkit.resources import word_map
+from formkit.model.resources import word_map
 
 THIN = Side(style="thin", color="999999")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)

@@ -19,8 +19,8 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from formkit import resources
-from formkit.resources import templates_dir
+from formkit.model import resources
+from formkit.model.resources import templates_dir
 from formkit.writers.gongwen import SZ_TITLE, TEXT_W
 
 __all__ = ["break_title", "line_width", "segmenter", "words"]

@@ -29,7 +29,7 @@ from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from formkit.resources import word_map
+from formkit.model.resources import word_map
 from formkit.writers.ooxml_common import (
     deterministic_package,
     drop_theme_color,

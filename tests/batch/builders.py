@@ -12,10 +12,10 @@ from typing import Any
 
 import docx
 
-from formkit import sampledata
 from formkit.spec import load_spec
 from formkit.writers.forms_docx import application_docx, plan_docx
 from formkit.writers.forms_xlsx import targets_xlsx
+from tests import sampledata
 from tests.intake.hostile import raw_entry, raw_zip
 
 PART_TEXT = {

@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pytest
 
-from formkit import office
-from formkit.batch.run import BatchSummary, run_batch
+from formkit.intake import office
+from formkit.jobs.batch.run import BatchSummary, run_batch
 
 from . import builders as b
 

@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from formkit.batch.dossier import Identify, group, submissions
-from formkit.batch.review import for_review, review
+from formkit.jobs.batch.dossier import Identify, group, submissions
+from formkit.jobs.batch.review import for_review, review
+from formkit.jobs.registry import Entry
 from formkit.programme import load_programme
-from formkit.registry import Entry
 from formkit.spec import load_all
 
 from . import builders as b

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from formkit.batch.dossier import group, submissions
+from formkit.jobs.batch.dossier import group, submissions
+from formkit.jobs.registry import Entry
 from formkit.programme import load_programme
-from formkit.registry import Entry
 
 from .conftest import PROGRAMME
 

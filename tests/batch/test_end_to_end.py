@@ -10,7 +10,7 @@ import docx
 import openpyxl
 import pytest
 
-from formkit.batch.run import BatchSummary, run_batch
+from formkit.jobs.batch.run import BatchSummary, run_batch
 
 from . import builders as b
 from .conftest import PROGRAMME, ZONES, copy_outputs

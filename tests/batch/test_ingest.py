@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from formkit.batch.ingest import ingest
+from formkit.jobs.batch.ingest import ingest
+from formkit.jobs.registry import Registry
 from formkit.pipeline import Options, check
-from formkit.registry import Registry
 from tests.cycle.test_evaluate import progress_file
 
 

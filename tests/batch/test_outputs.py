@@ -12,12 +12,12 @@ import openpyxl
 import pdfplumber
 import pytest
 
-from formkit import office
-from formkit.batch.opinions import opinion_data, opinion_path
-from formkit.batch.report_html import report_html
-from formkit.batch.review import Review, review
-from formkit.batch.summary_xlsx import summary_bytes
-from formkit.errors import TemplateError
+from formkit.intake import office
+from formkit.jobs.batch.opinions import opinion_data, opinion_path
+from formkit.jobs.batch.report_html import report_html
+from formkit.jobs.batch.review import Review, review
+from formkit.jobs.batch.summary_xlsx import summary_bytes
+from formkit.model.errors import TemplateError
 from formkit.spec import load_all
 
 from .test_checks import entries_of, letter, valid
@@ -168,7 +168,7 @@ def test_an_ineligible_zone_is_not_accepted_and_the_reason_is_given() -> None:
 def test_opinions_rendered_in_workers_are_those_rendered_here() -> None:
     """Many opinions are rendered in the isolated pool; the bytes are the same as rendered in
     this process, in the same order."""
-    from formkit.batch import outputs
+    from formkit.jobs.batch import outputs
 
     rev = sample_review()
     data = [opinion_data(z, agency="示例省中小企业局", date="2026-12-01") for z in rev.zones]

@@ -12,9 +12,9 @@ import docx
 import pytest
 from openpyxl import load_workbook
 
-from formkit.batch.run import run_batch
-from formkit.codes import CODES
-from formkit.findings import Finding
+from formkit.jobs.batch.run import run_batch
+from formkit.model.codes import CODES
+from formkit.model.findings import Finding
 
 from . import builders as b
 from .conftest import PROGRAMME, ZONES

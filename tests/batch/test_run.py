@@ -16,11 +16,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from formkit.batch.outputs import REPORT_NAME
-from formkit.batch.report_html import SUMMARY_NAME
-from formkit.batch.run import DELAY_ENV, run_batch
-from formkit.codes import CODES, REPORT_TEXTS
-from formkit.errors import ConfigError, OutputFileError
+from formkit.jobs.batch.outputs import REPORT_NAME
+from formkit.jobs.batch.report_html import SUMMARY_NAME
+from formkit.jobs.batch.run import DELAY_ENV, run_batch
+from formkit.model.codes import CODES, REPORT_TEXTS
+from formkit.model.errors import ConfigError, OutputFileError
 
 from .conftest import copy_outputs
 
@@ -81,7 +81,7 @@ def test_a_killed_run_resumes_and_ends_like_an_uninterrupted_one(
 ) -> None:
     killed, clean = tmp_path / "killed", tmp_path / "clean"
     code = (
-        "import sys; from formkit.batch.run import run_batch; "
+        "import sys; from formkit.jobs.batch.run import run_batch; "
         "run_batch(sys.argv[1], sys.argv[2], workers=1)"
     )
     # Slow enough that a loaded machine still kills the run well before all six are stored.

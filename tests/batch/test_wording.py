@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from formkit.batch.opinions import conclusion, opinion_data
-from formkit.batch.review import review
-from formkit.batch.status import Issue, issue
-from formkit.codes import CODES
+from formkit.jobs.batch.opinions import conclusion, opinion_data
+from formkit.jobs.batch.review import review
+from formkit.jobs.batch.status import Issue, issue
+from formkit.model.codes import CODES
 from formkit.programme import load_programme
 
 from .conftest import PROGRAMME

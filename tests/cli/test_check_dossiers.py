@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from formkit.batch.review import for_review, review
-from formkit.batch.run import run_batch
 from formkit.cli import main
+from formkit.jobs.batch.review import for_review, review
+from formkit.jobs.batch.run import run_batch
+from formkit.jobs.registry import Registry
 from formkit.programme import load_programme
-from formkit.registry import Registry
 from formkit.spec import load_all
 from tests.batch import builders as b
 
@@ -183,6 +183,6 @@ def test_batch_keeps_one_zone_written_with_its_city_or_its_level(tmp_path: Path)
     ],
 )
 def test_spellings_people_write_are_one_zone(spelling: str) -> None:
-    from formkit.catalogue import zone_key
+    from formkit.programme.catalogue import zone_key
 
     assert zone_key(spelling) == zone_key("大同演示产业园区")

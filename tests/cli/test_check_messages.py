@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 from formkit.cli import main
 from formkit.cli.spec import spec_group
-from formkit.codes import CLICK_ZH, CODES, REPORT_TEXTS
+from formkit.model.codes import CLICK_ZH, CODES, REPORT_TEXTS
 from formkit.spec import KINDS, load_spec
 from formkit.writers.forms import write_forms
 from formkit.writers.forms_docx import application_docx
@@ -83,9 +83,9 @@ def test_each_finding_carries_its_how_to_fix_line() -> None:
 
 
 def test_a_form_whose_layout_was_not_told_has_no_made_up_label() -> None:
+    from formkit.model.record import Record
     from formkit.pipeline import FileResult
-    from formkit.record import Record
-    from formkit.report_text import render_results
+    from formkit.pipeline.report_text import render_results
 
     result = FileResult("申报信息表.docx", "application", Record("application", "unknown"))
     head = render_results([result]).splitlines()[0]

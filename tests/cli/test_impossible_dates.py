@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from formkit.cli import main
-from formkit.dates import impossible_dates
+from formkit.model.dates import impossible_dates
 
 ROOT = Path(__file__).resolve().parents[2]
 PROGRAMME = str(ROOT / "samples" / "programme.yaml")

@@ -17,7 +17,7 @@ import yaml
 from click.testing import CliRunner
 
 from formkit.cli import main
-from formkit.codes import CODES, HINTS_EN, REPORT_TEXTS, place_text, value_text
+from formkit.model.codes import CODES, HINTS_EN, REPORT_TEXTS, place_text, value_text
 
 ROOT = Path(__file__).resolve().parents[2]
 INBOX = ROOT / "samples" / "inbox"

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from docx.oxml.ns import qn
 
 from formkit.cli import main
-from formkit.office import convert, soffice_available
+from formkit.intake.office import convert, soffice_available
 from formkit.writers.ooxml_common import close_tables
 
 from .conftest import ROOT, SAMPLES

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from formkit.cycle.allocate import allocate, split
-from formkit.errors import ConfigError
+from formkit.jobs.cycle.allocate import allocate, split
+from formkit.model.errors import ConfigError
 from tests.cycle.conftest import MakeProgramme, zone
 
 D = Decimal

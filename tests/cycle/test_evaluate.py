@@ -7,8 +7,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from formkit.cycle.evaluate import evaluate
-from formkit.cycle.inbox import read_cycle
+from formkit.jobs.cycle.evaluate import evaluate
+from formkit.jobs.cycle.inbox import read_cycle
 from formkit.spec import load_spec
 from formkit.writers.forms_xlsx import progress_xlsx
 from formkit.writers.self_eval_xlsx import self_eval_xlsx

@@ -13,8 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from formkit.cli.cycle import evaluate_cmd, monitor_cmd
-from formkit.codes import CODES
-from formkit.cycle.inbox import read_cycle
+from formkit.jobs.cycle.inbox import read_cycle
+from formkit.model.codes import CODES
 from tests.cycle.conftest import MakeProgramme
 from tests.cycle.test_evaluate import programme, progress_file, rows, self_eval_file
 

@@ -10,8 +10,8 @@ import openpyxl
 from click.testing import CliRunner
 
 from formkit.cli.cycle import monitor_cmd
-from formkit.cycle.inbox import read_cycle
-from formkit.cycle.monitor import completion, monitor
+from formkit.jobs.cycle.inbox import read_cycle
+from formkit.jobs.cycle.monitor import completion, monitor
 from tests.cycle.conftest import MakeProgramme, zone
 from tests.cycle.test_evaluate import ZONE, progress_file
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-from formkit.cycle.scoring import Item, ratio, score_items, totals
+from formkit.jobs.cycle.scoring import Item, ratio, score_items, totals
 
 WEIGHTS = {
     "产业集聚度": 20.0,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import docx
 import openpyxl
 
-from formkit.readers.model import Cell, Document, Location, Paragraph, Table
+from formkit.model.document import Cell, Document, Location, Paragraph, Table
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from formkit.model.document import Document
 from formkit.pipeline import read_document
-from formkit.readers.model import Document
 from formkit.spec import load_spec
 from formkit.writers.forms_docx import application_docx, plan_docx
 from formkit.writers.forms_xlsx import application_xlsx, progress_xlsx, targets_xlsx

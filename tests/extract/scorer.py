@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from formkit.record import Record
+from formkit.model.record import Record
 
 
 @dataclass

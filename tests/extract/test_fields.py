@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from formkit.extract import extract
-from formkit.readers.model import Location
+from formkit.model.document import Location
 from formkit.spec import FormSpec
 
 from .builders import UP, Span, Workbook, model_doc, read

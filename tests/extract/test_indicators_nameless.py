@@ -11,9 +11,9 @@ import pytest
 from lxml import etree
 
 from formkit.extract import extract
-from formkit.findings import Finding
+from formkit.model.findings import Finding
+from formkit.model.record import Record
 from formkit.pipeline import Options, analyse, read_document
-from formkit.record import Record
 from formkit.spec import FormSpec
 
 from .builders import UP, Span, Typed, WordDoc, Workbook, read

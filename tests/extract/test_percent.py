@@ -9,8 +9,8 @@ import pytest
 
 from formkit.extract import extract
 from formkit.extract.values import percent_points
+from formkit.model.record import Record
 from formkit.readers.xlsx import read_xlsx
-from formkit.record import Record
 from formkit.spec import FormSpec
 
 HEADER = ["一级指标", "二级指标", "单位", "指标性质", "第一年目标值", "第二年目标值"]

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from formkit.errors import InputFileError
 from formkit.extract import extract, recognise
-from formkit.readers.model import Document
+from formkit.model.document import Document
+from formkit.model.errors import InputFileError
 from formkit.spec import FormSpec
 
 from .builders import model_doc

@@ -7,9 +7,9 @@ import zlib
 
 import pytest
 
-from formkit.errors import InputFileError
 from formkit.intake.archive import Member, iter_members
 from formkit.intake.limits import Limits
+from formkit.model.errors import InputFileError
 
 from . import hostile as h
 

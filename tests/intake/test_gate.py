@@ -14,9 +14,9 @@ import zipfile
 
 import pytest
 
-from formkit.errors import InputFileError
 from formkit.intake.gate import GateResult, Limits, inspect
 from formkit.intake.isolate import run_isolated
+from formkit.model.errors import InputFileError
 
 from . import hostile as h
 

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from formkit.errors import InputFileError
 from formkit.intake.isolate import IsolatedPool, Shared, WorkerError, run_isolated, start_method
+from formkit.model.errors import InputFileError
 
 GiB = 1024**3
 
@@ -98,7 +98,7 @@ def test_regression_a_crashing_worker_prints_no_python_stack() -> None:
     from pathlib import Path
 
     code = (
-        "from formkit.errors import InputFileError\n"
+        "from formkit.model.errors import InputFileError\n"
         "from formkit.intake.isolate import IsolatedPool, run_isolated\n"
         "from tests.intake.test_isolate import crash\n"
         "for run in (lambda: run_isolated(crash), lambda: IsolatedPool(1).run(crash)):\n"

@@ -6,7 +6,7 @@ import pytest
 
 from formkit.intake import cfb
 from formkit.intake.gate import inspect
-from formkit.office import convert, soffice_available
+from formkit.intake.office import convert, soffice_available
 
 from . import hostile as h
 

@@ -6,9 +6,9 @@ import zlib
 
 import pytest
 
-from formkit.errors import InputFileError
 from formkit.intake.limits import Limits
 from formkit.intake.pdfcheck import pdf_precheck
+from formkit.model.errors import InputFileError
 
 from . import hostile as h
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from formkit.errors import InputFileError
 from formkit.intake.archive import iter_members
 from formkit.intake.gate import inspect
+from formkit.model.errors import InputFileError
 
 PEERS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "peers"
 FILES = (

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from formkit.panel.aggregate import aggregate
-from formkit.panel.collect import Collected, Returned, ZoneScore
+from formkit.jobs.panel.aggregate import aggregate
+from formkit.jobs.panel.collect import Collected, Returned, ZoneScore
 from formkit.programme import load_programme
 
 from .conftest import PROGRAMME

@@ -9,11 +9,11 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
-from formkit.panel.batch import Batch
-from formkit.panel.collect import Collected, collect
-from formkit.panel.experts import read_experts
-from formkit.panel.sample import fill
-from formkit.panel.sheets import write_sheets
+from formkit.jobs.panel.batch import Batch
+from formkit.jobs.panel.collect import Collected, collect
+from formkit.jobs.panel.experts import read_experts
+from formkit.jobs.panel.sample import fill
+from formkit.jobs.panel.sheets import write_sheets
 from formkit.programme import load_programme
 
 from .conftest import PROGRAMME

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from formkit.errors import InputFileError
-from formkit.panel.batch import Batch
-from formkit.panel.experts import assign, read_experts
+from formkit.jobs.panel.batch import Batch
+from formkit.jobs.panel.experts import assign, read_experts
+from formkit.model.errors import InputFileError
 from formkit.programme import load_programme
 
 from .conftest import PROGRAMME

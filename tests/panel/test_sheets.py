@@ -10,9 +10,9 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from formkit.cli import main
-from formkit.panel import ident
-from formkit.panel.batch import SECRET_KEY
-from formkit.registry import Registry
+from formkit.jobs.panel import ident
+from formkit.jobs.panel.batch import SECRET_KEY
+from formkit.jobs.registry import Registry
 
 from .conftest import PROGRAMME
 

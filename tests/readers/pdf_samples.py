@@ -21,8 +21,8 @@ from docx.shared import Pt
 from docx.table import Table as DocxTable
 from openpyxl import Workbook
 
-from formkit import office
-from formkit.office import soffice_path
+from formkit.intake import office
+from formkit.intake.office import soffice_path
 
 DIMENSIONS = ("产业集聚度", "资源聚集力", "持续发展力", "产出与效益", "改革创新力", "辐射带动力")
 INDICATORS = (

@@ -13,13 +13,13 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from formkit import sampledata
-from formkit.errors import InputFileError
+from formkit.model.document import Cell, Document, Location, Table
+from formkit.model.errors import InputFileError
 from formkit.pipeline import Options, process_bytes
 from formkit.readers.doc_check import antiword_reading, verify
-from formkit.readers.model import Cell, Document, Location, Table
 from formkit.spec import load_all
 from formkit.writers import forms_docx
+from tests import sampledata
 
 from .pdf_samples import application_docx, convert, soffice
 

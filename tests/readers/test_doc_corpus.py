@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from formkit.office import soffice_available
+from formkit.intake.office import soffice_available
 from formkit.pipeline import FileResult, Options, check
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "legacy" / "doc"

@@ -10,9 +10,9 @@ import docx
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
 
-from formkit.errors import InputFileError
+from formkit.model.document import Document, Location, Paragraph, Table
+from formkit.model.errors import InputFileError
 from formkit.readers.docx import read_docx
-from formkit.readers.model import Document, Location, Paragraph, Table
 
 from .conftest import build_docx, p, rezip, run, tbl, tc, tr
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from formkit.errors import InputFileError
-from formkit.findings import finding
+from formkit.model.document import Document
+from formkit.model.errors import InputFileError
+from formkit.model.findings import finding
 from formkit.readers.legacy import convert_legacy, convert_many, read_converted, read_legacy
-from formkit.readers.model import Document
 
 from .pdf_samples import (
     Sample,

@@ -14,9 +14,9 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from formkit.errors import InputFileError
+from formkit.model.document import Document, Table
+from formkit.model.errors import InputFileError
 from formkit.readers import pdf as pdf_reader
-from formkit.readers.model import Document, Table
 from formkit.readers.pdf import read_pdf
 
 from .pdf_samples import (

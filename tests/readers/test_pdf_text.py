@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from formkit.readers.model import symbol_family
+from formkit.model.document import symbol_family
 from formkit.readers.pdf import read_pdf
 from formkit.readers.pdf_text import checkbox_text
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from formkit.errors import InputFileError
+from formkit.model.errors import InputFileError
 from formkit.readers.pdf import read_pdf
 
 from . import pdf_raw

@@ -10,9 +10,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from formkit.errors import InputFileError
+from formkit.model.document import Cell, Document, Table
+from formkit.model.errors import InputFileError
 from formkit.pipeline import FileResult, Options, check, process_bytes
-from formkit.readers.model import Cell, Document, Table
 from formkit.readers.xls import NativeRefused, read_xls
 from formkit.readers.xlsx import read_xlsx
 

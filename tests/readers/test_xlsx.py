@@ -13,8 +13,8 @@ import openpyxl
 import pytest
 from openpyxl.workbook.workbook import Workbook
 
-from formkit.errors import InputFileError
-from formkit.readers.model import Cell, Document, Location, Table
+from formkit.model.document import Cell, Document, Location, Table
+from formkit.model.errors import InputFileError
 from formkit.readers.xlsx import format_kind, read_xlsx, shift_formula
 
 from .conftest import build_docx, build_xlsx, p, rezip, sheet_data

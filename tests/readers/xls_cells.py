@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 
 import python_calamine as calamine
 
-from formkit.readers.model import Document
+from formkit.model.document import Document
 
 Key = tuple[str, int, int]
 ERRORS = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"}

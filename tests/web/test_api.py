@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from formkit.batch.precheck import check_paths
+from formkit.jobs.batch.precheck import check_paths
 from formkit.pipeline import Options, exit_code
 from tests.intake import hostile
 

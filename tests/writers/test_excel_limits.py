@@ -15,11 +15,11 @@ import yaml
 from click.testing import CliRunner
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from formkit import sampledata
 from formkit.cli import main
 from formkit.spec import load_spec
 from formkit.writers import excel_limits as xl
 from formkit.writers.forms_xlsx import application_xlsx
+from tests import sampledata
 
 from ..conformance.audit import findings
 

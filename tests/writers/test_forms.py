@@ -21,13 +21,13 @@ from click.testing import CliRunner
 from docx.oxml.ns import qn
 from lxml import etree
 
-from formkit import sampledata
 from formkit.cli.forms import forms_cmd
-from formkit.errors import OutputFileError
+from formkit.model.errors import OutputFileError
 from formkit.spec import FormSpec, load_spec
 from formkit.writers.forms import BLANK_FORMS, WRITERS, form_bytes, write_forms
 from formkit.writers.forms_docx import application_docx, layout_rows, plan_docx
 from formkit.writers.forms_xlsx import application_xlsx, progress_xlsx, targets_xlsx
+from tests import sampledata
 
 Blank = dict[tuple[str, str], bytes]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -14,7 +14,7 @@ import pytest
 import yaml
 from lxml import etree
 
-from formkit.errors import TemplateError
+from formkit.model.errors import TemplateError
 from formkit.writers import gongwen as g
 from formkit.writers.notice import (
     KINDS,

@@ -17,8 +17,8 @@ import pdfplumber
 import pytest
 import yaml
 
-from formkit import office
-from formkit.office import soffice_available
+from formkit.intake import office
+from formkit.intake.office import soffice_available
 from formkit.writers.notice import KINDS, NoticeJob, render_bytes, render_many, template_path
 
 from .ooxml_content import all_text, paragraphs

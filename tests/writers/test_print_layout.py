@@ -33,9 +33,9 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
 
-from formkit import office
 from formkit.cli import main
-from formkit.office import soffice_available
+from formkit.intake import office
+from formkit.intake.office import soffice_available
 from formkit.writers.notice import KINDS, NoticeJob, render_many
 
 from .ooxml_content import all_text, paragraphs

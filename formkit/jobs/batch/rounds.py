@@ -1,0 +1,210 @@
+"""Rounds of a dossier (``formkit batch --round N``): what each round found, kept in the
+registry, and a later round compared with the one before — by meaning, not by message text.
+
+A round's snapshot (registry ``meta`` key ``round:N``) holds per zone its status, its issues as
+data — their meaning (code, field, document, place) and the finding's params, never its words —,
+the values read of each form used and the file of each form. The words are rendered from the
+catalogue when an opinion is written, so a wording change in the catalogue never makes an
+earlier issue look fixed or new. Snapshots kept before issues were stored as data (registry
+schema 4 and older) were migrated with the words they were shown with (``wording``), which
+they keep. Comparing round N with N−1, per zone: every earlier issue is 已整改 (no
+issue with the same code, field, document and place now) or 未整改; a current issue not seen
+before is 新发现; values that changed (old → new); forms added, replaced (another file) or
+withdrawn. The words come from ``templates/rounds.yaml``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from formkit.jobs.batch.review import Review, ZoneReview
+from formkit.jobs.batch.status import Issue
+from formkit.jobs.registry import Registry
+from formkit.model.findings import Finding
+from formkit.model.resources import templates_dir
+from formkit.pipeline import ResultData
+
+Label = Callable[[str, str], str]  # (form, key) → printed label
+
+
+@functools.cache
+def words() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(
+        (templates_dir() / "rounds.yaml").read_text(encoding="utf-8")
+    )
+    return data
+
+
+def _issue(i: Issue) -> dict[str, object]:
+    """An issue as a round keeps it: what it means and the params of its words."""
+    data = i.finding.to_data() if i.finding else None
+    return {
+        "code": i.code,
+        "field": i.field,
+        "document": i.document,
+        "place": i.location or "",
+        "severity": i.severity,
+        "severity_override": data["severity_override"] if data else None,
+        "params": data["params"] if data else {},
+    }
+
+
+def message(i: Mapping[str, object], lang: str = "zh") -> str:
+    """A kept issue's words, from the catalogue now (or, for a snapshot migrated from before
+    issues were kept as data, the words it was shown with)."""
+    if "wording" in i:
+        return str(i["wording"])
+    params = i.get("params")
+    found = Finding(
+        str(i["code"]),
+        _text(i.get("field")),
+        _text(i.get("place")),
+        None,
+        dict(params) if isinstance(params, dict) else {},
+        _text(i.get("severity_override")),
+    )
+    return found.message(lang)
+
+
+def _text(value: object) -> str | None:
+    return None if value in (None, "") else str(value)
+
+
+Read = Mapping[str, tuple[dict[str, Any], dict[str, str]]]  # file → (fields, sources)
+
+
+def read_values(reg: Registry) -> dict[str, tuple[dict[str, Any], dict[str, str]]]:
+    """Every stored result's fields and their places, by file (the review keeps only the
+    fields its checks read)."""
+
+    def keep(result: ResultData) -> dict[str, Any]:
+        return {k: result.get(k) or {} for k in ("fields", "sources")} | {"file": result["file"]}
+
+    return {e.result["file"]: (e.result["fields"], e.result["sources"]) for e in reg.entries(keep)}
+
+
+def zone_snapshot(z: ZoneReview, values: Read) -> dict[str, Any]:
+    forms = sorted(z.dossier.forms.items())
+    read = {f: values.get(s.file, ({}, {})) for f, s in forms}
+    return {
+        "zone": z.zone,
+        "city": z.city,
+        "status": z.status,
+        "issues": [_issue(i) for i in z.issues if i.severity in ("error", "warning")],
+        "values": {f: dict(sorted(fields.items())) for f, (fields, _) in read.items()},
+        "sources": {f: dict(sorted(places.items())) for f, (_, places) in read.items()},
+        "files": {f: [s.file, s.entry.sha256] for f, s in forms},
+    }
+
+
+def snapshot(rev: Review, values: Read) -> dict[str, Any]:
+    return {z.dossier.key: zone_snapshot(z, values) for z in rev.zones}
+
+
+def current(reg: Registry, round_no: int | None) -> int:
+    """The round of this run: as asked (and remembered), else the last one asked, else 1 —
+    so a re-run without ``--round`` never overwrites round 1 with a later round's files."""
+    if round_no is None:
+        return int(reg.get_meta("round") or 1)
+    reg.set_meta("round", str(round_no))
+    return round_no
+
+
+def load(reg: Registry, round_no: int) -> dict[str, Any] | None:
+    text = reg.get_meta(f"round:{round_no}")
+    return None if text is None else dict(json.loads(text))
+
+
+def save(reg: Registry, round_no: int, snap: Mapping[str, Any]) -> None:
+    text = json.dumps(snap, ensure_ascii=False, sort_keys=True, default=str)
+    reg.set_meta(f"round:{round_no}", text)
+
+
+@dataclass
+class Changes:
+    """One zone's changes since the round before."""
+
+    issues: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (status, issue)
+    values: list[tuple[str, str, str, Any, Any, str]] = field(default_factory=list)
+    documents: list[tuple[str, str, str, str]] = field(default_factory=list)  # kind, form, old, new
+
+    def count(self, status: str) -> int:
+        return sum(s == status for s, _ in self.issues)
+
+    def lines(self, titles: Mapping[str, str]) -> list[str]:
+        """The 上轮意见整改情况 of the opinion, one line per item."""
+        w = words()
+        out = [
+            w["issue"].format(
+                status=w[status],
+                document=i["document"],
+                place=w["place"].format(place=i["place"]) if i["place"] else "",
+                message=message(i),
+            )
+            for status, i in self.issues
+        ]
+        for form, _key, label, old, new, place in self.values:
+            out.append(
+                w["value"].format(
+                    document=titles.get(form, form),
+                    place=w["place"].format(place=place) if place else "",
+                    label=label,
+                    old=_shown(old),
+                    new=_shown(new),
+                )
+            )
+        for kind, form, old, new in self.documents:
+            out.append(
+                w[kind].format(document=titles.get(form, form), file=new or old, old=old, new=new)
+            )
+        return out
+
+
+def _key(i: Mapping[str, Any]) -> tuple[Any, ...]:
+    return (i["code"], i.get("field"), i.get("document"), i.get("place") or "")
+
+
+def compare(before: Mapping[str, Any], now: Mapping[str, Any], label: Label) -> Changes:
+    """One zone's round before (a snapshot) against this round's."""
+    changes = Changes()
+    current = {_key(i) for i in now["issues"]}
+    earlier = {_key(i) for i in before["issues"]}
+    for i in before["issues"]:
+        changes.issues.append(("open" if _key(i) in current else "fixed", i))
+    changes.issues += [("new", i) for i in now["issues"] if _key(i) not in earlier]
+    for form in sorted(set(before["values"]) & set(now["values"])):
+        old, new = before["values"][form], now["values"][form]
+        places = now["sources"].get(form, {})
+        for key in sorted(set(old) | set(new)):
+            if old.get(key) != new.get(key):
+                place = places.get(key) or before["sources"].get(form, {}).get(key, "")
+                changes.values.append(
+                    (form, key, label(form, key), old.get(key), new.get(key), place)
+                )
+    _documents(changes, before["files"], now["files"])
+    return changes
+
+
+def _documents(changes: Changes, before: Mapping[str, Any], now: Mapping[str, Any]) -> None:
+    for form in sorted(set(before) | set(now)):
+        old, new = before.get(form), now.get(form)
+        if old is None and new is not None:
+            changes.documents.append(("added", form, "", new[0]))
+        elif new is None and old is not None:
+            changes.documents.append(("withdrawn", form, old[0], ""))
+        elif old is not None and new is not None and old[1] != new[1]:
+            changes.documents.append(("replaced", form, old[0], new[0]))
+
+
+def _shown(value: Any) -> str:
+    if value is None or value == "":
+        return str(words()["blank"])
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value)
+    return str(value)

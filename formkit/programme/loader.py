@@ -1,0 +1,356 @@
+"""Reading ``programme.yaml`` into a :class:`~formkit.programme.model.Programme`.
+
+The keys are described in :mod:`formkit.programme`. Every problem raises
+:class:`~formkit.model.errors.ConfigError` naming the file and the key, in Chinese
+(``programme.yaml：cities 第2项缺少 quota``); the catalogue the file points to is read by
+:func:`formkit.programme.catalogue.load_catalogue`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, TypedDict, cast, overload
+
+import yaml
+
+from formkit.model.errors import ConfigError
+from formkit.programme.catalogue import load_catalogue
+from formkit.programme.model import (
+    ALLOCATION_RULES,
+    DEFAULT_GRADES,
+    DEFAULT_TIERS,
+    DEFAULT_WEIGHTS,
+    DIMENSIONS,
+    Allocation,
+    ApprovedZone,
+    City,
+    Criterion,
+    DemoCounty,
+    Evaluation,
+    Grade,
+    Panel,
+    Programme,
+)
+
+__all__ = ["load_programme"]
+
+
+def load_programme(path: str | Path) -> Programme:
+    """Read ``programme.yaml`` and its catalogue; raises ConfigError when unusable."""
+    path = Path(path)
+    doc = _read_yaml(path)
+    return _Reader(path, doc).programme()
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML without implicit dates, so a bad date is reported by key, not by PyYAML."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _read_yaml(path: Path) -> Mapping[str, object]:
+    try:
+        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    except OSError as exc:
+        raise ConfigError("programme-unreadable", file=path.name, detail=exc.strerror) from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError("programme-not-utf8", file=path.name) from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        if mark is not None:
+            raise ConfigError("programme-yaml-line", file=path.name, line=mark.line + 1) from exc
+        raise ConfigError("programme-yaml", file=path.name) from exc
+    if not isinstance(doc, Mapping):
+        raise ConfigError("programme-not-mapping", file=path.name)
+    return doc
+
+
+class _RollOn(TypedDict, total=False):
+    """The roll-on settings of ``evaluation`` that were given (Evaluation's keywords)."""
+
+    roll_on_grades: tuple[str, ...]
+    min_execution: float
+    max_years: int
+
+
+class _Reader:
+    """Reads one configuration mapping, naming file and key in every error."""
+
+    def __init__(self, path: Path, doc: Mapping[str, object]) -> None:
+        self.path = path
+        self.doc = doc
+
+    def fail(self, where: str, problem: str) -> ConfigError:
+        return ConfigError(f"{self.path.name}：{where}{problem}")
+
+    @overload
+    def required(self, key: str, kind: type[int]) -> int: ...
+    @overload
+    def required(self, key: str, kind: type[str]) -> str: ...
+    def required(self, key: str, kind: type[int] | type[str]) -> int | str:
+        if key not in self.doc or self.doc[key] in (None, ""):
+            raise self.fail("", f"缺少 {key}")
+        return self.typed(self.doc[key], kind, key)
+
+    @overload
+    def typed(self, value: object, kind: type[int], where: str) -> int: ...
+    @overload
+    def typed(self, value: object, kind: type[str], where: str) -> str: ...
+    def typed(self, value: object, kind: type[int] | type[str], where: str) -> int | str:
+        if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
+            raise self.fail(where, " 应为整数")
+        if kind is str and not isinstance(value, str | int):
+            raise self.fail(where, " 应为文字")
+        return str(value).strip() if kind is str else cast(int, value)  # checked above
+
+    def items(self, key: str) -> list[object]:
+        value = self.doc.get(key) or []
+        if not isinstance(value, list):
+            raise self.fail(key, " 应为列表")
+        return value
+
+    def programme(self) -> Programme:
+        catalogue_path = self.catalogue_path()
+        return Programme(
+            year=self.required("year", int),
+            agency=self.required("agency", str),
+            docno_prefix=self.required("docno_prefix", str),
+            parent_notice=self.typed(self.doc.get("parent_notice", ""), str, "parent_notice"),
+            cities=self.cities(),
+            source=str(self.path),
+            demo_counties=self.demo_counties(),
+            holidays=self.dates("holidays"),
+            workdays=self.dates("workdays"),
+            evaluation=self.evaluation(),
+            catalogue_path=catalogue_path,
+            catalogue=load_catalogue(catalogue_path) if catalogue_path else None,
+            target_zones=self.optional_int("target_zones"),
+            publicity_days=self.optional_int("publicity_days") or 5,
+            synthetic=bool(self.doc.get("synthetic", False)),
+            approved=self.approved(),
+            allocation=self.allocation(),
+            panel=self.panel(),
+        )
+
+    def optional_int(self, key: str) -> int | None:
+        value = self.doc.get(key)
+        return None if value is None else self.typed(value, int, key)
+
+    def entry(
+        self, key: str, index: int, item: object, needed: tuple[str, ...]
+    ) -> Mapping[str, object]:
+        if not isinstance(item, Mapping):
+            raise self.fail(f"{key} 第{index}项", " 应为键值形式，如 {name: 太原市, quota: 2}")
+        for name in needed:
+            if item.get(name) in (None, ""):
+                raise self.fail(f"{key} 第{index}项", f"缺少 {name}")
+        return item
+
+    def cities(self) -> tuple[City, ...]:
+        cities = []
+        for i, item in enumerate(self.items("cities"), 1):
+            entry = self.entry("cities", i, item, ("name", "quota"))
+            quota = self.typed(entry["quota"], int, f"cities 第{i}项 quota")
+            if quota < 0:
+                raise self.fail(f"cities 第{i}项 quota", " 不能为负数")
+            cities.append(City(self.typed(entry["name"], str, f"cities 第{i}项 name"), quota))
+        if not cities:
+            raise self.fail("", "缺少 cities（申报地市及名额）")
+        names = [c.name for c in cities]
+        if len(set(names)) != len(names):
+            raise self.fail("cities", " 中有重复的地市")
+        return tuple(cities)
+
+    def demo_counties(self) -> tuple[DemoCounty, ...]:
+        out = []
+        for i, item in enumerate(self.items("demo_counties"), 1):
+            entry = self.entry("demo_counties", i, item, ("name", "city"))
+            out.append(DemoCounty(str(entry["name"]).strip(), str(entry["city"]).strip()))
+        return tuple(out)
+
+    def dates(self, key: str) -> frozenset[dt.date]:
+        days: set[dt.date] = set()
+        for i, item in enumerate(self.items(key), 1):
+            days.update(self.date_range(item, f"{key} 第{i}项"))
+        return frozenset(days)
+
+    def date_range(self, item: object, where: str) -> list[dt.date]:
+        if isinstance(item, dt.date):
+            return [item]
+        first, _, last = str(item).partition("..")
+        try:
+            start = dt.date.fromisoformat(first.strip())
+            end = dt.date.fromisoformat(last.strip()) if last else start
+        except ValueError:
+            raise self.fail(where, f"“{item}”应为日期 YYYY-MM-DD 或区间 起..止") from None
+        if end < start:
+            raise self.fail(where, f"“{item}”的结束日期早于开始日期")
+        return [start + dt.timedelta(days=n) for n in range((end - start).days + 1)]
+
+    def evaluation(self) -> Evaluation:
+        section = self.doc.get("evaluation") or {}
+        if not isinstance(section, Mapping):
+            raise self.fail("evaluation", " 应为键值形式")
+        weights = section.get("weights") or DEFAULT_WEIGHTS
+        if not isinstance(weights, Mapping) or not all(
+            isinstance(v, int | float) and not isinstance(v, bool) for v in weights.values()
+        ):
+            raise self.fail("evaluation.weights", " 应为 一级指标: 分值 的形式")
+        unknown = sorted(set(weights) - set(DIMENSIONS))
+        if unknown:
+            raise self.fail("evaluation.weights", f" 含有不是一级指标的项：{'、'.join(unknown)}")
+        return Evaluation(
+            {str(k): float(v) for k, v in weights.items()},
+            self.grades(section),
+            **self.roll_on(section),
+        )
+
+    def roll_on(self, section: Mapping[str, Any]) -> _RollOn:
+        """Optional roll-on settings: roll_on_grades, min_execution (%), max_years."""
+        out: _RollOn = {}
+        if section.get("roll_on_grades"):
+            out["roll_on_grades"] = tuple(str(g) for g in section["roll_on_grades"])
+        if section.get("min_execution") is not None:
+            out["min_execution"] = float(
+                self.amount(section["min_execution"], "evaluation.min_execution", None)
+            )
+        if section.get("max_years") is not None:
+            out["max_years"] = self.typed(section["max_years"], int, "evaluation.max_years")
+        return out
+
+    def grades(self, section: Mapping[str, Any]) -> tuple[Grade, ...]:
+        items = section.get("grades")
+        if not items:
+            return DEFAULT_GRADES
+        out = []
+        for i, item in enumerate(items, 1):
+            entry = self.entry("evaluation.grades", i, item, ("name", "min"))
+            if not isinstance(entry["min"], int | float):
+                raise self.fail(f"evaluation.grades 第{i}项 min", " 应为数字")
+            out.append(Grade(str(entry["name"]), float(entry["min"])))
+        return tuple(sorted(out, key=lambda g: -g.min_score))
+
+    def catalogue_path(self) -> Path | None:
+        value = self.doc.get("catalogue")
+        if not value:
+            return None
+        path = (self.path.parent / str(value)).resolve()
+        if not path.is_file():
+            raise self.fail("catalogue", f" 指向的文件不存在：{value}")
+        return path
+
+    # --- approved list and allocation (formkit allocate / monitor / evaluate) ----------------
+
+    def amount(self, value: object, where: str, places: int | None = 2) -> Decimal:
+        """A non-negative exact decimal (万元 with at most ``places`` decimals)."""
+        if isinstance(value, bool):
+            raise self.fail(where, " 应为数字")
+        try:
+            number = Decimal(str(value).strip())
+        except InvalidOperation:
+            raise self.fail(where, f" 应为数字，现为 {value!r}") from None
+        if not number.is_finite() or number < 0:
+            raise self.fail(where, " 应为非负数")
+        exponent = number.as_tuple().exponent
+        if places is not None and isinstance(exponent, int) and -exponent > places:
+            raise self.fail(where, f" 最多 {places} 位小数")
+        return number
+
+    def approved(self) -> tuple[ApprovedZone, ...]:
+        out = []
+        for i, item in enumerate(self.items("approved"), 1):
+            where = f"approved 第{i}项"
+            entry = self.entry("approved", i, item, ("zone", "city"))
+            request = entry.get("request")
+            start = entry.get("start")
+            out.append(
+                ApprovedZone(
+                    zone=self.typed(entry["zone"], str, f"{where} zone"),
+                    city=self.typed(entry["city"], str, f"{where} city"),
+                    carrier=str(entry.get("carrier") or "").strip(),
+                    request=None if request is None else self.amount(request, f"{where} request"),
+                    grade=str(entry.get("grade") or "").strip(),
+                    start=None if start is None else self.typed(start, int, f"{where} start"),
+                )
+            )
+        names = [z.zone for z in out]
+        if len(set(names)) != len(names):
+            raise self.fail("approved", " 中有重复的开发区")
+        return tuple(out)
+
+    def allocation(self) -> Allocation:
+        section = self.doc.get("allocation") or {}
+        if not isinstance(section, Mapping):
+            raise self.fail("allocation", " 应为键值形式")
+        rule = str(section.get("rule") or "equal").strip()
+        if rule not in ALLOCATION_RULES:
+            raise self.fail("allocation.rule", f" 应为 {' / '.join(ALLOCATION_RULES)} 之一")
+        budget = section.get("budget")
+        tiers = section.get("tiers") or DEFAULT_TIERS
+        if not isinstance(tiers, Mapping):
+            raise self.fail("allocation.tiers", " 应为 等次: 权重 的形式")
+        return Allocation(
+            budget=None if budget is None else self.amount(budget, "allocation.budget"),
+            rule=rule,
+            cap_by_request=bool(section.get("cap_by_request", True)),
+            tiers={str(k): self.amount(v, f"allocation.tiers.{k}", None) for k, v in tiers.items()},
+            doc_seq=str(section.get("doc_seq") or "").strip(),
+            date=str(section.get("date") or "").strip(),
+        )
+
+    # --- the expert panel (formkit panel) ------------------------------------------------------
+
+    def panel(self) -> Panel:
+        section = self.doc.get("panel") or {}
+        if not isinstance(section, Mapping):
+            raise self.fail("panel", " 应为键值形式")
+        score = section.get("score") or {}
+        if not isinstance(score, Mapping):
+            raise self.fail("panel.score", " 应为键值形式")
+        low = float(self.amount(score.get("min", 0), "panel.score.min", None))
+        high = float(self.amount(score.get("max", 10), "panel.score.max", None))
+        if high <= low:
+            raise self.fail("panel.score", " 的 max 应大于 min")
+        publicity = section.get("publicity") or {}
+        if not isinstance(publicity, Mapping):
+            raise self.fail("panel.publicity", " 应为键值形式")
+        return Panel(
+            criteria=self.criteria(section),
+            score_min=low,
+            score_max=high,
+            margin=float(self.amount(section.get("margin", 15), "panel.margin", None)),
+            trim_from=self.typed(section.get("trim_from", 5), int, "panel.trim_from"),
+            names=bool(section.get("names", False)),
+            round=self.typed(section.get("round", 1), int, "panel.round"),
+            publicity={str(k): str(v).strip() for k, v in publicity.items() if v is not None},
+        )
+
+    def criteria(self, section: Mapping[str, object]) -> tuple[Criterion, ...]:
+        items = section.get("criteria") or []
+        if not isinstance(items, list):
+            raise self.fail("panel.criteria", " 应为列表")
+        out = []
+        for i, item in enumerate(items, 1):
+            where = f"panel.criteria 第{i}项"
+            entry = self.entry("panel.criteria", i, item, ("name", "weight"))
+            figures = entry.get("figures") or []
+            if not isinstance(figures, list):
+                raise self.fail(f"{where} figures", " 应为列表")
+            out.append(
+                Criterion(
+                    self.typed(entry["name"], str, f"{where} name"),
+                    float(self.amount(entry["weight"], f"{where} weight", None)),
+                    tuple(str(f).strip() for f in figures),
+                )
+            )
+        names = [c.name for c in out]
+        if len(set(names)) != len(names):
+            raise self.fail("panel.criteria", " 中有重复的评审项")
+        return tuple(out)
