@@ -11,6 +11,7 @@ are printable and are shown as they are.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 
 MAX_SHOWN = 200
 
@@ -52,3 +53,14 @@ def _shorten(text: str, limit: int) -> str:
         return text
     keep = (limit - 1) // 2
     return f"{text[:keep]}…{text[len(text) - keep :]}"
+
+
+# What offices, file managers and Macs leave beside the real files in a folder: hidden files
+# and folders, Word's and Excel's lock files (~$…), macOS resource forks (__MACOSX). check,
+# batch and panel collect skip the same ones, so the clerk's check sees the dossier batch sees.
+SKIPPED_PREFIXES = (".", "~$", "__MACOSX")
+
+
+def skipped(parts: Iterable[str]) -> bool:
+    """Whether a path below a folder, given by its parts, is such a leftover."""
+    return any(part.startswith(SKIPPED_PREFIXES) for part in parts)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypedDict, cast
 
+from formkit.intake.names import skipped
 from formkit.model.document import Document
 from formkit.model.errors import InputFileError
 from formkit.model.findings import Finding, FindingData, FindingDict, finding, has_errors
@@ -133,7 +134,7 @@ def iter_inputs(paths: Iterable[str | Path]) -> Iterator[tuple[str, Path]]:
         path = Path(given)
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if not child.name.startswith((".", "~$")):
+                if not skipped(child.relative_to(path).parts):
                     yield str(child), child
         else:
             yield str(given), path

@@ -186,3 +186,22 @@ def test_spellings_people_write_are_one_zone(spelling: str) -> None:
     from formkit.programme.catalogue import zone_key
 
     assert zone_key(spelling) == zone_key("大同演示产业园区")
+
+
+def test_regression_check_skips_what_batch_skips_hidden_folders_locks_and_mac_forks(
+    tmp_path: Path,
+) -> None:
+    """check walked into hidden folders and __MACOSX (it skipped only hidden *names*), so a
+    copy in ``.backup/`` became a second version (a false duplicate-version) that batch, which
+    skips them, never saw."""
+    files = b.documents(valid())
+    b.write(tmp_path, files)
+    for name, data in files.items():
+        for litter in (f".backup/{name}", f"__MACOSX/{name}", f"~${name}"):
+            (tmp_path / litter).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / litter).write_bytes(data)
+    code, out = run("check", "--json", str(tmp_path))
+    assert code == 0, out
+    objs = json.loads(out)
+    assert sorted(Path(o["file"]).relative_to(tmp_path).as_posix() for o in objs) == sorted(files)
+    assert not [f for o in objs for f in o["findings"] if f["code"] == "duplicate-version"]

@@ -7,9 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from formkit.intake.names import skipped
 from formkit.jobs.registry import StoredFile
-
-SKIPPED_PREFIXES = (".", "~$", "__MACOSX")
 
 
 @dataclass(frozen=True)
@@ -25,7 +24,7 @@ def walk(inbox: Path) -> Iterator[InboxFile]:
     hidden files and symlinks (a link could point outside the inbox)."""
     for path in sorted(inbox.rglob("*")):
         rel_parts = path.relative_to(inbox).parts
-        if any(part.startswith(SKIPPED_PREFIXES) for part in rel_parts):
+        if skipped(rel_parts):
             continue
         if path.is_symlink() or not path.is_file():
             continue

@@ -17,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from formkit.intake.names import skipped
 from formkit.jobs.panel import ident
 from formkit.jobs.panel.batch import Batch
 from formkit.jobs.panel.words import word
@@ -95,7 +96,9 @@ def _documents(folder: Path, found: list[Sourced]) -> Iterator[tuple[str, Docume
     from formkit.intake.archive import iter_members
     from formkit.intake.gate import inspect
 
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and not _skipped(p))
+    files = sorted(
+        p for p in folder.rglob("*") if p.is_file() and not skipped(p.relative_to(folder).parts)
+    )
     for path in files[:MAX_FILES]:
         name = path.relative_to(folder).as_posix()
         members: list[tuple[str, bytes]] = []
@@ -130,10 +133,6 @@ def _document(name: str, data: bytes, kind: str | None, found: list[Sourced]) ->
     except Exception as exc:  # a defect in a reader: one finding, the other files go on
         found.append((name, finding("internal-error", detail=type(exc).__name__)))
     return None
-
-
-def _skipped(path: Path) -> bool:
-    return path.name.startswith((".", "~$"))
 
 
 # --- one document → one checked sheet ---------------------------------------------------------
