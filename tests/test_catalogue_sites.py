@@ -105,7 +105,8 @@ def supplied(call: ast.Call) -> set[str] | None:
     """The param names a call gives (None when it spreads a mapping we cannot see)."""
     if any(k.arg is None for k in call.keywords):
         return None
-    names = {k.arg for k in call.keywords if k.arg is not None} - NOT_PARAMS
+    # a NAME_word param names a catalogue line that fills {NAME} (Code.render)
+    names = {k.arg.removesuffix("_word") for k in call.keywords if k.arg is not None} - NOT_PARAMS
     if _name(call.func) in FINDINGS:
         names -= FINDING_FIELDS
     if _name(call.func) == "Finding":

@@ -45,7 +45,7 @@ RATCHET: dict[str, int] = {
     "formkit/cli/spec.py": 3,
     "formkit/cli/zh.py": 12,
     "formkit/jobs/cycle/inbox.py": 1,
-    "formkit/intake/gate.py": 21,
+    "formkit/intake/gate.py": 2,
     "formkit/intake/zipaudit.py": 1,
     "formkit/programme/model.py": 24,
     "formkit/programme/loader.py": 51,

@@ -26,6 +26,7 @@ from formkit.intake.ooxml_gate import PackageReport, scan_package
 from formkit.intake.pdfcheck import pdf_precheck
 from formkit.intake.sniff import sniff, zip_kind
 from formkit.intake.zipaudit import audit_zip, encrypted
+from formkit.model.codes import REPORT_TEXTS
 from formkit.model.errors import InputFileError
 from formkit.model.findings import Finding, finding
 
@@ -33,27 +34,6 @@ __all__ = ["DEFAULT_LIMITS", "GateResult", "Limits", "inspect"]
 
 _MACRO_KINDS = {"docm": "docx", "xlsm": "xlsx"}
 
-DESCRIPTIONS = {
-    "pptx": "PowerPoint 演示文稿",
-    "ppt": "PowerPoint 演示文稿",
-    "xlsb": "Excel 二进制工作簿（.xlsb）",
-    "odt": "OpenDocument 文本（.odt）",
-    "ods": "OpenDocument 表格（.ods）",
-    "cfb": "未知的 Office 复合文档",
-    "png": "PNG 图片",
-    "jpeg": "JPEG 图片",
-    "gif": "GIF 图片",
-    "bmp": "BMP 图片",
-    "tiff": "TIFF 图片",
-    "exe": "Windows 可执行程序",
-    "elf": "Linux 可执行程序",
-    "html": "网页（HTML）文件",
-    "rtf": "RTF 文档",
-    "gzip": "gzip 压缩文件",
-    "bzip2": "bzip2 压缩文件",
-    "xz": "xz 压缩文件",
-    "unknown": "未知格式",
-}
 _ARCHIVES = {"rar": "RAR", "7z": "7z", "gzip": "gzip", "bzip2": "bzip2", "xz": "xz"}
 _EXTENSIONS = {
     "docx": ("docx", "docm"),
@@ -189,13 +169,13 @@ def _legacy_notes(data: bytes, name: str) -> list[Finding]:
 
 
 def _unknown(name: str, kind: str) -> InputFileError:
-    description = DESCRIPTIONS.get(kind, DESCRIPTIONS["unknown"])
+    word = f"type-{kind}" if f"type-{kind}" in REPORT_TEXTS else "type-unknown"
     ext = _extension(name)
     if ext:
         return InputFileError(
-            "file-unknown-type", name, reason="kind-extension", description=description, ext=ext
+            "file-unknown-type", name, reason="kind-extension", description_word=word, ext=ext
         )
-    return InputFileError("file-unknown-type", name, detail=description)
+    return InputFileError("file-unknown-type", name, detail_word=word)
 
 
 def _extension(name: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 
@@ -25,17 +26,11 @@ class Code:
         :data:`REPORT_TEXTS` that fills ``{NAME}`` in ``lang`` (from the other params), so a
         finding stored as data keeps formkit's own words in every language."""
         template = self.en if lang == "en" else self.zh
-        values = {k: ("" if v is None else v) for k, v in params.items()}
+        values = filled(lang, params)
         reason = params.get("reason")
         if isinstance(reason, str) and reason in REASONS and "{detail}" in template:
-            # the reason's words fill {detail}
-            values["detail"] = REASONS[reason].render(lang, **params)
-        for key, word in params.items():
-            if key.endswith(WORD) and isinstance(word, str) and word in REPORT_TEXTS:
-                zh, en = REPORT_TEXTS[word]
-                values[key.removesuffix(WORD)] = (en if lang == "en" else zh).format_map(
-                    _Missing(values)
-                )
+            # the reason's words fill {detail} (after the words, which a reason may hold)
+            values["detail"] = REASONS[reason].render(lang, **values)
         return template.format_map(_Missing(values))
 
     def advice(self, lang: str = "zh") -> str:
@@ -60,6 +55,19 @@ class Reason:
 
 
 WORD = "_word"  # see Code.render
+
+
+def filled(lang: str, params: Mapping[str, object]) -> dict[str, object]:
+    """``params`` ready to format a template in ``lang``: None as "", and each ``NAME_word``
+    param's catalogue line (:data:`REPORT_TEXTS`) as ``NAME``."""
+    values = {k: ("" if v is None else v) for k, v in params.items()}
+    for key, word in params.items():
+        if key.endswith(WORD) and isinstance(word, str) and word in REPORT_TEXTS:
+            zh, en = REPORT_TEXTS[word]
+            values[key.removesuffix(WORD)] = (en if lang == "en" else zh).format_map(
+                _Missing(values)
+            )
+    return values
 
 
 class _Missing(dict[str, object]):
@@ -1656,6 +1664,26 @@ REASONS: dict[str, Reason] = _reasons(
 # Words of formkit's own outputs that are not findings (text reports of check and parse, the
 # batch's console lines, report.html and 汇总表.xlsx): key → (zh, en).
 REPORT_TEXTS: dict[str, tuple[str, str]] = {
+    # what a file is, by its content (file-unknown-type)
+    "type-pptx": ("PowerPoint 演示文稿", "a PowerPoint presentation"),
+    "type-ppt": ("PowerPoint 演示文稿", "a PowerPoint presentation"),
+    "type-xlsb": ("Excel 二进制工作簿（.xlsb）", "an Excel binary workbook (.xlsb)"),
+    "type-odt": ("OpenDocument 文本（.odt）", "an OpenDocument text (.odt)"),
+    "type-ods": ("OpenDocument 表格（.ods）", "an OpenDocument spreadsheet (.ods)"),
+    "type-cfb": ("未知的 Office 复合文档", "an unknown Office compound document"),
+    "type-png": ("PNG 图片", "a PNG image"),
+    "type-jpeg": ("JPEG 图片", "a JPEG image"),
+    "type-gif": ("GIF 图片", "a GIF image"),
+    "type-bmp": ("BMP 图片", "a BMP image"),
+    "type-tiff": ("TIFF 图片", "a TIFF image"),
+    "type-exe": ("Windows 可执行程序", "a Windows program"),
+    "type-elf": ("Linux 可执行程序", "a Linux program"),
+    "type-html": ("网页（HTML）文件", "a web page (HTML)"),
+    "type-rtf": ("RTF 文档", "an RTF document"),
+    "type-gzip": ("gzip 压缩文件", "a gzip archive"),
+    "type-bzip2": ("bzip2 压缩文件", "a bzip2 archive"),
+    "type-xz": ("xz 压缩文件", "an xz archive"),
+    "type-unknown": ("未知格式", "an unknown format"),
     "how-to-fix": ("如何修改：{hint}", "how to fix: {hint}"),
     "cli-line": ("formkit：{message}", "formkit: {message}"),
     "cli-written": ("已生成：{path}", "Written: {path}"),

@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from formkit.model.codes import CODES, REASONS
+from formkit.model.codes import CODES, REASONS, filled
 
 
 class FormkitError(Exception):
@@ -89,7 +89,7 @@ class FormkitError(Exception):
         reason's sentence, else the bare ``detail``/``seconds``, else the code's sentence."""
         reason = self.params.get("reason")
         if reason is not None:
-            return REASONS[reason].render("zh", **self.params)
+            return REASONS[reason].render("zh", **filled("zh", self.params))
         for key in ("detail", "seconds"):
             if key in self.params:
                 return str(self.params[key])

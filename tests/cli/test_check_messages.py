@@ -179,8 +179,11 @@ def test_parse_without_json_prints_label_value_and_place() -> None:
 # What may stand in Chinese text: placeholders, product and format names, file extensions,
 # option names and paths a clerk types, config keys in brackets, an example address.
 ALLOWED = re.compile(
-    r"\{[^}]*\}|%\([a-z]+\)s|--[a-z-]+|\.(?:docx|xlsx|pdf|zip)\b|"
+    r"\{[^}]*\}|%\([a-z]+\)s|--[a-z-]+|\.(?:docx|xlsx|pdf|zip|xlsb|odt|ods)\b|"
     r"\b(?:Word|WPS|Excel|PDF|LibreOffice|VBA|ToUnicode|cid|MB|UTF-8|YAML|JSON|formkit|SHA-256)\b|"
+    # what a file really is (file-unknown-type's type-… lines)
+    r"\b(?:PowerPoint|OpenDocument|Office|PNG|JPEG|GIF|BMP|TIFF|Windows|Linux|HTML|RTF)\b|"
+    r"\b(?:gzip|bzip2|xz)\b|"
     r"[\w-]+(?:/[\w.-]+)+|[a-z]+\.[a-z]+|（[a-z_]+）|\([a-z_]+\)|[\w.]+@[\w.]+|"
     r"libreoffice-writer-nogui"
 )

@@ -300,3 +300,28 @@ def test_read_dumps_with_english_words_and_the_files_own_text() -> None:
     # what formkit says before each ": " is English; the file's text follows it
     heads = [line.split(": ", 1)[0] for line in lines[1:] if ": " in line]
     assert len(heads) > 20 and chinese_left(heads) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "zh", "en"),
+    [
+        (
+            "申报表.docx",
+            b"\x89PNG\r\n\x1a\n" + b"\0" * 64,
+            "PNG 图片（扩展名为 .docx）",
+            "a PNG image (extension .docx)",
+        ),
+        ("说明", b"just some text", "未知格式", "an unknown format"),
+    ],
+)
+def test_regression_what_a_refused_file_really_is_follows_lang(
+    tmp_path: Path, name: str, data: bytes, zh: str, en: str
+) -> None:
+    """The type named in file-unknown-type came from a Chinese table in intake, so an English
+    report said “unrecognised file type: 未知格式”; it is a catalogue word now."""
+    (tmp_path / name).write_bytes(data)
+    for lang, words in (("zh", zh), ("en", en)):
+        result = CliRunner().invoke(main, ["check", "--lang", lang, str(tmp_path / name)])
+        assert result.exit_code == 2, result.output
+        assert words in result.output
+    assert not re.search(r"[\u4e00-\u9fff]", result.output.replace(str(tmp_path / name), ""))
