@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from formkit.model.codes import CODES, REASONS
+from formkit.model.codes import CODES, REASONS, REPORT_TEXTS
 from formkit.model.errors import (
     ConfigError,
     FormkitError,
@@ -171,7 +171,16 @@ def test_every_call_site_supplies_exactly_its_templates_placeholders() -> None:
             names |= {"field"}  # a finding's field is its own attribute; None prints empty
         if _name(call.func) == "issue":  # a dossier issue's own file and document
             names -= {"file"} if "document" in want else {"file", "document"}
-        if names != want:
+        words = [k for k in call.keywords if k.arg and k.arg.endswith("_word")]
+        for k in words:  # the catalogue line a NAME_word param names takes params of its own
+            if isinstance(k.value, ast.Constant):
+                want |= placeholders(*REPORT_TEXTS[k.value.value])
+        if any(not isinstance(k.value, ast.Constant) for k in words):
+            if not want <= names:  # a line chosen at run time: its own params are extra
+                wrong.append(
+                    f"{where}: {code}: gives {sorted(names)}, lacks {sorted(want - names)}"
+                )
+        elif names != want:
             wrong.append(f"{where}: {code}: gives {sorted(names)}, template has {sorted(want)}")
     assert not wrong, "\n".join(wrong)
 

@@ -122,6 +122,10 @@ def test_minimum_values() -> None:
         ("out-of-range", "创业导师数（人）"),
     ]
     assert found[1].message() == "“创业导师数（人）”的值-1超出允许范围（不小于 0）"
+    # the bound's words are data, so they follow the report's language (regression: they were
+    # Chinese text made with the finding, shown inside English reports)
+    assert found[1].message("en") == "“创业导师数（人）” value -1 out of range (at least 0)"
+    assert found[1].to_data()["params"]["detail_word"] == "at-least"
 
 
 @pytest.mark.parametrize(

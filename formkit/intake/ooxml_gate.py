@@ -20,7 +20,7 @@ from formkit.intake.names import safe_display
 from formkit.intake.xmlscan import UnsafeXml, check_stream
 from formkit.intake.zipaudit import member_label
 from formkit.intake.zipread import Reader, member_reader
-from formkit.model.codes import detail_text
+from formkit.model.codes import text
 from formkit.model.errors import InputFileError
 
 _RELS_CAP = 8 * 1024 * 1024
@@ -49,7 +49,7 @@ def scan_package(archive: zipfile.ZipFile, data: bytes, name: str, limits: Limit
             report.external.extend(_external_targets(raw, info, name))
     if len(report.external) > _SHOWN_REFS:
         more = len(report.external) - _SHOWN_REFS
-        report.external[_SHOWN_REFS:] = [detail_text("more-places", n=more)]
+        report.external[_SHOWN_REFS:] = [text("more-places", n=more)]
     return report
 
 

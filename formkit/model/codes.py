@@ -1664,6 +1664,14 @@ REASONS: dict[str, Reason] = _reasons(
 # Words of formkit's own outputs that are not findings (text reports of check and parse, the
 # batch's console lines, report.html and 汇总表.xlsx): key → (zh, en).
 REPORT_TEXTS: dict[str, tuple[str, str]] = {
+    # parts of a message that fill its {detail} (bounds, phones, places)
+    "phone-none": ("未填写号码", "no number given"),
+    "phone-unknown": ("无法识别 {numbers}", "not a phone number: {numbers}"),
+    "at-least": ("不小于 {n}", "at least {n}"),
+    "at-most": ("不大于 {n}", "at most {n}"),
+    "at-most-items": ("最多 {n} 项", "at most {n} items"),
+    "places": ("{first} 等 {n} 处", "{first} and {more} more"),
+    "more-places": ("另有 {n} 处", "{n} more"),
     # what a file is, by its content (file-unknown-type)
     "type-pptx": ("PowerPoint 演示文稿", "a PowerPoint presentation"),
     "type-ppt": ("PowerPoint 演示文稿", "a PowerPoint presentation"),
@@ -2279,51 +2287,6 @@ HINTS_EN: dict[str, str] = {
     "token-missing": "an API call needs the header Authorization: Bearer <token>",
     "token-wrong": "check the token with the administrator",
 }
-
-
-# The parts of findings' messages that validation fills in ({detail}, {kind}): key → (zh, en).
-# Rendered in Chinese when the finding is made (formkit.validate.checksum, formkit.validate).
-DETAIL_TEXTS: dict[str, tuple[str, str]] = {
-    "credit-length": ("长度应为18位，实为{n}位", "should be 18 characters long, is {n}"),
-    "credit-chars": (
-        "含有不允许的字符 {chars}（不使用 I、O、S、V、Z）",
-        "has characters not allowed: {chars} (I, O, S, V, Z are not used)",
-    ),
-    "credit-region": (
-        "第3至8位应为行政区划代码（6位数字），实为 {region}",
-        "characters 3 to 8 should be an administrative division code (6 digits), are {region}",
-    ),
-    "credit-check": (
-        "校验位错误，按前17位计算应为 {expected}",
-        "wrong check character: the first 17 give {expected}",
-    ),
-    "format-mismatch": ("格式不符", "wrong format"),
-    "phone-none": ("未填写号码", "no number given"),
-    "phone-unknown": ("无法识别 {numbers}", "not a phone number: {numbers}"),
-    "at-least": ("不小于 {n}", "at least {n}"),
-    "at-most": ("不大于 {n}", "at most {n}"),
-    "at-most-items": ("最多 {n} 项", "at most {n} items"),
-    "kind-int": ("整数", "a whole number"),
-    "kind-number": ("数字", "a number"),
-    "kind-money": ("金额（万元）", "an amount (10,000 yuan)"),
-    "kind-month": ("年月（如 2020-01）", "a month (e.g. 2020-01)"),
-    "kind-date": ("日期（如 2020-03-20）", "a date (e.g. 2020-03-20)"),
-    "kind-bool": ("是/否", "yes/no"),
-    "kind-list": ("列表", "a list"),
-    "kind-target": ("数值", "a value"),
-    "kind-choice": ("选项", "an option"),
-    "kind-period": ("报送时间段", "a reporting period"),
-    "kind-text": ("文字", "text"),
-    "kind-longtext": ("文字", "text"),
-    "places": ("{first} 等 {n} 处", "{first} and {more} more"),
-    "more-places": ("另有 {n} 处", "{n} more"),
-}
-
-
-def detail_text(key: str, lang: str = "zh", **params: object) -> str:
-    """A part of a message from :data:`DETAIL_TEXTS`, filled with ``params``."""
-    zh, en = DETAIL_TEXTS[key]
-    return (en if lang == "en" else zh).format(**params)
 
 
 # click's own messages (usage errors, help headings), by click's English text → Chinese;

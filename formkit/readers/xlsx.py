@@ -28,7 +28,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from formkit.model.codes import detail_text
+from formkit.model.codes import text
 from formkit.model.document import Cell, Document, Location, Table
 from formkit.model.findings import Finding, finding
 from formkit.readers.ooxml import fail, local_name, open_package
@@ -135,7 +135,7 @@ class _Book:
 def _no_value_note(places: list[str]) -> Finding:
     detail = places[0]
     if len(places) > 1:
-        detail = detail_text("places", first=places[0], n=len(places), more=len(places) - 1)
+        detail = text("places", first=places[0], n=len(places), more=len(places) - 1)
     return finding("formula-no-value", location=places[0], detail=detail)
 
 

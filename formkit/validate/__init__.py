@@ -22,7 +22,7 @@ from typing import Any
 import cerberus
 from cerberus.errors import ValidationError
 
-from formkit.model.codes import detail_text, text
+from formkit.model.codes import text
 from formkit.model.findings import Finding
 from formkit.model.record import Record
 from formkit.programme.model import Programme
@@ -303,8 +303,8 @@ def _translate(ctx: Context, error: ValidationError) -> None:
     elif rule == "allowed":
         ctx.add("not-allowed", path, allowed="、".join(map(str, error.constraint)))
     elif rule in ("min", "max", "maxlength"):
-        detail = _bound(rule, error.constraint)
-        ctx.add("out-of-range", path, value=_num(error.value), detail=detail)
+        word, bound = _bound(rule, error.constraint)
+        ctx.add("out-of-range", path, value=_num(error.value), detail_word=word, n=bound)
     else:  # type, and any rule a bureau adds to its own spec
         ctx.add("bad-value", path, **_kind(kind))
 
@@ -365,12 +365,13 @@ def _regex(ctx: Context, path: tuple[object, ...], kind: str) -> None:
         ctx.add("bad-pattern", path)
 
 
-def _bound(rule: str, constraint: object) -> str:
+def _bound(rule: str, constraint: object) -> tuple[str, object]:
+    """out-of-range's ``{detail}``: a catalogue line (in the output's language), its bound."""
     if rule == "min":
-        return detail_text("at-least", n=_num(constraint))
+        return "at-least", _num(constraint)
     if rule == "max":
-        return detail_text("at-most", n=_num(constraint))
-    return detail_text("at-most-items", n=constraint)
+        return "at-most", _num(constraint)
+    return "at-most-items", constraint
 
 
 def _num(value: object) -> object:

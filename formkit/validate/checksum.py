@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from formkit.model.codes import detail_text, text
+from formkit.model.codes import text
 from formkit.model.resources import word, word_map
 
 # --- unified social credit code, GB 32100-2015 -------------------------------------------
@@ -142,13 +142,13 @@ def is_phone(text: str) -> bool:
     return bool(MOBILE_RE.match(text) or LANDLINE_RE.match(text))
 
 
-def phones_problem(text: str) -> str | None:
+def phones_problem(cell: str) -> str | None:
     """A phone cell may hold several numbers separated by / 、 ， ；; each must be valid."""
-    parts = [p for p in _PHONE_SEPARATORS.split(text) if p.strip()]
+    parts = [p for p in _PHONE_SEPARATORS.split(cell) if p.strip()]
     if not parts:
-        return detail_text("phone-none")
+        return text("phone-none")
     bad = [p.strip() for p in parts if not is_phone(p)]
-    return detail_text("phone-unknown", numbers="、".join(bad)) if bad else None
+    return text("phone-unknown", numbers="、".join(bad)) if bad else None
 
 
 def is_email(text: str) -> bool:
