@@ -129,7 +129,7 @@ def _entry(ordinal: int, r: FileResult) -> Entry:
     return Entry(
         r.file,
         ordinal,
-        for_review(r.to_dict()),
+        for_review(r.to_data()),  # the shape batch stores: findings as data
         r.unreadable,
         None,
         _mtime_ns(r.file),
