@@ -205,3 +205,19 @@ def test_regression_check_skips_what_batch_skips_hidden_folders_locks_and_mac_fo
     objs = json.loads(out)
     assert sorted(Path(o["file"]).relative_to(tmp_path).as_posix() for o in objs) == sorted(files)
     assert not [f for o in objs for f in o["findings"] if f["code"] == "duplicate-version"]
+
+
+@pytest.mark.parametrize("given", [".", "./", "../dossier"])
+def test_regression_check_of_the_current_folder_finds_its_forms(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: str
+) -> None:
+    """``formkit check .`` (a clerk in the dossier's folder) said the folder held no forms
+    (input-no-forms) and exited 2: the forms were named ``申报信息表.docx``, which does not
+    start with ``./``."""
+    folder = tmp_path / "dossier"
+    folder.mkdir()
+    b.write(folder, b.documents(valid()))
+    monkeypatch.chdir(folder)
+    result = CliRunner().invoke(main, ["check", given])
+    assert result.exit_code == 0, result.output
+    assert "未找到可检查的文件" not in result.output

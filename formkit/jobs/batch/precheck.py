@@ -64,11 +64,13 @@ def without_forms(paths: Sequence[str | Path], results: Sequence[FileResult]) ->
     """An ``input-no-forms`` finding for each folder given whose files hold no form (an empty
     folder, one of pictures and notes): nothing there could be checked."""
     found = []
+    # by resolved path, not by name: ``check .`` names its files README.docx, not ./README.docx
+    sources = [Path(r.file.partition("!")[0]).resolve() for r in results if r.form]
     for given in paths:
-        if not Path(given).is_dir():
+        folder = Path(given)
+        if not folder.is_dir():
             continue
-        inside = str(Path(given)) + os.sep
-        if not any(r.form for r in results if r.file.startswith(inside)):
+        if not any(folder.resolve() in source.parents for source in sources):
             found.append(finding("input-no-forms", path=str(given)))
     return found
 
