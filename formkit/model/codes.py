@@ -2034,6 +2034,36 @@ REPORT_TEXTS: dict[str, tuple[str, str]] = {
     "kind-longtext": ("文字", "text"),
     "kind-day": ("日期", "date"),
     "document-file": ("{document}（{file}）", "{document} ({file})"),
+    # words inside the batch's findings: the plan's year, what a form left blank, why a file
+    # fits no zone
+    "year-1": ("第一年", "first-year"),
+    "year-2": ("第二年", "second-year"),
+    "county-not-filled": ("（未填写）", "(not filled in)"),
+    "docno-unknown": ("文号未识别", "document number not recognised"),
+    "unassigned-no-form": ("未识别出表单类型", "the form was not recognised"),
+    "unassigned-no-zone": ("文件中没有开发区名称或代码", "the file gives no zone name or code"),
+    # the 合规性审核意见 of a zone (an official document, always written in Chinese)
+    "opinion-agency": ("省级中小企业主管部门", "the provincial SME authority"),
+    "opinion-documents": ("申报材料", "the application documents"),
+    "opinion-advice": (
+        "按上述问题逐项修改“{document}”后，经市级主管部门重新报送。",
+        "Correct “{document}” point by point as above and submit it again through the city "
+        "authority.",
+    ),
+    "opinion-passed": (
+        "申报材料齐全，符合申报要求，通过合规性审核。",
+        "The application is complete and meets the requirements: it passes the compliance review.",
+    ),
+    "opinion-rejected": (
+        "该开发区不符合申报条件（{reasons}），不予受理。",
+        "The zone is not eligible ({reasons}); the application is not accepted.",
+    ),
+    "opinion-to-fix": (
+        "申报材料存在{errors}处需要补正的问题{also}，请按以下意见补正后重新报送。",
+        "Issues to correct in the application: {errors}{also}. Correct them as below and "
+        "submit it again.",
+    ),
+    "opinion-also": ("、{warnings}处需要核实的问题", "; issues to verify: {warnings}"),
 }
 
 

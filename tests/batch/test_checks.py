@@ -228,3 +228,36 @@ def test_identify_uses_the_catalogue_name_for_short_names() -> None:
     ident = Identify(load_programme(PROGRAMME))
     assert ident.key("太原样例经开区") == ident.key("太原样例经济技术开发区")
     assert group(submissions([]), None).dossiers == []
+
+
+def test_the_batchs_own_words_in_an_issue_follow_the_language() -> None:
+    """The year, a letter without a document number, a county left blank and why a file fits
+    no zone are catalogue words filled when a message is rendered: an English report said
+    第二年, 文号未识别, （未填写） and 未识别出表单类型 inside English sentences."""
+    data = valid(county="")
+    row = data["targets"]["indicators"][4]
+    data["plan"]["year2_goal"] = f"{row['indicator']}达到{row['target_y2'] + 5}人。"
+    data["application"]["in_demo_county"] = True
+    stray: dict[str, Any] = {"file": "杂项/说明.docx", "form": None, "fields": {}}
+    stray |= {"sources": {}, "findings": []}
+    more = [
+        letter("太原市", ["别的开发区"], docno=""),
+        Entry(stray["file"], 0, stray, False, None, 0, "0" * 64, 1),
+    ]
+    rev = review([*entries_of("太原市/z", data), *more], load_programme(PROGRAMME), SPECS)
+    found = {i.code: i for i in [*rev.zones[0].issues, *rev.other_issues]}
+    said = {
+        code: (found[code].message_in("zh"), found[code].message_in("en"))
+        for code in ("plan-targets-mismatch", "letter-zone-extra", "demo-county-unlisted")
+    }
+    assert "的第二年目标值" in said["plan-targets-mismatch"][0]
+    assert "the plan's second-year target" in said["plan-targets-mismatch"][1]
+    assert said["letter-zone-extra"] == (
+        "该开发区未列入太原市市级推荐文件（文号未识别）的推荐名单",
+        "the zone is not on 太原市's recommendation letter (document number not recognised)",
+    )
+    assert "“（未填写）”不在" in said["demo-county-unlisted"][0]
+    assert "but “(not filled in)” is not" in said["demo-county-unlisted"][1]
+    unassigned = found["file-unassigned"]
+    assert "（未识别出表单类型）" in unassigned.message_in("zh")
+    assert "(the form was not recognised)" in unassigned.message_in("en")

@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterator
 
 from formkit.jobs.batch.dossier import Dossier, Grouping, Identify, Submission
 from formkit.jobs.batch.status import Issue, issue
+from formkit.model.codes import text
 from formkit.programme.catalogue import zone_key
 from formkit.programme.model import Programme
 
@@ -48,8 +49,10 @@ COMPARED: tuple[tuple[str, dict[str, str]], ...] = (
     ("local_funds", {"application": "local_funds", "targets": "local_funds"}),
     ("other_funds", {"application": "other_funds", "targets": "other_funds"}),
 )
-PROGRAMME_CHECKS = ("开发区目录核对", "申报地市核对", "地市推荐名额", "示范县优先")
-YEARS = (("year1_goal", "target_y1", "第一年"), ("year2_goal", "target_y2", "第二年"))
+# the checks that need the programme, by their names as stored (codes.value_text renders them)
+PROGRAMME_CHECKS = tuple(text(f"check-{c}") for c in ("catalogue", "city", "quota", "demo-county"))
+# (the plan's goal, Form B's target, the catalogue line naming the year)
+YEARS = (("year1_goal", "target_y1", "year-1"), ("year2_goal", "target_y2", "year-2"))
 INDICATOR_KEYS = ("indicator", *(target for _, target, _ in YEARS))  # what plan_targets reads
 # the fields whose places the checks name, and (with those) the fields the checks read
 SOURCED = tuple(
@@ -206,7 +209,7 @@ def plan_targets(d: Dossier, titles: Titles) -> Iterator[Issue]:
                 document=titles["plan"],
                 location=plan.sources.get(goal_key),
                 indicator=row["indicator"],
-                year=year,
+                year_word=year,
                 plan=_fmt(said[0]),
                 table=_fmt(wanted),
             )
@@ -241,7 +244,7 @@ def check_programme(grouping: Grouping, programme: Programme) -> dict[str, list[
             found[d.key].append(
                 issue(
                     "quota-exceeded",
-                    document="市级推荐",
+                    document=text("value-city-quota"),
                     city=city,
                     count=len(dossiers),
                     quota=quota,
@@ -266,15 +269,16 @@ def demo_county(d: Dossier, programme: Programme) -> Iterator[Issue]:
     county = str(d.value("application", "county") or "").strip()
     claimed = d.value("application", "in_demo_county") is True
     if county and programme.is_demo_county(county, d.city or None):
-        yield issue("demo-county-priority", document="申报信息表", county=county)
+        yield issue("demo-county-priority", document=text("form-application"), county=county)
     elif claimed:
         app = d.forms["application"]
         yield issue(
             "demo-county-unlisted",
             file=app.file,
-            document="申报信息表",
+            document=text("form-application"),
             location=app.sources.get("in_demo_county"),
-            county=county or "（未填写）",
+            county=county,
+            county_word=None if county else "county-not-filled",
         )
 
 
@@ -299,7 +303,7 @@ def check_letters(
                         zone=zone,
                     )
                 )
-        docno = str(letter.fields.get("doc_no") or "文号未识别")
+        docno = str(letter.fields.get("doc_no") or "")
         for d in grouping.dossiers:
             if d.city == city and d.key not in keys:
                 on_zones[d.key].append(
@@ -309,6 +313,7 @@ def check_letters(
                         document=title,
                         city=city,
                         docno=docno,
+                        docno_word=None if docno else "docno-unknown",
                     )
                 )
     return on_zones, on_letters

@@ -20,11 +20,15 @@ from typing import Any
 
 from formkit.jobs.registry import Entry
 from formkit.model.findings import FindingData
+from formkit.model.resources import word_map
 from formkit.programme.catalogue import zone_key
 from formkit.programme.model import Programme
 
 LETTER = "city_letter"
 DATE_KEYS = ("fill_date", "issue_date")
+# a dossier's identity: 目录:<the catalogue's name> or 名称:<the name's key> (kept in the registry)
+_KEYS = word_map("batch", "dossier_keys")
+BY_CATALOGUE, BY_NAME = str(_KEYS["catalogue"]), str(_KEYS["name"])
 
 
 @dataclass
@@ -140,15 +144,15 @@ class Identify:
         if self.catalogue is not None and (name or code):
             match = self.catalogue.lookup(name, code)
             if match is not None:
-                return f"目录:{match.zone.name}"
+                return f"{BY_CATALOGUE}{match.zone.name}"
         if name:
             core, family = zone_key(name)
-            return f"名称:{core}{family}"
+            return f"{BY_NAME}{core}{family}"
         return self.by_code.get(code or "")
 
     def city_of(self, key: str) -> str:
-        if self.catalogue is not None and key.startswith("目录:"):
-            match = self.catalogue.lookup(key.removeprefix("目录:"))
+        if self.catalogue is not None and key.startswith(BY_CATALOGUE):
+            match = self.catalogue.lookup(key.removeprefix(BY_CATALOGUE))
             if match is not None and match.zone.city:
                 return str(match.zone.city)
         return ""

@@ -9,12 +9,13 @@ from typing import Any
 
 from formkit.jobs.batch.review import ZoneReview
 from formkit.jobs.batch.status import INELIGIBLE, PASSED, REJECTED, Issue
-from formkit.model.codes import CODES
+from formkit.model.codes import CODES, text
+from formkit.model.resources import word
 
-DEFAULT_AGENCY = "省级中小企业主管部门"
-FOLDER = "审核意见"
+# an opinion is an official document: its words are the catalogue's Chinese (opinion-*)
+DEFAULT_AGENCY = text("opinion-agency")
+FOLDER = word("batch", "opinion_folder")
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
-GENERIC_ADVICE = "按上述问题逐项修改“{document}”后，经市级主管部门重新报送。"
 
 
 def opinion_data(zone: ZoneReview, *, agency: str | None, date: str) -> dict[str, object]:
@@ -53,11 +54,15 @@ def suggestions(problems: list[Issue]) -> list[str]:
     out: list[str] = []
     for i in problems:
         hint = CODES[i.code].hint if i.code in CODES else ""
-        text = _sentence(hint) if hint else GENERIC_ADVICE.format(document=i.document or "申报材料")
+        advice = (
+            _sentence(hint)
+            if hint
+            else text("opinion-advice", document=i.document or text("opinion-documents"))
+        )
         if i.field and hint:
-            text = f"“{i.field}”：{text}"
-        if text not in out:
-            out.append(text)
+            advice = f"“{i.field}”：{advice}"
+        if advice not in out:
+            out.append(advice)
     return out
 
 
@@ -67,13 +72,13 @@ def _sentence(text: str) -> str:
 
 def conclusion(zone: ZoneReview) -> str:
     if zone.status == PASSED:
-        return "申报材料齐全，符合申报要求，通过合规性审核。"
+        return text("opinion-passed")
     if zone.status == REJECTED:
         reasons = "；".join(dict.fromkeys(i.message for i in zone.issues if _ineligible(i)))
-        return f"该开发区不符合申报条件（{reasons}），不予受理。"
+        return text("opinion-rejected", reasons=reasons)
     # the list above holds errors and warnings: both counts, so the sentence matches it
-    also = f"、{zone.warnings}处需要核实的问题" if zone.warnings else ""
-    return f"申报材料存在{zone.errors}处需要补正的问题{also}，请按以下意见补正后重新报送。"
+    also = text("opinion-also", warnings=zone.warnings) if zone.warnings else ""
+    return text("opinion-to-fix", errors=zone.errors, also=also)
 
 
 def _ineligible(i: Issue) -> bool:
@@ -94,4 +99,4 @@ def opinion_path(zone: ZoneReview, taken: set[str]) -> str:
 
 def safe_name(text: str) -> str:
     cleaned = _UNSAFE.sub("_", text).strip(" .")
-    return cleaned[:80] or "未命名"
+    return cleaned[:80] or word("batch", "unnamed")

@@ -20,10 +20,10 @@ from formkit.jobs.batch.review import Review, ZoneReview, not_forms
 from formkit.jobs.batch.status import PASSED, REJECTED, STATUSES, Issue, rules, skipped_text
 from formkit.model.codes import CODES, place_text, text, value_text
 from formkit.model.errors import TemplateError
-from formkit.model.resources import templates_dir
+from formkit.model.resources import templates_dir, word
 
 TEMPLATE = "report.html.j2"
-SUMMARY_NAME = "汇总表.xlsx"
+SUMMARY_NAME = word("batch", "summary_file")
 _CSS = {PASSED: "s-pass", REJECTED: "s-reject"}
 
 
@@ -63,7 +63,11 @@ def _check_needs(env: jinja2.Environment, context: dict[str, object]) -> None:
         ) from None
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(
-            "template-syntax", template=TEMPLATE, context=f"第{exc.lineno}行", detail=exc.message
+            "template-syntax",
+            template=TEMPLATE,
+            context_word="place-row",
+            n=exc.lineno,
+            detail=exc.message,
         ) from None
     missing = sorted(needs - context.keys())
     if missing:

@@ -22,12 +22,15 @@ from formkit.jobs.batch.dossier import (
 )
 from formkit.jobs.batch.status import Issue, counts, from_finding, issue, status_of
 from formkit.jobs.registry import Entry
+from formkit.model.codes import text
 from formkit.pipeline import ResultData, ResultDict
 from formkit.programme.model import Programme
 from formkit.spec import FormSpec, labels_of
 
-USED, OLDER, BY_FOLDER = "采用", "旧版本（未采用）", "按文件夹归入"
-UNASSIGNED, LETTER_USED = "未归属", "推荐文件"
+# the roles of 文件清单 as stored and shown in Chinese (other languages: codes.value_text)
+USED, OLDER, BY_FOLDER, UNASSIGNED, LETTER_USED = (
+    text(f"role-{r}") for r in ("used", "older", "by-folder", "unassigned", "letter")
+)
 
 
 @dataclass
@@ -40,7 +43,7 @@ class ZoneReview:
 
     @property
     def city(self) -> str:
-        return self.dossier.city or "未知地市"
+        return self.dossier.city or text("value-unknown-city")
 
     @property
     def zone(self) -> str:
@@ -156,7 +159,7 @@ def dossier_issues(
     titles = {name: spec.title for name, spec in specs.items()}
     label = labels_of(specs)
     ident = Identify(programme)
-    letter_title = titles.get(LETTER, "市级推荐文件")
+    letter_title = titles.get(LETTER, text("form-city_letter"))
     on_zones, on_letters = checks.check_letters(grouping, ident, letter_title)
     extra = checks.check_programme(grouping, programme) if programme is not None else {}
     zones = {
@@ -177,7 +180,7 @@ def dossier_issues(
 
 
 def _title(sub: Submission, titles: Mapping[str, str]) -> str:
-    return titles.get(sub.form or "", "未识别的文件")
+    return titles.get(sub.form or "", text("value-unknown-file"))
 
 
 def _own(sub: Submission, titles: Mapping[str, str]) -> list[Issue]:
@@ -205,9 +208,9 @@ def _unassigned(grouping: Grouping, titles: Mapping[str, str]) -> list[Issue]:
     for sub in grouping.unassigned:
         if sub.unreadable:
             continue  # its refusal says why; "not assigned" would only repeat it
-        why = "未识别出表单类型" if not sub.form else "文件中没有开发区名称或代码"
+        why = "unassigned-no-form" if not sub.form else "unassigned-no-zone"
         found.append(
-            issue("file-unassigned", file=sub.file, document=_title(sub, titles), detail=why)
+            issue("file-unassigned", file=sub.file, document=_title(sub, titles), detail_word=why)
         )
     return found
 

@@ -26,6 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from formkit.jobs.batch.review import Review
 from formkit.jobs.batch.status import REJECTED, TO_FIX, Issue, rules, skipped_text
 from formkit.model.codes import place_text, text, value_text
+from formkit.model.resources import word_map
 from formkit.writers.excel_limits import wrapped_height
 from formkit.writers.ooxml_common import deterministic_package
 from formkit.writers.safe_cells import set_cell
@@ -67,12 +68,9 @@ FILES = (
     ("col-size", 12),
     ("col-sha256", 20),
 )
-HEAD, BODY, NOTE, TOTAL_STYLE = (
-    "表头",
-    "正文",
-    "说明",
-    "合计行",
-)  # named styles: one lookup per cell, not a style hash per cell
+# named styles: one lookup per cell, not a style hash per cell
+_STYLE_NAMES = word_map("batch", "cell_styles")
+HEAD, BODY, NOTE, TOTAL_STYLE = (str(_STYLE_NAMES[k]) for k in ("head", "body", "note", "total"))
 STYLES = (
     head_style(HEAD),
     body_style(BODY),
