@@ -105,8 +105,8 @@ def supplied(call: ast.Call) -> set[str] | None:
     """The param names a call gives (None when it spreads a mapping we cannot see)."""
     if any(k.arg is None for k in call.keywords):
         return None
-    # a NAME_word param names a catalogue line that fills {NAME} (Code.render)
-    names = {k.arg.removesuffix("_word") for k in call.keywords if k.arg is not None} - NOT_PARAMS
+    # a NAME_word param names a catalogue line that fills {NAME}, NAME_words a list (Code.render)
+    names = {_param(k.arg) for k in call.keywords if k.arg is not None} - NOT_PARAMS
     if _name(call.func) in FINDINGS:
         names -= FINDING_FIELDS
     if _name(call.func) == "Finding":
@@ -123,6 +123,10 @@ def supplied(call: ast.Call) -> set[str] | None:
         if len(call.args) > 1 and not _is_none(call.args[1]):
             names.add("field")
     return names
+
+
+def _param(keyword: str) -> str:
+    return keyword.removesuffix("_words").removesuffix("_word")
 
 
 def _is_none(node: ast.expr) -> bool:

@@ -23,8 +23,9 @@ class Code:
 
     def render(self, lang: str, **params: object) -> str:
         """The message in ``lang``. A param ``NAME_word`` names a line of
-        :data:`REPORT_TEXTS` that fills ``{NAME}`` in ``lang`` (from the other params), so a
-        finding stored as data keeps formkit's own words in every language."""
+        :data:`REPORT_TEXTS` that fills ``{NAME}`` in ``lang`` (from the other params), and a
+        param ``NAME_words`` a list of them (see :func:`filled`), so a finding stored as data
+        keeps formkit's own words in every language."""
         template = self.en if lang == "en" else self.zh
         values = filled(lang, params)
         reason = params.get("reason")
@@ -54,13 +55,19 @@ class Reason:
         return template.format_map(_Missing(values))
 
 
-WORD = "_word"  # see Code.render
+WORD, WORDS = "_word", "_words"  # see Code.render
 
 
 def filled(lang: str, params: Mapping[str, object]) -> dict[str, object]:
-    """``params`` ready to format a template in ``lang``: None as "", and each ``NAME_word``
-    param's catalogue line (:data:`REPORT_TEXTS`) as ``NAME``."""
+    """``params`` ready to format a template in ``lang``: None as "", each ``NAME_word``
+    param's catalogue line (:data:`REPORT_TEXTS`) as ``NAME``, and each ``NAME_words`` list
+    as ``NAME``: its items joined by ``list-sep``, an item that is a catalogue line in
+    ``lang``, any other (a title from a bureau's own spec) as it is."""
     values = {k: ("" if v is None else v) for k, v in params.items()}
+    for key, items in params.items():
+        if key.endswith(WORDS) and isinstance(items, list | tuple):
+            shown = (_line(str(i), lang) if i in REPORT_TEXTS else str(i) for i in items)
+            values[key.removesuffix(WORDS)] = _line("list-sep", lang).join(shown)
     for key, word in params.items():
         if key.endswith(WORD) and isinstance(word, str) and word in REPORT_TEXTS:
             zh, en = REPORT_TEXTS[word]
@@ -68,6 +75,11 @@ def filled(lang: str, params: Mapping[str, object]) -> dict[str, object]:
                 _Missing(values)
             )
     return values
+
+
+def _line(key: str, lang: str) -> str:
+    zh, en = REPORT_TEXTS[key]
+    return en if lang == "en" else zh
 
 
 class _Missing(dict[str, object]):
@@ -284,7 +296,7 @@ CODES: dict[str, Code] = _codes(
         "files-not-forms",
         W,
         "{count}个未识别/非申报材料",
-        "{count} not recognised / not application forms",
+        "not recognised or not application forms: {count}",
     ),
     Code(
         "layout-fiscal",
@@ -1725,7 +1737,8 @@ REPORT_TEXTS: dict[str, tuple[str, str]] = {
     "layout": ("（{layout}）", " ({layout})"),
     "summary": (
         "共{files}个文件{each}：{ok}个可以提交，{errors}个需修改，{bad}个无法读取{apart}",
-        "{files} files{each}: {ok} ready, {errors} need changes, {bad} unreadable{apart}",
+        # counts after a colon: "1 files" / "1 need changes" never arise
+        "Files: {files}{each} — ready: {ok}, to be changed: {errors}, unreadable: {bad}{apart}",
     ),
     "summary-each": ("（压缩包内的文件逐个计数）", " (each file inside an archive counted)"),
     "summary-apart": ("，{text}", ", {text}"),

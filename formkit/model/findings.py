@@ -17,6 +17,7 @@ ERROR = "error"
 WARNING = "warning"
 
 Scalar = str | int | float | bool | None  # a value JSON keeps as it is
+Param = Scalar | list[str]  # a NAME_words param is a list (codes.filled)
 
 
 class FindingDict(TypedDict):
@@ -37,7 +38,7 @@ class FindingData(TypedDict):
     severity_override: str | None
     field: str | None
     location: str | None
-    params: dict[str, Scalar]
+    params: dict[str, Param]
 
 
 @dataclass(frozen=True)
@@ -96,10 +97,13 @@ class Finding:
         )
 
 
-def _plain(value: object) -> Scalar:
-    """A param as JSON keeps it; anything else as its text (which is what a template shows)."""
+def _plain(value: object) -> Param:
+    """A param as JSON keeps it (a list of words as a list); anything else as its text (which
+    is what a template shows)."""
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
+    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+        return list(value)
     return str(value)
 
 

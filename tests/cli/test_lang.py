@@ -112,7 +112,8 @@ def test_check_in_english_has_no_chinese_of_its_own() -> None:
         " first 17 give U)" in lines
     )
     assert lines[-1] == (
-        "24 files (each file inside an archive counted): 17 ready, 7 need changes, 0 unreadable"
+        "Files: 24 (each file inside an archive counted) — ready: 17, to be changed: 7, "
+        "unreadable: 0"
     )
 
 
