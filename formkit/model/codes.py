@@ -2055,6 +2055,33 @@ REPORT_TEXTS: dict[str, tuple[str, str]] = {
     "docno-unknown": ("文号未识别", "document number not recognised"),
     "unassigned-no-form": ("未识别出表单类型", "the form was not recognised"),
     "unassigned-no-zone": ("文件中没有开发区名称或代码", "the file gives no zone name or code"),
+    # a round against the one before (batch --round N from 2): the lines of the opinion's
+    # 上轮意见整改情况 (always Chinese) and of report.html, and 汇总表's 轮次对比 sheet
+    "round-fixed": ("已整改", "fixed"),
+    "round-open": ("未整改", "not fixed"),
+    "round-new": ("新发现", "new"),
+    "round-issue": (
+        "【{status}】{document}{place}：{message}",
+        "[{status}] {document}{place}: {message}",
+    ),
+    "round-place": ("（{place}）", " ({place})"),
+    "round-value": (
+        "【数据变更】{document}{place}“{label}”：{old} → {new}",
+        "[value changed] {document}{place} “{label}”: {old} → {new}",
+    ),
+    "round-added": ("【新增材料】{document}：{file}", "[document added] {document}: {file}"),
+    "round-replaced": ("【更换材料】{document}：{new}", "[document replaced] {document}: {new}"),
+    "round-withdrawn": (
+        "【撤回材料】{document}：{file}",
+        "[document withdrawn] {document}: {file}",
+    ),
+    "round-blank": ("空", "blank"),
+    "round-absent": ("未报送", "not submitted"),
+    "sheet-rounds": ("轮次对比", "Rounds"),
+    "col-round-status": ("第{n}轮审核状态", "Status in round {n}"),
+    "col-fixed": ("已整改", "Fixed"),
+    "col-open": ("未整改", "Not fixed"),
+    "col-new": ("新发现", "New"),
     # the 合规性审核意见 of a zone (an official document, always written in Chinese)
     "opinion-agency": ("省级中小企业主管部门", "the provincial SME authority"),
     "opinion-documents": ("申报材料", "the application documents"),

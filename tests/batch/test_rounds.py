@@ -153,6 +153,38 @@ def test_report_html_shows_the_changes(two_rounds: tuple[Path, str, str]) -> Non
     )
 
 
+def test_an_english_run_compares_rounds_in_english_and_leaves_the_opinion_chinese(
+    tmp_path: Path,
+) -> None:
+    """轮次对比 and report.html's 上轮意见整改情况 follow --lang (they stayed Chinese in an
+    English report); the opinion is an official document and keeps its Chinese lines."""
+    first, second, bad, good = _inboxes(tmp_path)
+    out = tmp_path / "out"
+    run_batch(first, out, programme=PROGRAMME, workers=1, lang="en")
+    run_batch(second, out, programme=PROGRAMME, workers=1, round_no=2, lang="en")
+    assert _section(out) == _expected(bad, good)
+    ws = load_workbook(out / "汇总表.xlsx")["Rounds"]
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0] == (
+        "City",
+        "Zone",
+        "Status in round 1",
+        "Status in round 2",
+        "Fixed",
+        "Not fixed",
+        "New",
+    )
+    assert rows[1] == (CITY, NAME, "to be corrected", "to be corrected", 1, 1, 1)
+    html = (out / "report.html").read_text("utf-8")
+    assert (
+        "<li>[value changed] application form (table 1, row 17, column 3) "
+        f"“运营主体统一社会信用代码”: {bad} → {good}</li>" in html
+    )
+    assert "<li>[not fixed] two-year implementation plan (table 1, row 1, column 1): " in html
+    assert f"<li>[document replaced] application form: {NAME}/申报信息表.docx</li>" in html
+    assert "【" not in html
+
+
 ROUNDS = Path(__file__).resolve().parents[2] / "samples" / "rounds"
 
 

@@ -143,7 +143,7 @@ def write_outputs(
     snap = rounds.snapshot(rev, rounds.read_values(reg))
     changes = _changes(reg, round_no, snap, specs)
     history = _history(reg, round_no, snap, changes)
-    lines = {key: c.lines(rev.titles) for key, c in changes.items()}
+    lines = {key: c.lines(rev.titles, lang) for key, c in changes.items()}
     writer = _Writer(out, reg.outputs(), salt)
     opinion_files = _opinions(
         writer, rev, programme, templates, workers or default_workers(), changes

@@ -10,35 +10,26 @@ schema 4 and older) were migrated with the words they were shown with (``wording
 they keep. Comparing round N with N−1, per zone: every earlier issue is 已整改 (no
 issue with the same code, field, document and place now) or 未整改; a current issue not seen
 before is 新发现; values that changed (old → new); forms added, replaced (another file) or
-withdrawn. The words come from ``templates/rounds.yaml``.
+withdrawn. The words are the catalogue's (``round-*`` lines of
+:data:`formkit.model.codes.REPORT_TEXTS`), in the output's language: the opinion's lines are
+always Chinese, report.html's and the 轮次对比 sheet's follow ``--lang``.
 """
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
 from formkit.jobs.batch.review import Review, ZoneReview
 from formkit.jobs.batch.status import Issue
 from formkit.jobs.registry import Registry
+from formkit.model.codes import place_text, text, value_text
 from formkit.model.findings import Finding
-from formkit.model.resources import templates_dir
 from formkit.pipeline import ResultData
 
 Label = Callable[[str, str], str]  # (form, key) → printed label
-
-
-@functools.cache
-def words() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(
-        (templates_dir() / "rounds.yaml").read_text(encoding="utf-8")
-    )
-    return data
 
 
 def _issue(i: Issue) -> dict[str, object]:
@@ -137,31 +128,41 @@ class Changes:
     def count(self, status: str) -> int:
         return sum(s == status for s, _ in self.issues)
 
-    def lines(self, titles: Mapping[str, str]) -> list[str]:
-        """The 上轮意见整改情况 of the opinion, one line per item."""
-        w = words()
+    def lines(self, titles: Mapping[str, str], lang: str = "zh") -> list[str]:
+        """The 上轮意见整改情况, one line per item, in ``lang`` (the opinion's: Chinese)."""
+
+        def where(place: str) -> str:
+            return text("round-place", lang, place=place_text(place, lang)) if place else ""
+
+        def document(form: str) -> str:
+            return value_text(titles.get(form, form), lang)
+
         out = [
-            w["issue"].format(
-                status=w[status],
-                document=i["document"],
-                place=w["place"].format(place=i["place"]) if i["place"] else "",
-                message=message(i),
+            text(
+                "round-issue",
+                lang,
+                status=text(f"round-{status}", lang),
+                document=value_text(str(i["document"]), lang),
+                place=where(i["place"]),
+                message=message(i, lang),
             )
             for status, i in self.issues
         ]
         for form, _key, label, old, new, place in self.values:
             out.append(
-                w["value"].format(
-                    document=titles.get(form, form),
-                    place=w["place"].format(place=place) if place else "",
+                text(
+                    "round-value",
+                    lang,
+                    document=document(form),
+                    place=where(place),
                     label=label,
-                    old=_shown(old),
-                    new=_shown(new),
+                    old=_shown(old, lang),
+                    new=_shown(new, lang),
                 )
             )
         for kind, form, old, new in self.documents:
             out.append(
-                w[kind].format(document=titles.get(form, form), file=new or old, old=old, new=new)
+                text(f"round-{kind}", lang, document=document(form), file=new or old, new=new)
             )
         return out
 
@@ -202,9 +203,9 @@ def _documents(changes: Changes, before: Mapping[str, Any], now: Mapping[str, An
             changes.documents.append(("replaced", form, old[0], new[0]))
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any, lang: str = "zh") -> str:
     if value is None or value == "":
-        return str(words()["blank"])
+        return text("round-blank", lang)
     if isinstance(value, list):
-        return "、".join(str(v) for v in value)
+        return text("list-sep", lang).join(str(v) for v in value)
     return str(value)
