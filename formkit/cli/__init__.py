@@ -10,6 +10,7 @@ import click
 from formkit import __version__
 from formkit.cli.batch import batch_cmd
 from formkit.cli.check import check_cmd, parse_cmd
+from formkit.cli.common import lang_option
 from formkit.cli.cycle import allocate_cmd, evaluate_cmd, monitor_cmd
 from formkit.cli.forms import forms_cmd
 from formkit.cli.notice import notice_cmd
@@ -24,17 +25,17 @@ from formkit.model.codes import CODES
 HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
 
 
-# The group speaks the subcommand's ``--lang`` (zh.Group): it notes it before the command's
-# options are parsed.
+# The group speaks the last --lang of the command line (zh.Group), its command's own or the
+# group's (formkit --lang en check …), before the command's options are parsed.
 @click.group(cls=Group, help="help-formkit", context_settings=HELP_OPTIONS)
 @click.version_option(__version__, prog_name="formkit")
+@lang_option
 @click.pass_context
-def main(ctx: click.Context) -> None:
+def main(ctx: click.Context, lang: str) -> None:
     """The group of formkit's commands (its help: the catalogue's help-formkit)."""
     quiet_libraries()
-    if not limits_enforced():
-        lang = ctx.meta.get(LANG_KEY, "zh")
-        click.echo(CODES["limits-not-enforced"].render(lang), err=True)
+    if not limits_enforced():  # in the command line's language, the command's --lang too
+        click.echo(CODES["limits-not-enforced"].render(ctx.meta[LANG_KEY]), err=True)
 
 
 def quiet_libraries() -> None:

@@ -36,7 +36,7 @@ def lang_option(func: F) -> F:
     return click.option(
         "--lang",
         type=click.Choice(["zh", "en"]),
-        default="zh",
+        default="zh",  # or a group's --lang (formkit --lang en check …): zh.Group
         show_default=True,
         help="help-lang",
     )(func)

@@ -18,7 +18,8 @@ BATCH_HELP = "help-panel-batch"
 
 
 @click.group("panel", cls=Group, help="help-panel")
-def panel_cmd() -> None:
+@lang_option
+def panel_cmd(lang: str) -> None:
     """The expert panel's commands (help: help-panel)."""
 
 

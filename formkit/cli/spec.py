@@ -14,7 +14,8 @@ from formkit.spec import load_spec
 
 
 @click.group("spec", cls=Group, help="help-spec")
-def spec_group() -> None:
+@lang_option
+def spec_group(lang: str) -> None:
     """The form spec commands (help: help-spec)."""
 
 

@@ -41,6 +41,7 @@ LANG_KEY = "formkit.lang"  # the command line's --lang, in the context's meta
 # the language click's look-ups answer in: a usage error is shown after its context closed,
 # so the words cannot be looked up from the context
 _spoken = ["zh"]
+_GIVEN = (click.core.ParameterSource.COMMANDLINE, click.core.ParameterSource.DEFAULT_MAP)
 _CLICK_EN = {zh: en for en, zh in CLICK_ZH.items()}
 # the catalogue keys a command and each of its parameters were declared with
 _keys: weakref.WeakKeyDictionary[object, tuple[str | None, str | None]] = (
@@ -64,21 +65,23 @@ def install() -> None:
             module.ngettext = ngettext  # type: ignore[attr-defined]
 
 
-def lang_of(args: Sequence[str]) -> str:
-    """The value of ``--lang`` among ``args`` ("zh" without one)."""
+def lang_of(args: Sequence[str], default: str = "zh") -> str:
+    """The value of the last ``--lang`` among ``args`` (``default`` without one): a group
+    sees its command's arguments too, and the command's own --lang is the one it obeys."""
+    found = default
     for n, arg in enumerate(args):
         if arg.startswith("--lang="):
-            return arg.partition("=")[2]
-        if arg == "--lang" and n + 1 < len(args):
-            return args[n + 1]
-    return "zh"
+            found = arg.partition("=")[2]
+        elif arg == "--lang" and n + 1 < len(args):
+            found = args[n + 1]
+    return found
 
 
 class Command(click.Command):
     """A command that speaks its ``--lang`` (help, usage, click's messages)."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        speak(ctx, lang_of(args), [self])
+        speak(ctx, lang_of(args, ctx.meta.get(LANG_KEY, "zh")), [self])
         return super().parse_args(ctx, args)
 
 
@@ -89,8 +92,15 @@ class Group(click.Group):
     group_class = type  # its groups are Groups too
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        speak(ctx, lang_of(args), [self, *self.commands.values()])
-        return super().parse_args(ctx, args)
+        speak(ctx, lang_of(args, ctx.meta.get(LANG_KEY, "zh")), [self, *self.commands.values()])
+        rest = super().parse_args(ctx, args)
+        if ctx.get_parameter_source("lang") in _GIVEN:
+            # the group's own --lang (or its group's) is its commands' default; a command's
+            # own --lang wins
+            given = ctx.default_map or {}
+            lang = {"lang": ctx.params["lang"]}
+            ctx.default_map = {**given, **{n: {**given.get(n, {}), **lang} for n in self.commands}}
+        return rest
 
 
 def speak(ctx: click.Context, lang: str, commands: Sequence[click.Command]) -> None:
