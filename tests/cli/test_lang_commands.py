@@ -283,3 +283,20 @@ def test_a_file_whose_content_is_another_kind_is_named_in_each_language() -> Non
         "the file's extension does not match its content (.docx, but the content is a .pdf "
         "file); read by content"
     )
+
+
+def test_the_other_words_moved_out_of_the_code_follow_lang() -> None:
+    """The params the code now gives (NAME_word) render in each language."""
+    from formkit.model.findings import finding
+    from formkit.web.uploads import UploadRefused
+
+    unnamed = finding("progress-unknown-zone", zone_word="not-given")
+    assert unnamed.message("zh") == "进展情况报送表的开发区“（未填写）”不在支持名单中，未登记"
+    assert unnamed.message("en") == (
+        "progress report of “(not filled in)”, which is not on the approved list; not stored"
+    )
+    cut = UploadRefused(400, "upload-malformed", detail_word="upload-unterminated")
+    assert cut.message == "上传内容不完整或格式有误（未收到结束分隔符），请重新上传"
+    assert cut.message_in("en") == (
+        "the upload is incomplete or malformed (the closing boundary never came)"
+    )
