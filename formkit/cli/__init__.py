@@ -10,6 +10,7 @@ import click
 from formkit import __version__
 from formkit.cli.batch import batch_cmd
 from formkit.cli.check import check_cmd, parse_cmd
+from formkit.cli.common import lang_option
 from formkit.cli.cycle import allocate_cmd, evaluate_cmd, monitor_cmd
 from formkit.cli.forms import forms_cmd
 from formkit.cli.notice import notice_cmd
@@ -17,44 +18,24 @@ from formkit.cli.panel import panel_cmd
 from formkit.cli.read import read_cmd
 from formkit.cli.serve import serve_cmd
 from formkit.cli.spec import spec_group
-from formkit.cli.zh import localise
+from formkit.cli.zh import LANG_KEY, Group
 from formkit.intake.worker import limits_enforced
 from formkit.model.codes import CODES
 
 HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
 
 
-class _Group(click.Group):
-    """Notes the subcommand's ``--lang`` ahead of it: the group speaks before the command's
-    options are parsed."""
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        ctx.meta[LANG_KEY] = lang_of(args)
-        return super().parse_args(ctx, args)
-
-
-LANG_KEY = "formkit.lang"
-
-
-@click.group(cls=_Group, context_settings=HELP_OPTIONS)
+# The group speaks the last --lang of the command line (zh.Group), its command's own or the
+# group's (formkit --lang en check …), before the command's options are parsed.
+@click.group(cls=Group, help="help-formkit", context_settings=HELP_OPTIONS)
 @click.version_option(__version__, prog_name="formkit")
+@lang_option
 @click.pass_context
-def main(ctx: click.Context) -> None:
-    """formkit：省级大中小企业融通型创新创业特色载体项目的表单、审核与公文工具。"""
+def main(ctx: click.Context, lang: str) -> None:
+    """The group of formkit's commands (its help: the catalogue's help-formkit)."""
     quiet_libraries()
-    if not limits_enforced():
-        lang = ctx.meta.get(LANG_KEY, "zh")
-        click.echo(CODES["limits-not-enforced"].render(lang), err=True)
-
-
-def lang_of(args: list[str]) -> str:
-    """The value of ``--lang`` among ``args`` ("zh" without one)."""
-    for n, arg in enumerate(args):
-        if arg.startswith("--lang="):
-            return arg.partition("=")[2]
-        if arg == "--lang" and n + 1 < len(args):
-            return args[n + 1]
-    return "zh"
+    if not limits_enforced():  # in the command line's language, the command's --lang too
+        click.echo(CODES["limits-not-enforced"].render(ctx.meta[LANG_KEY]), err=True)
 
 
 def quiet_libraries() -> None:
@@ -82,4 +63,3 @@ main.add_command(spec_group)
 # different one than ``formkit COMMAND --help`` shows.
 for _command in main.commands.values():
     _command.context_settings = {**HELP_OPTIONS, **_command.context_settings}
-localise(main)

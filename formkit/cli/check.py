@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from formkit.cli.common import EXIT_INPUT, F, debug_option, guarded, lang_option, say
+from formkit.cli.zh import Command
 from formkit.jobs.batch.precheck import check_paths, without_forms
 from formkit.pipeline import FileResult, Options, check, exit_code
 from formkit.pipeline.report_text import Labels, render_results, render_values
@@ -24,21 +25,19 @@ def _common(func: F) -> F:
         "--workers",
         type=click.IntRange(min=1),
         default=None,
-        help="同时处理文件的进程数（默认：CPU 核数）。",
+        help="help-workers-check",
     )(func)
     func = click.option(
         "--validators",
         type=click.Path(exists=True, file_okay=False),
-        help="使用自定义的表单规格目录（默认使用内置 validators/）。",
+        help="help-validators",
     )(func)
     func = click.option(
         "--programme",
         type=click.Path(exists=True, dir_okay=False),
-        help="项目配置文件（programme.yaml），启用目录、地市等核对。",
+        help="help-programme-checks",
     )(func)
-    return click.option("--json", "as_json", is_flag=True, help="输出 JSON（每个文件一个对象）。")(
-        func
-    )
+    return click.option("--json", "as_json", is_flag=True, help="help-json")(func)
 
 
 def _options(
@@ -89,29 +88,22 @@ def _run(
     return results
 
 
-@click.command("parse")
+@click.command("parse", cls=Command, help="help-parse")
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @_common
 @guarded
 def parse_cmd(files: tuple[str, ...], **options: Any) -> None:
-    """读取表单文件，输出识别出的字段值（含来源位置）与问题。"""
+    """Print the values read from forms (help: help-parse)."""
     results = _run(files, values=True, **options)
     sys.exit(2 if any(r.unreadable for r in results) else 0)
 
 
-@click.command("check")
+@click.command("check", cls=Command, help="help-check")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @_common
 @guarded
 def check_cmd(paths: tuple[str, ...], **options: Any) -> None:
-    """检查表单（文件、文件夹或 zip 压缩包）。
-
-    文件夹、压缩包或多个文件按开发区归组，像省级审核一样核对各开发区的材料。
-
-    核对材料是否齐全、彼此是否一致；加 --programme 时也核对目录、名额等。
-
-    退出码：0 无错误（可有警告）；1 表单有错误；2 有文件无法读取或用法错误。
-    """
+    """Check forms, files, folders or archives (help: help-check)."""
     results = _run(paths, dossiers=True, **options)
     empty = without_forms(paths, results)
     for found in empty if not (results and options["as_json"]) else []:

@@ -25,26 +25,20 @@ zh.install()  # before any command makes its options
 
 
 def debug_option(func: F) -> F:
-    return click.option(
-        "--debug", is_flag=True, help="出错时显示完整的技术细节（供维护人员使用）。"
-    )(func)
+    return click.option("--debug", is_flag=True, help="help-debug")(func)
 
 
 def force_option(func: F) -> F:
-    return click.option(
-        "--force",
-        is_flag=True,
-        help="输出位置已有同名文件时替换它（默认不覆盖，以免替换已填写的文件）。",
-    )(func)
+    return click.option("--force", is_flag=True, help="help-force")(func)
 
 
 def lang_option(func: F) -> F:
     return click.option(
         "--lang",
         type=click.Choice(["zh", "en"]),
-        default="zh",
+        default="zh",  # or a group's --lang (formkit --lang en check …): zh.Group
         show_default=True,
-        help="输出语言：zh 中文、en 英文（公文始终为中文，见 README 的语言表）。",
+        help="help-lang",
     )(func)
 
 
@@ -52,20 +46,26 @@ class IsoDate(click.ParamType[str, object]):
     """A day that exists, written YYYY-MM-DD (kept as that text); 2021-02-30 is a usage
     error naming the option and the value."""
 
-    name = "日期"
+    name = "date"  # its metavar: the catalogue's metavar-date
 
     def convert(
         self, value: object, param: click.Parameter | None, ctx: click.Context | None
     ) -> str:
         typed = str(value).strip()
-        field = param.opts[0] if param is not None and param.opts else text("kind-day")
+        field = param.opts[0] if param is not None and param.opts else text("kind-day", _lang(ctx))
         if is_impossible_date(typed):
-            self.fail(CODES["date-impossible"].render("zh", field=field, value=typed), param, ctx)
+            said = CODES["date-impossible"].render(_lang(ctx), field=field, value=typed)
+            self.fail(said, param, ctx)
         try:
             return parse_date(typed).isoformat()
         except ValueError:
-            bad = CODES["bad-value"].render("zh", field=field, raw=typed, kind_word="kind-day")
+            code = CODES["bad-value"]
+            bad = code.render(_lang(ctx), field=field, raw=typed, kind_word="kind-day")
             self.fail(bad, param, ctx)
+
+
+def _lang(ctx: click.Context | None) -> str:
+    return str(ctx.meta.get(zh.LANG_KEY, "zh")) if ctx is not None else "zh"
 
 
 def guarded(func: F) -> F:
@@ -84,7 +84,7 @@ def guarded(func: F) -> F:
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except FormkitError as exc:
-            _fail(str(exc), debug, lang)
+            _fail(exc.message(lang), debug, lang)
         except KeyboardInterrupt:
             click.echo(text("interrupted", lang), err=True)
             sys.exit(130)

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from formkit.cli.common import debug_option, force_option, guarded, lang_option
+from formkit.cli.zh import Command
 from formkit.model.codes import text
 from formkit.model.dates import impossible_dates
 from formkit.model.errors import InputFileError
@@ -66,26 +67,26 @@ def _impossible_date(path: Path) -> InputFileError:
     return InputFileError("date-impossible", str(path), field=field, value=value)
 
 
-@click.command("notice")
+@click.command("notice", cls=Command, help="help-notice")
 @click.argument("kind")
 @click.option(
     "--data",
     "data_file",
     required=True,
     type=click.Path(dir_okay=False),
-    help="公文数据文件（YAML/JSON），示例见 samples/notices/<种类>.yaml。",
+    help="help-notice-data",
 )
-@click.option("--out", required=True, type=click.Path(dir_okay=False), help="输出的 .docx 文件。")
-@click.option("--pdf", is_flag=True, help="同时在 .docx 旁生成同名 PDF（需要 LibreOffice）。")
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="help-notice-out")
+@click.option("--pdf", is_flag=True, help="help-pdf")
 @click.option(
     "--templates",
     type=click.Path(exists=True, file_okay=False),
-    help="使用自定义的模板目录（默认使用内置 templates/）。",
+    help="help-templates",
 )
 @click.option(
     "--programme",
     type=click.Path(exists=True, dir_okay=False),
-    help="项目配置（programme.yaml）：发文机关、节假日与调休等，数据文件中的同名项优先。",
+    help="help-notice-programme",
 )
 @force_option
 @lang_option
@@ -102,11 +103,7 @@ def notice_cmd(
     lang: str,
     debug: bool,
 ) -> None:
-    """按模板生成公文：call 申报通知、publicity 拟支持名单公示、funding 资金下达通知、
-    evaluation 绩效评价结果通报、opinion 合规性审核意见。
-
-    退出码：0 已生成；2 数据、模板或配置有误，或输出位置已有同名文件（未加 --force）。
-    """
+    """Write an official document from its template (help: help-notice)."""
     target = Path(out)
     refuse_existing([target, *([target.with_suffix(".pdf")] if pdf else [])], force=force)
     data = dict(load_data(Path(data_file)))

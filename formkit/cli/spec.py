@@ -8,34 +8,31 @@ from pathlib import Path
 import click
 
 from formkit.cli.common import EXIT_INPUT, debug_option, guarded, lang_option
+from formkit.cli.zh import Group
 from formkit.model.codes import CODES
 from formkit.spec import load_spec
 
 
-@click.group("spec")
-def spec_group() -> None:
-    """表单规格：根据空白表单起草规格（draft），检查改过的规格（check）。"""
+@click.group("spec", cls=Group, help="help-spec")
+@lang_option
+def spec_group(lang: str) -> None:
+    """The form spec commands (help: help-spec)."""
 
 
-@spec_group.command("draft")
+@spec_group.command("draft", help="help-spec-draft")
 @click.argument("blank", type=click.Path(dir_okay=False))
-@click.option("--form", "form_key", help="规格名（英文键名，默认由表名拼音生成）。")
+@click.option("--form", "form_key", help="help-spec-form")
 @click.option(
-    "--out", "out_dir", required=True, type=click.Path(file_okay=False), help="规格输出文件夹。"
+    "--out", "out_dir", required=True, type=click.Path(file_okay=False), help="help-spec-out"
 )
-@click.option("--force", is_flag=True, help="覆盖已被人工修改过的规格。")
+@click.option("--force", is_flag=True, help="help-spec-force")
 @lang_option
 @debug_option
 @guarded
 def draft_cmd(
     blank: str, form_key: str | None, out_dir: str, force: bool, lang: str, debug: bool
 ) -> None:
-    """根据空白表单（.docx / .xlsx）起草表单规格 validators/<名称>.yaml。
-
-    无法判断的地方在屏幕上列出，并以注释写在 YAML 中对应字段上方。
-
-    退出码：0 已写出；2 文件无法读取、没有可起草的标签，或规格已被人工修改（未加 --force）。
-    """
+    """Draft a spec from a blank form (help: help-spec-draft)."""
     # on use, not at the top: saves ~90 ms of start-up (measured)
     from formkit.drafting import draft_spec, render, write_draft
 
@@ -48,16 +45,13 @@ def draft_cmd(
         click.echo(f"  {CODES[note.code].render(lang, **note.params)}")
 
 
-@spec_group.command("check")
+@spec_group.command("check", help="help-spec-check")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False))
 @lang_option
 @debug_option
 @guarded
 def check_cmd(directory: str, lang: str, debug: bool) -> None:
-    """检查规格文件夹中的每个 .yaml：逐条列出文件、行号、字段和问题。
-
-    退出码：0 无误；1 有问题；2 文件夹中没有规格。
-    """
+    """Check a folder of specs (help: help-spec-check)."""
     # on use, not at the top: saves ~100 ms of start-up (measured)
     from formkit.drafting import check_dir
 

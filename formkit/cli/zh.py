@@ -1,13 +1,21 @@
-"""click speaks Chinese: its own messages (usage errors, help headings) come from the
-catalogue (:data:`formkit.model.codes.CLICK_ZH`), and usage lines and metavars are Chinese.
+"""click speaks the command's ``--lang``: its help texts, usage lines and metavars are lines
+of the catalogue (:data:`formkit.model.codes.REPORT_TEXTS`, ``help-*`` and ``metavar-*``), and
+click's own messages (usage errors, help headings) are Chinese from
+:data:`formkit.model.codes.CLICK_ZH`, or click's English ones with ``--lang en``.
 
-click looks its texts up through ``gettext`` bound into each of its modules; the process's
-locale cannot be relied on (a clerk's machine, a server, a test runner), so :func:`install`
-points those look-ups at the catalogue. It runs when :mod:`formkit.cli.common` is imported,
-before any command builds its options (a ``click.Path`` names itself when it is made).
+A command is declared with catalogue keys (``help="help-workers"``); :class:`Command` and
+:class:`Group` put the words of the language in place when they parse their arguments, before
+``--help`` or a usage error shows them. click looks its texts up through ``gettext`` bound
+into each of its modules; the process's locale cannot be relied on (a clerk's machine, a
+server, a test runner), so :func:`install` points those look-ups at the catalogue. It runs
+when :mod:`formkit.cli.common` is imported, before any command builds its options (a
+``click.Path`` names itself when it is made).
 """
 
 from __future__ import annotations
+
+import weakref
+from collections.abc import Sequence
 
 import click
 import click.core
@@ -18,7 +26,7 @@ import click.parser
 import click.termui
 import click.types
 
-from formkit.model.codes import CLICK_ZH
+from formkit.model.codes import CLICK_ZH, REPORT_TEXTS, text
 
 _MODULES = (
     click.core,
@@ -29,13 +37,20 @@ _MODULES = (
     click.termui,
     click.types,
 )
-OPTIONS_METAVAR = "[选项]"
-COMMAND_METAVAR = "命令 [参数]..."
-ARGUMENTS = {"paths": "路径", "files": "文件", "inbox": "收件目录", "kind": "公文种类"}
+LANG_KEY = "formkit.lang"  # the command line's --lang, in the context's meta
+# the language click's look-ups answer in: a usage error is shown after its context closed,
+# so the words cannot be looked up from the context
+_spoken = ["zh"]
+_GIVEN = (click.core.ParameterSource.COMMANDLINE, click.core.ParameterSource.DEFAULT_MAP)
+_CLICK_EN = {zh: en for en, zh in CLICK_ZH.items()}
+# the catalogue keys a command and each of its parameters were declared with
+_keys: weakref.WeakKeyDictionary[object, tuple[str | None, str | None]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def gettext(message: str) -> str:
-    return CLICK_ZH.get(message, message)
+    return message if _spoken[0] == "en" else CLICK_ZH.get(message, message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
@@ -50,27 +65,97 @@ def install() -> None:
             module.ngettext = ngettext  # type: ignore[attr-defined]
 
 
-def localise(group: click.Group) -> None:
-    """Chinese usage lines and metavars for the group and each of its commands."""
-    group.subcommand_metavar = COMMAND_METAVAR
-    for command in [group, *group.commands.values()]:
-        command.options_metavar = OPTIONS_METAVAR
-        for param in command.params:
-            if param.metavar is None:
-                param.metavar = _metavar(param)
+def lang_of(args: Sequence[str], default: str = "zh") -> str:
+    """The value of the last ``--lang`` among ``args`` (``default`` without one): a group
+    sees its command's arguments too, and the command's own --lang is the one it obeys."""
+    found = default
+    for n, arg in enumerate(args):
+        if arg.startswith("--lang="):
+            found = arg.partition("=")[2]
+        elif arg == "--lang" and n + 1 < len(args):
+            found = args[n + 1]
+    return found
+
+
+class Command(click.Command):
+    """A command that speaks its ``--lang`` (help, usage, click's messages)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        speak(ctx, lang_of(args, ctx.meta.get(LANG_KEY, "zh")), [self])
+        return super().parse_args(ctx, args)
+
+
+class Group(click.Group):
+    """A group that speaks the ``--lang`` of its command line, and so do its commands."""
+
+    command_class = Command
+    group_class = type  # its groups are Groups too
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        speak(ctx, lang_of(args, ctx.meta.get(LANG_KEY, "zh")), [self, *self.commands.values()])
+        rest = super().parse_args(ctx, args)
+        if ctx.get_parameter_source("lang") in _GIVEN:
+            # the group's own --lang (or its group's) is its commands' default; a command's
+            # own --lang wins
+            given = ctx.default_map or {}
+            lang = {"lang": ctx.params["lang"]}
+            ctx.default_map = {**given, **{n: {**given.get(n, {}), **lang} for n in self.commands}}
+        return rest
+
+
+def speak(ctx: click.Context, lang: str, commands: Sequence[click.Command]) -> None:
+    """Put the words of ``lang`` in the ``commands`` and click's look-ups."""
+    lang = "en" if lang == "en" else "zh"
+    ctx.meta[LANG_KEY] = _spoken[0] = lang
+    for command in commands:
+        _dress(command, lang)
+        help_option = command.get_help_option(ctx)
+        if help_option is not None:  # made and cached by click in the language of its day
+            help_option.help = gettext("Show this message and exit.")
+
+
+def _dress(command: click.Command, lang: str) -> None:
+    command.help = _word(command, command.help, None, lang)
+    command.options_metavar = text("metavar-options", lang)
+    if isinstance(command, click.Group):
+        command.subcommand_metavar = text("metavar-command", lang)
+    for param in command.params:
+        metavar = _metavar(param) if param.metavar is None else None
+        if isinstance(param, click.Option):
+            param.help = _word(param, param.help, metavar, lang)
+        else:
+            _word(param, None, metavar, lang)
+        _, metavar = _keys[param]
+        if metavar is not None:
+            param.metavar = text(metavar, lang)
+
+
+def _word(owner: object, given: str | None, metavar: str | None, lang: str) -> str | None:
+    """``owner``'s help in ``lang``: a catalogue key the first time, then the key it was
+    declared with (click's own help texts, such as --version's, in click's words)."""
+    if owner not in _keys:
+        _keys[owner] = (given if given in REPORT_TEXTS else None, metavar)
+    key, _ = _keys[owner]
+    if key is not None:
+        return text(key, lang)
+    english = _CLICK_EN.get(given or "", given)
+    return gettext(english) if english in CLICK_ZH else given
 
 
 def _metavar(param: click.Parameter) -> str | None:
+    """The catalogue key of the metavar a parameter shows."""
     if isinstance(param, click.Argument):
-        name = ARGUMENTS.get(param.name or "", param.human_readable_name)
-        return f"{name}..." if param.nargs != 1 else name
+        key = f"metavar-arg-{param.name}"  # "..." in the line of an argument of many values
+        return key if key in REPORT_TEXTS else None
     kind = param.type
     if isinstance(kind, click.Path):
-        return "文件夹" if not kind.file_okay else "文件" if not kind.dir_okay else "路径"
-    if isinstance(kind, click.IntRange | click.FloatRange | click.INT.__class__):
-        return "数字"
-    if isinstance(kind, click.FloatRange | click.types.FloatParamType):
-        return "数字"
+        if not kind.file_okay:
+            return "metavar-folder"
+        return "metavar-file" if not kind.dir_okay else "metavar-path"
+    if isinstance(kind, click.types.IntParamType | click.types.FloatParamType):
+        return "metavar-number"
+    if kind.name == "date":
+        return "metavar-date"
     if kind is click.STRING:
-        return "文本"
+        return "metavar-text"
     return None

@@ -187,4 +187,6 @@ def _extension_note(name: str, sniffed: str) -> Finding | None:
     expected = _EXTENSIONS.get(ext)
     if expected is None or sniffed in expected or sniffed not in _SHOWN_KIND:
         return None
-    return finding("extension-mismatch", detail=f".{ext}，但内容是 {_SHOWN_KIND[sniffed]} 文件")
+    return finding(
+        "extension-mismatch", detail_word="ext-content", ext=ext, kind=_SHOWN_KIND[sniffed]
+    )

@@ -261,7 +261,7 @@ def _slashes(path: str) -> str:
 
 
 def _mb(size: int) -> str:
-    return f"{size / MB:.0f} MB" if size >= MB else f"{size} 字节"
+    return f"{size / MB:.0f} MB" if size >= MB else f"{size} B"
 
 
 def _brief(exc: Exception) -> str:

@@ -621,7 +621,7 @@ CODES: dict[str, Code] = _codes(
         "quota-exceeded",
         E,
         "{city}分配名额{quota}个，推荐{count}个，超出{excess}个",
-        "{city}: quota {quota}, {count} recommended, {excess} over",
+        "“{city}”: quota {quota}, {count} recommended, {excess} over",
         "由市级主管部门按名额调整推荐名单",
     ),
     Code(
@@ -646,7 +646,7 @@ CODES: dict[str, Code] = _codes(
         "letter-zone-extra",
         E,
         "该开发区未列入{city}市级推荐文件（{docno}）的推荐名单",
-        "the zone is not on {city}'s recommendation letter ({docno})",
+        "the zone is not on “{city}”'s recommendation letter ({docno})",
         "请市级主管部门确认是否推荐该开发区",
     ),
     Code(
@@ -757,7 +757,7 @@ CODES: dict[str, Code] = _codes(
         "allocation-capped",
         "info",
         "{zone}测算额{share}万元超过申请额，按申请额{request}万元安排",
-        "{zone}: the computed share {share} exceeds the request; capped at {request}",
+        "“{zone}”: the computed share {share} exceeds the request; capped at {request}",
     ),
     Code(
         "allocation-unspent",
@@ -769,19 +769,19 @@ CODES: dict[str, Code] = _codes(
         "allocation-grade-unknown",
         W,
         "{zone}的等次“{grade}”不在分档权重（allocation.tiers）中，未安排资金",
-        "{zone}: grade “{grade}” has no tier weight; nothing allocated",
+        "“{zone}”: grade “{grade}” has no tier weight; nothing allocated",
     ),
     Code(
         "allocation-no-request",
         W,
         "{zone}未填写申请额（request），分配额未按申请额封顶",
-        "{zone}: no request given; the share is not capped",
+        "“{zone}”: no request given; the share is not capped",
     ),
     Code(
         "allocation-not-rolled",
         W,
         "{zone}绩效评价未通过滚动支持（{reason}），本年度未安排资金",
-        "{zone} does not roll on ({reason}); nothing allocated",
+        "“{zone}” does not roll on ({reason}); nothing allocated",
     ),
     Code(
         "progress-unknown-zone",
@@ -793,80 +793,80 @@ CODES: dict[str, Code] = _codes(
         "progress-missing",
         W,
         "{zone}未报送{year}年{period}进展情况",
-        "{zone} sent no progress report for {period} {year}",
+        "“{zone}” sent no progress report for “{period}” {year}",
     ),
     Code(
         "progress-late",
         W,
         "{zone}{year}年{period}进展情况填报日期{date}晚于报送期限{deadline}",
-        "{zone}: the {period} {year} report is dated {date}, after the deadline {deadline}",
+        "“{zone}”: the “{period}” {year} report is dated {date}, after the deadline {deadline}",
     ),
     Code(
         "progress-out-of-order",
         E,
         "{zone}{year}年{period}进展情况的填报日期{date}早于该时段结束，报送时间段可能填错",
-        "{zone}: the {period} {year} report is dated {date}, before the period "
+        "“{zone}”: the “{period}” {year} report is dated {date}, before the period "
         "ended; the period may be wrong",
     ),
     Code(
         "progress-duplicate",
         W,
         "{zone}{year}年{period}进展情况收到多份，已采用 {chosen}",
-        "{zone}: several reports for {period} {year}; used {chosen}",
+        "“{zone}”: several reports for “{period}” {year}; used {chosen}",
     ),
     Code(
         "progress-decreased",
         W,
         "{zone}“{indicator}”{year}年{period}报送期末值{value}低于上期{previous}",
-        "{zone}: “{indicator}” fell from {previous} to {value} in {period} {year}",
+        "“{zone}”: “{indicator}” fell from {previous} to {value} in “{period}” {year}",
     ),
     Code(
         "progress-negative",
         E,
         "{zone}{year}年{period}“{field}”为负数（{value}），已按未填写处理",
-        "{zone}: “{field}” is negative ({value}) in {period} {year}; ignored",
+        "“{zone}”: “{field}” is negative ({value}) in “{period}” {year}; ignored",
     ),
     Code(
         "progress-lagging",
         W,
         "{zone}截至{year}年{period}指标平均完成率{rate}%，低于时间进度{expected}%",
-        "{zone}: {rate}% of the year's targets by {period} {year}, behind the time path {expected}%",
+        "“{zone}”: {rate}% of the year's targets by “{period}” {year}, behind the time path {expected}%",
     ),
     Code(
         "progress-no-target",
         W,
         "{zone}“{indicator}”没有{year}年目标值，未计算完成率",
-        "{zone}: “{indicator}” has no target for {year}; completion not computed",
+        "“{zone}”: “{indicator}” has no target for {year}; completion not computed",
     ),
     Code(
         "evaluation-no-data",
         E,
         "{zone}没有{year}年的绩效自评表或进展数据，无法评价",
-        "{zone}: no self-evaluation or progress data for {year}; not evaluated",
+        "“{zone}”: no self-evaluation or progress data for {year}; not evaluated",
     ),
     Code(
         "evaluation-zero-target",
         W,
         "{zone}“{indicator}”年度指标值为0，{detail}",
-        "{zone}: “{indicator}” has a zero target; {detail}",
+        "“{zone}”: “{indicator}” has a zero target; {detail}",
     ),
     Code(
         "evaluation-qualitative-unscored",
         W,
         "{zone}定性指标“{indicator}”未录入得分，按不适用处理",
-        "{zone}: qualitative indicator “{indicator}” has no score; treated as not applicable",
+        "“{zone}”: qualitative indicator “{indicator}” has no score; treated as not applicable",
     ),
     Code(
         "evaluation-missing-actual",
         W,
         "{zone}“{indicator}”未填写实际完成值，得0分",
-        "{zone}: “{indicator}” has no actual value; scored 0",
+        "“{zone}”: “{indicator}” has no actual value; scored 0",
     ),
     Code(
         "evaluation-score-differs",
         W,
         "{zone}“{indicator}”自评得分{claimed}，按规则计算应为{computed}",
-        "{zone}: “{indicator}” self-scored {claimed}, the rule gives {computed}",
+        "“{zone}”: “{indicator}” self-scored {claimed}, the rule gives {computed}",
     ),
     Code(
         "evaluation-unknown-zone",
@@ -1114,61 +1114,61 @@ CODES: dict[str, Code] = _codes(
         "draft-key-slug",
         W,
         "待确认：「{label}」不在标签词典中，键名暂用拼音 {key}",
-        "to review: {label} is not in the label dictionary; key {key} is a pinyin slug",
+        "to review: “{label}” is not in the label dictionary; key {key} is a pinyin slug",
     ),
     Code(
         "draft-kind-unsure",
         W,
         "待确认：「{label}」的类型无法判断，暂按文本（{kind}）",
-        "to review: the kind of {label} could not be decided; drafted as {kind}",
+        "to review: the kind of “{label}” could not be decided; drafted as {kind}",
     ),
     Code(
         "draft-time-unsure",
         W,
         "待确认：「{label}」暂按年月（YYYY-MM）读取；如需填到日，请把 kind 改为 date",
-        "to review: {label} is read as a month (YYYY-MM); set kind to date if a day is expected",
+        "to review: “{label}” is read as a month (YYYY-MM); set kind to date if a day is expected",
     ),
     Code(
         "draft-range-unsure",
         W,
         "待确认：「{label}」是起止时间，暂按文本读取；可拆成起、止两个 month 字段",
-        "to review: {label} is a date range, read as text; split it into two month fields if needed",
+        "to review: “{label}” is a date range, read as text; split it into two month fields if needed",
     ),
     Code(
         "draft-money-unit",
         W,
         "待确认：「{label}」未标明单位，暂按万元读取",
-        "to review: {label} prints no unit; read in “万元”",
+        "to review: “{label}” prints no unit; read in “万元”",
     ),
     Code(
         "draft-unit-unsure",
         W,
         "待确认：「{label}」未标明单位，请补充 unit",
-        "to review: {label} prints no unit; add one",
+        "to review: “{label}” prints no unit; add one",
     ),
     Code(
         "draft-table-rows",
         W,
         "待确认：表格「{label}」按行读取，每行以「{column}」列为准（该列为空的行不读）",
-        "to review: table {label} is read row by row, keyed by its column {column} (rows where it is empty are skipped)",
+        "to review: table “{label}” is read row by row, keyed by its column “{column}” (rows where it is empty are skipped)",
     ),
     Code(
         "draft-label-printed",
         W,
         "待确认：「{label}」在 {place} 已印有内容“{value}”；读表时跳过这段印好的内容（见 form.printed），请确认该处不是要填的栏目",
-        "to review: {label} is printed at {place} with “{value}”; reading skips that printed text (form.printed)",
+        "to review: “{label}” is printed at {place} with “{value}”; reading skips that printed text (form.printed)",
     ),
     Code(
         "draft-table-narrow",
         W,
         "待确认：表格「{label}」不足三列，formkit 暂不能按行读取，请补列或改为单个字段",
-        "to review: table {label} has fewer than three columns and cannot be read row by row",
+        "to review: table “{label}” has fewer than three columns and cannot be read row by row",
     ),
     Code(
         "draft-table-extra",
         W,
         "待确认：第二个及以后的表格「{label}」未起草（每份表单规格只能有一个重复表格）",
-        "to review: table {label} was not drafted (a spec holds one repeating table)",
+        "to review: table “{label}” was not drafted (a spec holds one repeating table)",
     ),
     Code(
         "spec-yaml",
@@ -1427,6 +1427,13 @@ CODES: dict[str, Code] = _codes(
         E,
         "请求格式有误：文件应以 multipart/form-data 上传，字段名为 files",
         "files must be sent as multipart/form-data in the field files",
+    ),
+    Code(
+        "serve-missing-package",
+        E,
+        "缺少网页服务所需的软件包（{package}）：请安装 pip install 'formkit[serve]'",
+        "a package the web service needs is missing ({package}): install pip install "
+        "'formkit[serve]'",
     ),
     Code(
         "upload-malformed",
@@ -2104,6 +2111,346 @@ REPORT_TEXTS: dict[str, tuple[str, str]] = {
         "submit it again.",
     ),
     "opinion-also": ("、{warnings}处需要核实的问题", "; issues to verify: {warnings}"),
+    # words of formkit's other outputs
+    "page-no-form": ("没有这份空白表单", "No such blank form"),  # formkit serve's /forms/NAME
+    "upload-unterminated": ("未收到结束分隔符", "the closing boundary never came"),
+    "ext-content": (".{ext}，但内容是 {kind} 文件", ".{ext}, but the content is a {kind} file"),
+    "not-given": ("（未填写）", "(not filled in)"),
+    "notice-item": ("{items} 第{index}项 {key}", "{items}, item {index}, {key}"),
+    # the command line (formkit.cli.zh): what --help shows, in the language of --lang
+    "metavar-options": ("[选项]", "[OPTIONS]"),
+    "metavar-command": ("命令 [参数]...", "COMMAND [ARGS]..."),
+    "metavar-arg-paths": ("路径...", "PATHS..."),
+    "metavar-arg-files": ("文件...", "FILES..."),
+    "metavar-arg-inbox": ("收件目录", "INBOX"),
+    "metavar-arg-kind": ("公文种类", "KIND"),
+    "metavar-arg-folder": ("文件夹", "FOLDER"),
+    "metavar-arg-blank": ("空白表单", "BLANK_FORM"),
+    "metavar-arg-directory": ("文件夹", "FOLDER"),
+    "metavar-folder": ("文件夹", "FOLDER"),
+    "metavar-file": ("文件", "FILE"),
+    "metavar-path": ("路径", "PATH"),
+    "metavar-number": ("数字", "NUMBER"),
+    "metavar-text": ("文本", "TEXT"),
+    "metavar-date": ("日期", "DATE"),
+    "help-formkit": (
+        "formkit：省级大中小企业融通型创新创业特色载体项目的表单、审核与公文工具。",
+        "formkit: the forms, the review and the official documents of the provincial programme "
+        "of innovation and entrepreneurship carriers for large, medium and small enterprises.",
+    ),
+    "help-debug": (
+        "出错时显示完整的技术细节（供维护人员使用）。",
+        "Show the full technical details of a failure (for maintainers).",
+    ),
+    "help-force": (
+        "输出位置已有同名文件时替换它（默认不覆盖，以免替换已填写的文件）。",
+        "Replace a file of the same name where an output goes (by default nothing is "
+        "overwritten, so that no filled-in file is replaced).",
+    ),
+    "help-lang": (
+        "输出语言：zh 中文、en 英文（公文始终为中文，见 README 的语言表）。",
+        "Language of the output: zh Chinese, en English (official documents are always "
+        "Chinese; see the README's table of languages).",
+    ),
+    "help-validators": (
+        "使用自定义的表单规格目录（默认使用内置 validators/）。",
+        "Use this folder of form specs (by default the built-in validators/).",
+    ),
+    "help-templates": (
+        "使用自定义的模板目录（默认使用内置 templates/）。",
+        "Use this folder of templates (by default the built-in templates/).",
+    ),
+    "help-json": ("输出 JSON（每个文件一个对象）。", "Print JSON (one object per file)."),
+    "help-out": ("输出目录。", "Output folder."),
+    "help-programme-checks": (
+        "项目配置文件（programme.yaml），启用目录、地市等核对。",
+        "The programme configuration (programme.yaml): turns on the catalogue, city and "
+        "other checks.",
+    ),
+    "help-workers-check": (
+        "同时处理文件的进程数（默认：CPU 核数）。",
+        "Processes handling files at once (default: the number of CPU cores).",
+    ),
+    "help-parse": (
+        "读取表单文件，输出识别出的字段值（含来源位置）与问题。",
+        "Read form files and print the field values recognised (with where each was found) "
+        "and the findings.",
+    ),
+    "help-check": (
+        "检查表单（文件、文件夹或 zip 压缩包）。\n\n"
+        "文件夹、压缩包或多个文件按开发区归组，像省级审核一样核对各开发区的材料。\n\n"
+        "核对材料是否齐全、彼此是否一致；加 --programme 时也核对目录、名额等。\n\n"
+        "退出码：0 无错误（可有警告）；1 表单有错误；2 有文件无法读取或用法错误。",
+        "Check forms (files, folders or zip archives).\n\n"
+        "Folders, archives or several files are grouped by zone, and each zone's documents "
+        "are checked as the provincial review does.\n\n"
+        "Checks that the documents are complete and agree with one another; with --programme "
+        "also the catalogue, the quotas and the like.\n\n"
+        "Exit codes: 0 no errors (warnings allowed); 1 a form has errors; 2 a file cannot be "
+        "read, or a usage error.",
+    ),
+    "help-read": (
+        "显示读取到的内容：表格单元格、段落、页眉页脚，用于查明表单为何未能识别。\n\n"
+        "退出码：0 全部读取；2 有文件无法读取或用法错误。",
+        "Show what was read: table cells, paragraphs, headers and footers, to find out why a "
+        "form was not recognised.\n\n"
+        "Exit codes: 0 all read; 2 a file cannot be read, or a usage error.",
+    ),
+    "help-batch": (
+        "批量审核收件目录中的全部申报材料（合规性审核）。\n\n"
+        "按开发区归集材料，逐份并整体核对，写出汇总表、每个开发区的审核意见和 report.html。"
+        "收件目录不会被改动。退出码：0 已完成（发现的问题是结果的一部分）；2 收件目录无法读取、"
+        "配置有误或输出目录正被另一次运行使用。",
+        "Review everything received in an inbox folder (compliance review).\n\n"
+        "Groups the documents by zone, checks each and all of them together, and writes the "
+        "summary workbook, each zone's opinion and report.html. The inbox is never changed. "
+        "Exit codes: 0 done (the findings are part of the result); 2 the inbox cannot be "
+        "read, the configuration is wrong or another run is using the output folder.",
+    ),
+    "help-batch-out": (
+        "输出目录：汇总表.xlsx、审核意见/、report.html 和登记库 formkit.sqlite。",
+        "Output folder: “汇总表.xlsx”, “审核意见/”, report.html and the registry formkit.sqlite.",
+    ),
+    "help-batch-programme": (
+        "项目配置文件（programme.yaml）：启用目录、地市、名额和示范县核对。",
+        "The programme configuration (programme.yaml): turns on the catalogue, city, quota "
+        "and demonstration county checks.",
+    ),
+    "help-batch-workers": (
+        "并行读取文件的进程数（默认每个 CPU 核一个）。",
+        "Processes reading files in parallel (default: one per CPU core).",
+    ),
+    "help-round": (
+        "审核轮次：第2轮起与上一轮比对（已整改/未整改/新发现、数据变更、材料增删换）；"
+        "默认沿用该输出目录上次的轮次（首次为第1轮）。",
+        "Review round: from round 2 on, compared with the round before (fixed, not fixed or "
+        "new; data changed; documents added, removed or replaced); by default the output "
+        "folder's last round (round 1 the first time).",
+    ),
+    "help-cycle-programme": (
+        "项目配置（programme.yaml）：支持名单、年度预算与分配规则、评价权重与等次。",
+        "The programme configuration (programme.yaml): the approved list, the yearly budget "
+        "and its allocation rules, the evaluation's weights and grades.",
+    ),
+    "help-registry": (
+        "登记库（SQLite）；默认 OUT/formkit.sqlite。已登记的报送材料在后续运行中保留。",
+        "The registry (SQLite); by default OUT/formkit.sqlite. The reports registered stay "
+        "for later runs.",
+    ),
+    "help-allocate": (
+        "按规则把年度预算分配到支持名单中的开发区，并按市汇总切块下达。\n\n"
+        "退出码：0 已生成（含问题清单）；2 配置无法读取。",
+        "Allocate the yearly budget to the zones of the approved list by the rules, with the "
+        "totals handed down by city.\n\n"
+        "Exit codes: 0 written (with the list of issues); 2 the configuration cannot be read.",
+    ),
+    "help-allocate-out": (
+        "输出目录：资金分配表.xlsx、funding.yaml。",
+        "Output folder: “资金分配表.xlsx”, funding.yaml.",
+    ),
+    "help-evaluation": (
+        "绩效评价结果（evaluate 生成的 evaluation.yaml）：按评价等次分档，未滚动支持的不安排。",
+        "The evaluation's results (evaluation.yaml, written by evaluate): amounts by grade, "
+        "nothing for a zone whose support does not roll on.",
+    ),
+    "help-evaluate": (
+        "终期绩效评价：按绩效自评表（或进展数据对照绩效目标表）计算指标得分、一级指标得分、"
+        "总分、等次和是否滚动支持，写出 绩效评价结果.xlsx 与 evaluation.yaml。\n\n"
+        "退出码：0 已生成（含问题清单）；2 目录或配置无法读取。",
+        "Final performance evaluation: from the self-evaluation forms (or the progress data "
+        "against the targets forms), the score of each indicator and of each first-level "
+        "indicator, the total, the grade and whether support rolls on; writes "
+        "“绩效评价结果.xlsx” and evaluation.yaml.\n\n"
+        "Exit codes: 0 written (with the list of issues); 2 the folder or the configuration "
+        "cannot be read.",
+    ),
+    "help-year": (
+        "评价年度；默认为材料中最近的年度。",
+        "The year evaluated; by default the latest year of the reports.",
+    ),
+    "help-evaluate-date": (
+        "通报的成文日期（YYYY-MM-DD）；默认今天。",
+        "The date of the notice (YYYY-MM-DD); by default today.",
+    ),
+    "help-evaluate-seq": ("通报的发文序号。", "The sequence number of the notice."),
+    "help-monitor": (
+        "进展监测：读取各开发区各时段的进展情况报送表，计算比上季度增加值和年度目标完成率，"
+        "标出进度滞后、逾期和未报送，写出 进展汇总.xlsx（每个开发区一张走势图）。\n\n"
+        "退出码：0 已生成（含问题清单）；2 目录或配置无法读取。",
+        "Progress monitoring: reads each zone's progress reports of each period, computes the "
+        "increase on the quarter before and the share of the year's target reached, marks "
+        "zones behind, late or not reporting, and writes “进展汇总.xlsx” (a trend chart per "
+        "zone).\n\n"
+        "Exit codes: 0 written (with the list of issues); 2 the folder or the configuration "
+        "cannot be read.",
+    ),
+    "help-forms": (
+        "生成空白表单：申报信息表（Word、Excel）、绩效目标及评价指标表、两年期实施方案编制提纲、"
+        "进展情况报送表。给 --validators 时按该目录中的规格生成"
+        "（自行起草的规格各生成一份 .docx 和 .xlsx）。\n\n"
+        "退出码：0 已写出；2 输出文件夹无法写入、已有同名文件（未加 --force）或表单规格有误。",
+        "Write the blank forms: the application form (Word, Excel), the performance targets "
+        "form, the outline of the two-year implementation plan and the progress report form. "
+        "With --validators, from the specs of that folder (a spec a bureau drafted gives one "
+        ".docx and one .xlsx).\n\n"
+        "Exit codes: 0 written; 2 the output folder cannot be written, a file of the same name "
+        "is there (without --force) or a spec is wrong.",
+    ),
+    "help-forms-out": (
+        "输出文件夹（不存在时自动创建）。",
+        "Output folder (made if it does not exist).",
+    ),
+    "help-notice": (
+        "按模板生成公文：call 申报通知、publicity 拟支持名单公示、funding 资金下达通知、"
+        "evaluation 绩效评价结果通报、opinion 合规性审核意见。\n\n"
+        "退出码：0 已生成；2 数据、模板或配置有误，或输出位置已有同名文件（未加 --force）。",
+        "Write an official document from its template: call (the call for applications), "
+        "publicity (the public notice of the proposed list), funding (the funding notice), "
+        "evaluation (the notice of the evaluation's results), opinion (a compliance review "
+        "opinion).\n\n"
+        "Exit codes: 0 written; 2 the data, a template or the configuration is wrong, or a "
+        "file of the same name is where the output goes (without --force).",
+    ),
+    "help-notice-data": (
+        "公文数据文件（YAML/JSON），示例见 samples/notices/<种类>.yaml。",
+        "The document's data (YAML/JSON); examples in samples/notices/<kind>.yaml.",
+    ),
+    "help-notice-out": ("输出的 .docx 文件。", "The .docx file to write."),
+    "help-pdf": (
+        "同时在 .docx 旁生成同名 PDF（需要 LibreOffice）。",
+        "Also write a PDF of the same name beside the .docx (needs LibreOffice).",
+    ),
+    "help-notice-programme": (
+        "项目配置（programme.yaml）：发文机关、节假日与调休等，数据文件中的同名项优先。",
+        "The programme configuration (programme.yaml): the issuing agency, holidays and "
+        "make-up working days and the like; the data file's own items come first.",
+    ),
+    "help-panel": (
+        "专家评审：生成专家评分表（sheets），收回、核验并汇总评分（collect）。",
+        "Expert panel: write the experts' scoring sheets (sheets); collect, verify and total "
+        "the scores (collect).",
+    ),
+    "help-panel-batch": (
+        "formkit batch 的输出目录（其中的登记库给出开发区及其申报数据）。",
+        "The output folder of formkit batch (its registry gives the zones and their "
+        "applications' data).",
+    ),
+    "help-sheets": (
+        "为每位专家生成一份评分表（以专家姓名命名）：回避本市及所列开发区。\n\n"
+        "退出码：0 已生成；2 名单、配置或 batch 目录无法读取，或评分表已存在（未加 --force）。",
+        "Write one scoring sheet per expert (named after the expert), leaving out the "
+        "expert's own city and the zones listed.\n\n"
+        "Exit codes: 0 written; 2 the list, the configuration or the batch folder cannot be "
+        "read, or a sheet is already there (without --force).",
+    ),
+    "help-experts": (
+        "专家名单 CSV（UTF-8 或 GBK）：姓名、工作单位、所在市、回避开发区（用“；”分隔）。",
+        "The experts' list, CSV (UTF-8 or GBK): name, employer, city, zones to stay out of "
+        "(separated by “；”).",
+    ),
+    "help-sheets-out": ("评分表的输出目录。", "Output folder of the scoring sheets."),
+    "help-sheets-force": (
+        "覆盖已存在的评分表（旧表将不再被接受）。",
+        "Replace scoring sheets already there (the old sheets are then no longer accepted).",
+    ),
+    "help-collect": (
+        "收回专家评分表：逐表核验，按开发区汇总（平均分、去掉最高最低分后平均分、分差），"
+        "排名并按各市名额提出拟支持名单，写出汇总表、含专家意见的审核意见和公示数据。\n\n"
+        "退出码：0 已生成（含问题清单）；2 目录、配置或 batch 目录无法读取。",
+        "Collect the experts' scoring sheets: verify each, total them by zone (mean, mean "
+        "without the highest and the lowest, spread), rank the zones and propose the list by "
+        "each city's quota; writes the summary workbook, the opinions with the experts' "
+        "comments and the public notice's data.\n\n"
+        "Exit codes: 0 written (with the list of issues); 2 the folder, the configuration or "
+        "the batch folder cannot be read.",
+    ),
+    "help-collect-out": (
+        "输出目录：专家评审汇总表.xlsx、审核意见/、publicity.yaml。",
+        "Output folder: “专家评审汇总表.xlsx”, “审核意见/”, publicity.yaml.",
+    ),
+    "help-publicity-seq": (
+        "公示的发文序号（默认取 programme.yaml 的 panel.publicity）。",
+        "The sequence number of the public notice (by default programme.yaml's panel.publicity).",
+    ),
+    "help-publicity-date": (
+        "公示的成文日期 YYYY-MM-DD。",
+        "The date of the public notice, YYYY-MM-DD.",
+    ),
+    "help-publicity-start": (
+        "公示开始日期 YYYY-MM-DD。",
+        "The first day of the public notice, YYYY-MM-DD.",
+    ),
+    "help-publicity-days": ("公示工作日数。", "The working days the public notice runs."),
+    "help-serve": (
+        "启动表单自查网页：选好文件后点“检查”，即可看到与 formkit check 相同的结果，"
+        "并提供 JSON 接口 POST /api/check（说明见 /docs）。按 Ctrl+C 停止。\n\n"
+        "上传的文件只在临时文件夹中处理，检查完立即删除。",
+        "Start the self-check page: choose the files and click “Check” to see the same "
+        "results as formkit check; a JSON API too, POST /api/check (described at /docs). "
+        "Press Ctrl+C to stop.\n\n"
+        "Uploaded files are handled only in a temporary folder and deleted as soon as they "
+        "are checked.",
+    ),
+    "help-host": (
+        "监听地址。默认只接受本机访问；在内网提供服务时请同时设置 --token。",
+        "The address to listen on. By default only this machine can connect; to serve a "
+        "network, set --token too.",
+    ),
+    "help-port": ("监听端口。", "The port to listen on."),
+    "help-token": (
+        "访问口令（也可用环境变量 FORMKIT_TOKEN）。浏览器打开 /?token=口令 一次即可。",
+        "The access token (or the environment variable FORMKIT_TOKEN). A browser opens "
+        "/?token=TOKEN once.",
+    ),
+    "help-max-file-mb": (
+        "每个上传文件的大小上限（MB）。",
+        "The size limit of each uploaded file (MB).",
+    ),
+    "help-max-request-mb": (
+        "每次上传的总大小上限（MB）。",
+        "The size limit of each upload, all files together (MB).",
+    ),
+    "help-max-files": ("每次上传的文件个数上限。", "The most files an upload may hold."),
+    "help-serve-workers": (
+        "同时检查的文件数（工作进程数）。",
+        "Files checked at once (worker processes).",
+    ),
+    "help-timeout": ("每个文件的处理时间上限（秒）。", "The time limit per file (seconds)."),
+    "help-memory-mb": (
+        "每个工作进程的内存上限（MB）。",
+        "The memory limit of each worker process (MB).",
+    ),
+    "help-agency": (
+        "页面顶部显示的机关名称（默认取 --programme 中的 agency）。",
+        "The agency named at the top of the page (by default the agency of --programme).",
+    ),
+    "help-spec": (
+        "表单规格：根据空白表单起草规格（draft），检查改过的规格（check）。",
+        "Form specs: draft a spec from a blank form (draft), check an edited spec (check).",
+    ),
+    "help-spec-draft": (
+        "根据空白表单（.docx / .xlsx）起草表单规格 validators/<名称>.yaml。\n\n"
+        "无法判断的地方在屏幕上列出，并以注释写在 YAML 中对应字段上方。\n\n"
+        "退出码：0 已写出；2 文件无法读取、没有可起草的标签，或规格已被人工修改（未加 --force）。",
+        "Draft a form spec validators/<name>.yaml from a blank form (.docx / .xlsx).\n\n"
+        "What could not be decided is listed on the screen and written as a comment above "
+        "its field in the YAML.\n\n"
+        "Exit codes: 0 written; 2 the file cannot be read, it has no labels to draft from, or "
+        "a person edited the spec (without --force).",
+    ),
+    "help-spec-form": (
+        "规格名（英文键名，默认由表名拼音生成）。",
+        "The spec's name (an English key; by default the pinyin of the form's title).",
+    ),
+    "help-spec-out": ("规格输出文件夹。", "The folder the spec is written to."),
+    "help-spec-force": ("覆盖已被人工修改过的规格。", "Replace a spec a person has edited."),
+    "help-spec-check": (
+        "检查规格文件夹中的每个 .yaml：逐条列出文件、行号、字段和问题。\n\n"
+        "退出码：0 无误；1 有问题；2 文件夹中没有规格。",
+        "Check each .yaml of a folder of specs: lists the file, line, field and problem of "
+        "each finding.\n\n"
+        "Exit codes: 0 no problems; 1 problems found; 2 no spec in the folder.",
+    ),
 }
 
 

@@ -42,7 +42,6 @@ TARGETS = {
     "et": ("xls", "xlsx", "xlsx:Calc MS Excel 2007 XML"),
 }
 TIMEOUT_S = 60.0  # per file
-FAILED = "LibreOffice 转换失败，文件可能已损坏或加密"
 
 Item = tuple[str, bytes, str]  # (name as given, content, legacy kind)
 

@@ -243,7 +243,7 @@ async def page(request: Request) -> Response:
 async def blank_form(request: Request) -> Response:
     name = request.path_params["name"]
     if name not in BLANK_FORMS:
-        return PlainTextResponse("没有这份空白表单", 404)
+        return PlainTextResponse(text("page-no-form", request.app.state.settings.lang), 404)
     cache: dict[str, bytes] = request.app.state.forms
     if name not in cache:
         form, fmt = BLANK_FORMS[name]

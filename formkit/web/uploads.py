@@ -171,7 +171,7 @@ async def receive_uploads(
     finally:
         receiver.close()
     if not receiver.finished:
-        raise UploadRefused(400, "upload-malformed", detail="未收到结束分隔符")
+        raise UploadRefused(400, "upload-malformed", detail_word="upload-unterminated")
     if not receiver.uploads:
         raise UploadRefused(400, "upload-no-files")
     return receiver.uploads

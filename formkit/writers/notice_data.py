@@ -79,29 +79,42 @@ def records(data: Mapping[str, object], key: str, needed: tuple[str, ...]) -> li
     return out
 
 
-def money(value: object, field: str) -> Decimal:
+Field = str | Mapping[str, object]  # a key, or the params naming a key of a list's item
+
+
+def item(items: str, index: int, key: str) -> Mapping[str, object]:
+    """The field ``key`` of item ``index`` (from 1) of the list ``items``, as the params of
+    notice-bad-data (its words from the catalogue: ``allocations 第2项 amount``)."""
+    return {"field_word": "notice-item", "items": items, "index": index, "key": key}
+
+
+def _field(field: Field) -> Mapping[str, object]:
+    return {"field": field} if isinstance(field, str) else field
+
+
+def money(value: object, field: Field) -> Decimal:
     """万元 with two decimals, exact (no binary float rounding in totals)."""
     try:
         amount = Decimal(str(value).replace(",", "").strip())
     except InvalidOperation:
         raise TemplateError(
-            "notice-bad-data", field=field, reason="data-not-money", value=repr(value)
+            "notice-bad-data", reason="data-not-money", value=repr(value), **_field(field)
         ) from None
     if not amount.is_finite() or amount < 0:
         raise TemplateError(
-            "notice-bad-data", field=field, reason="data-negative", value=repr(value)
+            "notice-bad-data", reason="data-negative", value=repr(value), **_field(field)
         )
     return amount.quantize(Decimal("0.01"))
 
 
-def number(value: object, field: str) -> float:
+def number(value: object, field: Field) -> float:
     if isinstance(value, bool):
-        raise TemplateError("notice-bad-data", field=field, reason="data-not-number")
+        raise TemplateError("notice-bad-data", reason="data-not-number", **_field(field))
     try:
         return float(str(value).strip())
     except ValueError:
         raise TemplateError(
-            "notice-bad-data", field=field, reason="data-not-number-is", value=repr(value)
+            "notice-bad-data", reason="data-not-number-is", value=repr(value), **_field(field)
         ) from None
 
 
@@ -214,7 +227,7 @@ def funding(data: Mapping[str, object]) -> Context:
     rows = records(data, "allocations", ("city", "zone", "carrier", "amount"))
     by_city: dict[str, dict[str, Any]] = {}
     for i, row in enumerate(rows, 1):
-        row["amount"] = money(row["amount"], f"allocations 第{i}项 amount")
+        row["amount"] = money(row["amount"], item("allocations", i, "amount"))
         city = by_city.setdefault(
             str(row["city"]), {"city": row["city"], "count": 0, "amount": Decimal("0.00")}
         )
@@ -238,7 +251,7 @@ def evaluation(data: Mapping[str, object]) -> Context:
     bands = _grades(data)
     rows = records(data, "results", ("city", "zone", "carrier", "score"))
     for i, row in enumerate(rows, 1):
-        row["score"] = number(row["score"], f"results 第{i}项 score")
+        row["score"] = number(row["score"], item("results", i, "score"))
         row["grade"] = str(row.get("grade") or _grade(bands, row["score"]))
     counts = [{"grade": name, "count": sum(r["grade"] == name for r in rows)} for name, _ in bands]
     year = _year(data)

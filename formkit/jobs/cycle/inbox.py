@@ -157,7 +157,10 @@ def _from_result(
     zone = match_zone(str(data.get("zone_name") or ""), programme.approved)
     if zone is None:
         code = "evaluation-unknown-zone" if kind == "self_eval" else "progress-unknown-zone"
-        found.append((name, finding(code, zone=data.get("zone_name") or "（未填写）")))
+        given = data.get("zone_name")
+        found.append(
+            (name, finding(code, zone=given) if given else finding(code, zone_word="not-given"))
+        )
         return None
     year = 0 if kind == "targets" else data.get(YEAR_KEY.get(kind, ""), 0)
     period = str(data.get("period") or (_WORDS["whole_year"] if kind == "self_eval" else ""))
