@@ -254,7 +254,7 @@ def test_the_batchs_own_words_in_an_issue_follow_the_language() -> None:
     assert "the plan's second-year target" in said["plan-targets-mismatch"][1]
     assert said["letter-zone-extra"] == (
         "该开发区未列入太原市市级推荐文件（文号未识别）的推荐名单",
-        "the zone is not on 太原市's recommendation letter (document number not recognised)",
+        "the zone is not on “太原市”'s recommendation letter (document number not recognised)",
     )
     assert "“（未填写）”不在" in said["demo-county-unlisted"][0]
     assert "but “(not filled in)” is not" in said["demo-county-unlisted"][1]
