@@ -199,7 +199,7 @@ SPEC_WORDS = {
     *("form", "schema", "title", "sections", "meta", "label", "aliases", "kind", "unit"),
     "section",
     *("hint", "example", "type", "required", "allowed", "min", "max", "regex", "Cerberus"),
-    *("panel", "criteria", "figures", "targets", "CSV", "GBK", "sqlite", "YYYY", "MM"),
+    *("panel", "criteria", "figures", "targets", "CSV", "GBK", "sqlite", "YYYY", "MM", "DD"),
     *main.commands,  # type: ignore[attr-defined]
     *spec_group.commands,
 }
