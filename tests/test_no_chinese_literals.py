@@ -46,7 +46,6 @@ RATCHET: dict[str, int] = {
     "formkit/jobs/cycle/inbox.py": 1,
     "formkit/intake/gate.py": 2,
     "formkit/intake/zipaudit.py": 1,
-    "formkit/programme/model.py": 24,
     "formkit/readers/legacy.py": 1,
     "formkit/web/app.py": 1,
     "formkit/web/uploads.py": 1,
