@@ -345,3 +345,34 @@ def test_an_area_that_is_not_a_number_is_a_note(tmp_path: Path) -> None:
     assert catalogue.note_lines("en") == [
         "c.csv row 2: 核准面积 (approved area) “约一千” is not a number; ignored"
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("cities: [太原市]\n", "cities 第1项 应为键值形式，如 {name: 太原市, quota: 2}"),
+        (
+            "cities: [{name: 太原市, quota: 1}]\ndemo_counties: [清徐县]\n",
+            "demo_counties 第1项 应为键值形式，如 {name: 清徐县, city: 太原市}",
+        ),
+        (
+            "cities: [{name: 太原市, quota: 1}]\nevaluation: {grades: [优秀]}\n",
+            "evaluation.grades 第1项 应为键值形式，如 {name: 优秀, min: 90}",
+        ),
+        (
+            "cities: [{name: 太原市, quota: 1}]\napproved: [甲]\n",
+            "approved 第1项 应为键值形式，如 {zone: 太原样例经济技术开发区, city: 太原市}",
+        ),
+        (
+            "cities: [{name: 太原市, quota: 1}]\npanel: {criteria: [甲]}\n",
+            "panel.criteria 第1项 应为键值形式，如 {name: 产业特色与发展基础, weight: 20}",
+        ),
+    ],
+)
+def test_an_item_that_is_not_a_mapping_is_shown_an_item_of_its_own_list(
+    tmp_path: Path, body: str, message: str
+) -> None:
+    """Bug: every list was shown a city ({name: 太原市, quota: 2}) as its example."""
+    with pytest.raises(ConfigError) as caught:
+        load_programme(programme_file(tmp_path, BASE + body))
+    assert str(caught.value) == f"programme.yaml：{message}"

@@ -1404,8 +1404,8 @@ CODES: dict[str, Code] = _codes(
     Code(
         "programme-item-not-mapping",
         E,
-        "{file}：{at} 应为键值形式，如 {{name: 太原市, quota: 2}}",
-        "{file}: {at} must be a mapping of keys to values, such as {{name: 太原市, quota: 2}}",
+        "{file}：{at} 应为键值形式，如 {example}",
+        "{file}: {at} must be a mapping of keys to values, such as {example}",
     ),
     Code(
         "programme-section-not-mapping",
@@ -1852,6 +1852,21 @@ REPORT_TEXTS: dict[str, tuple[str, str]] = {
     "programme-at-key": ("{key}", "{key}"),
     "programme-at-item": ("{key} 第{item}项", "{key} item {item}"),
     "programme-at-part": ("{key} 第{item}项 {part}", "{part} of {key} item {item}"),
+    # an item of each list of programme.yaml, as programme-item-not-mapping shows it
+    "programme-example-cities": ("{{name: 太原市, quota: 2}}", "{{name: 太原市, quota: 2}}"),
+    "programme-example-demo_counties": (
+        "{{name: 清徐县, city: 太原市}}",
+        "{{name: 清徐县, city: 太原市}}",
+    ),
+    "programme-example-grades": ("{{name: 优秀, min: 90}}", "{{name: 优秀, min: 90}}"),
+    "programme-example-approved": (
+        "{{zone: 太原样例经济技术开发区, city: 太原市}}",
+        "{{zone: 太原样例经济技术开发区, city: 太原市}}",
+    ),
+    "programme-example-criteria": (
+        "{{name: 产业特色与发展基础, weight: 20}}",
+        "{{name: 产业特色与发展基础, weight: 20}}",
+    ),
     # what a file is, by its content (file-unknown-type)
     "type-pptx": ("PowerPoint 演示文稿", "a PowerPoint presentation"),
     "type-ppt": ("PowerPoint 演示文稿", "a PowerPoint presentation"),

@@ -109,6 +109,16 @@ class At:
         }
 
 
+# each list of mappings → the catalogue's line with an item of it (programme-item-not-mapping)
+_EXAMPLES = {
+    "cities": "programme-example-cities",
+    "demo_counties": "programme-example-demo_counties",
+    "evaluation.grades": "programme-example-grades",
+    "approved": "programme-example-approved",
+    "panel.criteria": "programme-example-criteria",
+}
+
+
 class _Reader:
     """Reads one configuration mapping, naming file and key in every error."""
 
@@ -177,7 +187,8 @@ class _Reader:
     ) -> Mapping[str, object]:
         at = At(key, index)
         if not isinstance(item, Mapping):
-            raise self.fail("programme-item-not-mapping", at)
+            example = _EXAMPLES[key]
+            raise self.fail("programme-item-not-mapping", at, example_word=example)
         for name in needed:
             if item.get(name) in (None, ""):
                 raise self.fail("programme-item-key-missing", at, name=name)
