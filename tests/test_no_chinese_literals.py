@@ -5,12 +5,7 @@ in Chinese and English) and data files — the vocabulary the code matches or wr
 (``formkit/vocabulary/*.yaml``, ``formkit/drafting/*.yaml``) and the templates of official
 documents. This test scans every module of ``formkit/`` except ``codes.py`` for string constants
 that contain a Chinese character (docstrings and comments are developer documentation and are
-left out) and holds each file to its count in :data:`RATCHET`.
-
-The table is a ratchet: a file with more literals than allowed fails (a new literal was added:
-put it in the catalogue or a data file instead), and a file with fewer fails too until its
-allowance is lowered, so the table always says exactly what is left. The target is an empty
-table.
+left out): there must be none.
 """
 
 from __future__ import annotations
@@ -23,13 +18,6 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "formkit"
 EXEMPT = {"formkit/model/codes.py"}  # the catalogue: the one home of messages
 HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-
-# file → the Chinese string literals it may still hold (lower it when you move some out)
-RATCHET: dict[str, int] = {
-    "formkit/programme/catalogue.py": 58,
-    "formkit/programme/model.py": 24,
-    "formkit/programme/loader.py": 51,
-}
 
 
 def _docstrings(tree: ast.Module) -> set[int]:
@@ -77,22 +65,16 @@ def test_the_scan_sees_literals_and_skips_docstrings() -> None:
     assert chinese_literals(source) == [(4, "是"), (4, "个")]
 
 
-def test_no_new_chinese_literals_and_the_table_is_exact() -> None:
-    now = counts()
-    grown = {f: (RATCHET.get(f, 0), n) for f, n in now.items() if n > RATCHET.get(f, 0)}
-    shrunk = {f: (n, now.get(f, 0)) for f, n in RATCHET.items() if now.get(f, 0) < n}
-    table = "".join(f'    "{f}": {n},\n' for f, n in sorted(now.items()))
+def test_no_chinese_literal_outside_the_catalogue() -> None:
     found = "".join(
         f"\n  {f}:{line}: {text!r}"
-        for f in grown
+        for f in counts()
         for line, text in chinese_literals((ROOT / f).read_text("utf-8"))
     )
-    assert not grown, (
-        f"new Chinese literals (file: allowed, found) {grown}: put messages in "
-        "formkit/model/codes.py "
-        f"and vocabulary in formkit/vocabulary/*.yaml; the file's literals:{found}"
+    assert not found, (
+        "Chinese literals in formkit's code: put messages in formkit/model/codes.py "
+        f"and vocabulary in formkit/vocabulary/*.yaml:{found}"
     )
-    assert not shrunk, f"fewer literals than allowed {shrunk}; paste this RATCHET:\n{table}"
 
 
 def test_every_vocabulary_file_and_key_is_read_by_the_code() -> None:

@@ -69,8 +69,15 @@ def test_xlsx_catalogue_with_a_title_row_and_excel_numbers(tmp_path: Path) -> No
     catalogue = load_catalogue(path)
     assert [z.approved for z in catalogue.zones] == ["2006-03", "2006-10", "2012-05"]
     assert catalogue.zones[1].level == "省级"  # derived from the code's letter
-    assert len(catalogue.notes) == 1
-    assert "目录.xlsx 第4行" in catalogue.notes[0] and "2006-10" in catalogue.notes[0]
+    (line,) = catalogue.note_lines()
+    assert line == "目录.xlsx 第4行：批准时间为数字 2006.1（Excel 去掉了末尾的 0），按 2006-10 读取"
+    (note,) = catalogue.notes  # the note is data: code, params and the file's row
+    assert (note.code, note.severity, note.location) == (
+        "catalogue-month-number",
+        "warning",
+        "第4行",
+    )
+    assert note.params == {"value": "2006.1", "month": "2006-10"}
 
 
 def test_xlsx_numbers_2006_2_to_2006_9_are_months_two_to_nine(tmp_path: Path) -> None:
@@ -93,16 +100,22 @@ def test_text_2006_1_is_october_when_the_column_went_through_numbers(tmp_path: P
     rows = approval_rows("2006.03", "2006.1")
     catalogue = load_catalogue(write(tmp_path, "c.csv", HEADER + rows))
     assert catalogue.zones[1].approved == "2006-10"
-    assert catalogue.notes == (
+    assert catalogue.note_lines() == [
         "c.csv 第3行：批准时间“2006.1”疑为 Excel 把 2006.10 存成了数字，按 2006-10 读取",
-    )
+    ]
+    assert catalogue.note_lines("en") == [
+        "c.csv row 3: 批准时间 “2006.1” looks like 2006.10 that Excel stored as a number;"
+        " read as 2006-10",
+    ]
 
 
 def test_text_2006_1_is_january_when_the_column_was_typed(tmp_path: Path) -> None:
     rows = approval_rows("2006.3", "2006.1")
     catalogue = load_catalogue(write(tmp_path, "c.csv", HEADER + rows))
     assert [z.approved for z in catalogue.zones] == ["2006-03", "2006-01"]
-    assert len(catalogue.notes) == 1 and "按 2006-01 读取" in catalogue.notes[0]
+    assert catalogue.note_lines() == [
+        "c.csv 第3行：批准时间“2006.1”按 2006-01 读取；若原为 2006.10 请更正目录"
+    ]
 
 
 def test_column_evidence_of_numbers() -> None:
@@ -116,7 +129,7 @@ def test_unreadable_approval_month_is_a_note_not_an_error(tmp_path: Path) -> Non
     rows = "1,甲示范经济开发区,早年,1,a,S140101,省级,太原市\n"
     catalogue = load_catalogue(write(tmp_path, "c.csv", HEADER + rows))
     assert catalogue.zones[0].approved is None
-    assert catalogue.notes == ("c.csv 第2行：批准时间“早年”无法识别，已忽略",)
+    assert catalogue.note_lines() == ["c.csv 第2行：批准时间“早年”无法识别，已忽略"]
 
 
 def test_catalogue_without_name_column_names_the_file(tmp_path: Path) -> None:
@@ -275,3 +288,91 @@ def test_bad_configuration_names_file_and_key(tmp_path: Path, body: str, message
 def test_missing_programme_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=re.escape("nothing.yaml：无法读取")):
         load_programme(tmp_path / "nothing.yaml")
+
+
+def test_a_configuration_error_is_data_worded_in_chinese_and_english(tmp_path: Path) -> None:
+    body = BASE + "cities: [{name: 太原市, quota: 两个}]\n"
+    with pytest.raises(ConfigError) as caught:
+        load_programme(programme_file(tmp_path, body))
+    err = caught.value
+    assert (err.code, err.params) == (
+        "programme-not-integer",
+        {
+            "file": "programme.yaml",
+            "at_word": "programme-at-part",
+            "key": "cities",
+            "item": 1,
+            "part": "quota",
+        },
+    )
+    assert str(err) == "programme.yaml：cities 第1项 quota 应为整数"
+    assert err.message("en") == "programme.yaml: quota of cities item 1 must be a whole number"
+
+
+@pytest.mark.parametrize(
+    ("body", "zh", "en"),
+    [
+        (
+            BASE + "cities: [{name: 太原市, quota: 1}]\napproved: [{zone: a}]\n",
+            "programme.yaml：approved 第1项缺少 city",
+            "programme.yaml: approved item 1 lacks city",
+        ),
+        (
+            BASE + "cities: [{name: 太原市, quota: 1}]\nallocation: {rule: x}\n",
+            "programme.yaml：allocation.rule 应为 equal / tiers 之一",
+            "programme.yaml: allocation.rule must be one of equal / tiers",
+        ),
+        (
+            BASE + "cities: [{name: 太原市, quota: 1}]\npanel: {margin: x}\n",
+            "programme.yaml：panel.margin 应为数字，现为 'x'",
+            "programme.yaml: panel.margin must be a number, not 'x'",
+        ),
+    ],
+)
+def test_each_kind_of_place_reads_in_both_languages(
+    tmp_path: Path, body: str, zh: str, en: str
+) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_programme(programme_file(tmp_path, body))
+    assert (str(caught.value), caught.value.message("en")) == (zh, en)
+
+
+def test_an_area_that_is_not_a_number_is_a_note(tmp_path: Path) -> None:
+    rows = "1,甲示范经济开发区,2006.03,约一千,a,S140101,省级,太原市\n"
+    catalogue = load_catalogue(write(tmp_path, "c.csv", HEADER + rows))
+    assert catalogue.zones[0].area_ha is None
+    assert catalogue.note_lines() == ["c.csv 第2行：核准面积“约一千”不是数字，已忽略"]
+    assert catalogue.note_lines("en") == [
+        "c.csv row 2: 核准面积 (approved area) “约一千” is not a number; ignored"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("cities: [太原市]\n", "cities 第1项 应为键值形式，如 {name: 太原市, quota: 2}"),
+        (
+            "cities: [{name: 太原市, quota: 1}]\ndemo_counties: [清徐县]\n",
+            "demo_counties 第1项 应为键值形式，如 {name: 清徐县, city: 太原市}",
+        ),
+        (
+            "cities: [{name: 太原市, quota: 1}]\nevaluation: {grades: [优秀]}\n",
+            "evaluation.grades 第1项 应为键值形式，如 {name: 优秀, min: 90}",
+        ),
+        (
+            "cities: [{name: 太原市, quota: 1}]\napproved: [甲]\n",
+            "approved 第1项 应为键值形式，如 {zone: 太原样例经济技术开发区, city: 太原市}",
+        ),
+        (
+            "cities: [{name: 太原市, quota: 1}]\npanel: {criteria: [甲]}\n",
+            "panel.criteria 第1项 应为键值形式，如 {name: 产业特色与发展基础, weight: 20}",
+        ),
+    ],
+)
+def test_an_item_that_is_not_a_mapping_is_shown_an_item_of_its_own_list(
+    tmp_path: Path, body: str, message: str
+) -> None:
+    """Bug: every list was shown a city ({name: 太原市, quota: 2}) as its example."""
+    with pytest.raises(ConfigError) as caught:
+        load_programme(programme_file(tmp_path, BASE + body))
+    assert str(caught.value) == f"programme.yaml：{message}"

@@ -1308,6 +1308,37 @@ CODES: dict[str, Code] = _codes(
         "{file}：开发区目录中没有任何开发区",
         "{file}: the zone catalogue holds no zone",
     ),
+    # a zone catalogue's notes (Catalogue.notes): what a person should confirm, by file row
+    Code(
+        "catalogue-area-not-number",
+        W,
+        "核准面积“{value}”不是数字，已忽略",
+        "核准面积 (approved area) “{value}” is not a number; ignored",
+    ),
+    Code(
+        "catalogue-month-unreadable",
+        W,
+        "批准时间“{value}”无法识别，已忽略",
+        "批准时间 (approval month) “{value}” cannot be read; ignored",
+    ),
+    Code(
+        "catalogue-month-october",
+        W,
+        "批准时间“{value}”疑为 Excel 把 {year}.10 存成了数字，按 {year}-10 读取",
+        "批准时间 “{value}” looks like {year}.10 that Excel stored as a number; read as {year}-10",
+    ),
+    Code(
+        "catalogue-month-january",
+        W,
+        "批准时间“{value}”按 {year}-01 读取；若原为 {year}.10 请更正目录",
+        "批准时间 “{value}” read as {year}-01; if it was {year}.10, correct the catalogue",
+    ),
+    Code(
+        "catalogue-month-number",
+        W,
+        "批准时间为数字 {value}（Excel 去掉了末尾的 0），按 {month} 读取",
+        "批准时间 is the number {value} (Excel dropped the trailing 0); read as {month}",
+    ),
     Code(
         "catalogue-no-header",
         E,
@@ -1343,6 +1374,152 @@ CODES: dict[str, Code] = _codes(
         E,
         "{file}：应为键值形式的配置",
         "{file}: the configuration must be a mapping of keys to values",
+    ),
+    # programme.yaml's checks: {at} is the key (programme-at-* of REPORT_TEXTS, from the
+    # params key, item and part)
+    Code(
+        "programme-key-missing",
+        E,
+        "{file}：缺少 {at}",
+        "{file}: {at} is missing",
+    ),
+    Code(
+        "programme-item-key-missing",
+        E,
+        "{file}：{at}缺少 {name}",
+        "{file}: {at} lacks {name}",
+    ),
+    Code(
+        "programme-cities-missing",
+        E,
+        "{file}：缺少 {at}（申报地市及名额）",
+        "{file}: {at} (the cities that may recommend, with their quotas) is missing",
+    ),
+    Code(
+        "programme-not-integer",
+        E,
+        "{file}：{at} 应为整数",
+        "{file}: {at} must be a whole number",
+    ),
+    Code(
+        "programme-not-text",
+        E,
+        "{file}：{at} 应为文字",
+        "{file}: {at} must be text",
+    ),
+    Code(
+        "programme-not-list",
+        E,
+        "{file}：{at} 应为列表",
+        "{file}: {at} must be a list",
+    ),
+    Code(
+        "programme-item-not-mapping",
+        E,
+        "{file}：{at} 应为键值形式，如 {example}",
+        "{file}: {at} must be a mapping of keys to values, such as {example}",
+    ),
+    Code(
+        "programme-section-not-mapping",
+        E,
+        "{file}：{at} 应为键值形式",
+        "{file}: {at} must be a mapping of keys to values",
+    ),
+    Code(
+        "programme-duplicate-cities",
+        E,
+        "{file}：{at} 中有重复的地市",
+        "{file}: {at} names a city twice",
+    ),
+    Code(
+        "programme-duplicate-zones",
+        E,
+        "{file}：{at} 中有重复的开发区",
+        "{file}: {at} names a zone twice",
+    ),
+    Code(
+        "programme-duplicate-criteria",
+        E,
+        "{file}：{at} 中有重复的评审项",
+        "{file}: {at} names a criterion twice",
+    ),
+    Code(
+        "programme-negative",
+        E,
+        "{file}：{at} 不能为负数",
+        "{file}: {at} cannot be negative",
+    ),
+    Code(
+        "programme-date-invalid",
+        E,
+        "{file}：{at}“{value}”应为日期 YYYY-MM-DD 或区间 起..止",
+        "{file}: {at} “{value}” must be a date YYYY-MM-DD or a range start..end",
+    ),
+    Code(
+        "programme-date-reversed",
+        E,
+        "{file}：{at}“{value}”的结束日期早于开始日期",
+        "{file}: {at} “{value}” ends before it starts",
+    ),
+    Code(
+        "programme-weights-form",
+        E,
+        "{file}：{at} 应为 一级指标: 分值 的形式",
+        "{file}: {at} must give each dimension (一级指标) its points",
+    ),
+    Code(
+        "programme-weights-unknown",
+        E,
+        "{file}：{at} 含有不是一级指标的项：{names}",
+        "{file}: {at} holds items that are not dimensions (一级指标): {names}",
+    ),
+    Code(
+        "programme-not-number",
+        E,
+        "{file}：{at} 应为数字",
+        "{file}: {at} must be a number",
+    ),
+    Code(
+        "programme-not-number-was",
+        E,
+        "{file}：{at} 应为数字，现为 {value}",
+        "{file}: {at} must be a number, not {value}",
+    ),
+    Code(
+        "programme-not-non-negative",
+        E,
+        "{file}：{at} 应为非负数",
+        "{file}: {at} must be a number not below 0",
+    ),
+    Code(
+        "programme-too-many-decimals",
+        E,
+        "{file}：{at} 最多 {places} 位小数",
+        "{file}: {at} has more than {places} decimals",
+    ),
+    Code(
+        "programme-rule-unknown",
+        E,
+        "{file}：{at} 应为 {rules} 之一",
+        "{file}: {at} must be one of {rules}",
+    ),
+    Code(
+        "programme-tiers-form",
+        E,
+        "{file}：{at} 应为 等次: 权重 的形式",
+        "{file}: {at} must give each grade (等次) its weight",
+    ),
+    Code(
+        "programme-score-range",
+        E,
+        "{file}：{at} 的 max 应大于 min",
+        "{file}: in {at}, max must be greater than min",
+    ),
+    Code(
+        "programme-catalogue-missing",
+        E,
+        "{file}：{at} 指向的文件不存在：{value}",
+        "{file}: {at} names a file that does not exist: {value}",
     ),
     Code(
         "allocation-budget-missing",
@@ -1392,7 +1569,6 @@ CODES: dict[str, Code] = _codes(
         "登记库 {path} 由更新版本的 formkit 创建（版本{version}），请升级 formkit",
         "the registry {path} was made by a newer formkit (version {version}); upgrade formkit",
     ),
-    Code("unconverted", E, "{text}", "{text}"),  # transitional: a raise not yet given a code
     # --- web (formkit serve): refusals of a whole upload ------------------------------------
     Code(
         "upload-no-files",
@@ -1691,6 +1867,25 @@ REPORT_TEXTS: dict[str, tuple[str, str]] = {
     "at-most-items": ("最多 {n} 项", "at most {n} items"),
     "places": ("{first} 等 {n} 处", "{first} and {more} more"),
     "more-places": ("另有 {n} 处", "{n} more"),
+    # where in programme.yaml (the {at} of programme-*): a key, an item of its list, a key of that
+    "programme-at-key": ("{key}", "{key}"),
+    "programme-at-item": ("{key} 第{item}项", "{key} item {item}"),
+    "programme-at-part": ("{key} 第{item}项 {part}", "{part} of {key} item {item}"),
+    # an item of each list of programme.yaml, as programme-item-not-mapping shows it
+    "programme-example-cities": ("{{name: 太原市, quota: 2}}", "{{name: 太原市, quota: 2}}"),
+    "programme-example-demo_counties": (
+        "{{name: 清徐县, city: 太原市}}",
+        "{{name: 清徐县, city: 太原市}}",
+    ),
+    "programme-example-grades": ("{{name: 优秀, min: 90}}", "{{name: 优秀, min: 90}}"),
+    "programme-example-approved": (
+        "{{zone: 太原样例经济技术开发区, city: 太原市}}",
+        "{{zone: 太原样例经济技术开发区, city: 太原市}}",
+    ),
+    "programme-example-criteria": (
+        "{{name: 产业特色与发展基础, weight: 20}}",
+        "{{name: 产业特色与发展基础, weight: 20}}",
+    ),
     # what a file is, by its content (file-unknown-type)
     "type-pptx": ("PowerPoint 演示文稿", "a PowerPoint presentation"),
     "type-ppt": ("PowerPoint 演示文稿", "a PowerPoint presentation"),

@@ -43,9 +43,6 @@ class FormkitError(Exception):
     def __init__(
         self, code: str, file: str | None = None, /, *, place: object = None, **params: object
     ) -> None:
-        if code not in CODES and not params and file is None:
-            # transitional: a site not yet given its own code (programme_yaml's checks)
-            code, params = "unconverted", {"text": code}
         if code not in CODES:
             raise KeyError(f"unknown code {code!r}")
         reason = params.get("reason")

@@ -51,7 +51,9 @@ Default evaluation weights (【定】: the official ones are not public) are 20 
 ``cap_by_request: true``, tiers 优秀 1.2 / 良好 1.0 / 合格 0.8 / 不合格 0.
 
 A configuration that cannot be used raises :class:`ConfigError` naming the file
-and the key, in Chinese (``programme.yaml：cities 第2项缺少 quota``).
+and the key (a ``programme-*`` code of :mod:`formkit.model.codes`:
+``programme.yaml：cities 第2项缺少 quota``). The defaults above are data, in
+``formkit/vocabulary/programme.yaml``.
 
 This module is the public face; the values live in :mod:`formkit.programme.model`, the reading
 and checking of the YAML in :mod:`formkit.programme.loader`, the catalogue in

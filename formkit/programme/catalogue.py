@@ -24,7 +24,10 @@ through Excel as numbers, ``2006.10`` becomes the number ``2006.1`` (and ``2006.
   through numbers: zero-padded months (``2006.03``) occur, no ``YYYY.10`` occurs and no
   other one-digit month (``2006.3``) occurs; otherwise it is January.
 
-Every such decision is added to :attr:`Catalogue.notes` so a person can confirm it.
+Every such decision is added to :attr:`Catalogue.notes` so a person can confirm it: a warning
+finding (``catalogue-month-*``, ``catalogue-area-not-number``) placed at the file's row, worded
+by :meth:`Catalogue.note_lines`. The headings, the province and suffix words of zone names are
+data (``formkit/vocabulary/programme.yaml``).
 A catalogue that cannot be used raises :class:`~formkit.model.errors.ConfigError` naming the file.
 """
 
@@ -32,26 +35,20 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from formkit.model import codes
 from formkit.model.errors import ConfigError
+from formkit.model.findings import Finding, finding
+from formkit.model.resources import vocabulary, word, word_map
 from formkit.normalize import NormalizeError, month_from_excel_number
 
-HEADERS: dict[str, tuple[str, ...]] = {
-    "seq": ("序号",),
-    "name": ("开发区名称", "名称"),
-    "approved": ("批准时间", "批准设立时间"),
-    "area_ha": ("核准面积（公顷）", "核准面积", "核准面积(公顷)"),
-    "industries": ("主导产业",),
-    "code": ("开发区代码", "代码", "目录代码"),
-    "level": ("级别", "开发区级别"),
-    "city": ("所属市", "所属地市", "地市"),
-}
-LEVELS = {"G": "国家级", "S": "省级"}
+LEVELS: dict[str, str] = word_map("identifiers", "zone_levels")
 
 
 @dataclass(frozen=True)
@@ -82,7 +79,7 @@ class CatalogueMatch:
 class Catalogue:
     zones: tuple[Zone, ...]
     source: str = ""
-    notes: tuple[str, ...] = ()
+    notes: tuple[Finding, ...] = ()  # warnings for a person to confirm, placed by file row
     _by_name: dict[str, Zone] = field(default_factory=dict, repr=False, compare=False)
     _by_key: dict[tuple[str, str], list[Zone]] = field(
         default_factory=dict, repr=False, compare=False
@@ -101,6 +98,14 @@ class Catalogue:
 
     def __len__(self) -> int:
         return len(self.zones)
+
+    def note_lines(self, lang: str = "zh") -> list[str]:
+        """The notes as a person reads them: ``目录.csv 第4行：批准时间…``."""
+        sep = ": " if lang == "en" else "："
+        return [
+            f"{self.source} {codes.place_text(n.location, lang)}{sep}{n.message(lang)}"
+            for n in self.notes
+        ]
 
     def by_code(self, code: str) -> Zone | None:
         return self._by_code.get(code.strip().upper())
@@ -129,22 +134,46 @@ def _unique(zones: list[Zone], code: str | None) -> Zone | None:
 
 # --- name matching --------------------------------------------------------------------------
 
-_PROVINCE = re.compile(
-    r"^(北京|天津|上海|重庆|河北|山西|内蒙古|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|"
-    r"湖北|湖南|广东|广西|海南|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆)"
-    r"(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)?"
-)
+
 _NOTE_AT_END = re.compile(r"(?:（[^（）]*）)+$")
-_CITY_AGAIN = re.compile(r"^([^市县]{2,4})[市县](?=\1)")
-# Suffix families: wordings within a family name the same kind of zone.
-SUFFIX_FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("高新区", ("高新技术产业开发区", "高新技术开发区", "高新技术产业园区", "高新区")),
-    ("开发区", ("经济技术开发区", "经济开发区", "经开区", "开发区")),
-    ("园区", ("工业园区", "产业园区", "工业园", "产业园", "园区")),
-)
-_SUFFIXES = sorted(
-    ((s, fam) for fam, group in SUFFIX_FAMILIES for s in group), key=lambda item: -len(item[0])
-)
+
+
+@dataclass(frozen=True)
+class _Names:
+    """How the spellings of a zone's name meet, built from ``vocabulary/catalogue.yaml``."""
+
+    province: re.Pattern[str]  # a province prefix: 山西省, 广西壮族自治区
+    city_again: re.Pattern[str]  # 大同市大同…: the city written before a name that repeats it
+    admin: re.Pattern[str]  # 省/市/县, removed from the core
+    suffixes: tuple[tuple[str, str], ...]  # (suffix wording, its family), longest first
+
+
+@functools.cache
+def _names() -> _Names:
+    """Read once, when a zone name is first compared (not at import: ``check`` rarely needs it)."""
+    words = vocabulary("catalogue")
+    city = "".join(words["city_again"])
+    families = words["suffix_families"].items()
+    return _Names(
+        province=re.compile(
+            f"^({_either(words['provinces'])})({_either(words['province_suffixes'])})?"
+        ),
+        city_again=re.compile(f"^([^{city}]{{2,4}})[{city}](?=\\1)"),
+        admin=re.compile(f"[{''.join(words['admin_words'])}]"),
+        suffixes=tuple(
+            sorted(((s, fam) for fam, group in families for s in group), key=lambda i: -len(i[0]))
+        ),
+    )
+
+
+def _either(words: list[str]) -> str:
+    return "|".join(map(re.escape, words))
+
+
+@functools.cache
+def _headers() -> dict[str, tuple[str, ...]]:
+    """Column → the headings it goes by, the standard one first."""
+    return {k: tuple(v) for k, v in word_map("catalogue", "headers").items()}
 
 
 def _squash(text: str) -> str:
@@ -160,15 +189,16 @@ def zone_key(name: str) -> tuple[str, str]:
     dropped, and 省/市/县 removed from what is left, so the spellings people write of one
     zone (全称/简称 among them) meet.
     """
-    text = _PROVINCE.sub("", _squash(name), count=1)
+    names = _names()
+    text = names.province.sub("", _squash(name), count=1)
     text = _NOTE_AT_END.sub("", text)
-    text = _CITY_AGAIN.sub("", text, count=1)
+    text = names.city_again.sub("", text, count=1)
     family = ""
-    for suffix, fam in _SUFFIXES:
+    for suffix, fam in names.suffixes:
         if text.endswith(suffix) and len(text) > len(suffix):
             text, family = text[: -len(suffix)], fam
             break
-    core = re.sub(r"[省市县]", "", text) or text
+    core = names.admin.sub("", text) or text
     return core, family
 
 
@@ -219,13 +249,13 @@ def _build(source: str, rows: Sequence[Sequence[object]]) -> Catalogue:
     via_numbers = approved_col is not None and went_through_numbers(
         _cell(r, approved_col) for _, r in body
     )
-    notes: list[str] = []
+    notes: list[Finding] = []
     zones = []
     for number, row in body:
         name = _text(_cell(row, columns["name"]))
         if not name:
             continue
-        zones.append(_zone(source, number, row, columns, via_numbers, notes))
+        zones.append(_zone(number, row, columns, via_numbers, notes))
     if not zones:
         raise ConfigError("catalogue-empty", file=source)
     return Catalogue(tuple(zones), source, tuple(notes))
@@ -236,7 +266,7 @@ def _header(source: str, rows: Sequence[Sequence[object]]) -> tuple[int, dict[st
         cells = [_squash(_text(c)) for c in row]
         columns = {
             key: cells.index(h)
-            for key, names in HEADERS.items()
+            for key, names in _headers().items()
             for h in reversed(names)
             if h in cells
         }
@@ -246,17 +276,16 @@ def _header(source: str, rows: Sequence[Sequence[object]]) -> tuple[int, dict[st
 
 
 def _zone(
-    source: str,
     number: int,
     row: Sequence[object],
     columns: dict[str, int],
     via_numbers: bool,
-    notes: list[str],
+    notes: list[Finding],
 ) -> Zone:
     def get(key: str) -> object:
         return _cell(row, columns[key]) if key in columns else None
 
-    where = f"{source} 第{number}行"
+    where = codes.text("place-row", n=number)  # the file is Catalogue.source
     code = _text(get("code")).upper() or None
     level = _text(get("level")) or (LEVELS.get(code[0]) if code else None)
     return Zone(
@@ -288,7 +317,7 @@ def _split(text: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in re.split(r"[、，,；;/\n]", text) if p.strip())
 
 
-def _number(value: object, where: str, notes: list[str]) -> float | None:
+def _number(value: object, where: str, notes: list[Finding]) -> float | None:
     if value is None or value == "":
         return None
     if isinstance(value, int | float) and not isinstance(value, bool):
@@ -296,13 +325,14 @@ def _number(value: object, where: str, notes: list[str]) -> float | None:
     try:
         return float(str(value).replace(",", "").replace("，", "").strip())
     except ValueError:
-        notes.append(f"{where}：核准面积“{value}”不是数字，已忽略")
+        notes.append(finding("catalogue-area-not-number", location=where, value=str(value)))
         return None
 
 
 # --- 批准时间 ----------------------------------------------------------------------------------
 
-_MONTH_TEXT = re.compile(r"^(\d{4})\s*[.．\-/年]\s*(\d{1,2})\s*月?$")
+_YEAR, _MONTH = (re.escape(word("calendar", k)) for k in ("year", "month"))
+_MONTH_TEXT = re.compile(rf"^(\d{{4}})\s*[.．\-/{_YEAR}]\s*(\d{{1,2}})\s*{_MONTH}?$")
 
 
 def went_through_numbers(values: Iterable[object]) -> bool:
@@ -314,7 +344,7 @@ def went_through_numbers(values: Iterable[object]) -> bool:
     return padded and not october and not other_short
 
 
-def read_month(value: object, via_numbers: bool, where: str, notes: list[str]) -> str | None:
+def read_month(value: object, via_numbers: bool, where: str, notes: list[Finding]) -> str | None:
     """A catalogue 批准时间 cell → ``YYYY-MM`` (see the module docstring for ``2006.1``)."""
     if value is None or value == "":
         return None
@@ -324,28 +354,30 @@ def read_month(value: object, via_numbers: bool, where: str, notes: list[str]) -
         return _numeric_month(float(value), where, notes)
     m = _MONTH_TEXT.match(str(value).strip())
     if not m or not 1 <= int(m[2]) <= 12:
-        notes.append(f"{where}：批准时间“{value}”无法识别，已忽略")
+        notes.append(finding("catalogue-month-unreadable", location=where, value=str(value)))
         return None
     year, month = m[1], m[2]
     if month == "1" and via_numbers:
         notes.append(
-            f"{where}：批准时间“{value}”疑为 Excel 把 {year}.10 存成了数字，按 {year}-10 读取"
+            finding("catalogue-month-october", location=where, value=str(value), year=year)
         )
         return f"{year}-10"
     if month == "1":
-        notes.append(f"{where}：批准时间“{value}”按 {year}-01 读取；若原为 {year}.10 请更正目录")
+        notes.append(
+            finding("catalogue-month-january", location=where, value=str(value), year=year)
+        )
     return f"{year}-{int(month):02d}"
 
 
-def _numeric_month(value: float, where: str, notes: list[str]) -> str | None:
+def _numeric_month(value: float, where: str, notes: list[Finding]) -> str | None:
     """A number cell: 2006.03 and 2006.3 are March, 2006.1 October (see the docstring)."""
     try:
         month, ambiguous = month_from_excel_number(value)
     except NormalizeError:
-        notes.append(f"{where}：批准时间“{value:.15g}”无法识别，已忽略")
+        notes.append(finding("catalogue-month-unreadable", location=where, value=f"{value:.15g}"))
         return None
     if ambiguous:
         notes.append(
-            f"{where}：批准时间为数字 {value:.15g}（Excel 去掉了末尾的 0），按 {month} 读取"
+            finding("catalogue-month-number", location=where, value=f"{value:.15g}", month=month)
         )
     return month

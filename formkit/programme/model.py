@@ -13,17 +13,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from formkit.model.resources import word, word_map, words
 from formkit.programme.catalogue import Catalogue
 
-DIMENSIONS = ("产业集聚度", "资源聚集力", "持续发展力", "产出与效益", "改革创新力", "辐射带动力")
-DEFAULT_WEIGHTS = {
-    "产业集聚度": 20.0,
-    "资源聚集力": 15.0,
-    "持续发展力": 15.0,
-    "产出与效益": 20.0,
-    "改革创新力": 15.0,
-    "辐射带动力": 15.0,
-}
+# the 一级指标 and their default weights, grades and tiers (【定】): vocabulary/programme.yaml
+DEFAULT_WEIGHTS = {k: float(v) for k, v in word_map("programme", "dimensions").items()}
+DIMENSIONS = tuple(DEFAULT_WEIGHTS)
+
+_CITY_SUFFIX = word("programme", "city_suffix")
 
 
 @dataclass(frozen=True)
@@ -44,7 +41,8 @@ class Grade:
     min_score: float
 
 
-DEFAULT_GRADES = (Grade("优秀", 90), Grade("良好", 80), Grade("合格", 60), Grade("不合格", 0))
+# the lowest scores as the YAML gives them (90, not 90.0: outputs print them)
+DEFAULT_GRADES = tuple(Grade(name, low) for name, low in word_map("programme", "grades").items())
 
 
 @dataclass(frozen=True)
@@ -53,7 +51,7 @@ class Evaluation:
     grades: tuple[Grade, ...] = DEFAULT_GRADES
     # roll-on (滚动支持): grades that roll on, the least budget execution rate (%), and the
     # longest support in years (【源】 at most three)
-    roll_on_grades: tuple[str, ...] = ("优秀", "良好", "合格")
+    roll_on_grades: tuple[str, ...] = words("programme", "roll_on_grades")
     min_execution: float = 60.0
     max_years: int = 3
 
@@ -78,12 +76,7 @@ class ApprovedZone:
 
 
 ALLOCATION_RULES = ("equal", "tiers")
-DEFAULT_TIERS = {
-    "优秀": Decimal("1.2"),
-    "良好": Decimal("1"),
-    "合格": Decimal("0.8"),
-    "不合格": Decimal(0),
-}
+DEFAULT_TIERS = {k: Decimal(v) for k, v in word_map("programme", "tiers").items()}
 
 
 @dataclass(frozen=True)
@@ -155,7 +148,7 @@ class Programme:
         """The configured city for a name, also when 市 is left off (太原 → 太原市)."""
         name = name.strip()
         for c in self.cities:
-            if name in (c.name, c.name.removesuffix("市")):
+            if name in (c.name, c.name.removesuffix(_CITY_SUFFIX)):
                 return c
         return None
 
