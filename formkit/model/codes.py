@@ -1088,7 +1088,8 @@ CODES: dict[str, Code] = _codes(
         "draft-written",
         W,
         "已起草 {path}：{fields} 个字段，{notes} 处待确认（见下，也写在文件的注释中）",
-        "drafted {path}: {fields} fields, {notes} points to review (below, and as comments in the file)",
+        "drafted {path}: fields: {fields}, points to review: {notes} (below, and as comments in the "
+        "file)",
     ),
     Code(
         "draft-no-labels",
@@ -1242,7 +1243,7 @@ CODES: dict[str, Code] = _codes(
         "spec-ok",
         W,
         "{file}：表单规格无误（{fields} 个字段）",
-        "{file}: spec is valid ({fields} fields)",
+        "{file}: spec is valid (fields: {fields})",
     ),
     # --- specs, configuration and outputs that cannot be used (raised; exit 2) -------------
     Code(
