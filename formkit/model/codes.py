@@ -514,7 +514,7 @@ CODES: dict[str, Code] = _codes(
         "section-thin",
         W,
         "实施方案“{field}”部分内容过少（{count}字）",
-        "the plan's section “{field}” is very short ({count} characters)",
+        "the plan's section “{field}” is very short (characters: {count})",
         "按编制提纲充实这一部分的内容",
     ),
     # --- validation ---
@@ -1496,7 +1496,7 @@ CODES: dict[str, Code] = _codes(
         "programme-too-many-decimals",
         E,
         "{file}：{at} 最多 {places} 位小数",
-        "{file}: {at} has more than {places} decimals",
+        "{file}: {at} has too many decimal places (at most {places})",
     ),
     Code(
         "programme-rule-unknown",
@@ -1932,7 +1932,7 @@ REPORT_TEXTS: dict[str, tuple[str, str]] = {
     "yes": ("是", "yes"),
     "no": ("否", "no"),
     "indicator": ("绩效指标“{name}”", "indicator “{name}”"),
-    "section": ("“{name}”部分（{chars}字）", "part “{name}” ({chars} characters)"),
+    "section": ("“{name}”部分（{chars}字）", "part “{name}” (characters: {chars})"),
     "nothing-read": ("未读出任何字段", "no field read"),
     "at-byte": ("字节 {offset}", "byte {offset}"),  # a place in a file
     "value-line": ("{label}：{value}", "{label}: {value}"),
