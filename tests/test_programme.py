@@ -104,7 +104,7 @@ def test_text_2006_1_is_october_when_the_column_went_through_numbers(tmp_path: P
         "c.csv 第3行：批准时间“2006.1”疑为 Excel 把 2006.10 存成了数字，按 2006-10 读取",
     ]
     assert catalogue.note_lines("en") == [
-        "c.csv row 3: 批准时间 “2006.1” looks like 2006.10 that Excel stored as a number;"
+        "c.csv row 3: “批准时间” “2006.1” looks like 2006.10 that Excel stored as a number;"
         " read as 2006-10",
     ]
 
@@ -343,7 +343,7 @@ def test_an_area_that_is_not_a_number_is_a_note(tmp_path: Path) -> None:
     assert catalogue.zones[0].area_ha is None
     assert catalogue.note_lines() == ["c.csv 第2行：核准面积“约一千”不是数字，已忽略"]
     assert catalogue.note_lines("en") == [
-        "c.csv row 2: 核准面积 (approved area) “约一千” is not a number; ignored"
+        "c.csv row 2: “核准面积” (approved area) “约一千” is not a number; ignored"
     ]
 
 

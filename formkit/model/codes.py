@@ -1314,31 +1314,31 @@ CODES: dict[str, Code] = _codes(
         "catalogue-area-not-number",
         W,
         "核准面积“{value}”不是数字，已忽略",
-        "核准面积 (approved area) “{value}” is not a number; ignored",
+        "“核准面积” (approved area) “{value}” is not a number; ignored",
     ),
     Code(
         "catalogue-month-unreadable",
         W,
         "批准时间“{value}”无法识别，已忽略",
-        "批准时间 (approval month) “{value}” cannot be read; ignored",
+        "“批准时间” (approval month) “{value}” cannot be read; ignored",
     ),
     Code(
         "catalogue-month-october",
         W,
         "批准时间“{value}”疑为 Excel 把 {year}.10 存成了数字，按 {year}-10 读取",
-        "批准时间 “{value}” looks like {year}.10 that Excel stored as a number; read as {year}-10",
+        "“批准时间” “{value}” looks like {year}.10 that Excel stored as a number; read as {year}-10",
     ),
     Code(
         "catalogue-month-january",
         W,
         "批准时间“{value}”按 {year}-01 读取；若原为 {year}.10 请更正目录",
-        "批准时间 “{value}” read as {year}-01; if it was {year}.10, correct the catalogue",
+        "“批准时间” “{value}” read as {year}-01; if it was {year}.10, correct the catalogue",
     ),
     Code(
         "catalogue-month-number",
         W,
         "批准时间为数字 {value}（Excel 去掉了末尾的 0），按 {month} 读取",
-        "批准时间 is the number {value} (Excel dropped the trailing 0); read as {month}",
+        "“批准时间” is the number {value} (Excel dropped the trailing 0); read as {month}",
     ),
     Code(
         "catalogue-no-header",
@@ -1466,13 +1466,13 @@ CODES: dict[str, Code] = _codes(
         "programme-weights-form",
         E,
         "{file}：{at} 应为 一级指标: 分值 的形式",
-        "{file}: {at} must give each dimension (一级指标) its points",
+        "{file}: {at} must give each dimension (“一级指标”) its points",
     ),
     Code(
         "programme-weights-unknown",
         E,
         "{file}：{at} 含有不是一级指标的项：{names}",
-        "{file}: {at} holds items that are not dimensions (一级指标): {names}",
+        "{file}: {at} holds items that are not dimensions (“一级指标”): {names}",
     ),
     Code(
         "programme-not-number",
@@ -1508,7 +1508,7 @@ CODES: dict[str, Code] = _codes(
         "programme-tiers-form",
         E,
         "{file}：{at} 应为 等次: 权重 的形式",
-        "{file}: {at} must give each grade (等次) its weight",
+        "{file}: {at} must give each grade (“等次”) its weight",
     ),
     Code(
         "programme-score-range",
@@ -1873,19 +1873,19 @@ REPORT_TEXTS: dict[str, tuple[str, str]] = {
     "programme-at-item": ("{key} 第{item}项", "{key} item {item}"),
     "programme-at-part": ("{key} 第{item}项 {part}", "{part} of {key} item {item}"),
     # an item of each list of programme.yaml, as programme-item-not-mapping shows it
-    "programme-example-cities": ("{{name: 太原市, quota: 2}}", "{{name: 太原市, quota: 2}}"),
+    "programme-example-cities": ("{{name: 太原市, quota: 2}}", "“{{name: 太原市, quota: 2}}”"),
     "programme-example-demo_counties": (
         "{{name: 清徐县, city: 太原市}}",
-        "{{name: 清徐县, city: 太原市}}",
+        "“{{name: 清徐县, city: 太原市}}”",
     ),
-    "programme-example-grades": ("{{name: 优秀, min: 90}}", "{{name: 优秀, min: 90}}"),
+    "programme-example-grades": ("{{name: 优秀, min: 90}}", "“{{name: 优秀, min: 90}}”"),
     "programme-example-approved": (
         "{{zone: 太原样例经济技术开发区, city: 太原市}}",
-        "{{zone: 太原样例经济技术开发区, city: 太原市}}",
+        "“{{zone: 太原样例经济技术开发区, city: 太原市}}”",
     ),
     "programme-example-criteria": (
         "{{name: 产业特色与发展基础, weight: 20}}",
-        "{{name: 产业特色与发展基础, weight: 20}}",
+        "“{{name: 产业特色与发展基础, weight: 20}}”",
     ),
     # what a file is, by its content (file-unknown-type)
     "type-pptx": ("PowerPoint 演示文稿", "a PowerPoint presentation"),
