@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from typing import Any
+from typing import TypedDict, Unpack
 
 import click
 
@@ -15,6 +15,17 @@ from formkit.pipeline import FileResult, Options, check, exit_code
 from formkit.pipeline.report_text import Labels, render_results, render_values
 from formkit.programme import load_programme
 from formkit.spec import labeller
+
+
+class CommonOptions(TypedDict):
+    """The options :func:`_common` adds, as click passes them."""
+
+    as_json: bool
+    validators: str | None
+    programme: str | None
+    workers: int | None
+    lang: str
+    debug: bool
 
 
 def _common(func: F) -> F:
@@ -93,7 +104,7 @@ def _run(
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @_common
 @guarded
-def parse_cmd(files: tuple[str, ...], **options: Any) -> None:
+def parse_cmd(files: tuple[str, ...], **options: Unpack[CommonOptions]) -> None:
     """读取表单文件，输出识别出的字段值（含来源位置）与问题。"""
     results = _run(files, values=True, **options)
     sys.exit(2 if any(r.unreadable for r in results) else 0)
@@ -103,7 +114,7 @@ def parse_cmd(files: tuple[str, ...], **options: Any) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @_common
 @guarded
-def check_cmd(paths: tuple[str, ...], **options: Any) -> None:
+def check_cmd(paths: tuple[str, ...], **options: Unpack[CommonOptions]) -> None:
     """检查表单（文件、文件夹或 zip 压缩包）。
 
     文件夹、压缩包或多个文件按开发区归组，像省级审核一样核对各开发区的材料。

@@ -17,7 +17,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable, Iterator, Mapping
 from contextvars import ContextVar
-from typing import Any
+from typing import Any, TypedDict
 
 import cerberus
 from cerberus.errors import ValidationError
@@ -65,7 +65,14 @@ KIND_NAMES = {  # the kind of value a field asks for, as bad-value names it (zh)
 }
 
 
-def _kind(kind: str) -> dict[str, Any]:
+class KindParams(TypedDict, total=False):
+    """bad-value's params for ``{kind}``: a catalogue word, or the kind as it is."""
+
+    kind_word: str
+    kind: str
+
+
+def _kind(kind: str) -> KindParams:
     """bad-value's ``{kind}``: a catalogue word (in the output's language) when known."""
     return {"kind_word": f"kind-{kind}"} if kind in KIND_NAMES else {"kind": kind}
 
