@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Literal, NotRequired, Required, TypedDict
+
+import pytest
 
 from formkit.model.data import conforms
 
@@ -65,3 +69,25 @@ class _Sparse(TypedDict, total=False):
 def test_required_keys_are_seen_under_postponed_annotations() -> None:
     assert conforms({"code": "c"}, _Sparse)
     assert not conforms({"place": "p"}, _Sparse)
+
+
+def test_a_round_snapshot_of_another_shape_is_refused_where_it_is_read(tmp_path: Path) -> None:
+    from formkit.jobs.batch import rounds
+    from formkit.jobs.registry import Registry
+
+    reg = Registry(tmp_path / "formkit.sqlite")
+    zone = {
+        "zone": "Z",
+        "city": "C",
+        "status": "需补正",
+        "issues": [{"code": "missing-field", "field": None, "document": "D", "place": ""}],
+        "values": {},
+        "sources": {},
+        "files": {"application": ["a.docx", "0" * 64]},
+    }
+    rounds.save(reg, 1, json.loads(json.dumps({"k": zone})))
+    assert rounds.load(reg, 1) == {"k": zone}
+    reg.set_meta("round:2", json.dumps({"k": {**zone, "issues": [{"field": "f"}]}}))
+    with pytest.raises(ValueError, match="round:2"):
+        rounds.load(reg, 2)
+    reg.close()
