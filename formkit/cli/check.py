@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from typing import Any
+from typing import TypedDict, Unpack
 
 import click
 
@@ -16,6 +16,17 @@ from formkit.pipeline import FileResult, Options, check, exit_code
 from formkit.pipeline.report_text import Labels, render_results, render_values
 from formkit.programme import load_programme
 from formkit.spec import labeller
+
+
+class CommonOptions(TypedDict):
+    """The options :func:`_common` adds, as click passes them."""
+
+    as_json: bool
+    validators: str | None
+    programme: str | None
+    workers: int | None
+    lang: str
+    debug: bool
 
 
 def _common(func: F) -> F:
@@ -92,7 +103,7 @@ def _run(
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @_common
 @guarded
-def parse_cmd(files: tuple[str, ...], **options: Any) -> None:
+def parse_cmd(files: tuple[str, ...], **options: Unpack[CommonOptions]) -> None:
     """Print the values read from forms (help: help-parse)."""
     results = _run(files, values=True, **options)
     sys.exit(2 if any(r.unreadable for r in results) else 0)
@@ -102,7 +113,7 @@ def parse_cmd(files: tuple[str, ...], **options: Any) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @_common
 @guarded
-def check_cmd(paths: tuple[str, ...], **options: Any) -> None:
+def check_cmd(paths: tuple[str, ...], **options: Unpack[CommonOptions]) -> None:
     """Check forms, files, folders or archives (help: help-check)."""
     results = _run(paths, dossiers=True, **options)
     empty = without_forms(paths, results)

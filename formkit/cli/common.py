@@ -7,7 +7,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, ParamSpec, TypeVar
 
 import click
 
@@ -18,6 +18,8 @@ from formkit.model.errors import FormkitError
 from formkit.model.findings import Finding
 
 F = TypeVar("F", bound=Callable[..., Any])
+P = ParamSpec("P")
+R = TypeVar("R")
 
 EXIT_INPUT = 2
 
@@ -68,7 +70,7 @@ def _lang(ctx: click.Context | None) -> str:
     return str(ctx.meta.get(zh.LANG_KEY, "zh")) if ctx is not None else "zh"
 
 
-def guarded(func: F) -> F:
+def guarded(func: Callable[P, R]) -> Callable[P, R]:
     """Turn formkit errors and unexpected failures into one line (in the command's
     ``--lang``) and exit 2.
 
@@ -76,7 +78,7 @@ def guarded(func: F) -> F:
     """
 
     @functools.wraps(func)
-    def wrapper(*args: object, **kwargs: object) -> Any:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         debug = bool(kwargs.get("debug"))
         lang = str(kwargs.get("lang") or "zh")
         try:
@@ -91,7 +93,7 @@ def guarded(func: F) -> F:
         except Exception as exc:
             _fail(text("internal-error", lang, kind=type(exc).__name__, detail=exc), debug, lang)
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper
 
 
 def say(message: str, lang: str = "zh") -> None:
@@ -125,7 +127,7 @@ def report_written(
         click.echo(text(key, lang, severity=severity, where=where, message=f.message(lang)))
 
 
-def _fail(message: str, debug: bool, lang: str = "zh") -> None:
+def _fail(message: str, debug: bool, lang: str = "zh") -> NoReturn:
     if debug:
         traceback.print_exc()
     say(message, lang)

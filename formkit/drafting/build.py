@@ -4,8 +4,9 @@ and the notes on what a person should decide."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Required, TypedDict
 
 from formkit.drafting import keys
 from formkit.drafting.kinds import Guess, guess
@@ -40,9 +41,39 @@ class Note:
     params: dict[str, str] = field(default_factory=dict)
 
 
+class DraftMeta(TypedDict, total=False):
+    """A drafted field's ``meta`` (see ``validators/*.yaml``)."""
+
+    label: Required[str]
+    aliases: list[str]
+    kind: str
+    unit: str
+    section: str
+    group: str
+    sublabels: list[str]
+    hint: str
+
+
+class DraftRules(TypedDict, total=False):
+    """A drafted field's cerberus rules, the only ones the drafter writes, and its meta."""
+
+    type: str
+    schema: dict[str, object]  # a list's item rules
+    required: bool
+    regex: str
+    min: int
+    allowed: list[str]
+    meta: DraftMeta
+
+
+class DraftSpec(TypedDict):
+    form: dict[str, object]
+    schema: dict[str, DraftRules]
+
+
 @dataclass
 class Draft:
-    spec: dict[str, Any]
+    spec: DraftSpec
     notes: list[Note]
 
     @property
@@ -54,7 +85,7 @@ def build(scan: Scan, form_key: str | None, fallback_title: str) -> Draft:
     title = scan.title or fallback_title
     name = form_key or keys.form_key(title)
     notes: list[Note] = []
-    schema: dict[str, Any] = {}
+    schema: dict[str, DraftRules] = {}
     sections = list(scan.sections)
     taken: dict[str, str] = {}  # canonical label → key, so a label printed twice is one field
     for spot in scan.spots:
@@ -68,7 +99,7 @@ def build(scan: Scan, form_key: str | None, fallback_title: str) -> Draft:
         caption = grid.caption or grid.columns[0]
         notes.append(Note("draft-table-extra", "", {"label": caption}))
     _drop_shared_aliases(schema)
-    form: dict[str, Any] = {
+    form: dict[str, object] = {
         "name": name,
         "title": title,
         "heading": title,
@@ -82,7 +113,7 @@ MAX_QUOTED = 16
 MAX_PRINTED_ROUNDS = 8
 
 
-def _drop_shared_aliases(schema: dict[str, Any]) -> None:
+def _drop_shared_aliases(schema: dict[str, DraftRules]) -> None:
     """An alias that is another field's printed label would make the two fields one."""
     labels = {canon(r["meta"]["label"]): k for k, r in schema.items()}
     for key, rules in schema.items():
@@ -118,7 +149,7 @@ def printed_notes(draft: Draft, doc: Document) -> None:
         draft.notes.append(Note("draft-label-printed", key, params))
 
 
-def _used(schema: dict[str, Any], section: str) -> bool:
+def _used(schema: dict[str, DraftRules], section: str) -> bool:
     return any(r.get("meta", {}).get("section") == section for r in schema.values())
 
 
@@ -143,7 +174,11 @@ def clean_label(text: str) -> tuple[str, bool]:
 
 
 def _add_field(
-    schema: dict[str, Any], spot: Spot, section: str, taken: dict[str, str], notes: list[Note]
+    schema: dict[str, DraftRules],
+    spot: Spot,
+    section: str,
+    taken: dict[str, str],
+    notes: list[Note],
 ) -> None:
     label, required = clean_label(spot.label)
     full = f"{spot.group}{label}" if spot.group else label
@@ -166,7 +201,7 @@ def _add_field(
     taken[canon(full)] = key
     g = _guess(full, spot, known)
     rules = _rules(g, required)
-    meta: dict[str, Any] = {"label": full}
+    meta: DraftMeta = {"label": full}
     aliases = _aliases(full, known, taken, key)
     if aliases:
         meta["aliases"] = aliases
@@ -193,7 +228,7 @@ def _sublabels(label: str, known: keys.Known | None) -> list[str]:
     return [label, *(s for s in extra if s != label)]
 
 
-def _same_core(label: str, schema: dict[str, Any]) -> str | None:
+def _same_core(label: str, schema: dict[str, DraftRules]) -> str | None:
     """The field whose label is ``label`` but for a bracketed aside (甲方 / 甲方（买方）)."""
     mine = core(canon(label))
     for key, rules in schema.items():
@@ -209,12 +244,12 @@ def _guess(label: str, spot: Spot, known: keys.Known | None) -> Guess:
     f = known.field if known else None
     if f is not None and g.unsure:
         # the programme's own spec knows this label better
-        return Guess(f.kind, f.unit, list(f.allowed))
+        return Guess(f.kind, f.unit, [str(a) for a in f.allowed])
     return g
 
 
-def _rules(g: Guess, required: bool) -> dict[str, object]:
-    rules: dict[str, Any] = {"type": _TYPES.get(g.kind, "string")}
+def _rules(g: Guess, required: bool) -> DraftRules:
+    rules: DraftRules = {"type": _TYPES.get(g.kind, "string")}
     if g.kind == "list":
         rules["schema"] = {"type": "string"}
     if required:
@@ -247,7 +282,7 @@ def _hint(value_text: str) -> str:
     return ""
 
 
-def _unique(key: str, schema: dict[str, object]) -> str:
+def _unique(key: str, schema: Mapping[str, object]) -> str:
     if key not in schema:
         return key
     n = 2
@@ -257,19 +292,19 @@ def _unique(key: str, schema: dict[str, object]) -> str:
 
 
 def _add_grid(
-    schema: dict[str, object], grid: Grid, taken: dict[str, str], notes: list[Note]
+    schema: dict[str, DraftRules], grid: Grid, taken: dict[str, str], notes: list[Note]
 ) -> None:
     caption = grid.caption or ""
     known = keys.lookup(caption) if caption else None
     key = _unique(known.key if known else (keys.slug(caption) if caption else "rows"), schema)
-    columns: dict[str, Any] = {}
+    columns: dict[str, DraftRules] = {}
     for n, (text, sample) in enumerate(zip(grid.columns, grid.samples, strict=True)):
         label, required = clean_label(text)
         col_known = keys.lookup(label)
         col_key = _unique(col_known.key if col_known else keys.slug(label), columns)
         g = guess(label, sample)
         rules = _rules(g, required or n == 0)
-        meta: dict[str, Any] = {"label": label, "kind": g.kind}
+        meta: DraftMeta = {"label": label, "kind": g.kind}
         if g.unit:
             meta["unit"] = g.unit
         rules["meta"] = meta

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from formkit.extract.labels import canon
-from formkit.model.findings import Finding, finding
+from formkit.model.findings import Finding, finding, finding_of
 from formkit.spec import KINDS
 
 if TYPE_CHECKING:
@@ -57,8 +57,9 @@ class _Checker:
         self.found: list[Finding] = []
         self.labels: dict[str, str] = {}
 
-    def add(self, code: str, node: yaml.Node, **params: Any) -> None:
-        self.found.append(finding(code, file=self.file, line=node.start_mark.line + 1, **params))
+    def add(self, code: str, node: yaml.Node, **params: object) -> None:
+        where = {"file": self.file, "line": node.start_mark.line + 1}
+        self.found.append(finding_of(code, where | params))
 
     def form(self, node: yaml.Node) -> set[str] | None:
         pairs = _pairs(node)
@@ -106,7 +107,7 @@ class _Checker:
             self.labels = saved
 
     def meta(
-        self, key: str, node: yaml.Node, meta: dict[str, Any], sections: set[str] | None
+        self, key: str, node: yaml.Node, meta: dict[str, object], sections: set[str] | None
     ) -> None:
         kind = meta.get("kind", "text")
         if kind not in KINDS and kind not in ("table", "sections"):
@@ -114,7 +115,8 @@ class _Checker:
         section = meta.get("section")
         if section is not None and sections is not None and section not in sections:
             self.add("spec-section-unknown", node, name=key, section=section)
-        spellings = [meta.get("label"), *(meta.get("aliases") or ())]
+        aliases = meta.get("aliases") or ()
+        spellings = [meta.get("label"), *(aliases if isinstance(aliases, Iterable) else ())]
         for text in (canon(str(s)) for s in spellings if s):
             other = self.labels.setdefault(text, key)
             if other != key:

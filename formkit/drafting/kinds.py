@@ -73,6 +73,8 @@ def _coded(c: str, unit: str | None, value_text: str) -> Guess | None:
 def _dated(c: str, unit: str | None, value_text: str) -> Guess | None:
     blank = "".join(value_text.split())
     cal = vocabulary()["calendar"]
+    if not isinstance(cal, dict):
+        raise TypeError("formkit/drafting/vocabulary.yaml: calendar is not a mapping")
     if _has(c, "range"):
         return Guess("text", unsure="draft-range-unsure")
     if _has(c, "date") or (blank.endswith(cal["day"]) and cal["year"] in blank):

@@ -9,7 +9,6 @@ import hashlib
 import math
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
 
 from formkit.drafting.build import Draft, Note
 from formkit.model.codes import CODES
@@ -79,17 +78,26 @@ def _is_block(value: Mapping[str, object]) -> bool:
     return value.get("type") == "dict" or all(isinstance(v, Mapping) for v in value.values())
 
 
-def _schema(value: Mapping[str, Any], depth: int, notes: Mapping[str, Iterable[Note]]) -> list[str]:
+def _schema(
+    value: Mapping[str, object], depth: int, notes: Mapping[str, Iterable[Note]]
+) -> list[str]:
     pad = _INDENT * depth
     if value.get("type") == "dict":
         lines = [f"{pad}type: dict", f"{pad}schema:"]
-        for key, rules in value["schema"].items():
-            lines.extend(_rules(key, rules, depth + 1, notes))
+        for key, rules in _mapping(value["schema"]).items():
+            lines.extend(_rules(key, _mapping(rules), depth + 1, notes))
         return lines
     out: list[str] = []
     for key, rules in value.items():
-        out.extend(_rules(key, rules, depth, notes))
+        out.extend(_rules(key, _mapping(rules), depth, notes))
     return out
+
+
+def _mapping(value: object) -> Mapping[str, object]:
+    """Rules as the drafter builds them: always a mapping (checked by :func:`_is_block`)."""
+    if not isinstance(value, Mapping):
+        raise TypeError(f"a drafted schema holds {type(value).__name__}, not rules")
+    return value
 
 
 def _flow(value: object) -> str:

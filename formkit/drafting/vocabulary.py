@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import functools
 from importlib import resources
-from typing import Any
+
+from formkit.model.data import conforms
+
+Vocabulary = dict[str, list[str] | str | dict[str, str]]  # word lists, words, the calendar
 
 
 @functools.lru_cache(maxsize=1)
-def vocabulary() -> dict[str, Any]:
+def vocabulary() -> Vocabulary:
     import yaml
 
     text = resources.files("formkit.drafting").joinpath("vocabulary.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data = yaml.safe_load(text)
+    if not conforms(data, Vocabulary):
+        raise TypeError("formkit/drafting/vocabulary.yaml: not lists of words, words or maps")
     return data

@@ -226,7 +226,7 @@ def _fund_uses(doc: Document, spec: FormSpec, record: Record) -> None:
 def _fund_uses_in_text(spec: FormSpec, record: Record) -> None:
     """No fund-use table: the amounts written in the fund-use part's text."""
     assert spec.table is not None
-    uses = [u for u in spec.columns[0].allowed if u != _OTHER]
+    uses = [str(u) for u in spec.columns[0].allowed if u != _OTHER]
     for part in spec.parts:
         section = record.sections.get(part.key)
         if section is None or not any(_FUNDS in canon(label) for label in part.labels):

@@ -16,7 +16,7 @@ import signal
 import sys
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import Literal
 
 try:  # not on Windows: there formkit cannot limit a worker's memory (limits_enforced)
     import resource
@@ -122,21 +122,29 @@ def _defect(exc: BaseException) -> tuple[str, str, str, str]:
     return ("error", type(exc).__name__, str(exc)[:500], traceback.format_exc())
 
 
+Failed = (
+    tuple[Literal["input"], str, str, object, dict[str, object]]
+    | tuple[Literal["memory"]]
+    | tuple[Literal["error"], str, str, str]
+)  # what call_pickled sends for a call that raised
+
+
 def unpack(payload: bytes, name: str, timeout_s: float) -> object:
     """The value of a call, or its error raised."""
-    outcome = pickle.loads(payload)
+    outcome = pickle.loads(payload)  # a tuple call_pickled made, in this module
     if outcome[0] == "ok":
         return outcome[1]
     raise _error(outcome, name)
 
 
-def _error(outcome: tuple[Any, ...], name: str) -> FormkitError:
+def _error(outcome: Failed, name: str) -> FormkitError:
     if outcome[0] == "input":
-        code, file, place, params = outcome[1:]
+        _, code, file, place, params = outcome
         return InputFileError(code, file, place=place, **params)
     if outcome[0] == "memory":
         return _memory(name)
-    return WorkerError(outcome[1], outcome[2], outcome[3])
+    _, kind, message, trace = outcome
+    return WorkerError(kind, message, trace)
 
 
 def death_error(exitcode: int | None, name: str, timeout_s: float) -> FormkitError:

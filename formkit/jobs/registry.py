@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -324,7 +324,7 @@ class Registry:
             )
 
     # --- the cycle: progress reports and self-evaluations ------------------------------
-    def save_cycle_reports(self, rows: list[dict[str, object]]) -> None:
+    def save_cycle_reports(self, rows: Sequence[Mapping[str, object]]) -> None:
         """Store reports (keys kind, zone, year, period, file, sha256, fill_date, data),
         replacing the stored report of the same kind, zone and period; others stay."""
         with self.transaction() as db:

@@ -117,6 +117,20 @@ def finding(
     **params: object,
 ) -> Finding:
     """Build a finding; ``location`` may be a Location or a string."""
+    return finding_of(code, params, field=field, location=location, key=key, severity=severity)
+
+
+def finding_of(
+    code: str,
+    params: Mapping[str, object],
+    *,
+    field: str | None = None,
+    location: object = None,
+    key: str | None = None,
+    severity: str | None = None,
+) -> Finding:
+    """:func:`finding` with the template's params as a mapping: for a caller that forwards
+    params it was given (a ``**params`` would be typed to collide with ``field`` …)."""
     if code not in CODES:
         raise KeyError(f"unknown finding code {code!r}")
     place = None if location is None else str(location)

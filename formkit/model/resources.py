@@ -39,7 +39,7 @@ def templates_dir() -> Path:
 
 
 @functools.cache
-def vocabulary(name: str) -> dict[str, Any]:
+def vocabulary(name: str) -> dict[str, object]:
     """The words of ``formkit/vocabulary/<name>.yaml``: what the code matches or writes.
 
     Read once per process (libyaml: about a millisecond per file), so modules may take their

@@ -41,8 +41,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypedDict
 
 from formkit.model import codes
+from formkit.model.data import conforms
 from formkit.model.errors import ConfigError
 from formkit.model.findings import Finding, finding
 from formkit.model.resources import vocabulary, word, word_map
@@ -148,10 +150,22 @@ class _Names:
     suffixes: tuple[tuple[str, str], ...]  # (suffix wording, its family), longest first
 
 
+class _NameWords(TypedDict):
+    """The zone-name words of ``vocabulary/catalogue.yaml``."""
+
+    provinces: list[str]
+    province_suffixes: list[str]
+    city_again: list[str]
+    admin_words: list[str]
+    suffix_families: dict[str, list[str]]
+
+
 @functools.cache
 def _names() -> _Names:
     """Read once, when a zone name is first compared (not at import: ``check`` rarely needs it)."""
     words = vocabulary("catalogue")
+    if not conforms(words, _NameWords):
+        raise TypeError("formkit/vocabulary/catalogue.yaml: zone-name words are not lists of text")
     city = "".join(words["city_again"])
     families = words["suffix_families"].items()
     return _Names(

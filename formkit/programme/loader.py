@@ -10,11 +10,11 @@ read by :func:`formkit.programme.catalogue.load_catalogue`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, TypedDict, cast, overload
+from typing import TypedDict, cast, overload
 
 import yaml
 
@@ -255,11 +255,12 @@ class _Reader:
             **self.roll_on(section),
         )
 
-    def roll_on(self, section: Mapping[str, Any]) -> _RollOn:
+    def roll_on(self, section: Mapping[str, object]) -> _RollOn:
         """Optional roll-on settings: roll_on_grades, min_execution (%), max_years."""
         out: _RollOn = {}
-        if section.get("roll_on_grades"):
-            out["roll_on_grades"] = tuple(str(g) for g in section["roll_on_grades"])
+        if grades := section.get("roll_on_grades"):
+            listed = grades if isinstance(grades, Iterable) else (grades,)  # one, unlisted
+            out["roll_on_grades"] = tuple(str(g) for g in listed)
         if section.get("min_execution") is not None:
             out["min_execution"] = float(
                 self.amount(section["min_execution"], At("evaluation.min_execution"), None)
@@ -268,12 +269,13 @@ class _Reader:
             out["max_years"] = self.typed(section["max_years"], int, At("evaluation.max_years"))
         return out
 
-    def grades(self, section: Mapping[str, Any]) -> tuple[Grade, ...]:
+    def grades(self, section: Mapping[str, object]) -> tuple[Grade, ...]:
         items = section.get("grades")
         if not items:
             return DEFAULT_GRADES
         out = []
-        for i, item in enumerate(items, 1):
+        # one grade not in a list is refused by entry() as not a mapping
+        for i, item in enumerate(items if isinstance(items, Iterable) else (items,), 1):
             entry = self.entry("evaluation.grades", i, item, ("name", "min"))
             if not isinstance(entry["min"], int | float):
                 raise self.fail("programme-not-number", At("evaluation.grades", i, "min"))

@@ -74,7 +74,7 @@ class Field:
         return bool(self.rules.get("required"))
 
     @property
-    def allowed(self) -> tuple[Any, ...]:
+    def allowed(self) -> tuple[object, ...]:
         return tuple(self.rules.get("allowed", ()))
 
     @property
@@ -191,7 +191,7 @@ def build_spec(path: str, form: Mapping[str, object], schema: Mapping[str, objec
 
 
 def _build(
-    path: str, form: Mapping[str, Any], schema: Mapping[str, Any], *, checked: bool = False
+    path: str, form: Mapping[str, object], schema: Mapping[str, object], *, checked: bool = False
 ) -> FormSpec:
     """``checked``: the schema is known valid. Cerberus' check of formkit's six shipped
     schemas costs ≈ 50 ms of every command's start (measured: loading them 246 → 195 ms CPU
@@ -207,26 +207,27 @@ def _build(
     columns: tuple[Field, ...] = ()
     outline: Field | None = None
     parts: tuple[Field, ...] = ()
-    for key, rules in schema.items():
+    for key, given in schema.items():
+        rules = _rules(given)
         f = _field(path, key, rules)
-        item = rules.get("schema", {}) if rules.get("type") == "list" else {}
+        item = _rules(rules.get("schema", {})) if rules.get("type") == "list" else {}
         if item.get("type") == "dict" and table is None:
             table = f
-            columns = tuple(_field(path, k, r) for k, r in item["schema"].items())
+            columns = tuple(_field(path, k, _rules(r)) for k, r in _rules(item["schema"]).items())
         elif rules.get("type") == "dict" and isinstance(rules.get("schema"), Mapping):
             outline = f
-            parts = tuple(_field(path, k, r) for k, r in rules["schema"].items())
+            parts = tuple(_field(path, k, _rules(r)) for k, r in _rules(rules["schema"]).items())
         else:
             fields.append(f)
-    sections = tuple(form.get("sections", ()))
+    sections = tuple(_texts(form.get("sections", ())))
     for f in fields:
         if f.section is not None and f.section not in sections:
             raise SpecError("spec-field-section", file=str(path), name=f.key, section=f.section)
     extra = {k: v for k, v in form.items() if k not in {"name", "title", "heading", "sections"}}
     return FormSpec(
-        name=form.get("name") or Path(path).stem,
-        title=form["title"],
-        heading=form.get("heading", form["title"]),
+        name=str(form.get("name") or Path(path).stem),
+        title=str(form["title"]),
+        heading=str(form.get("heading", form["title"])),
         sections=sections,
         fields=tuple(fields),
         schema=schema,
@@ -237,6 +238,17 @@ def _build(
         outline=outline,
         parts=parts,
     )
+
+
+def _rules(value: object) -> Mapping[str, object]:
+    """A field's rules; anything else as none (cerberus refused such a schema already, and
+    a field without rules has no label: spec-field-label)."""
+    return value if isinstance(value, Mapping) else {}
+
+
+def _texts(value: object) -> list[str]:
+    """A list of texts of the form part (sections)."""
+    return [str(v) for v in value] if isinstance(value, list | tuple) else []
 
 
 def _field(path: str, key: str, rules: Mapping[str, object]) -> Field:

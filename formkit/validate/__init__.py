@@ -17,7 +17,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable, Iterator, Mapping
 from contextvars import ContextVar
-from typing import Any
+from typing import TypedDict
 
 import cerberus
 from cerberus.errors import ValidationError
@@ -65,7 +65,14 @@ KIND_NAMES = {  # the kind of value a field asks for, as bad-value names it (zh)
 }
 
 
-def _kind(kind: str) -> dict[str, Any]:
+class KindParams(TypedDict, total=False):
+    """bad-value's params for ``{kind}``: a catalogue word, or the kind as it is."""
+
+    kind_word: str
+    kind: str
+
+
+def _kind(kind: str) -> KindParams:
     """bad-value's ``{kind}``: a catalogue word (in the output's language) when known."""
     return {"kind_word": f"kind-{kind}"} if kind in KIND_NAMES else {"kind": kind}
 
@@ -95,7 +102,7 @@ class Validators:
         if row_schema is not None:
             self.row = FormValidator(row_schema, allow_unknown=True)
             self.checker = RowChecker.build(self.row, row_schema)
-            schema = {**schema, self.key: _without_items(schema[self.key])}
+            schema = {**schema, self.key: _without_items(_rules_at(schema, self.key))}
         self.fields = FormValidator(schema, allow_unknown=True)
 
     def whole(self) -> FormValidator:
@@ -198,22 +205,35 @@ def _present(value: object) -> bool:
     return value is not None and value != "" and value != [] and value != ()
 
 
-def checked_schema(spec: FormSpec) -> dict[str, Any]:
+def checked_schema(spec: FormSpec) -> dict[str, object]:
     """The spec's schema with the custom rules its kinds and keys call for, without meta."""
-    schema = copy.deepcopy(dict(spec.schema))
+    schema: dict[str, object] = copy.deepcopy(dict(spec.schema))
     for rules in _all_rules(schema):
-        kind = rules.pop("meta", {}).get("kind")
+        meta = rules.pop("meta", {})
+        kind = meta.get("kind") if isinstance(meta, Mapping) else None
         if kind in KIND_CHECKS:
             _add_check(rules, KIND_CHECKS[kind])
     if spec.table is not None and "dimension" in {c.key for c in spec.columns}:
-        column = schema[spec.table.key]["schema"]["schema"]["dimension"]
+        column = _rules_at(schema, spec.table.key, "schema", "schema", "dimension")
         column.pop("allowed", None)  # unknown dimensions are a warning, not not-allowed
         _add_check(column, "dimension")
     return schema
 
 
-def _all_rules(schema: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
+def _rules_at(schema: dict[str, object], *keys: str) -> dict[str, object]:
+    """The rules dict at ``keys`` (a table's column: key, schema, schema, column)."""
+    found: object = schema
+    for key in keys:
+        found = found[key] if isinstance(found, dict) else None
+    if not isinstance(found, dict):
+        raise TypeError(f"schema: {'.'.join(keys)} is not a dict of rules")
+    return found
+
+
+def _all_rules(schema: Mapping[str, object]) -> Iterator[dict[str, object]]:
     for rules in schema.values():
+        if not isinstance(rules, dict):
+            continue  # not a field's rules (cerberus refused the schema already)
         yield rules
         inner = rules.get("schema")
         if isinstance(inner, Mapping) and rules.get("type") == "list":
@@ -238,7 +258,7 @@ class FormValidator(cerberus.Validator):  # type: ignore[misc]  # cerberus ships
     def context(self) -> Context:
         return _CURRENT.get()
 
-    def _path(self, field: str) -> tuple[Any, ...]:
+    def _path(self, field: str) -> tuple[object, ...]:
         return (*self.document_path, field)
 
     def _check_with_credit_code(self, field: str, value: object) -> None:
@@ -317,7 +337,7 @@ def _missing(ctx: Context, path: tuple[object, ...]) -> None:
     if _is_table(ctx, path):
         _no_rows(ctx, path)
     elif len(path) == 3 and isinstance(path[1], int):
-        _incomplete_row(ctx, path)
+        _incomplete_row(ctx, path, path[1])
     elif spec.outline is not None and path[0] == spec.outline.key:
         parts = [path[1]] if len(path) > 1 else [p.key for p in spec.parts]
         for part in parts:
@@ -326,10 +346,10 @@ def _missing(ctx: Context, path: tuple[object, ...]) -> None:
         ctx.add("missing-field", path)
 
 
-def _incomplete_row(ctx: Context, path: tuple[Any, ...]) -> None:
+def _incomplete_row(ctx: Context, path: tuple[object, ...], index: int) -> None:
     """A table row lacking a column: ``指标“X”未填写…`` for a named indicator, else the
     table and the row number (the plan's fund-use rows are no indicators)."""
-    table, index = ctx.spec.table, path[1]
+    table = ctx.spec.table
     name = ctx.row_indicator(index) if table is not None and table.key == "indicators" else None
     if name is not None:
         ctx.add("indicator-incomplete", path, indicator=name)

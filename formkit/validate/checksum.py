@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TypedDict
 
 from formkit.model.codes import text
 from formkit.model.resources import word, word_map
@@ -23,13 +23,22 @@ CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28
 _CREDIT_VALUE = {ch: i for i, ch in enumerate(CREDIT_CHARSET)}
 
 
+class CreditParams(TypedDict, total=False):
+    """The params of a credit-code reason's line (each reason has one of them)."""
+
+    length: int
+    chars: str
+    division: str
+    expected: str
+
+
 def credit_check_char(first17: str) -> str:
     """The 18th character for the first 17 (GB 32100-2015 §5: weights 3^i mod 31)."""
     total = sum(_CREDIT_VALUE[ch] * w for ch, w in zip(first17, CREDIT_WEIGHTS, strict=True))
     return CREDIT_CHARSET[(31 - total % 31) % 31]
 
 
-def credit_code_reason(code: str) -> tuple[str, dict[str, Any]] | None:
+def credit_code_reason(code: str) -> tuple[str, CreditParams] | None:
     """Why ``code`` is not a valid unified social credit code, as a line of
     :data:`formkit.model.codes.REPORT_TEXTS` and its params, or ``None`` when it is valid.
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from formkit.model.document import PLACE, Location
-from formkit.model.findings import Finding, finding
+from formkit.model.findings import Finding, finding_of
 from formkit.model.record import Record, Value
 from formkit.programme.model import Programme
 from formkit.spec import Field, FormSpec
@@ -29,7 +29,7 @@ class Context:
     _seen: set[tuple[str, Path, str]] = field(default_factory=set)
 
     def add(
-        self, code: str, path: Sequence[object], *, at: Location | None = None, **params: Any
+        self, code: str, path: Sequence[object], *, at: Location | None = None, **params: object
     ) -> None:
         """Record a finding at ``path`` (placed ``at`` a location of its own, if given); the
         same finding at the same path is kept once."""
@@ -41,8 +41,12 @@ class Context:
             return
         self._seen.add(seen)
         label = params.pop("field")
-        found = finding(
-            code, field=label, location=at or self.location(path), key=self.key(path), **params
+        found = finding_of(
+            code,
+            params,
+            field=None if label is None else str(label),
+            location=at or self.location(path),
+            key=self.key(path),
         )
         self.hits.append((self.order(path), found))
 

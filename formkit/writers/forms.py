@@ -14,7 +14,6 @@ import errno
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
 
 from formkit.model.errors import OutputFileError
 from formkit.model.resources import word_map
@@ -24,7 +23,7 @@ from formkit.writers.forms_docx import application_docx, plan_docx, spec_docx
 from formkit.writers.forms_xlsx import application_xlsx, progress_xlsx, spec_xlsx, targets_xlsx
 from formkit.writers.self_eval_xlsx import self_eval_xlsx
 
-Writer = Callable[[FormSpec, Mapping[str, Any] | None], bytes]
+Writer = Callable[[FormSpec, Mapping[str, object] | None], bytes]
 
 WRITERS: dict[tuple[str, str], Writer] = {
     ("application", "docx"): application_docx,

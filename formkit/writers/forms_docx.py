@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import SupportsFloat
 
 from docx.document import Document
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
@@ -110,7 +110,7 @@ def spec_docx(spec: FormSpec, data: Mapping[str, object] | None = None) -> bytes
     return save(document, spec.title)
 
 
-def _rows_table(document: Document, spec: FormSpec, data: Mapping[str, Any] | None) -> None:
+def _rows_table(document: Document, spec: FormSpec, data: Mapping[str, object] | None) -> None:
     assert spec.table is not None
     add_text(document, spec.table.label, HEADING_2)
     widths = [TABLE_MM / len(spec.columns)] * len(spec.columns)
@@ -118,7 +118,7 @@ def _rows_table(document: Document, spec: FormSpec, data: Mapping[str, Any] | No
     spans = [1] * len(spec.columns)
     for cell, column in zip(add_row(grid, widths, spans, ROW_MM), spec.columns, strict=True):
         _label(cell, column.label)
-    items = list((data or {}).get(spec.table.key) or [])
+    items = _rows(data, spec.table.key)
     for item in items or [{}] * BLANK_TABLE_ROWS:
         for cell, column in zip(add_row(grid, widths, spans, ROW_MM), spec.columns, strict=True):
             text = field_text(column.kind, item.get(column.key)) if column.key in item else ""
@@ -291,7 +291,7 @@ OUTLINE_NOTE: str = PLAN_WORDS["outline_note"]
 INFO_BLANK = "　" * 16
 
 
-def plan_docx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
+def plan_docx(spec: FormSpec, data: Mapping[str, object] | None = None) -> bytes:
     """两年期实施方案: blank, the 编制提纲 (the numbered part headings, each with its 编写要点,
     and the fund-use table); filled, the plan with each part's text under its heading.
 
@@ -307,6 +307,8 @@ def plan_docx(spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
     if data is None:
         hint_run(document.add_paragraph(), OUTLINE_NOTE.format(count=NUMERALS[len(spec.parts) - 1]))
     texts = (data or {}).get("sections") or {}
+    if not isinstance(texts, Mapping):
+        raise TypeError("data: sections is not a mapping of part texts")
     homes, table_home = _goal_homes(spec), _table_home(spec)
     for n, part in enumerate(spec.parts):
         add_text(document, f"{NUMERALS[n]}、{part.label}", HEADING_1)
@@ -381,10 +383,10 @@ def _year_goals(
                     document.add_paragraph(line.strip())
 
 
-def _fund_table(document: Document, spec: FormSpec, data: Mapping[str, Any] | None) -> None:
+def _fund_table(document: Document, spec: FormSpec, data: Mapping[str, object] | None) -> None:
     """用途 | 金额（万元）: the uses given, or the usual three to fill in; then 合计."""
     use, amount = spec.columns[0], spec.columns[1]
-    rows = (data or {}).get(spec.table.key if spec.table else "") or []
+    rows = _rows(data, spec.table.key if spec.table else "")
     if data is not None and not rows:
         return  # a filled plan without fund uses has no table to show
     table = new_table(document, FUND_COLUMNS_MM, outer=False)
@@ -392,8 +394,8 @@ def _fund_table(document: Document, spec: FormSpec, data: Mapping[str, Any] | No
     for item in rows:
         _fund_row(table, str(item.get(use.key, "")), field_text(amount.kind, item.get(amount.key)))
     for name in () if rows else (use.allowed or BLANK_USES):
-        _fund_row(table, name, "")
-    total = sum(float(item.get(amount.key) or 0) for item in rows)
+        _fund_row(table, str(name), "")
+    total = sum(_float(item.get(amount.key) or 0) for item in rows)
     total_text = field_text(amount.kind, total) if rows else ""
     _fund_row(table, PLAN_WORDS["total"], total_text, LABEL, last=True)
 
@@ -405,3 +407,17 @@ def _fund_row(table: Table, left: str, right: str, style: str = VALUE, last: boo
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.keep_with_next = not last  # the table stays on one page
         paragraph.add_run(text)
+
+
+def _rows(data: Mapping[str, object] | None, key: str) -> list[Mapping[str, object]]:
+    """A table's rows in a record's data (Record.data(): a list of dicts)."""
+    rows = (data or {}).get(key) or []
+    if not isinstance(rows, list | tuple) or not all(isinstance(r, Mapping) for r in rows):
+        raise TypeError(f"data: {key} is not a list of rows")
+    return list(rows)
+
+
+def _float(value: object) -> float:
+    if not isinstance(value, SupportsFloat | str):
+        raise TypeError(f"not a number: {value!r}")
+    return float(value)

@@ -65,7 +65,9 @@ def items(
     return list(value)
 
 
-def records(data: Mapping[str, object], key: str, needed: tuple[str, ...]) -> list[dict[str, Any]]:
+def records(
+    data: Mapping[str, object], key: str, needed: tuple[str, ...]
+) -> list[dict[str, object]]:
     out = []
     for i, item in enumerate(items(data, key), 1):
         if not isinstance(item, Mapping):
@@ -226,20 +228,22 @@ def funding(data: Mapping[str, object]) -> Context:
     ctx = common(data)
     rows = records(data, "allocations", ("city", "zone", "carrier", "amount"))
     by_city: dict[str, dict[str, Any]] = {}
+    amounts = []
     for i, row in enumerate(rows, 1):
-        row["amount"] = money(row["amount"], item("allocations", i, "amount"))
+        row["amount"] = amount = money(row["amount"], item("allocations", i, "amount"))
+        amounts.append(amount)
         city = by_city.setdefault(
             str(row["city"]), {"city": row["city"], "count": 0, "amount": Decimal("0.00")}
         )
         city["count"] += 1
-        city["amount"] += row["amount"]
+        city["amount"] += amount
     year = _year(data)
     ctx.update(
         year=year,
         parent_notice=text(data, "parent_notice"),
         allocations=rows,
         by_city=list(by_city.values()),
-        total=sum((r["amount"] for r in rows), Decimal("0.00")),
+        total=sum(amounts, Decimal("0.00")),
     )
     if "attachments" not in data:
         ctx["attachments"] = [WORDS["funding_attachment"].format(year=year)]
@@ -251,8 +255,8 @@ def evaluation(data: Mapping[str, object]) -> Context:
     bands = _grades(data)
     rows = records(data, "results", ("city", "zone", "carrier", "score"))
     for i, row in enumerate(rows, 1):
-        row["score"] = number(row["score"], item("results", i, "score"))
-        row["grade"] = str(row.get("grade") or _grade(bands, row["score"]))
+        row["score"] = score = number(row["score"], item("results", i, "score"))
+        row["grade"] = str(row.get("grade") or _grade(bands, score))
     counts = [{"grade": name, "count": sum(r["grade"] == name for r in rows)} for name, _ in bands]
     year = _year(data)
     ctx.update(

@@ -205,8 +205,9 @@ def test_spec_draft_in_english(tmp_path: Path) -> None:
     code, lines, _ = run("spec", "draft", str(blank), "--out", str(tmp_path / "spec"),
                          "--lang", "en")  # fmt: skip
     assert code == 0
-    assert re.fullmatch(rf"drafted {tmp_path}/spec/\w+\.yaml: fields: \d+, points to review: \d+ .*",
-                        lines[0])  # fmt: skip
+    assert re.fullmatch(
+        rf"drafted {tmp_path}/spec/\w+\.yaml: fields: \d+, points to review: \d+ .*", lines[0]
+    )
     assert chinese_left(data_less(lines, tmp_path)) == []
 
 

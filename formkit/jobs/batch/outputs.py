@@ -210,7 +210,7 @@ def _xlsx(
 
 
 def _changes(
-    reg: Registry, round_no: int, snap: dict[str, Any], specs: Mapping[str, FormSpec]
+    reg: Registry, round_no: int, snap: rounds.Snapshot, specs: Mapping[str, FormSpec]
 ) -> dict[str, rounds.Changes]:
     """Each zone's changes since the round before (none in round 1)."""
     before = rounds.load(reg, round_no - 1) if round_no > 1 else None
@@ -227,7 +227,7 @@ def _changes(
 
 
 def _history(
-    reg: Registry, round_no: int, snap: dict[str, object], changes: dict[str, rounds.Changes]
+    reg: Registry, round_no: int, snap: rounds.Snapshot, changes: dict[str, rounds.Changes]
 ) -> History | None:
     """Every round's status per zone, side by side, with this round's counts (from round 2)."""
     if round_no < 2:
@@ -237,7 +237,7 @@ def _history(
     rows = []
     for key in keys:
         known = next(r[key] for r in [snap, *earlier] if key in r)
-        statuses = [r.get(key, {}).get("status") for r in [*earlier, snap]]
+        statuses = [r[key]["status"] if key in r else None for r in [*earlier, snap]]
         c = changes.get(key)
         counts = [c.count(s) for s in ("fixed", "open", "new")] if c else [None] * 3
         rows.append([known["city"], known["zone"], *statuses, *counts])

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from formkit.jobs.batch import checks
 from formkit.jobs.batch.dossier import (
@@ -98,7 +97,7 @@ class Review:
 FIELDS_READ = tuple(sorted({*checks.READ, *DATE_KEYS}))  # and the dossier's grouping
 
 
-def for_review(result: ResultDict | ResultData) -> dict[str, Any]:
+def for_review(result: ResultDict | ResultData) -> dict[str, object]:
     """What the review and its outputs read of a stored result (``Registry.entries(for_review)``
     cuts each row as it is read): the fields the grouping and the checks read and the places
     the checks name; Form B's indicators by name and yearly targets; the findings. The plan's

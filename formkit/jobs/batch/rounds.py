@@ -20,19 +20,52 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Literal, Required, TypedDict
 
 from formkit.jobs.batch.review import Review, ZoneReview
 from formkit.jobs.batch.status import Issue
 from formkit.jobs.registry import Registry
 from formkit.model.codes import place_text, text, value_text
-from formkit.model.findings import Finding
+from formkit.model.data import conforms
+from formkit.model.findings import Finding, Param
 from formkit.pipeline import ResultData
 
 Label = Callable[[str, str], str]  # (form, key) → printed label
+Status = Literal["fixed", "open", "new"]
+Kind = Literal["added", "replaced", "withdrawn"]
 
 
-def _issue(i: Issue) -> dict[str, object]:
+class KeptIssue(TypedDict, total=False):
+    """An issue as a round keeps it. Snapshots migrated from registry schema 4 and older keep
+    the words they were shown with (``wording``), not the params, and may lack keys that
+    formkit added later: a round reads them with ``.get``."""
+
+    code: Required[str]
+    field: str | None
+    document: str
+    place: str
+    severity: str
+    severity_override: str | None
+    params: dict[str, Param]
+    wording: str
+
+
+class ZoneSnapshot(TypedDict):
+    """One zone in a round's snapshot."""
+
+    zone: str
+    city: str
+    status: str
+    issues: list[KeptIssue]
+    values: dict[str, dict[str, object]]  # form → field → value read
+    sources: dict[str, dict[str, str]]  # form → field → place
+    files: dict[str, list[str]]  # form → [file, sha256]
+
+
+Snapshot = dict[str, ZoneSnapshot]  # dossier key → zone
+
+
+def _issue(i: Issue) -> KeptIssue:
     """An issue as a round keeps it: what it means and the params of its words."""
     data = i.finding.to_data() if i.finding else None
     return {
@@ -67,20 +100,20 @@ def _text(value: object) -> str | None:
     return None if value in (None, "") else str(value)
 
 
-Read = Mapping[str, tuple[dict[str, Any], dict[str, str]]]  # file → (fields, sources)
+Read = Mapping[str, tuple[dict[str, object], dict[str, str]]]  # file → (fields, sources)
 
 
-def read_values(reg: Registry) -> dict[str, tuple[dict[str, Any], dict[str, str]]]:
+def read_values(reg: Registry) -> dict[str, tuple[dict[str, object], dict[str, str]]]:
     """Every stored result's fields and their places, by file (the review keeps only the
     fields its checks read)."""
 
-    def keep(result: ResultData) -> dict[str, Any]:
+    def keep(result: ResultData) -> dict[str, object]:
         return {k: result.get(k) or {} for k in ("fields", "sources")} | {"file": result["file"]}
 
     return {e.result["file"]: (e.result["fields"], e.result["sources"]) for e in reg.entries(keep)}
 
 
-def zone_snapshot(z: ZoneReview, values: Read) -> dict[str, Any]:
+def zone_snapshot(z: ZoneReview, values: Read) -> ZoneSnapshot:
     forms = sorted(z.dossier.forms.items())
     read = {f: values.get(s.file, ({}, {})) for f, s in forms}
     return {
@@ -94,7 +127,7 @@ def zone_snapshot(z: ZoneReview, values: Read) -> dict[str, Any]:
     }
 
 
-def snapshot(rev: Review, values: Read) -> dict[str, Any]:
+def snapshot(rev: Review, values: Read) -> Snapshot:
     return {z.dossier.key: zone_snapshot(z, values) for z in rev.zones}
 
 
@@ -107,12 +140,17 @@ def current(reg: Registry, round_no: int | None) -> int:
     return round_no
 
 
-def load(reg: Registry, round_no: int) -> dict[str, Any] | None:
+def load(reg: Registry, round_no: int) -> Snapshot | None:
     text = reg.get_meta(f"round:{round_no}")
-    return None if text is None else dict(json.loads(text))
+    if text is None:
+        return None
+    snap = json.loads(text)
+    if not conforms(snap, Snapshot):
+        raise ValueError(f"registry meta round:{round_no} is not a round snapshot")
+    return snap
 
 
-def save(reg: Registry, round_no: int, snap: Mapping[str, Any]) -> None:
+def save(reg: Registry, round_no: int, snap: Mapping[str, ZoneSnapshot]) -> None:
     text = json.dumps(snap, ensure_ascii=False, sort_keys=True, default=str)
     reg.set_meta(f"round:{round_no}", text)
 
@@ -121,9 +159,10 @@ def save(reg: Registry, round_no: int, snap: Mapping[str, Any]) -> None:
 class Changes:
     """One zone's changes since the round before."""
 
-    issues: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (status, issue)
-    values: list[tuple[str, str, str, Any, Any, str]] = field(default_factory=list)
-    documents: list[tuple[str, str, str, str]] = field(default_factory=list)  # kind, form, old, new
+    issues: list[tuple[Status, KeptIssue]] = field(default_factory=list)  # (status, issue)
+    values: list[tuple[str, str, str, object, object, str]] = field(default_factory=list)
+    # (kind, form, old, new)
+    documents: list[tuple[Kind, str, str, str]] = field(default_factory=list)
 
     def count(self, status: str) -> int:
         return sum(s == status for s, _ in self.issues)
@@ -167,11 +206,11 @@ class Changes:
         return out
 
 
-def _key(i: Mapping[str, Any]) -> tuple[Any, ...]:
+def _key(i: KeptIssue) -> tuple[str, str | None, str | None, str]:
     return (i["code"], i.get("field"), i.get("document"), i.get("place") or "")
 
 
-def compare(before: Mapping[str, Any], now: Mapping[str, Any], label: Label) -> Changes:
+def compare(before: ZoneSnapshot, now: ZoneSnapshot, label: Label) -> Changes:
     """One zone's round before (a snapshot) against this round's."""
     changes = Changes()
     current = {_key(i) for i in now["issues"]}
@@ -192,7 +231,9 @@ def compare(before: Mapping[str, Any], now: Mapping[str, Any], label: Label) -> 
     return changes
 
 
-def _documents(changes: Changes, before: Mapping[str, Any], now: Mapping[str, Any]) -> None:
+def _documents(
+    changes: Changes, before: Mapping[str, list[str]], now: Mapping[str, list[str]]
+) -> None:
     for form in sorted(set(before) | set(now)):
         old, new = before.get(form), now.get(form)
         if old is None and new is not None:
@@ -203,7 +244,7 @@ def _documents(changes: Changes, before: Mapping[str, Any], now: Mapping[str, An
             changes.documents.append(("replaced", form, old[0], new[0]))
 
 
-def _shown(value: Any, lang: str = "zh") -> str:
+def _shown(value: object, lang: str = "zh") -> str:
     if value is None or value == "":
         return text("round-blank", lang)
     if isinstance(value, list):

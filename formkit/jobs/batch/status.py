@@ -17,10 +17,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from formkit.model.codes import CODES, text, value_text
-from formkit.model.findings import Finding, FindingData, finding, natural
+from formkit.model.findings import Finding, FindingData, finding_of, natural
 
 # the statuses as stored (the registry's dossiers) and shown in Chinese; other languages
 # render them at the edges (formkit.model.codes.value_text)
@@ -91,12 +90,12 @@ def issue(
     field: str | None = None,
     location: str | None = None,
     severity: str | None = None,
-    **params: Any,
+    **params: object,
 ) -> Issue:
     """An issue from a code of :mod:`formkit.model.codes` (message rendered in Chinese); the
     document is also a message parameter (``{document}``)."""
-    found = finding(
-        code, field=field, location=location, severity=severity, document=document, **params
+    found = finding_of(
+        code, {"document": document} | params, field=field, location=location, severity=severity
     )
     return Issue(
         file, document, code, found.severity, found.message(), field, found.location, found

@@ -17,11 +17,10 @@ first). A zone whose evaluation did not roll on gets nothing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
 
 from formkit.model.errors import ConfigError
 from formkit.model.findings import Finding, finding
@@ -172,13 +171,15 @@ def _source(programme: Programme) -> str:
 def _weight(
     programme: Programme,
     zone: ApprovedZone,
-    evaluation: Mapping[str, Mapping[str, Any]] | None,
+    evaluation: Mapping[str, Mapping[str, object]] | None,
     found: list[tuple[str, Finding]],
 ) -> tuple[str, Decimal]:
     judged = (evaluation or {}).get(zone.zone)
     grade = str(judged.get("grade") or zone.grade) if judged else zone.grade
     if judged is not None and not judged.get("roll_on", True):
-        reason = "；".join(map(str, judged.get("reasons") or [])) or grade
+        reasons = judged.get("reasons") or []
+        listed = reasons if isinstance(reasons, Iterable) else [reasons]
+        reason = "；".join(map(str, listed)) or grade
         found.append((zone.zone, finding("allocation-not-rolled", zone=zone.zone, reason=reason)))
         return grade, Decimal(0)
     if programme.allocation.rule == "equal":

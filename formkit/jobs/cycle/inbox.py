@@ -20,10 +20,11 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from formkit.jobs.batch.ingest import NOT_APPLICABLE, Ingested, ingest
 from formkit.jobs.registry import Entry, Registry
+from formkit.model.data import conforms
 from formkit.model.findings import Finding, finding
 from formkit.model.resources import word_map
 from formkit.programme import ApprovedZone, Programme
@@ -39,6 +40,19 @@ YEAR_KEY = {"progress": "report_year", "self_eval": "eval_year"}
 Sourced = tuple[str, Finding]
 
 
+class ReportRow(TypedDict):
+    """A report as the registry stores it (``cycle_reports``)."""
+
+    kind: str
+    zone: str
+    year: int
+    period: str
+    file: str
+    sha256: str
+    fill_date: str | None
+    data: dict[str, object]
+
+
 @dataclass
 class Report:
     """One stored report: what was read, normalised, with absent values left out."""
@@ -52,10 +66,14 @@ class Report:
     fill_date: str | None = None
     data: dict[str, Any] = field(default_factory=dict)
 
-    def row(self) -> dict[str, Any]:
+    def row(self) -> ReportRow:
         return {
-            k: getattr(self, k) for k in ("kind", "zone", "year", "period", "file", "sha256")
-        } | {
+            "kind": self.kind,
+            "zone": self.zone,
+            "year": self.year,
+            "period": self.period,
+            "file": self.file,
+            "sha256": self.sha256,
             "fill_date": self.fill_date,
             "data": self.data,
         }
@@ -117,9 +135,19 @@ def _workers() -> int:
     return max(1, min(8, len(os.sched_getaffinity(0))))
 
 
-def _report(row: Mapping[str, Any]) -> Report:
-    keys = ("kind", "zone", "year", "period", "file", "sha256", "fill_date", "data")
-    return Report(**{k: row[k] for k in keys})
+def _report(row: Mapping[str, object]) -> Report:
+    if not conforms(row, ReportRow):
+        raise ValueError(f"registry cycle_reports: not a report: {sorted(row)}")
+    return Report(
+        row["kind"],
+        row["zone"],
+        row["year"],
+        row["period"],
+        row["file"],
+        row["sha256"],
+        row["fill_date"],
+        row["data"],
+    )
 
 
 # --- results → reports ------------------------------------------------------------------------
@@ -186,7 +214,7 @@ def _clean(result: Mapping[str, object]) -> dict[str, object]:
     return data
 
 
-def _digest(data: Mapping[str, Any]) -> str:
+def _digest(data: Mapping[str, object]) -> str:
     """A digest of what was read (an archive member has no file of its own to hash)."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha256(text.encode()).hexdigest()

@@ -19,11 +19,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
 
 from formkit.jobs.cycle.inbox import QUARTERS, CycleData, Report, Sourced
 from formkit.jobs.cycle.scoring import rounded
-from formkit.model.findings import Finding, finding
+from formkit.model.findings import Finding, finding, finding_of
 from formkit.programme import ApprovedZone, Programme
 
 DEADLINE_DAYS = 15
@@ -154,11 +153,12 @@ def _period(
     )
 
 
-def _finding(code: str, zone: ApprovedZone, report: Report, **params: Any) -> Finding:
-    return finding(code, zone=zone.zone, year=report.year, period=report.period, **params)
+def _finding(code: str, zone: ApprovedZone, report: Report, **params: object) -> Finding:
+    where = {"zone": zone.zone, "year": report.year, "period": report.period}
+    return finding_of(code, where | params)
 
 
-def _plan(data: CycleData, zone: ApprovedZone) -> dict[str, dict[str, Any]]:
+def _plan(data: CycleData, zone: ApprovedZone) -> dict[str, dict[str, object]]:
     targets = data.targets.get(zone.zone)
     rows = targets.data.get("indicators", []) if targets else []
     return {str(r.get("indicator")): r for r in rows}

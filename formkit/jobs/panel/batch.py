@@ -84,11 +84,12 @@ class Batch:
     def _keep(self, result: ResultData) -> dict[str, object]:
         """What the review keeps of a stored result, plus the figures the rubric shows."""
         kept = for_review(result)
-        fields = result.get("fields") or {}
+        fields, shown = result.get("fields") or {}, kept["fields"]
+        assert isinstance(shown, dict)  # for_review keeps the fields as a dict
         for figs in self.figures.values():
             for f in figs:
                 if result.get("form") == f.form and f.key in fields:
-                    kept["fields"][f.key] = fields[f.key]
+                    shown[f.key] = fields[f.key]
         return kept
 
     @property

@@ -15,12 +15,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import NotRequired, TypedDict
 
 from formkit.intake.names import skipped
 from formkit.jobs.panel import ident
 from formkit.jobs.panel.batch import Batch
 from formkit.jobs.panel.words import word
+from formkit.model.data import conforms
 from formkit.model.document import Cell, Document, Location, Table
 from formkit.model.errors import InputFileError
 from formkit.model.findings import Finding, finding
@@ -30,6 +31,22 @@ from formkit.programme import Panel
 Sourced = tuple[str, Finding]
 WORKBOOKS = ("xlsx", "xlsm", "xls", "et")
 MAX_FILES = 5000
+
+
+class Payload(TypedDict):
+    """What a score sheet's signed id says (written by :mod:`formkit.jobs.panel.sheets`)."""
+
+    expert: str
+    unit: NotRequired[str]
+    city: NotRequired[str]
+    round: int
+    sheet: str
+    zones: list[list[str]]  # [dossier key, zone]
+    zone_col: int
+    first_row: int
+    scores: list[list[int | str]]  # [column, criterion]
+    advice: int
+    declaration: list[int]  # [row, column]
 
 
 @dataclass
@@ -154,7 +171,7 @@ def _sheet(
     cells = _cells(id_table)
     text, digest = _text(cells.get((1, 1))), _text(cells.get((2, 1)))
     payload = ident.verify(secret, text, digest) if secret else None
-    if payload is None:
+    if payload is None or not conforms(payload, Payload):  # signed, but not by this formkit
         expert = _claimed(text)
         found.append((name, finding("panel-id-tampered", location=id_table.name, expert=expert)))
         return None
@@ -202,7 +219,7 @@ def _where(table: Table, row: int, col: int) -> str:
 
 
 def _scores(
-    name: str, table: Table, payload: dict[str, Any], panel: Panel, found: list[Sourced]
+    name: str, table: Table, payload: Payload, panel: Panel, found: list[Sourced]
 ) -> Returned | None:
     expert = str(payload["expert"])
     cells = _cells(table)
@@ -252,7 +269,7 @@ def _zone_score(
     name: str,
     table: Table,
     cells: dict[tuple[int, int], Cell],
-    payload: dict[str, Any],
+    payload: Payload,
     panel: Panel,
     row: int,
     key: str,
@@ -264,7 +281,7 @@ def _zone_score(
     low, high = Decimal(str(panel.score_min)), Decimal(str(panel.score_max))
     for col, criterion in payload["scores"]:
         where = _where(table, row, int(col))
-        params = {"expert": expert, "zone": zone, "criterion": criterion}
+        params = {"expert": expert, "zone": zone, "criterion": str(criterion)}
         cell = cells.get((row, int(col)))
         raw = None if cell is None else (cell.value if cell.value is not None else cell.text)
         if raw is None or str(raw).strip() == "":

@@ -26,7 +26,7 @@ from formkit.jobs.panel import summary
 from formkit.jobs.panel.aggregate import Ranking, ZoneResult
 from formkit.jobs.panel.batch import Batch
 from formkit.jobs.panel.collect import Collected
-from formkit.jobs.panel.words import word
+from formkit.jobs.panel.words import word, word_list
 from formkit.model.findings import Finding
 from formkit.programme import Programme
 
@@ -60,7 +60,7 @@ def write_panel(
 
 def _results(book: Workbook, ranking: Ranking) -> None:
     rows = [_result_row(r) for r in ranking.zones]
-    header = word("summary", "results_header")
+    header = word_list("summary", "results_header")
     widths = (7, 10, 26, 30, 10, 9, 9, 11, 9, 8, 8, 8, 10, 8, 8, 8)
     summary.sheet(book, word("summary", "results"), header, widths, rows)
 
@@ -94,7 +94,7 @@ def _blank(value: object) -> object:
 
 def _scores(book: Workbook, collected: Collected, batch: Batch) -> None:
     criteria = [c.name for c in batch.programme.panel.criteria]
-    header = [*word("summary", "scores_header"), *criteria, word("summary", "scores_total")]
+    header = [*word_list("summary", "scores_header"), *criteria, word("summary", "scores_total")]
     rows = []
     for sheet in sorted(collected.sheets, key=lambda s: s.expert):
         for z in batch.zones:
@@ -128,7 +128,7 @@ def _findings(book: Workbook, findings: list[tuple[str, Finding]]) -> None:
     ]
     if not rows:
         rows = [("", "", "", "", word("summary", "no_findings"), "")]
-    header = word("summary", "findings_header")
+    header = word_list("summary", "findings_header")
     summary.sheet(book, word("summary", "findings"), header, (6, 8, 30, 14, 70, 24), rows)
 
 

@@ -243,7 +243,7 @@ def shown(value: object) -> object:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return word("bool")[value]
+        return word("bool", value)
     if isinstance(value, list | tuple):
         return "、".join(str(v) for v in value)
     return value
