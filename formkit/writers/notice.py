@@ -129,7 +129,7 @@ class CompiledTemplate:
         except jinja2.TemplateError as exc:
             raise self._error("template-syntax", name, exc) from None
         if name == "word/document.xml":
-            xml = lay_out(xml, keep_names(context), carry)
+            xml = lay_out(xml, keep_names(context), carry, seal=bool(context.get("seal")))
         # One paragraph a line stays in the output: whitespace between elements means nothing
         # in WordprocessingML, and it lets an error name the paragraph.
         data = xml.encode("utf-8")

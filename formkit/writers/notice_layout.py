@@ -5,6 +5,8 @@ depends on the data is done here, on the rendered ``word/document.xml``:
 
 - the title (``GwTitle``, ``GwAttachTitle``) gets explicit line breaks between words
   (:mod:`formkit.writers.title_lines`);
+- the 署名 and the 成文日期 get the right indents their lengths call for (GB/T 9704 §7.3.5.2,
+  or §7.3.5.1 with a seal: :func:`formkit.writers.gongwen.closing_indents`);
 - the paragraph before the 附件说明 or the 署名 keeps with it, so the 署名 and 成文日期 never
   stand alone on a page (the closing styles keep with each other in ``styles.xml``); a long
   附件说明 may break between its second and its last item, since a chain of kept
@@ -28,7 +30,7 @@ from collections.abc import Iterable, Mapping
 
 from lxml import etree
 
-from formkit.writers.gongwen import W_NS
+from formkit.writers.gongwen import W_NS, closing_indents
 from formkit.writers.title_lines import break_title
 
 __all__ = ["carry_closing", "carry_rows", "keep_names", "lay_out", "tidy_text", "tidy_value"]
@@ -64,9 +66,10 @@ def keep_names(context: Mapping[str, object]) -> list[str]:
     return [v for v in context.values() if isinstance(v, str) and 2 <= len(v) <= 20]
 
 
-def lay_out(xml: str, keep: Iterable[str] = (), carry: int = 0) -> str:
-    """The rendered document part with broken titles and the closing kept together; with
-    ``carry``, the last ``carry`` table rows (or the closing) moved onto the 版记's page."""
+def lay_out(xml: str, keep: Iterable[str] = (), carry: int = 0, *, seal: bool = False) -> str:
+    """The rendered document part with broken titles, the 署名 and 成文日期 placed and the
+    closing kept together; with ``carry``, the last ``carry`` table rows (or the closing)
+    moved onto the 版记's page."""
     keep = tuple(keep)
     for style in TITLE_STYLES:
         at = 0
@@ -75,6 +78,7 @@ def lay_out(xml: str, keep: Iterable[str] = (), carry: int = 0) -> str:
             broken = _broken(xml[start:end], keep)
             xml = xml[:start] + broken + xml[end:]
             at = start + len(broken)
+    xml = _place_closing(xml, seal)
     xml = _loosen_long_attachments(xml)
     closing = [s for s in (_paragraph_with(xml, c) for c in CLOSING_STYLES) if s is not None]
     if closing:
@@ -126,6 +130,38 @@ def _broken(paragraph: str, keep: tuple[str, ...]) -> str:
         + (ppr.group(0) if ppr else "")
         + f"<w:r>{rpr}{body}</w:r></w:p>"
     )
+
+
+# pPr children that follow w:ind in the schema (CT_PPrBase, then rPr, sectPr, pPrChange)
+_AFTER_IND = re.compile(
+    r"<w:(?:contextualSpacing|mirrorIndents|suppressOverlap|jc|textDirection|textAlignment"
+    r"|textboxTightWrap|outlineLvl|divId|cnfStyle|rPr|sectPr|pPrChange)[ />]"
+)
+_IND = re.compile(r"<w:ind(?: [^>]*)?/>")
+
+
+def _place_closing(xml: str, seal: bool) -> str:
+    """The first 署名 and 成文日期 right-indented as their printed lengths call for."""
+    found = [_paragraph_with(xml, style) for style in ("GwSignature", "GwDate")]
+    spans = [span for span in found if span is not None]
+    if len(spans) < 2:
+        return xml
+    texts = ["".join(html.unescape(t) for t in _TEXT.findall(xml[a:b])) for a, b in spans]
+    indents = closing_indents(texts[0], texts[1], seal=seal)
+    for (start, end), right in sorted(zip(spans, indents, strict=True), reverse=True):
+        xml = xml[:start] + _right_indented(xml[start:end], right) + xml[end:]
+    return xml
+
+
+def _right_indented(paragraph: str, right: int) -> str:
+    props = _PARA_PROPS.search(paragraph)
+    if props is None:
+        return paragraph
+    ppr = _IND.sub("", props.group(0))
+    after = _AFTER_IND.search(ppr)
+    at = after.start() if after else len(ppr) - len("</w:pPr>")
+    ppr = ppr[:at] + f'<w:ind w:right="{right}"/>' + ppr[at:]
+    return paragraph[: props.start()] + ppr + paragraph[props.end() :]
 
 
 def _loosen_long_attachments(xml: str) -> str:

@@ -25,6 +25,8 @@ from formkit.writers.print_check import (
 
 __all__ = [
     "MM",
+    "TYPE_LEFT",
+    "TYPE_RIGHT",
     "Line",
     "Printed",
     "imprint_faults",

@@ -42,6 +42,7 @@ from formkit.writers.notice import KINDS, NoticeJob, render_many
 from .notice_counts import with_rows
 from .ooxml_content import all_text, paragraphs
 from .print_geometry import (
+    TYPE_RIGHT,
     Printed,
     imprint_faults,
     read,
@@ -87,7 +88,10 @@ SHORT_LAST_PAGE = {
     "evaluation-11-results": ("evaluation", 11),
     "evaluation-23-results": ("evaluation", 23),
 }
-GOOD = (*KINDS, "longest-opinion", *LONG_CALLS, *SHORT_LAST_PAGE)
+# The 署名 and 成文日期 placed by GB/T 9704 §7.3.5: a date longer than the 署名 (§7.3.5.2), and
+# a notice to be sealed (§7.3.5.1: the 署名 centred over a date four characters in).
+CLOSINGS = {"long-date": {"signature": "省促进局"}, "sealed": {"seal": True}}
+GOOD = (*KINDS, "longest-opinion", *LONG_CALLS, *SHORT_LAST_PAGE, *CLOSINGS)
 SIGN, DATE = "山西省小企业发展促进局", "2020年3月5日"
 
 
@@ -155,6 +159,10 @@ def make_documents(folder: Path) -> None:
     for name, (kind, count) in SHORT_LAST_PAGE.items():
         jobs.append(NoticeJob(kind, with_rows(kind, count), folder / f"{name}.docx"))
         names[name] = ()
+    opinion_data = yaml.safe_load((SAMPLES / "notices" / "opinion.yaml").read_text("utf-8"))
+    for name, extra in CLOSINGS.items():
+        jobs.append(NoticeJob("opinion", {**opinion_data, **extra}, folder / f"{name}.docx"))
+        names[name] = ()
     render_many(jobs, pdf=True)
     documents = []
     opinion = longest_opinion(folder / "review")
@@ -204,6 +212,30 @@ def test_the_signature_and_date_share_their_page_with_body_text(
 ) -> None:
     case = cases[name]
     assert signature_faults(case.printed, case.signature, case.date) == {}
+
+
+CHAR = 316 / 20  # one character of the type area (156 mm / 28), in points
+
+
+@pytest.mark.parametrize("name", GOOD)
+def test_the_signature_and_date_stand_where_gb_t_9704_puts_them(
+    cases: dict[str, Case], name: str
+) -> None:
+    """Without a seal (§7.3.5.2) the 署名 ends two characters in from the right edge and the date
+    starts two characters right of the 署名's first; a date longer than the 署名 ends two
+    characters in instead. With a seal (§7.3.5.1) the date ends four characters in and the 署名
+    is centred over it."""
+    case = cases[name]
+    sign = [line for line in case.printed.lines if line.text == case.signature][-1]
+    dated = [line for line in case.printed.lines if line.text == case.date][-1]
+    if name == "sealed":
+        assert dated.x1 == pytest.approx(TYPE_RIGHT - 4 * CHAR, abs=1.5)
+        assert (sign.x0 + sign.x1) / 2 == pytest.approx((dated.x0 + dated.x1) / 2, abs=1.5)
+        return
+    assert dated.x0 - sign.x0 == pytest.approx(2 * CHAR, abs=1.5)
+    longer = dated if dated.x1 - dated.x0 > sign.x1 - sign.x0 else sign
+    assert (name == "long-date") == (longer is dated)  # both cases are printed
+    assert longer.x1 == pytest.approx(TYPE_RIGHT - 2 * CHAR, abs=1.5)
 
 
 @pytest.mark.parametrize("name", GOOD)
