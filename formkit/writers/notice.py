@@ -43,7 +43,7 @@ from formkit.model.resources import templates_dir
 from formkit.writers.gongwen import zip_bytes
 from formkit.writers.notice_data import prepare
 from formkit.writers.notice_layout import keep_names, lay_out, tidy_value
-from formkit.writers.print_check import imprint_faults, read
+from formkit.writers.print_check import UNREADABLE, imprint_faults, read
 
 __all__ = [
     "KINDS",
@@ -348,7 +348,12 @@ CARRY = (2, 4)
 
 
 def _imprint_alone(pdf: Path) -> bool:
-    return "alone" in imprint_faults(read(pdf, last_only=True))
+    """A PDF pdfplumber cannot read is left as LibreOffice wrote it: the check mends, it does
+    not judge (the PDF was written, and a reader's PDF viewer may well open it)."""
+    try:
+        return "alone" in imprint_faults(read(pdf, last_only=True))
+    except UNREADABLE:
+        return False
 
 
 def _pdfs(docs: Sequence[Path]) -> list[Path]:

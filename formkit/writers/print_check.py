@@ -15,10 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
+from pdfminer.psexceptions import PSException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from formkit.model.resources import word_map
 
 __all__ = [
+    "UNREADABLE",
     "Line",
     "Printed",
     "Rule",
@@ -35,6 +38,24 @@ TYPE_LEFT = 28 * MM
 TYPE_RIGHT = (28 + 156) * MM
 TYPE_BOTTOM = (37 + 225) * MM
 SLACK = 1.5  # points: a rule's stroke and LibreOffice's rounding
+# What pdfminer / pdfplumber raise on a file that is no PDF they can read: their own
+# exceptions and the builtin ones their parsers let through (as formkit.readers.pdf lists them)
+UNREADABLE = (
+    PdfminerException,
+    MalformedPDFException,
+    PSException,
+    OSError,
+    ValueError,
+    KeyError,
+    TypeError,
+    IndexError,
+    AttributeError,
+    AssertionError,
+    EOFError,
+    OverflowError,
+    ZeroDivisionError,
+    NotImplementedError,
+)
 _WORDS: dict[str, str] = word_map("writers", "print_check")
 _PAGE_NUMBER = re.compile(r"^—\s*\d+\s*—$")
 
