@@ -13,15 +13,26 @@ from typing import Any
 import yaml
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "notices"
-ROWS = {"funding": "allocations", "evaluation": "results", "publicity": "zones"}
+ROWS = {
+    "funding": "allocations",
+    "evaluation": "results",
+    "publicity": "zones",
+    "call": "forms",
+    "opinion": "findings",
+}
+NUMBERED = ("zone", "message")  # the field of a row that gets its number
 
 
 def with_rows(kind: str, count: int) -> dict[str, Any]:
     """The sample data of ``kind`` with ``count`` rows in its table."""
     data = yaml.safe_load((SAMPLES / f"{kind}.yaml").read_text("utf-8"))
     key = ROWS[kind]
-    base = data[key]
-    rows = [
-        {**base[i % len(base)], "zone": f"{base[i % len(base)]['zone']}{i}"} for i in range(count)
-    ]
-    return {**data, key: rows}
+    base = data.get(key) or ["申报信息表"]
+    return {**data, key: [_numbered(base[i % len(base)], i) for i in range(count)]}
+
+
+def _numbered(row: object, number: int) -> object:
+    if isinstance(row, dict):
+        field = next(f for f in NUMBERED if f in row)
+        return {**row, field: f"{row[field]}{number}"}
+    return f"{row}{number}"
