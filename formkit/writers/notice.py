@@ -43,6 +43,7 @@ from formkit.model.resources import templates_dir
 from formkit.writers.gongwen import zip_bytes
 from formkit.writers.notice_data import prepare
 from formkit.writers.notice_layout import keep_names, lay_out, tidy_value
+from formkit.writers.print_check import UNREADABLE, imprint_faults, read
 
 __all__ = [
     "KINDS",
@@ -101,19 +102,25 @@ class CompiledTemplate:
     needs: frozenset[str]
     sources: Mapping[str, str]
 
-    def render(self, context: Mapping[str, object]) -> bytes:
+    def render(self, context: Mapping[str, object], *, carry: int = 0) -> bytes:
+        """The .docx; ``carry``: rows (or the closing) moved onto the 版记's page."""
         missing = sorted(self.needs - context.keys())
         if missing:
             names = "、".join(missing)
             raise TemplateError("template-missing-data", template=self.name, names=names)
         rendered = (
-            (name, self._render_part(name, part, context) if not isinstance(part, bytes) else part)
+            (
+                name,
+                self._render_part(name, part, context, carry)
+                if not isinstance(part, bytes)
+                else part,
+            )
             for name, part in self.parts
         )
         return zip_bytes(rendered)
 
     def _render_part(
-        self, name: str, template: jinja2.Template, context: Mapping[str, object]
+        self, name: str, template: jinja2.Template, context: Mapping[str, object], carry: int = 0
     ) -> bytes:
         try:
             xml = template.render(context)
@@ -122,7 +129,7 @@ class CompiledTemplate:
         except jinja2.TemplateError as exc:
             raise self._error("template-syntax", name, exc) from None
         if name == "word/document.xml":
-            xml = lay_out(xml, keep_names(context))
+            xml = lay_out(xml, keep_names(context), carry, seal=bool(context.get("seal")))
         # One paragraph a line stays in the output: whitespace between elements means nothing
         # in WordprocessingML, and it lets an error name the paragraph.
         data = xml.encode("utf-8")
@@ -280,10 +287,14 @@ def _patch(xml: str) -> str:
 # --- rendering ---------------------------------------------------------------------------------
 
 
-def render_bytes(kind: str, data: Mapping[str, object], *, templates: Path | None = None) -> bytes:
-    """The .docx of one notice, in memory."""
+def render_bytes(
+    kind: str, data: Mapping[str, object], *, templates: Path | None = None, carry: int = 0
+) -> bytes:
+    """The .docx of one notice, in memory; ``carry`` > 0 moves that many of the last table's
+    rows (or the closing) onto a page of their own with the 版记 (:func:`render_many` asks for
+    it when the printed 版记 stood alone)."""
     template = load_template(template_path(kind, templates))
-    return template.render(prepare(kind, data))
+    return template.render(prepare(kind, data), carry=carry)
 
 
 def render(
@@ -306,16 +317,43 @@ def render_many(
 ) -> list[Path]:
     """Write every job's .docx, then convert them all to PDF in one LibreOffice call.
 
+    Each PDF is then read as a reader of 公文 would (:mod:`formkit.writers.print_check`): where
+    the 版记 stands alone on the last page (a table or the text ended within about two lines of
+    the page foot), the .docx is written again with the last rows carried onto that page
+    (:data:`CARRY`, at most two more tries) and converted again, so the .docx and its PDF agree.
     Returns the paths written: the .docx files in job order, then the PDFs.
     """
-    written = []
-    for job in jobs:
-        kind, data, out = (job.kind, job.data, job.out) if isinstance(job, NoticeJob) else job
-        _write(Path(out), render_bytes(kind, data, templates=templates))
-        written.append(Path(out))
+    todo = [job if isinstance(job, NoticeJob) else NoticeJob(*job) for job in jobs]
+    for job in todo:
+        _write(Path(job.out), render_bytes(job.kind, job.data, templates=templates))
+    written = [Path(job.out) for job in todo]
     if not pdf or not written:
         return written
-    return written + _pdfs(written)
+    pdfs = _pdfs(written)
+    faulty = list(range(len(todo)))
+    for carry in CARRY:
+        faulty = [i for i in faulty if _imprint_alone(pdfs[i])]
+        if not faulty:
+            break
+        for i in faulty:
+            job = todo[i]
+            _write(written[i], render_bytes(job.kind, job.data, templates=templates, carry=carry))
+        _pdfs([written[i] for i in faulty])
+    return written + pdfs
+
+
+# Table rows carried onto the 版记's page: two (GB/T 9704 asks for text on the 版记's page);
+# four when two rows were too short to make room for the 版记 on the page before.
+CARRY = (2, 4)
+
+
+def _imprint_alone(pdf: Path) -> bool:
+    """A PDF pdfplumber cannot read is left as LibreOffice wrote it: the check mends, it does
+    not judge (the PDF was written, and a reader's PDF viewer may well open it)."""
+    try:
+        return "alone" in imprint_faults(read(pdf, last_only=True))
+    except UNREADABLE:
+        return False
 
 
 def _pdfs(docs: Sequence[Path]) -> list[Path]:

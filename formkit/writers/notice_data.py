@@ -18,14 +18,13 @@ from formkit.model.dates import WorkCalendar, cn_date, expand_dates, parse_date
 from formkit.model.errors import TemplateError
 from formkit.model.resources import word_map
 from formkit.programme.model import Programme
-from formkit.writers.gongwen import CHAR_W
+from formkit.writers.gongwen import TEXT_W, closing_indents, text_width
 
 _HAO = word_map("identifiers", "docno")["number"]  # 号
 DOCNO = re.compile(rf"^(?P<prefix>\S+?)〔(?P<year>\d{{4}})〕(?P<seq>[1-9]\d*){_HAO}$")
 WORDS = word_map("writers", "notice")
 DEFAULT_FORMS: tuple[str, ...] = tuple(WORDS["forms"])
 DEFAULT_GRADES: tuple[tuple[str, int], ...] = tuple(WORDS["grades"].items())
-LINE_CHARS = 28
 
 Context = dict[str, Any]
 
@@ -141,7 +140,8 @@ def common(data: Mapping[str, object], docno_required: bool = True) -> Context:
         "attachments": [str(a).strip() for a in items(data, "attachments", [])],
     }
     ctx["cc"] = [c.rstrip("，,。") for c in ctx["cc"] if c]
-    ctx.update(_signature_place(signature))
+    ctx["seal"] = bool(data.get("seal"))
+    ctx.update(_signature_place(signature, ctx["date"], ctx["seal"]))
     return ctx
 
 
@@ -170,11 +170,15 @@ def _is_date(value: object) -> bool:
     return True
 
 
-def _signature_place(signature: str) -> Context:
-    """No seal (GB/T 9704 §7.3.5.2): 署名 two characters from the right edge, the date on the
-    next line starting two characters to the right of the 署名's first character."""
-    start = max(0, LINE_CHARS - 2 - len(signature))
-    return {"sign_indent": start * CHAR_W, "date_indent": min(start + 2, LINE_CHARS - 8) * CHAR_W}
+def _signature_place(signature: str, date: str, seal: bool) -> Context:
+    """Left indents of the 署名 and the 成文日期 placed as GB/T 9704 §7.3.5 asks
+    (:func:`formkit.writers.gongwen.closing_indents`), for templates made before the renderer
+    set them on the paragraphs."""
+    sign_right, date_right = closing_indents(signature, date, seal=seal)
+    return {
+        "sign_indent": max(0, TEXT_W - sign_right - text_width(signature)),
+        "date_indent": max(0, TEXT_W - date_right - text_width(date)),
+    }
 
 
 # --- the five kinds ------------------------------------------------------------------------------

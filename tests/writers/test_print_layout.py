@@ -12,6 +12,7 @@ none of the checks passes by finding nothing. Everything converts in one LibreOf
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -38,8 +39,10 @@ from formkit.intake import office
 from formkit.intake.office import soffice_available
 from formkit.writers.notice import KINDS, NoticeJob, render_many
 
+from .notice_counts import with_rows
 from .ooxml_content import all_text, paragraphs
 from .print_geometry import (
+    TYPE_RIGHT,
     Printed,
     imprint_faults,
     read,
@@ -76,7 +79,19 @@ TERMS = (
 # A call with 16 and with 12 attachments: the kept closing was longer than a page, so the
 # 成文日期 or the 版记 stood alone on the last page (regression; notice_layout.LONG_ATTACHMENTS).
 LONG_CALLS = {"call-16-attachments": 13, "call-12-attachments": 9}
-GOOD = (*KINDS, "longest-opinion", *LONG_CALLS)
+# Tables that end within about two lines of the page foot: the 版记 stood alone on the next
+# page (regression; a sweep of 1–40 allocations and 1–30 results found exactly these counts,
+# benchmarks/sweep_imprint.py). render_many moves the table's last rows onto the 版记's page.
+SHORT_LAST_PAGE = {
+    "funding-20-allocations": ("funding", 20),
+    "funding-35-allocations": ("funding", 35),
+    "evaluation-11-results": ("evaluation", 11),
+    "evaluation-23-results": ("evaluation", 23),
+}
+# The 署名 and 成文日期 placed by GB/T 9704 §7.3.5: a date longer than the 署名 (§7.3.5.2), and
+# a notice to be sealed (§7.3.5.1: the 署名 centred over a date four characters in).
+CLOSINGS = {"long-date": {"signature": "省促进局"}, "sealed": {"seal": True}}
+GOOD = (*KINDS, "longest-opinion", *LONG_CALLS, *SHORT_LAST_PAGE, *CLOSINGS)
 SIGN, DATE = "山西省小企业发展促进局", "2020年3月5日"
 
 
@@ -98,7 +113,7 @@ def cases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Case]:
         content = (folder / f"{stem}.docx").read_bytes()
         good = stem in GOOD
         out[stem] = Case(
-            read(folder / "pdf" / f"{stem}.pdf"),
+            read(folder / f"{stem}.pdf"),
             paragraphs(content, "GwSignature")[0] if good else SIGN,
             paragraphs(content, "GwDate")[0] if good else DATE,
             paragraphs(content, "GwTitle")[0] if good else "",
@@ -127,8 +142,9 @@ def printed_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def make_documents(folder: Path) -> None:
-    """Every notice kind, two long calls, the longest batch opinion and the bad documents as
-    .docx, all converted to PDF in one LibreOffice call; the names a title must keep whole."""
+    """Every notice kind, two long calls and the short last pages written by ``render_many``
+    (.docx and PDF, checked and mended as a user gets them), then the longest batch opinion and
+    the bad documents converted in one more LibreOffice call; the names a title must keep whole."""
     names: dict[str, tuple[str, ...]] = {}
     jobs = []
     for kind in KINDS:
@@ -140,14 +156,22 @@ def make_documents(folder: Path) -> None:
         forms = [*call["forms"], *(f"补充材料{n + 1}" for n in range(extra))]
         jobs.append(NoticeJob("call", {**call, "forms": forms}, folder / f"{name}.docx"))
         names[name] = ()
-    documents = render_many(jobs, pdf=False)
+    for name, (kind, count) in SHORT_LAST_PAGE.items():
+        jobs.append(NoticeJob(kind, with_rows(kind, count), folder / f"{name}.docx"))
+        names[name] = ()
+    opinion_data = yaml.safe_load((SAMPLES / "notices" / "opinion.yaml").read_text("utf-8"))
+    for name, extra in CLOSINGS.items():
+        jobs.append(NoticeJob("opinion", {**opinion_data, **extra}, folder / f"{name}.docx"))
+        names[name] = ()
+    render_many(jobs, pdf=True)
+    documents = []
     opinion = longest_opinion(folder / "review")
     documents.append(shutil.copy(opinion, folder / "longest-opinion.docx"))
     names["longest-opinion"] = (opinion.stem, opinion.parent.name)  # 审核意见/<市>/<开发区>.docx
     for bad in bad_documents(folder):
         documents.append(bad)
         names[bad.stem] = ()
-    office.convert(documents, "pdf", folder / "pdf")
+    office.convert(documents, "pdf", folder)
     (folder / NAMES).write_text(json.dumps(names, ensure_ascii=False), "utf-8")
 
 
@@ -190,6 +214,30 @@ def test_the_signature_and_date_share_their_page_with_body_text(
     assert signature_faults(case.printed, case.signature, case.date) == {}
 
 
+CHAR = 316 / 20  # one character of the type area (156 mm / 28), in points
+
+
+@pytest.mark.parametrize("name", GOOD)
+def test_the_signature_and_date_stand_where_gb_t_9704_puts_them(
+    cases: dict[str, Case], name: str
+) -> None:
+    """Without a seal (§7.3.5.2) the 署名 ends two characters in from the right edge and the date
+    starts two characters right of the 署名's first; a date longer than the 署名 ends two
+    characters in instead. With a seal (§7.3.5.1) the date ends four characters in and the 署名
+    is centred over it."""
+    case = cases[name]
+    sign = [line for line in case.printed.lines if line.text == case.signature][-1]
+    dated = [line for line in case.printed.lines if line.text == case.date][-1]
+    if name == "sealed":
+        assert dated.x1 == pytest.approx(TYPE_RIGHT - 4 * CHAR, abs=1.5)
+        assert (sign.x0 + sign.x1) / 2 == pytest.approx((dated.x0 + dated.x1) / 2, abs=1.5)
+        return
+    assert dated.x0 - sign.x0 == pytest.approx(2 * CHAR, abs=1.5)
+    longer = dated if dated.x1 - dated.x0 > sign.x1 - sign.x0 else sign
+    assert (name == "long-date") == (longer is dated)  # both cases are printed
+    assert longer.x1 == pytest.approx(TYPE_RIGHT - 2 * CHAR, abs=1.5)
+
+
 @pytest.mark.parametrize("name", GOOD)
 def test_no_title_line_ends_inside_a_word(cases: dict[str, Case], name: str) -> None:
     case = cases[name]
@@ -208,6 +256,27 @@ def test_titles_are_centred_trapezoids(cases: dict[str, Case], name: str) -> Non
 def test_the_long_titles_are_broken_into_lines(cases: dict[str, Case]) -> None:
     """Not a vacuous check: the sample titles do need breaking."""
     assert all(len(titles(cases[name].printed)[0]) == 2 for name in GOOD)
+
+
+def test_the_rows_carried_onto_the_imprint_page_are_in_the_docx_too(
+    cases: dict[str, Case], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The .docx a clerk opens has the page break the PDF shows: the allocation table split
+    before its last two rows and 合计, its header row repeated, no row lost or doubled."""
+    folder = printed_folder(tmp_path_factory)
+    content = (folder / "funding-20-allocations.docx").read_bytes()
+    document = docx.Document(io.BytesIO(content))
+    *_, head, tail, imprint = document.tables
+    assert [row.cells[0].text for row in tail.rows] == ["序号", "19", "20", "合计"]
+    assert tail.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert [row.cells[0].text for row in head.rows][-1] == "18"
+    assert imprint.rows[-1].cells[-1].text.endswith("印发")
+    breaks = document.element.body.findall(f"{qn('w:p')}/{qn('w:pPr')}/{qn('w:pageBreakBefore')}")
+    assert len(breaks) == 1
+    page = cases["funding-20-allocations"].printed
+    last = [line.text for line in page.lines if line.page == page.pages - 1]
+    assert last[0] == "序号市开发区名称特色载体名称金额"  # the header, repeated
+    assert "合计9403.00" in last  # the rows and the total with the 版记
 
 
 # --- the checks themselves, on documents laid out wrong ---------------------------------------
