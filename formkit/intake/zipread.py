@@ -1,7 +1,8 @@
 """Read the start of an audited zip member straight from the archive's bytes.
 
 The gate reads the first kilobyte of every part of a package; going through
-``zipfile.ZipFile.open`` costs ~25 µs a member, this ~3 µs. Stored and deflated members
+``zipfile.ZipFile.open`` costs ≈ 45 µs a part, ≈ 0.6 ms (≈ 5 % of ``check``) per file
+(benchmarks/RESULTS.md, "The zip member reader, kept for its figure"). Stored and deflated members
 (all that Office writes) are read here; other methods fall back to ``zipfile``. Output is
 always bounded by the size asked for, so a bomb inflates no further than that.
 """
