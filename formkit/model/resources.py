@@ -5,7 +5,7 @@ In a wheel they are the package-data packages ``formkit._validators`` and
 checkout) they are the top-level folders beside ``formkit/``. The vocabulary — the Chinese
 words the code matches or writes (numerals, units, label asides, yes/no words) — is data in
 ``formkit/vocabulary/*.yaml``, read by :func:`vocabulary`; a nested section is taken typed by
-:func:`section` (its shape checked where it is read) or :func:`text_map`.
+:func:`word_section` (its shape checked where it is read) or :func:`text_map`.
 """
 
 from __future__ import annotations
@@ -76,15 +76,15 @@ def word(name: str, key: str) -> str:
 
 def word_map(name: str, key: str) -> dict[str, Any]:
     """The mapping ``key`` of a vocabulary file, keys text, in the file's order."""
-    return section(name, key, dict[str, Any])
+    return word_section(name, key, dict[str, Any])
 
 
 def text_map(name: str, key: str) -> dict[str, str]:
     """The mapping ``key`` of a vocabulary file, text to text, in the file's order."""
-    return section(name, key, dict[str, str])
+    return word_section(name, key, dict[str, str])
 
 
-def section(name: str, key: str, shape: type[T]) -> T:
+def word_section(name: str, key: str, shape: type[T]) -> T:
     """The section ``key`` of a vocabulary file, checked to have ``shape`` (a TypedDict,
     ``dict[str, int]``, ``dict[str, list[str]]``…; see :func:`formkit.model.data.conforms`).
 

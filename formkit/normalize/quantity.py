@@ -14,7 +14,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Final, NamedTuple
 
-from formkit.model.resources import section, word, words
+from formkit.model.resources import word, word_section, words
 from formkit.normalize.base import NormalizeError, UnitMismatch, nfkc, squash
 from formkit.normalize.numerals import (
     BIG_UNITS,
@@ -37,11 +37,11 @@ def _unit(spec: list[str | int]) -> tuple[str, Decimal]:
 
 UNITS: Final[dict[str, tuple[str, Decimal]]] = {
     name: _unit(spec)
-    for name, spec in section("normalize", "units", dict[str, list[str | int]]).items()
+    for name, spec in word_section("normalize", "units", dict[str, list[str | int]]).items()
 }
 UNITS.update((c, (COUNT, Decimal(1))) for c in words("normalize", "counters"))
 _MULTIPLIERS: Final = {
-    k: Decimal(v) for k, v in section("normalize", "multipliers", dict[str, int]).items()
+    k: Decimal(v) for k, v in word_section("normalize", "multipliers", dict[str, int]).items()
 }
 _UNIT_NAMES = sorted(UNITS, key=len, reverse=True)
 _OTHER_MONEY = re.compile(f"({'|'.join(map(re.escape, words('normalize', 'foreign_currencies')))})")

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from formkit.model.resources import section, text_map, word, words
+from formkit.model.resources import text_map, word, word_section, words
 from formkit.programme.catalogue import Catalogue
 
 # the 一级指标 and their default weights, grades and tiers (【定】): vocabulary/programme.yaml
 DEFAULT_WEIGHTS = {
-    k: float(v) for k, v in section("programme", "dimensions", dict[str, float]).items()
+    k: float(v) for k, v in word_section("programme", "dimensions", dict[str, float]).items()
 }
 DIMENSIONS = tuple(DEFAULT_WEIGHTS)
 
@@ -45,7 +45,7 @@ class Grade:
 
 # the lowest scores as the YAML gives them (90, not 90.0: outputs print them)
 DEFAULT_GRADES = tuple(
-    Grade(name, low) for name, low in section("programme", "grades", dict[str, float]).items()
+    Grade(name, low) for name, low in word_section("programme", "grades", dict[str, float]).items()
 )
 
 
