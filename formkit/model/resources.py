@@ -15,7 +15,7 @@ import functools
 import importlib.util
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import yaml
 
@@ -74,9 +74,9 @@ def word(name: str, key: str) -> str:
     return value
 
 
-def word_map(name: str, key: str) -> dict[str, Any]:
+def word_map(name: str, key: str) -> dict[str, object]:
     """The mapping ``key`` of a vocabulary file, keys text, in the file's order."""
-    return word_section(name, key, dict[str, Any])
+    return word_section(name, key, dict[str, object])
 
 
 def text_map(name: str, key: str) -> dict[str, str]:
