@@ -9,6 +9,7 @@ from typing import Literal, NotRequired, Required, TypedDict
 import pytest
 
 from formkit.model.data import conforms
+from formkit.model.resources import text_map, vocabulary, word_section
 
 
 class _Row(TypedDict):
@@ -91,3 +92,24 @@ def test_a_round_snapshot_of_another_shape_is_refused_where_it_is_read(tmp_path:
     with pytest.raises(ValueError, match="round:2"):
         rounds.load(reg, 2)
     reg.close()
+
+
+class _PlanWords(TypedDict):  # a part of vocabulary/writers.yaml: plan
+    outline_suffix: str
+    sub_numerals: list[str]
+
+
+def test_a_vocabulary_section_is_checked_against_its_shape_where_it_is_read() -> None:
+    plan = word_section("writers", "plan", _PlanWords)
+    assert plan["sub_numerals"] == vocabulary("writers")["plan"]["sub_numerals"]
+    for shape in (dict[str, int], _Row, list[str]):
+        with pytest.raises(TypeError, match=r"writers\.yaml: plan"):
+            word_section("writers", "plan", shape)
+    with pytest.raises(TypeError, match=r"writers\.yaml: sheets"):
+        text_map("writers", "sheets")  # lists of sheet names, not text
+    assert text_map("writers", "typefaces") == vocabulary("writers")["typefaces"]
+
+
+def test_a_module_that_changes_its_vocabulary_table_leaves_the_file_alone() -> None:
+    text_map("writers", "typefaces").clear()
+    assert text_map("writers", "typefaces")

@@ -19,7 +19,7 @@ from formkit.extract.values import percent_points, read_value
 from formkit.model.document import Cell, Location, Table
 from formkit.model.findings import Finding, finding
 from formkit.model.record import Value
-from formkit.model.resources import word, word_map, words
+from formkit.model.resources import word, word_section, words
 from formkit.normalize import ABSENT, NormalizeError, parse_target
 from formkit.spec import Field, FormSpec
 
@@ -36,7 +36,8 @@ _LAST_HEADERS: list[
 _UNIT_TAIL = re.compile(r"[\d.]\s*([^\d\s.]{1,6})\s*$")
 
 DEFAULT_FISCAL: Mapping[str, Sequence[str]] = {
-    key: tuple(labels) for key, labels in word_map("extract", "fiscal").items()
+    key: tuple(labels)
+    for key, labels in word_section("extract", "fiscal", dict[str, list[str]]).items()
 }
 _LEVEL2 = word("extract", "level2_label")
 

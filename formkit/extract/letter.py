@@ -21,13 +21,13 @@ from collections.abc import Iterator
 from formkit.model.document import Cell, Document, Location, Paragraph, Table
 from formkit.model.findings import finding
 from formkit.model.record import Record, Value
-from formkit.model.resources import word, word_map, words
+from formkit.model.resources import text_map, word, words
 from formkit.normalize import NormalizeError, normalize
 from formkit.spec import FormSpec
 
 READER = "letter"
 POINTS = 8  # enough to win over nothing, far below a filled form's label hits
-_NO: dict[str, str] = word_map("identifiers", "docno")
+_NO: dict[str, str] = text_map("identifiers", "docno")
 _DOCNO = re.compile(
     rf"^\s*(\S{{1,12}}?[〔\[【（(［]\s*\d{{4}}\s*[〕\]】）)］]\s*{_NO['ordinal']}?\s*\d+\s*{_NO['number']})\s*$"
 )

@@ -19,10 +19,10 @@ from formkit.extract.indicators import find_header, read_rows
 from formkit.extract.labels import LabelIndex, canon, index_for
 from formkit.model.document import Document, Location, Paragraph, Table
 from formkit.model.record import Record, Value
-from formkit.model.resources import word, word_map, words
+from formkit.model.resources import text_map, word, words
 from formkit.spec import FormSpec
 
-_CH: dict[str, str] = word_map("extract", "chapter")
+_CH: dict[str, str] = text_map("extract", "chapter")
 _CHAPTER = rf"{_CH['ordinal']}[{_CH['digits']}\d]+[{_CH['units']}][{_CH['part']}]?"
 _CN = word("normalize", "numbering_digits")
 _NUMBERING: tuple[tuple[re.Pattern[str], int], ...] = (

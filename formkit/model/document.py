@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from formkit.model.resources import word_map
+from formkit.model.resources import text_map
 
 if TYPE_CHECKING:
     from formkit.model.findings import Finding
@@ -110,7 +110,7 @@ class Location:
         return " ".join(parts)
 
 
-PLACE: dict[str, str] = word_map("readers", "place")
+PLACE: dict[str, str] = text_map("readers", "place")
 AREAS = {"header": PLACE["header"], "footer": PLACE["footer"]}
 
 

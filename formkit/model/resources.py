@@ -4,18 +4,24 @@ In a wheel they are the package-data packages ``formkit._validators`` and
 ``formkit._templates``; in a source checkout (also an editable install run from the
 checkout) they are the top-level folders beside ``formkit/``. The vocabulary — the Chinese
 words the code matches or writes (numerals, units, label asides, yes/no words) — is data in
-``formkit/vocabulary/*.yaml``, read by :func:`vocabulary`.
+``formkit/vocabulary/*.yaml``, read by :func:`vocabulary`; a nested section is taken typed by
+:func:`word_section` (its shape checked where it is read) or :func:`text_map`.
 """
 
 from __future__ import annotations
 
+import copy
 import functools
 import importlib.util
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 import yaml
+
+from formkit.model.data import conforms
+
+T = TypeVar("T")
 
 _SOURCE_ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -68,9 +74,23 @@ def word(name: str, key: str) -> str:
     return value
 
 
-def word_map(name: str, key: str) -> dict[str, Any]:
+def word_map(name: str, key: str) -> dict[str, object]:
     """The mapping ``key`` of a vocabulary file, keys text, in the file's order."""
+    return word_section(name, key, dict[str, object])
+
+
+def text_map(name: str, key: str) -> dict[str, str]:
+    """The mapping ``key`` of a vocabulary file, text to text, in the file's order."""
+    return word_section(name, key, dict[str, str])
+
+
+def word_section(name: str, key: str, shape: type[T]) -> T:
+    """The section ``key`` of a vocabulary file, checked to have ``shape`` (a TypedDict,
+    ``dict[str, int]``, ``dict[str, list[str]]``…; see :func:`formkit.model.data.conforms`).
+
+    A shallow copy, so a module that changes its table leaves the file's words alone.
+    """
     value = vocabulary(name)[key]
-    if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
-        raise TypeError(f"formkit/vocabulary/{name}.yaml: {key} is not a mapping of text")
-    return dict(value)
+    if not conforms(value, shape):
+        raise TypeError(f"formkit/vocabulary/{name}.yaml: {key} is not {shape}")
+    return copy.copy(value)

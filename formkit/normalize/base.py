@@ -6,9 +6,9 @@ import re
 import unicodedata
 from typing import Final
 
-from formkit.model.resources import word_map, words
+from formkit.model.resources import text_map, words
 
-KIND_LABELS: Final[dict[str, str]] = word_map("normalize", "kind_labels")
+KIND_LABELS: Final[dict[str, str]] = text_map("normalize", "kind_labels")
 
 
 class _Absent:

@@ -11,11 +11,11 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
-from formkit.model.resources import word, word_map
+from formkit.model.resources import word, word_section
 
-DIGITS: Final[dict[str, int]] = word_map("normalize", "digits")
-SMALL_UNITS: Final[dict[str, int]] = word_map("normalize", "small_units")
-BIG_UNITS: Final[dict[str, int]] = word_map("normalize", "big_units")
+DIGITS: Final = word_section("normalize", "digits", dict[str, int])
+SMALL_UNITS: Final = word_section("normalize", "small_units", dict[str, int])
+BIG_UNITS: Final = word_section("normalize", "big_units", dict[str, int])
 POINT: Final = word("normalize", "decimal_point")  # 三点五
 NUMERAL_CHARS: Final = (
     "0123456789.," + POINT + "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)

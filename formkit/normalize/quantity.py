@@ -14,7 +14,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Final, NamedTuple
 
-from formkit.model.resources import word, word_map, words
+from formkit.model.resources import word, word_section, words
 from formkit.normalize.base import NormalizeError, UnitMismatch, nfkc, squash
 from formkit.normalize.numerals import (
     BIG_UNITS,
@@ -27,12 +27,22 @@ from formkit.normalize.numerals import (
 LIMIT: Final = Decimal(10**15)
 MONEY, AREA, PERCENT, COUNT = "money", "area", "percent", "count"
 _FAMILIES: Final = {"money": MONEY, "area": AREA, "percent": PERCENT}
+
+
+def _unit(spec: list[str | int]) -> tuple[str, Decimal]:
+    """A unit's ``[family, factor]`` or ``[family, factor, divisor]`` (亩: 10000 / 15 ㎡)."""
+    family, factor, *divisor = map(str, spec)
+    return _FAMILIES[family], Decimal(factor) / Decimal(divisor[0]) if divisor else Decimal(factor)
+
+
 UNITS: Final[dict[str, tuple[str, Decimal]]] = {
-    name: (_FAMILIES[family], Decimal(factor) / divisor[0] if divisor else Decimal(factor))
-    for name, (family, factor, *divisor) in word_map("normalize", "units").items()
+    name: _unit(spec)
+    for name, spec in word_section("normalize", "units", dict[str, list[str | int]]).items()
 }
 UNITS.update((c, (COUNT, Decimal(1))) for c in words("normalize", "counters"))
-_MULTIPLIERS: Final = {k: Decimal(v) for k, v in word_map("normalize", "multipliers").items()}
+_MULTIPLIERS: Final = {
+    k: Decimal(v) for k, v in word_section("normalize", "multipliers", dict[str, int]).items()
+}
 _UNIT_NAMES = sorted(UNITS, key=len, reverse=True)
 _OTHER_MONEY = re.compile(f"({'|'.join(map(re.escape, words('normalize', 'foreign_currencies')))})")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from formkit.model.resources import word_map, words
+from formkit.model.resources import text_map, words
 from formkit.normalize.base import (
     ABSENT,
     NormalizeError,
@@ -33,7 +33,7 @@ _PREFIXES: Final = sorted(
     key=lambda pair: len(pair[0]),
     reverse=True,
 )
-_SUFFIX_DIRECTION: Final[dict[str, str]] = word_map("normalize", "suffix_directions")
+_SUFFIX_DIRECTION: Final[dict[str, str]] = text_map("normalize", "suffix_directions")
 _SUFFIX = re.compile(f"({'|'.join(_SUFFIX_DIRECTION)})$")
 
 

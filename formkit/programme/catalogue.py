@@ -47,10 +47,10 @@ from formkit.model import codes
 from formkit.model.data import conforms
 from formkit.model.errors import ConfigError
 from formkit.model.findings import Finding, finding
-from formkit.model.resources import vocabulary, word, word_map
+from formkit.model.resources import text_map, vocabulary, word, word_section
 from formkit.normalize import NormalizeError, month_from_excel_number
 
-LEVELS: dict[str, str] = word_map("identifiers", "zone_levels")
+LEVELS: dict[str, str] = text_map("identifiers", "zone_levels")
 
 
 @dataclass(frozen=True)
@@ -187,7 +187,9 @@ def _either(words: list[str]) -> str:
 @functools.cache
 def _headers() -> dict[str, tuple[str, ...]]:
     """Column → the headings it goes by, the standard one first."""
-    return {k: tuple(v) for k, v in word_map("catalogue", "headers").items()}
+    return {
+        k: tuple(v) for k, v in word_section("catalogue", "headers", dict[str, list[str]]).items()
+    }
 
 
 def _squash(text: str) -> str:

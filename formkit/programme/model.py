@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from formkit.model.resources import word, word_map, words
+from formkit.model.resources import text_map, word, word_section, words
 from formkit.programme.catalogue import Catalogue
 
 # the 一级指标 and their default weights, grades and tiers (【定】): vocabulary/programme.yaml
-DEFAULT_WEIGHTS = {k: float(v) for k, v in word_map("programme", "dimensions").items()}
+DEFAULT_WEIGHTS = {
+    k: float(v) for k, v in word_section("programme", "dimensions", dict[str, float]).items()
+}
 DIMENSIONS = tuple(DEFAULT_WEIGHTS)
 
 _CITY_SUFFIX = word("programme", "city_suffix")
@@ -42,7 +44,9 @@ class Grade:
 
 
 # the lowest scores as the YAML gives them (90, not 90.0: outputs print them)
-DEFAULT_GRADES = tuple(Grade(name, low) for name, low in word_map("programme", "grades").items())
+DEFAULT_GRADES = tuple(
+    Grade(name, low) for name, low in word_section("programme", "grades", dict[str, float]).items()
+)
 
 
 @dataclass(frozen=True)
@@ -76,7 +80,7 @@ class ApprovedZone:
 
 
 ALLOCATION_RULES = ("equal", "tiers")
-DEFAULT_TIERS = {k: Decimal(v) for k, v in word_map("programme", "tiers").items()}
+DEFAULT_TIERS = {k: Decimal(v) for k, v in text_map("programme", "tiers").items()}
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from formkit.model.document import Block, Document, Location, Paragraph
 from formkit.model.errors import InputFileError
 from formkit.model.findings import finding
-from formkit.model.resources import word_map
+from formkit.model.resources import text_map
 from formkit.readers.pdf_tables import (
     RawTable,
     borderless_tables,
@@ -302,7 +302,7 @@ def _carries_on(first: RawTable, second: RawTable, page: PageContent, running: s
     return continues(first, second)
 
 
-_PN: dict[str, str] = word_map("readers", "page_number")
+_PN: dict[str, str] = text_map("readers", "page_number")
 _PAGE_NUMBER = re.compile(
     rf"^[-—–\s]*({_PN['ordinal']}\s*)?#(\s*{_PN['page']})?"
     rf"(\s*[/／{_PN['total']}]\s*#?\s*{_PN['page']}?)?[-—–\s]*$"

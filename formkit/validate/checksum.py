@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TypedDict
 
 from formkit.model.codes import text
-from formkit.model.resources import word, word_map
+from formkit.model.resources import text_map, word
 
 # --- unified social credit code, GB 32100-2015 -------------------------------------------
 
@@ -68,7 +68,7 @@ def credit_code_problem(code: str) -> str | None:
 # --- development-zone code ----------------------------------------------------------------
 
 ZONE_CODE_RE = re.compile(r"^(?P<level>[GS])(?P<province>\d{2})(?P<serial>\d{4})$")
-ZONE_LEVELS: dict[str, str] = word_map("identifiers", "zone_levels")
+ZONE_LEVELS: dict[str, str] = text_map("identifiers", "zone_levels")
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ def parse_zone_code(text: str) -> ZoneCode | None:
 
 # --- document numbers (发文字号) -------------------------------------------------------------
 
-_DOCNO_WORDS = word_map("identifiers", "docno")
+_DOCNO_WORDS = text_map("identifiers", "docno")
 _DI, _HAO = _DOCNO_WORDS["ordinal"], _DOCNO_WORDS["number"]  # 第, 号
 DOCNO_RE = re.compile(rf"^(?P<prefix>\S+?)〔(?P<year>\d{{4}})〕(?P<seq>[1-9]\d*){_HAO}$")
 # Brackets people type instead of 〔〕: [] ［］ 【】 （） () ﹝﹞ 〈〉 <>.

@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from formkit.model.errors import OutputFileError
-from formkit.model.resources import word_map
+from formkit.model.resources import word_section
 from formkit.spec import FormSpec, available_forms, load_spec
 from formkit.writers.atomic import write_bytes_atomic
 from formkit.writers.forms_docx import application_docx, plan_docx, spec_docx
@@ -36,7 +36,8 @@ WRITERS: dict[tuple[str, str], Writer] = {
 
 # The files ``formkit forms`` writes, in order: file name → (form, format).
 BLANK_FORMS: dict[str, tuple[str, str]] = {
-    name: (form, fmt) for name, (form, fmt) in word_map("writers", "blank_forms").items()
+    name: (form, fmt)
+    for name, (form, fmt) in word_section("writers", "blank_forms", dict[str, list[str]]).items()
 }
 
 _REASONS = {  # errno → a reason of formkit.model.codes.REASONS

@@ -19,14 +19,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import SupportsFloat
+from typing import SupportsFloat, TypedDict
 
 from docx.document import Document
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.table import Table, _Cell
 
-from formkit.model.resources import word, word_map
+from formkit.model.resources import word, word_section
 from formkit.spec import Field, FormSpec
 from formkit.writers.ooxml_common import (
     bool_text,
@@ -280,7 +280,17 @@ def _hint(cell: _Cell, field: Field) -> None:
 
 # -- the plan -----------------------------------------------------------------------------------
 
-PLAN_WORDS = word_map("writers", "plan")
+
+class _PlanWords(TypedDict):  # vocabulary/writers.yaml: plan
+    outline_suffix: str
+    outline_note: str
+    part_hint: str
+    sub_numerals: list[str]
+    blank_uses: list[str]
+    total: str
+
+
+PLAN_WORDS = word_section("writers", "plan", _PlanWords)
 NUMERALS = word("normalize", "numbering_digits")  # 一、 二、
 SUB_NUMERALS: tuple[str, ...] = tuple(PLAN_WORDS["sub_numerals"])
 PLAN_PAGE = Page(top=37, bottom=35, left=28, right=26)

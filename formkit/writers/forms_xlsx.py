@@ -27,7 +27,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from formkit.model.resources import word, word_map, words
+from formkit.model.resources import text_map, word, word_section, words
 from formkit.spec import Field, FormSpec
 from formkit.writers.excel_limits import fit, sheet_title
 from formkit.writers.ooxml_common import (
@@ -39,7 +39,7 @@ from formkit.writers.ooxml_common import (
 from formkit.writers.safe_cells import set_cell
 
 SONG, HEI, TITLE_FACE = (
-    word_map("writers", "typefaces")[k] for k in ("songti", "heiti", "xiaobiaosong")
+    text_map("writers", "typefaces")[k] for k in ("songti", "heiti", "xiaobiaosong")
 )
 BODY = Font(name=SONG, size=11, charset=134)
 BOLD = Font(name=HEI, size=11, charset=134)
@@ -65,8 +65,8 @@ NUMBER_FORMATS = {
     "target": "General",
 }
 YES_NO = words("writers", "yes_no")
-_SHEETS: dict[str, list[str]] = word_map("writers", "sheets")
-_DROPDOWN: dict[str, str] = word_map("writers", "dropdown")
+_SHEETS = word_section("writers", "sheets", dict[str, list[str]])
+_DROPDOWN: dict[str, str] = text_map("writers", "dropdown")
 BLANK_ROWS_PER_DIMENSION = 2
 
 
@@ -114,8 +114,8 @@ def progress_xlsx(spec: FormSpec, data: Mapping[str, object] | None = None) -> b
     return _save(book, spec.title)
 
 
-TARGETS_NOTE: str = word_map("writers", "notes")["targets"]
-PROGRESS_NOTE: str = word_map("writers", "notes")["progress"]
+TARGETS_NOTE: str = text_map("writers", "notes")["targets"]
+PROGRESS_NOTE: str = text_map("writers", "notes")["progress"]
 
 
 def _save(book: Workbook, title: str) -> bytes:

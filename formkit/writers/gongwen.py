@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
-from formkit.model.resources import word_map
+from formkit.model.resources import text_map
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -38,7 +38,7 @@ CHAR_W = 316  # 156 mm / 28 characters, in twips
 CHAR_SPACING = -5
 
 # --- type faces and sizes (§7) -----------------------------------------------------------------
-TYPEFACES: dict[str, str] = word_map("writers", "typefaces")
+TYPEFACES: dict[str, str] = text_map("writers", "typefaces")
 XIAOBIAOSONG, FANGSONG = TYPEFACES["xiaobiaosong"], TYPEFACES["fangsong"]
 HEITI, KAITI, SONGTI = TYPEFACES["heiti"], TYPEFACES["kaiti"], TYPEFACES["songti"]
 LATIN = "Times New Roman"
@@ -137,7 +137,7 @@ NO_GRID = '<w:snapToGrid w:val="0"/>'
 FIRST_LINE = '<w:ind w:firstLineChars="200" w:firstLine="640"/>'
 CENTER = '<w:jc w:val="center"/>'
 
-_NAMES: dict[str, str] = word_map("writers", "gongwen_styles")  # id → the name Word shows
+_NAMES: dict[str, str] = text_map("writers", "gongwen_styles")  # id → the name Word shows
 STYLES: tuple[Style, ...] = (
     Style("GwBody", _NAMES["GwBody"], FIRST_LINE + '<w:jc w:val="both"/>'),
     Style(

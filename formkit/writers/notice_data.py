@@ -12,17 +12,30 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, TypedDict
 
 from formkit.model.dates import WorkCalendar, cn_date, expand_dates, parse_date
 from formkit.model.errors import TemplateError
-from formkit.model.resources import word_map
+from formkit.model.resources import text_map, word_section
 from formkit.programme.model import Programme
 from formkit.writers.gongwen import TEXT_W, closing_indents, text_width
 
-_HAO = word_map("identifiers", "docno")["number"]  # 号
+
+class _NoticeWords(TypedDict):  # vocabulary/writers.yaml: notice
+    forms: list[str]
+    grades: dict[str, int]
+    mark: str
+    printer: str
+    funding_attachment: str
+    evaluation_attachment: str
+    opinion_recipients: str
+    opinion_clean: str
+    opinion_findings: str
+
+
+_HAO = text_map("identifiers", "docno")["number"]  # 号
 DOCNO = re.compile(rf"^(?P<prefix>\S+?)〔(?P<year>\d{{4}})〕(?P<seq>[1-9]\d*){_HAO}$")
-WORDS = word_map("writers", "notice")
+WORDS = word_section("writers", "notice", _NoticeWords)
 DEFAULT_FORMS: tuple[str, ...] = tuple(WORDS["forms"])
 DEFAULT_GRADES: tuple[tuple[str, int], ...] = tuple(WORDS["grades"].items())
 

@@ -8,14 +8,14 @@ from collections.abc import Mapping
 
 from openpyxl import Workbook
 
-from formkit.model.resources import word_map
+from formkit.model.resources import text_map, word_section
 from formkit.spec import FormSpec
 from formkit.writers.excel_limits import fit
 from formkit.writers.forms_xlsx import field_sheet, table_rows, table_sheet
 from formkit.writers.ooxml_common import deterministic_package
 
-SELF_EVAL_NOTE: str = word_map("writers", "notes")["self_eval"]
-_SHEETS: list[str] = word_map("writers", "sheets")["self_eval"]
+SELF_EVAL_NOTE: str = text_map("writers", "notes")["self_eval"]
+_SHEETS: list[str] = word_section("writers", "sheets", dict[str, list[str]])["self_eval"]
 
 
 def self_eval_xlsx(spec: FormSpec, data: Mapping[str, object] | None = None) -> bytes:

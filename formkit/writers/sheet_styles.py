@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 
-from formkit.model.resources import word_map
+from formkit.model.resources import text_map
 
 THIN = Side(style="thin", color="999999")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
-HEAD_FONT = Font(name=word_map("writers", "typefaces")["heiti"], bold=True)
+HEAD_FONT = Font(name=text_map("writers", "typefaces")["heiti"], bold=True)
 
 
 def head_style(name: str) -> NamedStyle:

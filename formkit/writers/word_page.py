@@ -29,7 +29,7 @@ from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from formkit.model.resources import word_map
+from formkit.model.resources import text_map
 from formkit.writers.ooxml_common import (
     deterministic_package,
     drop_theme_color,
@@ -38,7 +38,7 @@ from formkit.writers.ooxml_common import (
 )
 
 FANGSONG, HEITI, KAITI, XIAOBIAOSONG = (
-    word_map("writers", "typefaces")[k] for k in ("fangsong", "heiti", "kaiti", "xiaobiaosong")
+    text_map("writers", "typefaces")[k] for k in ("fangsong", "heiti", "kaiti", "xiaobiaosong")
 )
 HINT_GREY = RGBColor(0x80, 0x80, 0x80)
 # Style names as Word shows them; paragraphs refer to styles by id, set directly (assigning

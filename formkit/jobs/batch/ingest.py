@@ -23,7 +23,7 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NotRequired, cast
+from typing import NotRequired, TypedDict, cast
 
 from formkit import __version__
 from formkit.intake.names import safe_display
@@ -31,7 +31,7 @@ from formkit.intake.zipaudit import member_path
 from formkit.jobs.batch.discover import InboxFile, unchanged, walk
 from formkit.jobs.batch.workers import Read, map_files
 from formkit.jobs.registry import Registry, StoredFile
-from formkit.model.resources import validators_dir, word_map
+from formkit.model.resources import validators_dir, word_section
 from formkit.pipeline import FileResult, Options, ResultData, process_bytes
 from formkit.programme import Programme, load_programme
 
@@ -40,9 +40,17 @@ Progress = Callable[[int, int, str], None]
 # What a worker stores besides ``FileResult.to_data()``; part of the fingerprint, so results
 # stored in an older shape are read again rather than misread.
 STORED_FORMAT = "2: rows_not_applicable"
+
+
+class _InboxWords(TypedDict):  # the part of vocabulary/cycle.yaml: inbox read here
+    not_applicable: list[str]
+
+
 # An indicator row marked as not applying to the zone (a none-marker in an amount reads as 0,
 # so the mark is kept beside the values: the cycle scores such a row apart).
-NOT_APPLICABLE: tuple[str, ...] = tuple(word_map("cycle", "inbox")["not_applicable"])
+NOT_APPLICABLE: tuple[str, ...] = tuple(
+    word_section("cycle", "inbox", _InboxWords)["not_applicable"]
+)
 
 # Test hook: seconds each worker waits before reading a file, so a test can kill a run
 # part-way at a known point. Never set in normal use.

@@ -7,21 +7,40 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 import yaml
 from openpyxl import Workbook
 
 from formkit.jobs.cycle import workbook as wb
 from formkit.jobs.cycle.allocate import AllocationResult
-from formkit.model.resources import word_map
+from formkit.model.resources import text_map, word_section
 from formkit.programme import Programme
 
-WORDS = word_map("cycle", "allocation")
+
+class _DetailWords(wb.TableWords):
+    capped: str
+    nothing: str
+    zones: str
+
+
+class _AllocationWords(TypedDict):  # vocabulary/cycle.yaml: allocation
+    workbook: str
+    title: str
+    rules: dict[str, str]
+    data_comment: str
+    detail: _DetailWords
+    blocks: wb.TableWords
+    recipients: str
+    cc: list[str]
+    province: str
+
+
+WORDS = word_section("cycle", "allocation", _AllocationWords)
 WORKBOOK: str = WORDS["workbook"]
 FUNDING = "funding.yaml"
 RULE_ZH: dict[str, str] = WORDS["rules"]
-_DOCNO = word_map("identifiers", "docno")
+_DOCNO = text_map("identifiers", "docno")
 
 
 def write_allocation(result: AllocationResult, programme: Programme, out: Path) -> list[Path]:

@@ -19,14 +19,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from typing import TypedDict
 
 from formkit.jobs.cycle.inbox import CycleData, Report, Sourced
 from formkit.jobs.cycle.scoring import QUALITATIVE, Item, Scored, rounded, score_items, totals
 from formkit.model.findings import finding
-from formkit.model.resources import word_map
+from formkit.model.resources import word_section
 from formkit.programme import ApprovedZone, Programme
 
-_WORDS = word_map("cycle", "decision")
+
+class _DecisionWords(TypedDict):  # vocabulary/cycle.yaml: decision
+    sources: dict[str, str]
+    reasons: dict[str, str]
+
+
+_WORDS = word_section("cycle", "decision", _DecisionWords)
 SOURCES: dict[str, str] = _WORDS["sources"]
 REASONS: dict[str, str] = _WORDS["reasons"]
 

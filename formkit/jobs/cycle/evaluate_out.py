@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
+from typing import TypedDict
 
 import yaml
 from openpyxl import Workbook
@@ -17,12 +18,42 @@ from openpyxl.chart import BarChart, Reference
 from formkit.jobs.cycle import workbook as wb
 from formkit.jobs.cycle.evaluate import EvaluationResult, ZoneEvaluation
 from formkit.model.errors import InputFileError
-from formkit.model.resources import word_map
+from formkit.model.resources import text_map, word_section
 from formkit.programme import Programme
 
-WORDS = word_map("cycle", "evaluation")
+
+class _ResultsWords(wb.SheetWords):
+    header_before: list[str]  # then one column per dimension
+    dimension: str
+    header_after: list[str]
+    not_applicable: str
+    not_reported: str
+    roll_on: str
+    no_roll_on: str
+
+
+class _IndicatorsWords(wb.TableWords):
+    not_applicable: str
+
+
+class _DimensionsWords(wb.SheetWords):
+    first: str
+    chart: str
+
+
+class _EvaluationWords(TypedDict):  # vocabulary/cycle.yaml: evaluation
+    workbook: str
+    title: str
+    data_comment: str
+    results: _ResultsWords
+    indicators: _IndicatorsWords
+    dimensions: _DimensionsWords
+    recipients: str
+
+
+WORDS = word_section("cycle", "evaluation", _EvaluationWords)
 WORKBOOK: str = WORDS["workbook"]
-_DOCNO = word_map("identifiers", "docno")
+_DOCNO = text_map("identifiers", "docno")
 DATA = "evaluation.yaml"
 CHART_ROWS = 15  # rows each chart takes
 

@@ -26,10 +26,19 @@ from formkit.jobs.batch.ingest import NOT_APPLICABLE, Ingested, ingest
 from formkit.jobs.registry import Entry, Registry
 from formkit.model.data import conforms
 from formkit.model.findings import Finding, finding
-from formkit.model.resources import word_map
+from formkit.model.resources import word_section
 from formkit.programme import ApprovedZone, Programme
 
-_WORDS = word_map("cycle", "inbox")
+
+class _InboxWords(TypedDict):  # vocabulary/cycle.yaml: inbox
+    period_end: dict[str, int]
+    quarters: list[str]
+    whole_year: str
+    not_applicable: list[str]
+    field_labels: dict[str, str]
+
+
+_WORDS = word_section("cycle", "inbox", _InboxWords)
 # 报送时间段 → the month it ends in; 上半年 and 全年 end with 二季度 and 四季度.
 PERIOD_END: dict[str, int] = _WORDS["period_end"]
 QUARTERS: tuple[str, ...] = tuple(_WORDS["quarters"])

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
+from typing import TypedDict
 
 from openpyxl import Workbook
 from openpyxl.chart import LineChart, Reference
@@ -13,9 +14,36 @@ from openpyxl.chart.series import SeriesLabel
 
 from formkit.jobs.cycle import workbook as wb
 from formkit.jobs.cycle.monitor import MonitorResult, PeriodProgress
-from formkit.model.resources import word_map
+from formkit.model.resources import word_section
 
-WORDS = word_map("cycle", "monitor")
+
+class _SummaryWords(wb.TableWords):
+    lagging: str
+    on_track: str
+    late: str
+    on_time: str
+
+
+class _DimensionsWords(wb.SheetWords):
+    first: list[str]  # then one column per dimension
+
+
+class _ChartsWords(wb.TableWords):
+    chart: str
+    series: list[str]
+
+
+class _MonitorWords(TypedDict):  # vocabulary/cycle.yaml: monitor
+    workbook: str
+    title: str
+    period: str
+    summary: _SummaryWords
+    indicators: wb.TableWords
+    dimensions: _DimensionsWords
+    charts: _ChartsWords
+
+
+WORDS = word_section("cycle", "monitor", _MonitorWords)
 WORKBOOK: str = WORDS["workbook"]
 CHART_ROWS = 16
 

@@ -18,10 +18,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from typing import TypedDict
 
-from formkit.model.resources import word_map
+from formkit.model.resources import word_section
 
-_WORDS = word_map("cycle", "scoring")
+
+class _ScoringWords(TypedDict):  # vocabulary/cycle.yaml: scoring
+    qualitative: str
+    notes: dict[str, str]
+
+
+_WORDS = word_section("cycle", "scoring", _ScoringWords)
 QUALITATIVE: str = _WORDS["qualitative"]
 NOTES: dict[str, str] = _WORDS["notes"]
 CENT, TENTH = Decimal("0.01"), Decimal("0.1")

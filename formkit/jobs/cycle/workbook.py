@@ -8,7 +8,7 @@ import io
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -17,15 +17,36 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from formkit.model.errors import OutputFileError
 from formkit.model.findings import Finding
-from formkit.model.resources import word_map
+from formkit.model.resources import word_section
 from formkit.writers.atomic import write_bytes_atomic
 from formkit.writers.excel_limits import fit, sheet_title
 from formkit.writers.forms_xlsx import BODY, BOLD, BOX, CENTRE, HEADER_FILL, LEFT, TITLE_FONT
 from formkit.writers.ooxml_common import deterministic_package
 from formkit.writers.safe_cells import set_cell
 
+
+class SheetWords(TypedDict):  # a sheet's words in vocabulary/cycle.yaml
+    sheet: str
+    title: str
+
+
+class TableWords(SheetWords):
+    header: list[str]
+
+
+class _FindingsWords(TableWords):
+    none: str
+
+
+class _WorkbookWords(TypedDict):  # vocabulary/cycle.yaml: workbook
+    severity: dict[str, str]
+    total_font: str
+    findings: _FindingsWords
+    total: str
+
+
 MONEY = "0.00"
-WORDS = word_map("cycle", "workbook")
+WORDS = word_section("cycle", "workbook", _WorkbookWords)
 SEVERITY_ZH: dict[str, str] = WORDS["severity"]
 TOTAL_FONT = Font(name=WORDS["total_font"], size=11, charset=134)
 TOTAL: str = WORDS["total"]  # 合计

@@ -14,10 +14,10 @@ from formkit.jobs.batch.dossier import Identify
 from formkit.jobs.batch.review import ZoneReview
 from formkit.model.errors import InputFileError
 from formkit.model.findings import Finding, finding
-from formkit.model.resources import word_map
+from formkit.model.resources import text_map
 from formkit.programme import Programme
 
-_COLUMN: dict[str, str] = word_map("panel", "expert_columns")  # role → heading
+_COLUMN: dict[str, str] = text_map("panel", "expert_columns")  # role → heading
 COLUMNS = tuple(_COLUMN.values())
 MAX_BYTES = 5 * 1024 * 1024
 MAX_EXPERTS = 1000
