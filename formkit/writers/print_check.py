@@ -18,7 +18,7 @@ import pdfplumber
 from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from formkit.model.resources import word_map
+from formkit.model.resources import text_map
 
 __all__ = [
     "UNREADABLE",
@@ -56,7 +56,7 @@ UNREADABLE = (
     ZeroDivisionError,
     NotImplementedError,
 )
-_WORDS: dict[str, str] = word_map("writers", "print_check")
+_WORDS = text_map("writers", "print_check")
 _PAGE_NUMBER = re.compile(r"^—\s*\d+\s*—$")
 
 
