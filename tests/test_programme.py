@@ -70,7 +70,7 @@ def test_xlsx_catalogue_with_a_title_row_and_excel_numbers(tmp_path: Path) -> No
     assert [z.approved for z in catalogue.zones] == ["2006-03", "2006-10", "2012-05"]
     assert catalogue.zones[1].level == "省级"  # derived from the code's letter
     (line,) = catalogue.note_lines()
-    assert line == "目录.xlsx 第4行：批准时间为数字 2006.1（Excel 去掉了末尾的 0），按 2006-10 读取"
+    assert line == "目录.xlsx 第4行：批准时间为数字2006.1（Excel 去掉了末尾的0），按2006-10读取"
     (note,) = catalogue.notes  # the note is data: code, params and the file's row
     assert (note.code, note.severity, note.location) == (
         "catalogue-month-number",
@@ -101,7 +101,7 @@ def test_text_2006_1_is_october_when_the_column_went_through_numbers(tmp_path: P
     catalogue = load_catalogue(write(tmp_path, "c.csv", HEADER + rows))
     assert catalogue.zones[1].approved == "2006-10"
     assert catalogue.note_lines() == [
-        "c.csv 第3行：批准时间“2006.1”疑为 Excel 把 2006.10 存成了数字，按 2006-10 读取",
+        "c.csv 第3行：批准时间“2006.1”疑为 Excel 把2006.10存成了数字，按2006-10读取",
     ]
     assert catalogue.note_lines("en") == [
         "c.csv row 3: “批准时间” “2006.1” looks like 2006.10 that Excel stored as a number;"
@@ -114,7 +114,7 @@ def test_text_2006_1_is_january_when_the_column_was_typed(tmp_path: Path) -> Non
     catalogue = load_catalogue(write(tmp_path, "c.csv", HEADER + rows))
     assert [z.approved for z in catalogue.zones] == ["2006-03", "2006-01"]
     assert catalogue.note_lines() == [
-        "c.csv 第3行：批准时间“2006.1”按 2006-01 读取；若原为 2006.10 请更正目录"
+        "c.csv 第3行：批准时间“2006.1”按2006-01读取；若原为2006.10请更正目录"
     ]
 
 
@@ -324,7 +324,7 @@ def test_a_configuration_error_is_data_worded_in_chinese_and_english(tmp_path: P
         ),
         (
             BASE + "cities: [{name: 太原市, quota: 1}]\npanel: {margin: x}\n",
-            "programme.yaml：panel.margin 应为数字，现为 'x'",
+            "programme.yaml：panel.margin 应为数字，现为'x'",
             "programme.yaml: panel.margin must be a number, not 'x'",
         ),
     ],

@@ -1325,19 +1325,19 @@ CODES: dict[str, Code] = _codes(
     Code(
         "catalogue-month-october",
         W,
-        "批准时间“{value}”疑为 Excel 把 {year}.10 存成了数字，按 {year}-10 读取",
+        "批准时间“{value}”疑为 Excel 把{year}.10存成了数字，按{year}-10读取",
         "“批准时间” “{value}” looks like {year}.10 that Excel stored as a number; read as {year}-10",
     ),
     Code(
         "catalogue-month-january",
         W,
-        "批准时间“{value}”按 {year}-01 读取；若原为 {year}.10 请更正目录",
+        "批准时间“{value}”按{year}-01读取；若原为{year}.10请更正目录",
         "“批准时间” “{value}” read as {year}-01; if it was {year}.10, correct the catalogue",
     ),
     Code(
         "catalogue-month-number",
         W,
-        "批准时间为数字 {value}（Excel 去掉了末尾的 0），按 {month} 读取",
+        "批准时间为数字{value}（Excel 去掉了末尾的0），按{month}读取",
         "“批准时间” is the number {value} (Excel dropped the trailing 0); read as {month}",
     ),
     Code(
@@ -1483,7 +1483,7 @@ CODES: dict[str, Code] = _codes(
     Code(
         "programme-not-number-was",
         E,
-        "{file}：{at} 应为数字，现为 {value}",
+        "{file}：{at} 应为数字，现为{value}",
         "{file}: {at} must be a number, not {value}",
     ),
     Code(
