@@ -12,15 +12,26 @@ median of the per-pair ratios, which cancels most of the machine's drift (its sp
 Each command runs with the tree as its working directory and the tree's own interpreter:
 ``python -m`` puts the working directory first on ``sys.path``, so a baseline started from
 the new tree would import the new code.
+
+``--instructions`` (:func:`instructions`) counts instructions instead of CPU time: the command
+runs under ``valgrind --tool=callgrind``, which counts the instructions each process executes,
+the same count whatever the load (about 50× slower, so fewer files suffice). Every process of
+the tree writes its own count (forked workers included: ``--zero-before=PyOS_AfterFork_Child``
+zeroes a fork child's inherited count, so each file holds only its own process's work; spawned
+workers and subprocesses are followed through ``--trace-children=yes``), and the counts of all
+files are summed.
 """
 
 from __future__ import annotations
 
 import compileall
+import os
+import re
 import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -72,6 +83,49 @@ def cpu_seconds(args: Sequence[str], cwd: Path) -> tuple[float, float]:
         raise SystemExit(f"{' '.join(args)} exited {done.returncode} in {cwd}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return cpu, wall
+
+
+VALGRIND = [
+    "valgrind",
+    "--tool=callgrind",
+    "--trace-children=yes",
+    # a forked child starts with its parent's count: zero it where the child begins
+    "--zero-before=PyOS_AfterFork_Child",
+]
+_SUMMARY = re.compile(rb"^summary: (\d+)$", re.MULTILINE)
+
+
+def instructions(args: Sequence[str], cwd: Path) -> int:
+    """Instructions executed by one command and all its processes, under callgrind.
+
+    Hash randomisation is fixed (``PYTHONHASHSEED=0``) so that two runs of the same command
+    count the same instructions to within a few in ten thousand."""
+    with tempfile.TemporaryDirectory(prefix="formkit-callgrind-") as out:
+        argv = [*VALGRIND, f"--callgrind-out-file={out}/callgrind.out.%p", "--log-file=/dev/null"]
+        env = {**os.environ, "PYTHONHASHSEED": "0"}
+        done = subprocess.run(
+            [*argv, *args], cwd=cwd, env=env, stdout=subprocess.DEVNULL, check=False
+        )
+        if done.returncode not in (0, 1):
+            raise SystemExit(f"{' '.join(args)} exited {done.returncode} in {cwd} (callgrind)")
+        counts = [_count(path) for path in Path(out).glob("callgrind.out.*")]
+    if not counts:
+        raise SystemExit(f"callgrind wrote no counts for {' '.join(args)}")
+    return sum(counts)
+
+
+def _count(path: Path) -> int:
+    found = _SUMMARY.search(path.read_bytes())
+    if found is None:
+        raise SystemExit(f"{path}: no summary line (did the process end early?)")
+    return int(found.group(1))
+
+
+def line_fit(points: Sequence[tuple[float, float]]) -> tuple[float, float]:
+    """Slope and intercept of the least-squares line through ``(x, y)`` points."""
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    fit = statistics.linear_regression(xs, ys)
+    return fit.slope, fit.intercept
 
 
 @dataclass
