@@ -322,7 +322,8 @@ def counted(
         + f" — {dt.date.today()}, {platform.machine()}, CPython {platform.python_version()}; "
         + ", ".join(f"{t.label} = {t.commit()}" for t in trees)
         + ". Instructions of `formkit check --workers 1` and all its processes (callgrind), "
-        "in millions; the line through the points: per file (slope) and start-up (intercept).",
+        "in millions, less pebble's polling thread (beside, in brackets: see compare.py); "
+        "the line through the points: per file (slope) and start-up (intercept).",
         "",
         "| tree | files | "
         + " | ".join(f"{n} files" for n in sizes)
@@ -335,17 +336,18 @@ def counted(
         cpu_seconds([tree.python, "-m", "formkit", "check", str(kinds[0][1][0])], tree.root)
         for label, files in kinds:
             argv = [tree.python, "-m", "formkit", "check", "--workers", "1"]
-            points = []
+            points, cells = [], []
             for n in sizes:
-                count = instructions([*argv, *map(str, files[:n])], tree.root) / 1e6
-                points.append((float(n), count))
-                print(f"{tree.label} {label} {n}: {count:.1f} M", file=sys.stderr, flush=True)
+                count = instructions([*argv, *map(str, files[:n])], tree.root)
+                points.append((float(n), count.work / 1e6))
+                cells.append(f"{count.work / 1e6:,.0f} ({count.polling / 1e6:,.0f})")
+                print(f"{tree.label} {label} {n}: {cells[-1]} M", file=sys.stderr, flush=True)
             slope, intercept = line_fit(points)
             fits[tree.label, label] = slope, intercept
             worst = max(abs(y - (intercept + slope * x)) for x, y in points)
-            cells = " | ".join(f"{y:,.0f}" for _, y in points)
             lines.append(
-                f"| {tree.label} | {label} | {cells} | **{slope:.2f}** | {intercept:,.0f} "
+                f"| {tree.label} | {label} | {' | '.join(cells)} | **{slope:.2f}** "
+                f"| {intercept:,.0f} "
                 f"| {worst:.1f} ({worst / (slope * max(sizes) + intercept):.2%}) |"
             )
     if baseline:

@@ -64,6 +64,14 @@ class FileResult:
         return has_errors(self.findings)
 
     def to_dict(self, lang: str = "zh") -> ResultDict:
+        return {**self._values(), "findings": [f.to_dict(lang) for f in self.findings]}
+
+    def to_data(self) -> ResultData:
+        """The result as the batch registry stores it: values and findings as data (code,
+        params, place), no rendered message."""
+        return {**self._values(), "findings": [f.to_data() for f in self.findings]}
+
+    def _values(self) -> _ResultBase:
         record = self.record
         data = record.data() if record else {}
         return {
@@ -75,14 +83,7 @@ class FileResult:
             "indicators": cast("list[dict[str, object]]", data.get("indicators", [])),
             "sections": cast("dict[str, object]", data.get("sections", {})),
             "sources": record.sources() if record else {},
-            "findings": [f.to_dict(lang) for f in self.findings],
         }
-
-    def to_data(self) -> ResultData:
-        """The result as the batch registry stores it: values and findings as data (code,
-        params, place), no rendered message."""
-        out = self.to_dict()
-        return {**out, "findings": [f.to_data() for f in self.findings]}
 
 
 def exit_code(results: Iterable[FileResult]) -> int:
