@@ -240,7 +240,7 @@ def main() -> int:
         return 0
     if args.baseline:
         kinds = [("申报信息表 .docx", docs), ("绩效目标表 .xlsx", books)]
-        print(against(args.baseline, args.pairs, kinds))
+        print(against(args.baseline, args.pairs, kinds, args.new))
         return 0
     compileall.compile_dir(ROOT / "formkit", quiet=1)
     rows = [
@@ -265,9 +265,14 @@ def main() -> int:
     return 0
 
 
-def against(baseline: Path, pairs: int, kinds: list[tuple[str, list[Path]]]) -> str:
-    """``formkit check`` in the baseline and in this tree, interleaved: CPU ms per file."""
+def against(
+    baseline: Path, pairs: int, kinds: list[tuple[str, list[Path]]], new: Path | None = None
+) -> str:
+    """``formkit check`` in the baseline and in this tree (or ``new``), interleaved: CPU ms
+    per file."""
     trees = checkouts(baseline)
+    if new is not None:
+        trees[-1] = Checkout("new", new.resolve())
     for tree in trees:
         tree.compile()
         # one run first: the baseline's spec cache (in ~/.cache) warm, as a user has it
