@@ -2,6 +2,7 @@
 
     python benchmarks/bench_check.py [N] [--write]
     python benchmarks/bench_check.py [N] --baseline OLD_CHECKOUT [--pairs P]
+    python benchmarks/bench_check.py [N] [--baseline OLD_CHECKOUT] --instructions 10,25,50
 
 Generates a seeded corpus of N filled 申报信息表 (.docx) and N 绩效目标表 (.xlsx) with the
 project's own writers (``benchmarks/corpus/``, not committed), then measures in this process,
@@ -22,6 +23,13 @@ beside it, the machine's speed (a fixed loop) taken every round, and the start-u
 With ``--baseline`` only the commands are measured, in the old checkout and this one
 alternately (:mod:`compare`): ``formkit check --workers 1`` and ``2`` over each kind, and the
 start-up (one workbook), P pairs each; CPU of the command and its workers per file.
+
+With ``--instructions N1,N2,…`` the commands are counted in instructions under callgrind
+(:func:`compare.instructions`: repeatable whatever the machine's load) instead of timed:
+``formkit check --workers 1`` over the first N1, N2, … files of each kind in each checkout,
+and the least-squares line through those points gives the cost per file (slope) apart from
+the start-up (intercept); the largest distance of a point from its line shows whether the
+cost is linear in the files.
 
 The package is byte-compiled first, as an installed formkit is: the environment may set
 PYTHONDONTWRITEBYTECODE, and compiling ~120 modules from source at every start would add
@@ -45,7 +53,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
-from compare import Checkout, checkouts, cpu_seconds, interleave, table
+from compare import Checkout, checkouts, cpu_seconds, instructions, interleave, line_fit, table
 from docx2python import docx2python
 from lxml import etree
 
@@ -217,11 +225,22 @@ def main() -> int:
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--baseline", type=Path, help="another checkout to compare with")
     parser.add_argument("--pairs", type=int, default=RUNS)
+    parser.add_argument(
+        "--instructions",
+        metavar="N1,N2,...",
+        help="count instructions under callgrind at these numbers of files, not CPU time",
+    )
+    parser.add_argument("--new", type=Path, help="a copy of this tree to measure instead")
     args = parser.parse_args()
     docs, books = make_corpus(args.n)
+    if args.instructions:
+        sizes = sorted({int(n) for n in args.instructions.split(",")})
+        kinds = [("申报信息表 .docx", docs), ("绩效目标表 .xlsx", books)]
+        print(counted(args.baseline, sizes, kinds, args.new))
+        return 0
     if args.baseline:
         kinds = [("申报信息表 .docx", docs), ("绩效目标表 .xlsx", books)]
-        print(against(args.baseline, args.pairs, kinds))
+        print(against(args.baseline, args.pairs, kinds, args.new))
         return 0
     compileall.compile_dir(ROOT / "formkit", quiet=1)
     rows = [
@@ -246,9 +265,14 @@ def main() -> int:
     return 0
 
 
-def against(baseline: Path, pairs: int, kinds: list[tuple[str, list[Path]]]) -> str:
-    """``formkit check`` in the baseline and in this tree, interleaved: CPU ms per file."""
+def against(
+    baseline: Path, pairs: int, kinds: list[tuple[str, list[Path]]], new: Path | None = None
+) -> str:
+    """``formkit check`` in the baseline and in this tree (or ``new``), interleaved: CPU ms
+    per file."""
     trees = checkouts(baseline)
+    if new is not None:
+        trees[-1] = Checkout("new", new.resolve())
     for tree in trees:
         tree.compile()
         # one run first: the baseline's spec cache (in ~/.cache) warm, as a user has it
@@ -283,6 +307,60 @@ def against(baseline: Path, pairs: int, kinds: list[tuple[str, list[Path]]]) -> 
             f"(median {statistics.median(speed):.0f}) across the rounds.",
         ]
     )
+
+
+def counted(
+    baseline: Path | None,
+    sizes: list[int],
+    kinds: list[tuple[str, list[Path]]],
+    new: Path | None = None,
+) -> str:
+    """``formkit check --workers 1`` over the first N files of each kind, for each N of
+    ``sizes``, in each checkout, under callgrind: instructions per file and at start-up."""
+    trees = checkouts(baseline)
+    if new is not None:
+        trees[-1] = Checkout("new", new.resolve())
+    fits: dict[tuple[str, str], tuple[float, float]] = {}
+    lines = [
+        f"`python benchmarks/bench_check.py --instructions {','.join(map(str, sizes))}"
+        + (f" --baseline {baseline}`" if baseline else "`")
+        + f" — {dt.date.today()}, {platform.machine()}, CPython {platform.python_version()}; "
+        + ", ".join(f"{t.label} = {t.commit()}" for t in trees)
+        + ". Instructions of `formkit check --workers 1` and all its processes (callgrind), "
+        "in millions, less pebble's polling thread (beside, in brackets: see compare.py); "
+        "the line through the points: per file (slope) and start-up (intercept).",
+        "",
+        "| tree | files | "
+        + " | ".join(f"{n} files" for n in sizes)
+        + " | per file | start-up | largest distance from the line |",
+        "|---|---|" + "---:|" * (len(sizes) + 3),
+    ]
+    for tree in trees:
+        tree.compile()
+        # one run first: the baseline's spec cache (in ~/.cache) warm, as a user has it
+        cpu_seconds([tree.python, "-m", "formkit", "check", str(kinds[0][1][0])], tree.root)
+        for label, files in kinds:
+            argv = [tree.python, "-m", "formkit", "check", "--workers", "1"]
+            points, cells = [], []
+            for n in sizes:
+                count = instructions([*argv, *map(str, files[:n])], tree.root)
+                points.append((float(n), count.work / 1e6))
+                cells.append(f"{count.work / 1e6:,.0f} ({count.polling / 1e6:,.0f})")
+                print(f"{tree.label} {label} {n}: {cells[-1]} M", file=sys.stderr, flush=True)
+            slope, intercept = line_fit(points)
+            fits[tree.label, label] = slope, intercept
+            worst = max(abs(y - (intercept + slope * x)) for x, y in points)
+            lines.append(
+                f"| {tree.label} | {label} | {' | '.join(cells)} | **{slope:.2f}** "
+                f"| {intercept:,.0f} "
+                f"| {worst:.1f} ({worst / (slope * max(sizes) + intercept):.2%}) |"
+            )
+    if baseline:
+        lines += ["", "| files | new / old per file | new / old start-up |", "|---|---:|---:|"]
+        for label, _ in kinds:
+            (old_s, old_i), (new_s, new_i) = fits["old", label], fits["new", label]
+            lines.append(f"| {label} | **{new_s / old_s:.3f}** | {new_i / old_i:.3f} |")
+    return "\n".join(lines)
 
 
 def report(

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from formkit.intake.isolate import start_method
+from formkit.jobs.batch.precheck import check_paths, dossier_values
+from formkit.jobs.batch.review import for_review
 from formkit.model.errors import InputFileError
 from formkit.pipeline import FileResult, Options, check, read_document, unreadable
 from formkit.programme import Programme, load_programme
@@ -58,6 +60,30 @@ def test_without_records_results_keep_form_layout_and_findings_only() -> None:
             assert (b.record.form, b.record.layout) == (a.record.form, a.record.layout)
             assert a.record.fields and not b.record.fields
             assert not b.record.indicators and not b.record.sections
+
+
+def test_without_records_the_dossier_values_come_back_as_the_review_reads_them() -> None:
+    full = check([INBOX], Options(workers=2))
+    cut = check([INBOX], Options(workers=2, records=False, keep=dossier_values()))
+    assert _summary(cut) == _summary(full)
+    assert [for_review(r.to_data()) for r in cut] == [for_review(r.to_data()) for r in full]
+    targets = [r for r in cut if r.form == "targets" and r.record is not None]
+    assert targets and all(r.record.indicators for r in targets if r.record)
+    assert all(not r.record.sections for r in cut if r.record)
+
+
+def test_the_dossier_checks_find_the_same_with_or_without_the_values_read(tmp_path: Path) -> None:
+    def found(results: list[FileResult]) -> list[tuple[str, list[tuple[str, str | None]]]]:
+        return [(r.file, [(f.code, f.location) for f in r.findings]) for r in results]
+
+    inbox = tmp_path / "inbox"
+    shutil.copytree(INBOX, inbox)
+    (inbox / "太原市" / "太原样例经济技术开发区" / "两年期实施方案.docx").unlink()
+    slim = check_paths([inbox], Options(workers=2, records=False))
+    full = check_paths([inbox], Options(workers=2, records=True))
+    assert found(slim) == found(full)
+    assert any(f.code == "document-missing" for r in slim for f in r.findings)
+    assert all(r.record is None or not r.record.sections for r in slim)
 
 
 def _imported_after_warm_up(names: list[str]) -> set[str]:

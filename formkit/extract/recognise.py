@@ -64,7 +64,8 @@ def _evidence(
     points = 0
     index = index_for(spec, "fields", spec.fields)
     named = sorted(
-        {f.key for t in texts if not is_generic(t) and (f := index.exact.get(t)) is not None}
+        # the index first: a text that names no field needs no look at the generic words
+        {f.key for t in texts if (f := index.exact.get(t)) is not None and not is_generic(t)}
     )
     found += named
     points += len(named)

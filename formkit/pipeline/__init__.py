@@ -65,6 +65,14 @@ class FileResult:
         return has_errors(self.findings)
 
     def to_dict(self, lang: str = "zh") -> ResultDict:
+        return {**self._values(), "findings": [f.to_dict(lang) for f in self.findings]}
+
+    def to_data(self) -> ResultData:
+        """The result as the batch registry stores it: values and findings as data (code,
+        params, place), no rendered message."""
+        return {**self._values(), "findings": [f.to_data() for f in self.findings]}
+
+    def _values(self) -> _ResultBase:
         record = self.record
         data = record.data() if record else {}
         return {
@@ -76,14 +84,7 @@ class FileResult:
             "indicators": cast("list[dict[str, object]]", data.get("indicators", [])),
             "sections": cast("dict[str, object]", data.get("sections", {})),
             "sources": record.sources() if record else {},
-            "findings": [f.to_dict(lang) for f in self.findings],
         }
-
-    def to_data(self) -> ResultData:
-        """The result as the batch registry stores it: values and findings as data (code,
-        params, place), no rendered message."""
-        out = self.to_dict()
-        return {**out, "findings": [f.to_data() for f in self.findings]}
 
 
 def exit_code(results: Iterable[FileResult]) -> int:
@@ -92,6 +93,31 @@ def exit_code(results: Iterable[FileResult]) -> int:
     if any(r.unreadable for r in results):
         return 2
     return 1 if any(r.has_errors for r in results) else 0
+
+
+@dataclass(frozen=True)
+class Keep:
+    """What of each record a caller reads when it does not want the values read
+    (``Options.records`` False): these fields, and of the table's rows that have a
+    ``row_key`` value these columns. The rest stays in the worker: ``check``'s dossier checks
+    read a tenth of a record (a 绩效目标表's pickle: 10.7 KB whole)."""
+
+    fields: frozenset[str] = frozenset()
+    columns: frozenset[str] = frozenset()
+    row_key: str = "indicator"
+
+    def cut(self, record: Record) -> Record:
+        """The record with only these values (its form and layout kept)."""
+        return Record(
+            record.form,
+            record.layout,
+            fields={k: v for k, v in record.fields.items() if k in self.fields},
+            indicators=[
+                {k: v for k, v in row.items() if k in self.columns}
+                for row in record.indicators
+                if self.columns and self.row_key in row
+            ],
+        )
 
 
 class OptionsDict(TypedDict, total=False):
@@ -104,6 +130,7 @@ class OptionsDict(TypedDict, total=False):
     memory_mb: int
     workers: int
     records: bool
+    keep: Keep
 
 
 @dataclass(frozen=True)
@@ -119,6 +146,7 @@ class Options:
     # False: results carry the form, its layout and the findings but not the values read —
     # all a text report shows, and a tenth of what a worker would otherwise send back.
     records: bool = True
+    keep: Keep = Keep()  # what of the values read comes back all the same without records
 
     @classmethod
     def resolve(cls, value: Options | OptionsDict | None) -> Options:
@@ -361,5 +389,5 @@ def check_one(name: str, path: str, options: Options) -> list[FileResult]:
     if not options.records:
         for result in results:
             if result.record is not None:
-                result.record = Record(result.record.form, result.record.layout)
+                result.record = options.keep.cut(result.record)
     return results

@@ -18,15 +18,17 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from formkit.jobs.batch.dossier import Dossier, Submission, group, submissions
-from formkit.jobs.batch.review import dossier_issues, for_review, skipped_checks
-from formkit.jobs.batch.status import Issue
-from formkit.jobs.registry import Entry
 from formkit.model.findings import Finding, finding
-from formkit.pipeline import FileResult, Options, check
+from formkit.pipeline import FileResult, Keep, Options, check
 from formkit.programme.model import Programme
 from formkit.spec import load_all
+
+if TYPE_CHECKING:
+    from formkit.jobs.batch.dossier import Dossier, Submission
+    from formkit.jobs.batch.status import Issue
+    from formkit.jobs.registry import Entry
 
 
 @dataclass
@@ -52,12 +54,33 @@ class Dossiers:
 
 def check_paths(paths: Sequence[str | Path], options: Options) -> list[FileResult]:
     """``formkit check``: :func:`formkit.pipeline.check`, then the dossier checks when the
-    paths make dossiers. The results carry the values read (the grouping needs them)."""
-    options = dataclasses.replace(options, records=True)
+    paths make dossiers. The results carry the values the dossier checks read (all of them
+    with ``options.records``); one plain file brings its whole record back, as it may turn out
+    to be an archive of a dossier."""
+    if len(paths) == 1 and not _may_hold_dossiers(Path(paths[0])):
+        options = dataclasses.replace(options, records=True)
+    else:
+        options = dataclasses.replace(options, keep=dossier_values())
     results = check(paths, options)
     if wants_dossiers(paths, results):
         attach(results, check_dossiers(results, options.programme, options.validators))
     return results
+
+
+def _may_hold_dossiers(path: Path) -> bool:
+    # only a guess at what to send back: an archive named otherwise still gets its records
+    return path.is_dir() or path.suffix.lower() == ".zip"
+
+
+def dossier_values() -> Keep:
+    """The values :func:`check_dossiers` reads of each record: the review's fields (the
+    grouping's and the checks') and Form B's indicator columns the checks compare."""
+    # on use, not at the top: importing the dossier machinery (review, registry, sqlite3)
+    # costs 38 M instructions, ~30 ms CPU (measured), which a check of one file never uses
+    from formkit.jobs.batch import checks
+    from formkit.jobs.batch.review import FIELDS_READ
+
+    return Keep(frozenset(FIELDS_READ), frozenset(checks.INDICATOR_KEYS))
 
 
 def without_forms(paths: Sequence[str | Path], results: Sequence[FileResult]) -> list[Finding]:
@@ -87,7 +110,13 @@ def check_dossiers(
     programme: Programme | None = None,
     validators: str | None = None,
 ) -> Dossiers:
-    """Group checked files (their results must carry records) and check each dossier."""
+    """Group checked files (their results must carry records, or the values
+    :func:`dossier_values` keeps) and check each dossier."""
+    # on use, not at the top: see dossier_values
+    from formkit.jobs.batch.dossier import group, submissions
+    from formkit.jobs.batch.review import dossier_issues, skipped_checks
+    from formkit.jobs.batch.status import Issue
+
     # files that are no form (unreadable, unrecognised) said so themselves: they join no zone
     entries = [_entry(n, r) for n, r in enumerate(results) if r.form is not None]
     grouping = group(submissions(entries), programme)
@@ -128,6 +157,10 @@ def _files(d: Dossier) -> list[Submission]:
 
 
 def _entry(ordinal: int, r: FileResult) -> Entry:
+    # on use, not at the top: see dossier_values
+    from formkit.jobs.batch.review import for_review
+    from formkit.jobs.registry import Entry
+
     return Entry(
         r.file,
         ordinal,
