@@ -139,8 +139,9 @@ def write_outputs(
         summary.outputs = [out / rel for rel in sorted(reg.outputs())]
         return None
     specs = load_all(validators)
-    rev = review(reg.entries(for_review), programme, specs)
-    snap = rounds.snapshot(rev, rounds.read_values(reg))
+    entries = reg.entries(rounds.with_values(for_review))  # one pass over the registry
+    rev = review(entries, programme, specs)
+    snap = rounds.snapshot(rev, rounds.values_of(entries))
     changes = _changes(reg, round_no, snap, specs)
     history = _history(reg, round_no, snap, changes)
     lines = {key: c.lines(rev.titles) for key, c in changes.items()}
@@ -148,16 +149,17 @@ def write_outputs(
     opinion_files = _opinions(
         writer, rev, programme, templates, workers or default_workers(), changes
     )
+    shown = _summary_data(rev, opinion_files)
     summary.outputs = [
         writer.put(
             SUMMARY_NAME,
-            [_summary_data(rev, opinion_files), history, *lang_mark],
+            [shown, history, *lang_mark],
             _xlsx(rev, opinion_files, history, lang),
         ),
         *(out / rel for rel in sorted(opinion_files.values())),
         writer.put(
             REPORT_NAME,
-            [_summary_data(rev, opinion_files), lines, *lang_mark],
+            [shown, lines, *lang_mark],
             lambda: report_html(rev, opinion_files, templates=templates, changes=lines, lang=lang),
         ),
     ]
