@@ -18,13 +18,13 @@ always Chinese, report.html's and the 轮次对比 sheet's follow ``--lang``.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, Required, TypedDict
 
 from formkit.jobs.batch.review import Review, ZoneReview
 from formkit.jobs.batch.status import Issue
-from formkit.jobs.registry import Registry
+from formkit.jobs.registry import Entry, Registry
 from formkit.model.codes import place_text, text, value_text
 from formkit.model.data import conforms
 from formkit.model.findings import Finding, Param
@@ -103,14 +103,26 @@ def _text(value: object) -> str | None:
 Read = Mapping[str, tuple[dict[str, object], dict[str, str]]]  # file → (fields, sources)
 
 
-def read_values(reg: Registry) -> dict[str, tuple[dict[str, object], dict[str, str]]]:
-    """Every stored result's fields and their places, by file (the review keeps only the
-    fields its checks read)."""
+VALUES = "round_values"  # the key :func:`with_values` adds to a cut result
 
-    def keep(result: ResultData) -> dict[str, object]:
-        return {k: result.get(k) or {} for k in ("fields", "sources")} | {"file": result["file"]}
 
-    return {e.result["file"]: (e.result["fields"], e.result["sources"]) for e in reg.entries(keep)}
+def with_values(
+    keep: Callable[[ResultData], dict[str, object]],
+) -> Callable[[ResultData], dict[str, object]]:
+    """``keep``'s cut of a stored result, with every field and its place beside it (under
+    :data:`VALUES`; the review keeps only the fields its checks read), so the review and
+    the round's snapshot read the registry once."""
+
+    def cut(result: ResultData) -> dict[str, object]:
+        values = (result.get("fields") or {}, result.get("sources") or {})
+        return {**keep(result), VALUES: values}
+
+    return cut
+
+
+def values_of(entries: Iterable[Entry]) -> dict[str, tuple[dict[str, object], dict[str, str]]]:
+    """The fields and places :func:`with_values` kept, by file."""
+    return {e.result["file"]: e.result[VALUES] for e in entries}
 
 
 def zone_snapshot(z: ZoneReview, values: Read) -> ZoneSnapshot:
