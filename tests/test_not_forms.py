@@ -16,7 +16,7 @@ from formkit.model.findings import Finding
 from formkit.model.resources import validators_dir
 from formkit.pipeline import Options, process_bytes
 from formkit.web.views import results_view
-from tests.batch import builders as b
+from tests.jobs.batch import builders as b
 from tests.extract import corpus_unrelated as U
 
 ROOT = Path(__file__).resolve().parent

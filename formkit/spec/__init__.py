@@ -195,7 +195,7 @@ def _build(
 ) -> FormSpec:
     """``checked``: the schema is known valid. Cerberus' check of formkit's six shipped
     schemas costs ≈ 50 ms of every command's start (measured: loading them 246 → 195 ms CPU
-    without it); tests/test_specs.py checks those instead. A user's --validators folder and
+    without it); tests/spec/test_specs.py checks those instead. A user's --validators folder and
     a drafted spec are still checked here, so a bad rule is refused naming its file."""
     if not checked:
         try:

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from formkit.cli.batch import batch_cmd
-from tests.batch import builders as b
+from tests.jobs.batch import builders as b
 
 ROOT = Path(__file__).resolve().parents[2]
 PROGRAMME = ROOT / "samples" / "programme.yaml"

@@ -18,7 +18,7 @@ from formkit.jobs.batch.run import run_batch
 from formkit.jobs.registry import Registry
 from formkit.programme import load_programme
 from formkit.spec import load_all
-from tests.batch import builders as b
+from tests.jobs.batch import builders as b
 
 ROOT = Path(__file__).resolve().parents[2]
 INBOX = ROOT / "samples" / "inbox"

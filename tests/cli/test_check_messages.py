@@ -24,7 +24,7 @@ from formkit.writers.forms import write_forms
 from formkit.writers.forms_docx import application_docx
 from formkit.writers.forms_xlsx import application_xlsx
 from formkit.writers.notice import KINDS as NOTICE_KINDS
-from tests.batch import builders as b
+from tests.jobs.batch import builders as b
 
 ROOT = Path(__file__).resolve().parents[2]
 BAD_CODE = ROOT / "samples" / "inbox" / "太原市" / "太原试点产业园区" / "申报信息表.docx"

@@ -1,7 +1,7 @@
 """``--lang`` on every command: each command that prints or writes takes it, its printed lines
 and its ``--help`` speak the language, and what it writes for a bureau (workbooks, official
 documents, blank forms) does not change (test_lang.py: check, batch, allocate, spec check,
-read; tests/panel/test_lang.py: the panel).
+read; tests/jobs/panel/test_lang.py: the panel).
 
 "formkit's own words" as in test_lang.py: a line less its file paths, “quoted” spans, sheet
 names and the sample's city names, and less the form's own words a command shows as given

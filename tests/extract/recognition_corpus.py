@@ -11,7 +11,7 @@ from formkit.pipeline import read_document
 from formkit.spec import load_spec
 from formkit.writers.forms_docx import application_docx, plan_docx
 from formkit.writers.forms_xlsx import application_xlsx, progress_xlsx, targets_xlsx
-from tests.batch.builders import letter_docx
+from tests.jobs.batch.builders import letter_docx
 
 from . import corpus_application as A
 from . import corpus_plan as C

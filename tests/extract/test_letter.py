@@ -8,7 +8,7 @@ import io
 import docx
 
 from formkit.pipeline import Options, process_bytes
-from tests.batch import builders as b
+from tests.jobs.batch import builders as b
 
 OPTIONS = Options(isolate=False)
 

@@ -12,10 +12,10 @@ from click.testing import CliRunner
 from formkit.cli.cycle import monitor_cmd
 from formkit.jobs.cycle.inbox import read_cycle
 from formkit.jobs.cycle.monitor import completion, monitor
-from tests.cycle.conftest import MakeProgramme, zone
-from tests.cycle.test_evaluate import ZONE, progress_file
+from tests.jobs.cycle.conftest import MakeProgramme, zone
+from tests.jobs.cycle.test_evaluate import ZONE, progress_file
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_completion_is_the_gain_over_the_start_against_the_gain_asked_for() -> None:

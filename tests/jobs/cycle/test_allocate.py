@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from formkit.jobs.cycle.allocate import allocate, split
 from formkit.model.errors import ConfigError
-from tests.cycle.conftest import MakeProgramme, zone
+from tests.jobs.cycle.conftest import MakeProgramme, zone
 
 D = Decimal
 

@@ -13,9 +13,9 @@ from click.testing import CliRunner
 
 from formkit.cli.cycle import allocate_cmd
 from formkit.cli.notice import notice_cmd
-from tests.cycle.conftest import docx_text
+from tests.jobs.cycle.conftest import docx_text
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 PROGRAMME = ROOT / "samples" / "programme.yaml"
 
 

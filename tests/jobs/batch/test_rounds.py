@@ -185,7 +185,7 @@ def test_an_english_run_compares_rounds_in_english_and_leaves_the_opinion_chines
     assert "【" not in html
 
 
-ROUNDS = Path(__file__).resolve().parents[2] / "samples" / "rounds"
+ROUNDS = Path(__file__).resolve().parents[3] / "samples" / "rounds"
 
 
 def test_the_committed_two_round_sample_is_what_the_script_makes(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from formkit.jobs.cycle.inbox import read_cycle
 from formkit.spec import load_spec
 from formkit.writers.forms_xlsx import progress_xlsx
 from formkit.writers.self_eval_xlsx import self_eval_xlsx
-from tests.cycle.conftest import MakeProgramme, zone
+from tests.jobs.cycle.conftest import MakeProgramme, zone
 
 ZONE = "太原甲经济开发区"
 

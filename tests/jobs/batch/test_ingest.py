@@ -8,7 +8,7 @@ from pathlib import Path
 from formkit.jobs.batch.ingest import ingest
 from formkit.jobs.registry import Registry
 from formkit.pipeline import Options, check
-from tests.cycle.test_evaluate import progress_file
+from tests.jobs.cycle.test_evaluate import progress_file
 
 
 def test_values_are_stored_as_read_typed_and_findings_as_data(tmp_path: Path) -> None:

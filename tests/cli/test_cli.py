@@ -14,7 +14,7 @@ from formkit.model.codes import CODES
 from formkit.spec import load_spec
 from formkit.writers.forms import write_forms
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 INBOX = ROOT / "samples" / "inbox"
 CLEAN = INBOX / "太原市" / "太原样例经济技术开发区"
 

@@ -11,7 +11,7 @@ from formkit.model.errors import SpecError
 from formkit.spec import FORMS, KINDS, FormSpec, load_all, load_spec
 from formkit.validate.checksum import credit_code_problem
 
-FORMS_MD = Path(__file__).resolve().parents[2] / "shared" / "FORMS.md"
+FORMS_MD = Path(__file__).resolve().parents[3] / "shared" / "FORMS.md"
 DIMENSIONS = ["产业集聚度", "资源聚集力", "持续发展力", "产出与效益", "改革创新力", "辐射带动力"]
 
 

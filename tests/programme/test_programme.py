@@ -12,7 +12,7 @@ from formkit.model.errors import ConfigError
 from formkit.programme import load_catalogue, load_programme
 from formkit.programme.catalogue import went_through_numbers, zone_key
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 HEADER = "序号,开发区名称,批准时间,核准面积（公顷）,主导产业,开发区代码,级别,所属市\n"
 ROWS = (
     "1,太原示范经济开发区,2006.03,1250.5,装备制造、新材料,S140101,省级,太原市\n"

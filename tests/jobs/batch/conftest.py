@@ -28,7 +28,7 @@ from formkit.jobs.batch.run import BatchSummary, run_batch
 
 from . import builders as b
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 PROGRAMME = ROOT / "samples" / "programme.yaml"
 
 ZONES = {

@@ -17,7 +17,7 @@ from formkit.model.errors import InputFileError
 from formkit.pipeline import FileResult, Options, check, read_document, unreadable
 from formkit.programme import Programme, load_programme
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 INBOX = SAMPLES / "inbox"
 
 

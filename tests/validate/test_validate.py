@@ -18,7 +18,7 @@ from formkit.validate import Validators, validate
 from formkit.writers.forms import form_bytes
 from tests.extract.corpus_targets import xlsx_fiscal
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 DIMENSIONS = ["产业集聚度", "资源聚集力", "持续发展力", "产出与效益", "改革创新力", "辐射带动力"]
 
 

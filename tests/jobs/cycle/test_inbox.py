@@ -15,8 +15,8 @@ from click.testing import CliRunner
 from formkit.cli.cycle import evaluate_cmd, monitor_cmd
 from formkit.jobs.cycle.inbox import read_cycle
 from formkit.model.codes import CODES
-from tests.cycle.conftest import MakeProgramme
-from tests.cycle.test_evaluate import programme, progress_file, rows, self_eval_file
+from tests.jobs.cycle.conftest import MakeProgramme
+from tests.jobs.cycle.test_evaluate import programme, progress_file, rows, self_eval_file
 
 
 def _inbox(root: Path) -> Path:
