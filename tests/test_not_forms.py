@@ -16,8 +16,8 @@ from formkit.model.findings import Finding
 from formkit.model.resources import validators_dir
 from formkit.pipeline import Options, process_bytes
 from formkit.web.views import results_view
-from tests.jobs.batch import builders as b
 from tests.extract import corpus_unrelated as U
+from tests.jobs.batch import builders as b
 
 ROOT = Path(__file__).resolve().parent
 CLEAN = ROOT.parent / "samples" / "inbox" / "太原市" / "太原样例经济技术开发区"
