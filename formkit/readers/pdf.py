@@ -25,17 +25,15 @@ from __future__ import annotations
 
 import io
 import re
-import struct
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError
-from pdfminer.psexceptions import PSException
 from pdfplumber.page import Page
-from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+from pdfplumber.utils.exceptions import PdfminerException
 
+from formkit.intake.pdf_errors import PARSE_ERRORS
 from formkit.model.document import Block, Document, Location, Paragraph
 from formkit.model.errors import InputFileError
 from formkit.model.findings import finding
@@ -63,28 +61,6 @@ SCAN_IMAGE_COVER = 0.5  # an image covering half the page …
 SCAN_MAX_CHARS = 20  # … with fewer characters than this is a scanned page
 MARGIN = 0.12  # top and bottom share of the page where headers and footers live
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
-
-# What pdfminer / pdfplumber raise on a damaged file: their own exceptions, and the
-# builtin ones their parsers let through on malformed objects and streams.
-_PARSE_ERRORS = (
-    PdfminerException,
-    MalformedPDFException,
-    PSException,
-    ValueError,
-    KeyError,
-    TypeError,
-    IndexError,
-    AttributeError,
-    AssertionError,
-    EOFError,
-    OverflowError,
-    ZeroDivisionError,
-    NotImplementedError,
-    UnicodeError,
-    RecursionError,
-    struct.error,
-    zlib.error,
-)
 
 
 Box = tuple[float, float, float, float]
@@ -157,7 +133,7 @@ def _read_pages(data: bytes, name: str) -> list[RawPage]:
             return [_read_page(page) for page in pdf.pages]
     except InputFileError:
         raise
-    except _PARSE_ERRORS as exc:
+    except PARSE_ERRORS as exc:
         raise _parse_error(name, exc) from exc
 
 

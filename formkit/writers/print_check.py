@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
-from pdfminer.psexceptions import PSException
-from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
+from formkit.intake.pdf_errors import PARSE_ERRORS
 from formkit.model.resources import text_map
 
 __all__ = [
@@ -38,24 +37,8 @@ TYPE_LEFT = 28 * MM
 TYPE_RIGHT = (28 + 156) * MM
 TYPE_BOTTOM = (37 + 225) * MM
 SLACK = 1.5  # points: a rule's stroke and LibreOffice's rounding
-# What pdfminer / pdfplumber raise on a file that is no PDF they can read: their own
-# exceptions and the builtin ones their parsers let through (as formkit.readers.pdf lists them)
-UNREADABLE = (
-    PdfminerException,
-    MalformedPDFException,
-    PSException,
-    OSError,
-    ValueError,
-    KeyError,
-    TypeError,
-    IndexError,
-    AttributeError,
-    AssertionError,
-    EOFError,
-    OverflowError,
-    ZeroDivisionError,
-    NotImplementedError,
-)
+# a PDF pdfminer / pdfplumber cannot read, or a file that cannot be opened
+UNREADABLE: tuple[type[BaseException], ...] = (*PARSE_ERRORS, OSError)
 _WORDS = text_map("writers", "print_check")
 _PAGE_NUMBER = re.compile(r"^—\s*\d+\s*—$")
 
