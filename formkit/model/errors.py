@@ -97,9 +97,13 @@ _OWN = frozenset({"code", "file", "place", "params"})
 
 
 def _plain(value: object) -> object:
-    """A param as pickle and JSON keep it; anything else as its text (what a template shows)."""
+    """A param as pickle and JSON keep it (a ``NAME_words`` list of words as a list, as
+    :func:`formkit.model.findings.finding` keeps it); anything else as its text (what a
+    template shows)."""
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
+    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+        return list(value)
     return str(value)
 
 

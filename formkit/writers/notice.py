@@ -106,8 +106,7 @@ class CompiledTemplate:
         """The .docx; ``carry``: rows (or the closing) moved onto the 版记's page."""
         missing = sorted(self.needs - context.keys())
         if missing:
-            names = "、".join(missing)
-            raise TemplateError("template-missing-data", template=self.name, names=names)
+            raise TemplateError("template-missing-data", template=self.name, names_words=missing)
         rendered = (
             (
                 name,
@@ -180,8 +179,8 @@ def template_path(kind: str, templates: Path | None = None) -> Path:
     folder = Path(templates) if templates else templates_dir()
     path = folder / f"{kind}.docx"
     if not path.is_file():
-        kinds = "、".join(sorted(p.stem for p in folder.glob("*.docx")) or KINDS)
-        raise TemplateError("notice-unknown-kind", kind=kind, kinds=kinds)
+        kinds = sorted(p.stem for p in folder.glob("*.docx")) or list(KINDS)
+        raise TemplateError("notice-unknown-kind", kind=kind, kinds_words=kinds)
     return path
 
 

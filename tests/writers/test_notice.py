@@ -566,3 +566,16 @@ def test_spaces_the_data_puts_beside_numbers_are_dropped() -> None:
     doc = render_bytes("opinion", sample("opinion"))
     assert "合计480.00万元，与申请省级奖补资金500.00万元不一致" in all_text(doc)
     assert tidy_text("存在 10 处，共 3.5 万元 (a b) 第 2 项") == "存在10处，共3.5万元 (a b) 第2项"
+
+
+def test_regression_the_kinds_a_refusal_lists_follow_its_language(tmp_path: Path) -> None:
+    """Bug: the list of templates was joined with 、 when the error was made, so an English
+    refusal read “choose from: call、evaluation…”."""
+    from formkit.writers.notice import template_path
+
+    with pytest.raises(TemplateError) as caught:
+        template_path("nope")
+    assert caught.value.params["kinds_words"] == sorted(caught.value.params["kinds_words"])
+    assert "（可选：call、evaluation、funding、opinion、publicity）" in caught.value.message("zh")
+    english = caught.value.message("en")
+    assert "(choose from: call, evaluation, funding, opinion, publicity)" in english

@@ -71,7 +71,7 @@ def _check_needs(env: jinja2.Environment, context: dict[str, object]) -> None:
         ) from None
     missing = sorted(needs - context.keys())
     if missing:
-        raise TemplateError("template-missing-data", template=TEMPLATE, names="、".join(missing))
+        raise TemplateError("template-missing-data", template=TEMPLATE, names_words=missing)
 
 
 WORDS = {
