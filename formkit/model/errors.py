@@ -29,6 +29,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from formkit.model.codes import CODES, REASONS, filled
+from formkit.model.findings import plain_param
 
 
 class FormkitError(Exception):
@@ -52,7 +53,7 @@ class FormkitError(Exception):
         self.file = file
         self.place = None if place is None else str(place)
         # Any: the params are forwarded as keywords to finding(), whose names are typed
-        self.params: dict[str, Any] = {k: _plain(v) for k, v in params.items()}
+        self.params: dict[str, Any] = {k: plain_param(v) for k, v in params.items()}
         super().__init__(code, file, self.place, self.params)
 
     def __reduce__(self) -> tuple[object, ...]:
@@ -94,17 +95,6 @@ class FormkitError(Exception):
 
 
 _OWN = frozenset({"code", "file", "place", "params"})
-
-
-def _plain(value: object) -> object:
-    """A param as pickle and JSON keep it (a ``NAME_words`` list of words as a list, as
-    :func:`formkit.model.findings.finding` keeps it); anything else as its text (what a
-    template shows)."""
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return value
-    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
-        return list(value)
-    return str(value)
 
 
 def _rebuild(

@@ -81,7 +81,7 @@ class Finding:
             "severity_override": self.severity_override,
             "field": self.field,
             "location": self.location,
-            "params": {k: _plain(v) for k, v in self.params.items()},
+            "params": {k: plain_param(v) for k, v in self.params.items()},
         }
 
     @classmethod
@@ -97,7 +97,7 @@ class Finding:
         )
 
 
-def _plain(value: object) -> Param:
+def plain_param(value: object) -> Param:
     """A param as JSON keeps it (a list of words as a list); anything else as its text (which
     is what a template shows)."""
     if value is None or isinstance(value, (str, int, float, bool)):
