@@ -1,5 +1,7 @@
-"""Regenerate the reference docs from the code: docs/cli.md (every command's --help) and
-docs/codes.md (every finding code). ``tests/test_docs.py`` fails when they are stale.
+"""Regenerate the reference docs from the code: docs/cli.md (every command's --help),
+docs/codes.md (every finding code) and docs/forms.md (the specs' keys); and
+formkit/preparsed.json, the shipped YAML parsed ahead (:mod:`formkit.model.preparsed`).
+``tests/test_docs.py`` fails when any of them is stale.
 
     .venv/bin/python scripts/gen_docs.py
 """
@@ -13,7 +15,9 @@ import click
 from click.testing import CliRunner
 
 from formkit.cli import main
+from formkit.model import preparsed
 from formkit.model.codes import markdown_table, reasons_table
+from formkit.model.resources import validators_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -82,16 +86,22 @@ def forms_reference() -> str:
     return "\n".join(parts)
 
 
+def preparsed_table() -> str:
+    shipped = [*(ROOT / "formkit" / "vocabulary").glob("*.yaml"), *validators_dir().glob("*.yaml")]
+    return preparsed.table_text(ROOT, sorted(shipped))
+
+
 def outputs() -> dict[Path, str]:
     return {
         ROOT / "docs" / "cli.md": cli_reference(),
         ROOT / "docs" / "codes.md": codes_reference(),
         ROOT / "docs" / "forms.md": forms_reference(),
+        preparsed.TABLE: preparsed_table(),
     }
 
 
 def main_() -> int:
-    click.echo("writing docs/cli.md, docs/codes.md and docs/forms.md")
+    click.echo("writing docs/cli.md, docs/codes.md, docs/forms.md and formkit/preparsed.json")
     for path, text in outputs().items():
         path.write_text(text, "utf-8")
     return 0

@@ -17,8 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TypeVar
 
-import yaml
-
+from formkit.model import preparsed
 from formkit.model.data import conforms
 
 T = TypeVar("T")
@@ -48,11 +47,13 @@ def templates_dir() -> Path:
 def vocabulary(name: str) -> dict[str, object]:
     """The words of ``formkit/vocabulary/<name>.yaml``: what the code matches or writes.
 
-    Read once per process (libyaml: about a millisecond per file), so modules may take their
-    tables from it at import.
+    Read once per process (from :mod:`formkit.model.preparsed`, else by libyaml: about a
+    millisecond per file), so modules may take their tables from it at import.
     """
-    text = resources.files("formkit").joinpath("vocabulary", f"{name}.yaml").read_text("utf-8")
-    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    raw = resources.files("formkit").joinpath("vocabulary", f"{name}.yaml").read_bytes()
+    data: object = preparsed.document(raw)
+    if data is None:
+        data = preparsed.parse_yaml(raw.decode("utf-8"))
     if not isinstance(data, dict):
         raise TypeError(f"formkit/vocabulary/{name}.yaml is not a mapping")
     return data

@@ -10,13 +10,12 @@ read by :func:`formkit.programme.catalogue.load_catalogue`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import TypedDict, cast, overload
-
-import yaml
+from typing import TYPE_CHECKING, TypedDict, cast, overload
 
 from formkit.model import codes
 from formkit.model.errors import ConfigError
@@ -38,6 +37,9 @@ from formkit.programme.model import (
     Programme,
 )
 
+if TYPE_CHECKING:
+    import yaml
+
 __all__ = ["load_programme"]
 
 
@@ -48,19 +50,28 @@ def load_programme(path: str | Path) -> Programme:
     return _Reader(path, doc).programme()
 
 
-class _Loader(yaml.SafeLoader):
+@functools.cache
+def _loader() -> type[yaml.SafeLoader]:
     """YAML without implicit dates, so a bad date is reported by key, not by PyYAML."""
+    # on use, not at the top: see formkit.model.preparsed (PyYAML's import, ~105 M
+    # instructions), which a check without --programme never needs
+    import yaml
 
+    class Loader(yaml.SafeLoader):
+        pass
 
-_Loader.yaml_implicit_resolvers = {
-    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+    Loader.yaml_implicit_resolvers = {
+        first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return Loader
 
 
 def _read_yaml(path: Path) -> Mapping[str, object]:
+    import yaml  # on use: see _loader
+
     try:
-        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_loader())
     except OSError as exc:
         raise ConfigError("programme-unreadable", file=path.name, detail=exc.strerror) from exc
     except UnicodeDecodeError as exc:

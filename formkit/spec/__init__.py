@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 import cerberus
-import yaml
 
+from formkit.model import preparsed
 from formkit.model.errors import SpecError
 from formkit.model.resources import validators_dir
 
@@ -163,16 +163,24 @@ def _load(path: str) -> FormSpec:
 
 
 def _parse(path: str, raw: bytes) -> FormSpec:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~10× faster, also safe
+    doc: object = preparsed.document(raw)  # a shipped spec, parsed ahead
+    if doc is None:
+        doc = _parse_yaml(path, raw)
+    if not isinstance(doc, dict) or not {"form", "schema"} <= doc.keys():
+        raise SpecError("spec-top", file=str(path))
+    return _build(path, doc["form"], doc["schema"], checked=_shipped(path))
+
+
+def _parse_yaml(path: str, raw: bytes) -> object:
+    # on use, not at the top: see formkit.model.preparsed (PyYAML's import, ~105 M instructions)
+    import yaml
+
     try:
-        doc = yaml.load(raw.decode("utf-8"), Loader=loader)
+        return preparsed.parse_yaml(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise SpecError("spec-not-utf8", file=str(path), detail=exc.reason) from exc
     except yaml.YAMLError as exc:
         raise SpecError("spec-yaml-invalid", file=str(path), detail=str(exc)) from exc
-    if not isinstance(doc, dict) or not {"form", "schema"} <= doc.keys():
-        raise SpecError("spec-top", file=str(path))
-    return _build(path, doc["form"], doc["schema"], checked=_shipped(path))
 
 
 def _shipped(path: str) -> bool:
