@@ -9,12 +9,12 @@ from typing import TypedDict, Unpack
 
 import click
 
+import formkit.programme  # its names load on use (see formkit.programme)
 from formkit.cli.common import EXIT_INPUT, F, debug_option, guarded, lang_option, say
 from formkit.cli.zh import Command
 from formkit.jobs.batch.precheck import check_paths, without_forms
 from formkit.pipeline import FileResult, Options, check, exit_code
 from formkit.pipeline.report_text import Labels, render_results, render_values
-from formkit.programme import load_programme
 from formkit.spec import labeller
 
 
@@ -56,7 +56,7 @@ def _options(
 ) -> Options:
     prog = None
     if programme:
-        prog = load_programme(programme)
+        prog = formkit.programme.load_programme(programme)
     workers = workers or len(os.sched_getaffinity(0))
     return Options(validators=validators, programme=prog, workers=workers, records=records)
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import click
 
+import formkit.programme  # its names load on use (see formkit.programme)
 from formkit.cli.common import debug_option, guarded, lang_option, report_written
 from formkit.cli.cycle import PROGRAMME_HELP, _out_folder
 from formkit.cli.zh import Group
-from formkit.programme import load_programme
 
 BATCH_HELP = "help-panel-batch"
 
@@ -54,7 +54,7 @@ def sheets_cmd(
     from formkit.jobs.panel.experts import read_experts
     from formkit.jobs.panel.sheets import write_sheets
 
-    prog = load_programme(programme)
+    prog = formkit.programme.load_programme(programme)
     listed = read_experts(experts)
     with Batch(batch_dir, prog) as batch:
         result = write_sheets(batch, listed, _out_folder(out), force=force)
@@ -96,7 +96,7 @@ def collect_cmd(
     # on use, not at the top: saves ~248 ms of start-up (measured)
     from formkit.jobs.panel.run import run_collect
 
-    prog = load_programme(programme)
+    prog = formkit.programme.load_programme(programme)
     options = {"doc_seq": doc_seq, "date": date, "start": start, "days": days}
     paths, findings = run_collect(Path(folder), prog, Path(batch_dir), _out_folder(out), options)
     report_written(paths, findings, lang, places=True)

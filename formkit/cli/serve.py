@@ -7,11 +7,11 @@ import os
 
 import click
 
+import formkit.programme  # its names load on use (see formkit.programme)
 from formkit.cli.common import debug_option, guarded, lang_option
 from formkit.cli.zh import Command
 from formkit.model.codes import text
 from formkit.model.errors import ConfigError
-from formkit.programme import load_programme
 
 
 def is_loopback(host: str) -> bool:
@@ -127,7 +127,7 @@ def serve_cmd(
         raise ConfigError("serve-missing-package", package=exc.name) from None
     prog = None
     if programme:
-        prog = load_programme(programme)
+        prog = formkit.programme.load_programme(programme)
     if not is_loopback(host) and not token:
         click.echo(text("serve-open", lang, host=host), err=True)
     settings = Settings(

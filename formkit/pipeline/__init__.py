@@ -12,7 +12,7 @@ import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypedDict, cast
+from typing import TYPE_CHECKING, TypedDict, cast
 
 from formkit.intake.names import skipped
 from formkit.model.codes import REPORT_TEXTS
@@ -20,8 +20,10 @@ from formkit.model.document import Document
 from formkit.model.errors import InputFileError
 from formkit.model.findings import Finding, FindingData, FindingDict, finding, has_errors
 from formkit.model.record import Record
-from formkit.programme.model import Programme
 from formkit.spec import FormSpec, load_all
+
+if TYPE_CHECKING:
+    from formkit.programme.model import Programme
 
 MAX_INPUT_BYTES = 200 * 1024 * 1024
 MANUAL_REVIEW = frozenset({"file-docx-pictures"})  # reader notes that only a person can act on

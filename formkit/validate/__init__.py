@@ -17,7 +17,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable, Iterator, Mapping
 from contextvars import ContextVar
-from typing import TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
 import cerberus
 from cerberus.errors import ValidationError
@@ -25,7 +25,6 @@ from cerberus.errors import ValidationError
 from formkit.model.codes import text
 from formkit.model.findings import Finding
 from formkit.model.record import Record
-from formkit.programme.model import Programme
 from formkit.spec import FormSpec
 from formkit.validate.checksum import (
     credit_code_reason,
@@ -37,6 +36,9 @@ from formkit.validate.checksum import (
 from formkit.validate.context import Context
 from formkit.validate.rows import RowChecker
 from formkit.validate.rules import canonical_dimension, run_rules
+
+if TYPE_CHECKING:
+    from formkit.programme.model import Programme
 
 __all__ = ["FormValidator", "Validators", "validate"]
 

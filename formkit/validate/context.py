@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from formkit.model.document import PLACE, Location
 from formkit.model.findings import Finding, finding_of
 from formkit.model.record import Record, Value
-from formkit.programme.model import Programme
 from formkit.spec import Field, FormSpec
+
+if TYPE_CHECKING:
+    from formkit.programme.model import Programme
 
 Path = tuple[Any, ...]
 

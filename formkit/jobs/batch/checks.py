@@ -24,12 +24,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from formkit.jobs.batch.dossier import Dossier, Grouping, Identify, Submission
 from formkit.jobs.batch.status import Issue, issue
 from formkit.model.codes import text
 from formkit.programme.catalogue import zone_key
-from formkit.programme.model import Programme
+
+if TYPE_CHECKING:
+    from formkit.programme.model import Programme
 
 REQUIRED = ("application", "targets", "plan")
 # (what, {form: key}) — the facts every document of a dossier must state alike

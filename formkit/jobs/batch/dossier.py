@@ -16,13 +16,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from formkit.jobs.registry import Entry
 from formkit.model.findings import FindingData
 from formkit.model.resources import word_map
 from formkit.programme.catalogue import zone_key
-from formkit.programme.model import Programme
+
+if TYPE_CHECKING:
+    from formkit.programme.model import Programme
 
 LETTER = "city_letter"
 DATE_KEYS = ("fill_date", "issue_date")

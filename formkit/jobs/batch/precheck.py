@@ -22,13 +22,13 @@ from typing import TYPE_CHECKING
 
 from formkit.model.findings import Finding, finding
 from formkit.pipeline import FileResult, Keep, Options, check
-from formkit.programme.model import Programme
 from formkit.spec import load_all
 
 if TYPE_CHECKING:
     from formkit.jobs.batch.dossier import Dossier, Submission
     from formkit.jobs.batch.status import Issue
     from formkit.jobs.registry import Entry
+    from formkit.programme.model import Programme
 
 
 @dataclass

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from formkit.jobs.batch import checks
 from formkit.jobs.batch.dossier import (
@@ -23,8 +24,10 @@ from formkit.jobs.batch.status import Issue, counts, from_finding, issue, status
 from formkit.jobs.registry import Entry
 from formkit.model.codes import text
 from formkit.pipeline import ResultData, ResultDict
-from formkit.programme.model import Programme
 from formkit.spec import FormSpec, labels_of
+
+if TYPE_CHECKING:
+    from formkit.programme.model import Programme
 
 # the roles of 文件清单 as stored and shown in Chinese (other languages: codes.value_text)
 USED, OLDER, BY_FOLDER, UNASSIGNED, LETTER_USED = (
