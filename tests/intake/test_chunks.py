@@ -71,8 +71,11 @@ def _expected(count: int, errors: dict[int, str]) -> list[tuple[object, str | No
 
 
 def test_a_hang_in_a_chunk_times_out_alone_and_nothing_runs_twice(tmp_path: Path) -> None:
+    start = time.monotonic()
     summary = _check(tmp_path, {2: "sleep", 5: "spin"}, 8, timeout_s=1)
     assert summary == _expected(8, {2: "file-timeout", 5: "file-timeout"})
+    # each hang ends at its own 1 s, not at the chunk's backstop (8 × 1 s + 5 s)
+    assert time.monotonic() - start < 10
 
 
 def test_each_file_of_a_chunk_has_its_own_time_limit(tmp_path: Path) -> None:
