@@ -236,7 +236,8 @@ class IsolatedPool:
 
     A worker that hangs is killed at its deadline and replaced; one that dies (memory) is
     replaced; the other calls go on. ``func`` and its arguments are pickled (module-level
-    functions); :class:`Shared` values made before the pool reach every worker.
+    functions); :class:`Shared` values made before the pool reach every worker. A worker
+    is replaced after ``max_tasks`` pebble calls (a chunk of files is one).
     """
 
     def __init__(
