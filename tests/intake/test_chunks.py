@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from formkit.intake.isolate import IsolatedPool, WorkerError
+from formkit.intake.isolate import IsolatedPool, Shared, WorkerError
 from formkit.model.errors import InputFileError
 
 GiB = 1024**3
@@ -127,3 +127,25 @@ def test_spawned_workers_keep_each_files_limits_in_a_chunk(
     # 3 s, not 1: a freshly spawned worker on a loaded machine is slow to start its first file
     summary = _check(tmp_path, {1: "sleep", 3: "grab"}, 5, timeout_s=3, memory_mb=256)
     assert summary == _expected(5, {1: "file-timeout", 3: "file-memory"})
+
+
+def test_calls_that_cannot_be_unpickled_in_a_chunk_are_defects_each() -> None:
+    from tests.intake.test_isolate import Unpicklable, add_shared, pid
+
+    with IsolatedPool(1) as pool:
+        first = pool.run(pid)
+        with Shared(Unpicklable(1)) as shared:  # made after the worker started
+            calls = [(shared, 0), (shared, 1), (shared, 2)]
+            outcomes = list(pool.imap_unordered(add_shared, calls, chunk=3))
+        assert [type(o.error) for o in outcomes] == [WorkerError] * 3
+        assert all("did not inherit" in str(o.error) for o in outcomes)
+        assert pool.run(pid) == first  # the same worker lives on
+
+
+def test_a_pool_left_mid_way_serves_the_next_chunked_run() -> None:
+    with IsolatedPool(2) as pool:
+        left = pool.imap_unordered(_double, [(i,) for i in range(40)], chunk=3)
+        next(left)
+        left.close()  # the chunks still in flight keep their slots until they end
+        outcomes = list(pool.imap_unordered(_double, [(i,) for i in range(40)], chunk=3))
+    assert sorted(o.value for o in outcomes) == [2 * i for i in range(40)]
