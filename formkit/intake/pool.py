@@ -34,7 +34,7 @@ import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.heap import BufferWrapper
-from typing import Any, Generic, TypeVar, cast
+from typing import Generic, TypeVar, cast
 
 import pebble
 
@@ -225,6 +225,9 @@ def _call_chunk(
 
 
 _Task = tuple[int, bytes]  # a call's index and its pickled (func, args)
+_Chunked = tuple[int, bytes | None]  # what _call_chunk returns
+# a single call's future (bytes) or a chunk's (_Chunked), told apart by its slot
+_Future = concurrent.futures.Future[object]
 
 
 class IsolatedPool:
@@ -337,7 +340,7 @@ class IsolatedPool:
         labels = list(names) if names is not None else None
         todo = ((index, _task(func, args)) for index, args in enumerate(calls))
         again: list[list[_Task]] = []  # the calls of chunks whose worker died, not yet run
-        running: dict[concurrent.futures.Future[Any], tuple[int | None, list[_Task]]] = {}
+        running: dict[_Future, tuple[int | None, list[_Task]]] = {}
 
         def more(count: int) -> None:
             for _ in range(count):
@@ -369,27 +372,28 @@ class IsolatedPool:
         assert self._slots is not None
         self._slots.free.append(slot)
 
-    def _free_after(self, slot: int, _: concurrent.futures.Future[Any]) -> None:
+    def _free_after(self, slot: int, _: _Future) -> None:
         self._free(slot)
 
     def _schedule(
         self,
         tasks: list[_Task],
-        running: dict[concurrent.futures.Future[Any], tuple[int | None, list[_Task]]],
+        running: dict[_Future, tuple[int | None, list[_Task]]],
     ) -> None:
         if len(tasks) == 1 or self._slots is None or not self._slots.free:
             for task in tasks:
-                running[self._submit_task(task[1])] = (None, [task])
+                running[cast(_Future, self._submit_task(task[1]))] = (None, [task])
             return
         slot = self._slots.free.pop()
         _Slots.mark(self._slots.view(slot), 0)  # not what the slot's last chunk left
         call = ([payload for _, payload in tasks], self.memory_mb, self.timeout_s, slot)
         timeout = self.timeout_s * len(tasks) + _CHUNK_MARGIN_S
-        running[self._pool.schedule(_call_chunk, args=call, timeout=timeout)] = (slot, tasks)
+        future = self._pool.schedule(_call_chunk, args=call, timeout=timeout)
+        running[cast(_Future, future)] = (slot, tasks)
 
     def _finished(
         self,
-        future: concurrent.futures.Future[Any],
+        future: _Future,
         slot: int | None,
         tasks: list[_Task],
         labels: list[str] | None,
@@ -400,12 +404,14 @@ class IsolatedPool:
             return labels[index] if labels else ""
 
         if slot is None:
-            return [self.outcome(tasks[0][0], future, name(tasks[0][0]))], []
+            single = cast(concurrent.futures.Future[bytes], future)
+            return [self.outcome(tasks[0][0], single, name(tasks[0][0]))], []
         assert self._slots is not None
         try:
             died = self._death(future)
             view = self._slots.view(slot)
-            count, extra = (_Slots.position(view), None) if died else future.result()
+            chunked = cast(concurrent.futures.Future[_Chunked], future)
+            count, extra = (_Slots.position(view), None) if died else chunked.result()
             kept = _Slots.kept(view, min(count, len(tasks)))
         finally:
             self._free(slot)
@@ -422,9 +428,7 @@ class IsolatedPool:
             rest = rest[1:]
         return outcomes, rest
 
-    def _death(
-        self, future: concurrent.futures.Future[Any]
-    ) -> Callable[[str], FormkitError] | None:
+    def _death(self, future: _Future) -> Callable[[str], FormkitError] | None:
         """For a chunk whose worker was killed or died: the error of the call it ran."""
         error = future.exception()
         if isinstance(error, concurrent.futures.TimeoutError):
