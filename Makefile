@@ -30,7 +30,7 @@ lint: setup
 	$(BIN)/lint-imports --no-cache
 
 # check and batch once more with workers started by spawn (as on Windows and macOS)
-SPAWN_TESTS := tests/intake/test_isolate.py tests/pipeline/test_pipeline.py tests/cli/test_cli.py tests/cli/test_batch.py
+SPAWN_TESTS := tests/intake/test_isolate.py tests/intake/test_chunks.py tests/pipeline/test_pipeline.py tests/cli/test_cli.py tests/cli/test_batch.py
 
 test: setup system lint
 	$(BIN)/pytest -q -n 2 -p no:cacheprovider

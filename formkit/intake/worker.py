@@ -26,6 +26,8 @@ except ImportError:  # pragma: no cover - Windows
 from formkit.model.errors import FormkitError, InputFileError
 
 _MEMORY_SIGNALS = {signal.SIGKILL, signal.SIGSEGV, signal.SIGABRT, signal.SIGBUS}
+# RLIMIT_CPU sends SIGXCPU; the wall-clock deadline of a file in a chunk sends SIGALRM
+_TIME_SIGNALS = {signal.SIGXCPU, signal.SIGALRM}
 
 
 class WorkerError(FormkitError):
@@ -79,6 +81,23 @@ def set_limits(memory_mb: int, timeout_s: float) -> None:
         cpu = min(cpu, hard_cpu)
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, hard_cpu))
     resource.setrlimit(resource.RLIMIT_CORE, (0, resource.getrlimit(resource.RLIMIT_CORE)[1]))
+
+
+def file_deadlines() -> bool:
+    """Whether a worker can end itself at a file's wall-clock deadline (``setitimer``, not
+    on Windows): only then may several files share one call to a worker."""
+    return hasattr(signal, "setitimer")
+
+
+def arm_deadline(timeout_s: float) -> None:
+    """End this process ``timeout_s`` from now unless :func:`disarm_deadline` comes first:
+    SIGALRM at its default action, so the kernel ends it even inside C code."""
+    signal.signal(signal.SIGALRM, signal.SIG_DFL)
+    signal.setitimer(signal.ITIMER_REAL, timeout_s)
+
+
+def disarm_deadline() -> None:
+    signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 def _vm_size() -> int:
@@ -153,7 +172,7 @@ def death_error(exitcode: int | None, name: str, timeout_s: float) -> FormkitErr
     signum = -exitcode if exitcode is not None and exitcode < 0 else None
     if signum in _MEMORY_SIGNALS:
         return _memory(name)
-    if signum == signal.SIGXCPU:
+    if signum in _TIME_SIGNALS:
         return timeout_error(name, timeout_s)
     return WorkerError("WorkerDied", f"worker exited with code {exitcode}", "")
 

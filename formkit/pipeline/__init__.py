@@ -335,7 +335,9 @@ def check(
         IsolatedPool(workers, timeout_s=opts.timeout_s, memory_mb=opts.memory_mb) as pool,
     ):
         calls = [(name, str(path), shared) for name, path in inputs]
-        for outcome in pool.imap_unordered(check_one, calls, names=[n for n, _ in inputs]):
+        names = [n for n, _ in inputs]
+        chunk = pool.chunk_for(len(calls))
+        for outcome in pool.imap_unordered(check_one, calls, names=names, chunk=chunk):
             name = inputs[outcome.index][0]
             if outcome.error is None:
                 slots[outcome.index] = outcome.result()

@@ -104,8 +104,8 @@ def ingest(
     done.files_forgotten = reg.forget_missing(set(done.files))
     if todo and start_method() == "fork":
         # readers imported and specs loaded here, once, rather than in each worker: pebble
-        # replaces a worker every 200 files, and each paid 0.1–0.15 s CPU to warm up
-        # (1,000 zones: 17 workers)
+        # replaces a worker every 200 calls (of up to 8 files each), and each paid 0.1–0.15 s
+        # CPU to warm up (1,000 zones: 17 workers, before calls took several files)
         warm_up(Options(validators=validators), [i.path for i in todo])
     for stored, results, unreadable, received in map_files(
         read_inbox_file, inbox, todo, programme, validators, workers

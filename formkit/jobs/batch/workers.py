@@ -40,7 +40,9 @@ def map_files(
     size = min(workers or default_workers(), len(items))
     calls = [(str(inbox), item.rel, programme, validators) for item in items]
     with IsolatedPool(size, timeout_s=timeout_s, memory_mb=memory_mb) as pool:
-        for outcome in pool.imap_unordered(func, calls, names=[i.rel for i in items]):
+        names = [i.rel for i in items]
+        chunk = pool.chunk_for(len(calls))
+        for outcome in pool.imap_unordered(func, calls, names=names, chunk=chunk):
             if outcome.error is None:
                 yield outcome.result()
             else:
