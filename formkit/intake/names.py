@@ -30,7 +30,9 @@ def safe_display(name: str, limit: int = MAX_SHOWN) -> str:
     >>> safe_display("报告\\u202egpj.exe\\n")
     '报告\\\\u202egpj.exe\\\\n'
     """
-    shown = "".join(_escape(ch) for ch in name)
+    # every character escaped is one Python does not count printable (categories C and Z):
+    # most names have none, and the test of each character cost a check 0.3 ms per file
+    shown = name if name.isprintable() else "".join(_escape(ch) for ch in name)
     return _shorten(shown, limit)
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from formkit.intake.names import safe_display
+from formkit.intake.names import _escape, safe_display
 
 
 @pytest.mark.parametrize(
@@ -34,3 +36,10 @@ def test_long_names_are_shortened_in_the_middle():
     shown = safe_display("开" + "x" * 500 + "尾.docx")
     assert len(shown) == 199
     assert shown.startswith("开x") and shown.endswith("尾.docx") and "…" in shown
+
+
+@given(st.text())
+def test_the_printable_fast_path_escapes_what_each_character_would(name: str) -> None:
+    """A name Python counts printable is shown as it is; that must be what testing each
+    character gives (regression: the fast path must never hide an escape)."""
+    assert safe_display(name, limit=10**6) == "".join(_escape(ch) for ch in name)
