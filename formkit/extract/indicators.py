@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from formkit.extract.labels import CONTAINS, LabelIndex, canon, core, matches_any
@@ -32,7 +32,6 @@ _MEMO_SIZE = 8192
 # The headers found in the last document read, per (label index, fiscal words) asked for,
 # and the canonical texts of its tables' first rows, which every form asks the same.
 _HeaderKey = tuple[int, tuple[tuple[str, tuple[str, ...]], ...], str]
-_RowTexts = list[tuple[int, list[str], list[str]]]  # (row, canonical texts, their cores)
 _LAST_HEADERS: list[
     tuple[list[Table], dict[_HeaderKey, tuple[LabelIndex, list[Header]]], list[_RowTexts]] | None
 ] = [None]
@@ -84,20 +83,28 @@ def find_header(
 ) -> Header | None:
     """The first row (within the first rows) that reads as the header of a table whose
     rows need a ``required`` column; ``fiscal`` words, when given, recognise that layout."""
-    return _find_header(table, _row_texts(table, min_columns), index, fiscal, required, min_columns)
+    return _find_header(table, _RowTexts(table, min_columns), index, fiscal, required, min_columns)
 
 
-def _row_texts(table: Table, min_columns: int) -> _RowTexts:
-    """The canonical texts, and their cores, of the first rows that print at least
-    ``min_columns`` texts."""
-    found = []
-    for r, row in enumerate(table.rows()[:SCAN_ROWS]):
-        if len(row) < min_columns:
-            continue
-        texts = [canon(c.text) for c in row if c.text.strip()]
-        if len(texts) >= min_columns:
-            found.append((r, texts, [core(t) for t in texts]))
-    return found
+class _RowTexts:
+    """The canonical texts, and their cores, of a table's first rows that print at least
+    ``min_columns`` texts: (row, texts, cores). Read only as far as asked, and kept, so the
+    forms that look for a header in one document read each row once."""
+
+    def __init__(self, table: Table, min_columns: int) -> None:
+        self._todo = enumerate(table.rows()[:SCAN_ROWS])
+        self._min = min_columns
+        self._read: list[tuple[int, list[str], list[str]]] = []
+
+    def __iter__(self) -> Iterator[tuple[int, list[str], list[str]]]:
+        yield from self._read
+        for r, row in self._todo:
+            if len(row) < self._min:
+                continue
+            texts = [canon(c.text) for c in row if c.text.strip()]
+            if len(texts) >= self._min:
+                self._read.append((r, texts, [core(t) for t in texts]))
+                yield self._read[-1]
 
 
 @functools.cache
@@ -441,7 +448,7 @@ def all_headers(
     last = _LAST_HEADERS[0]
     if last is None or not _same(last[0], tables):
         # the rows once per document, not once per form that asks
-        last = (tables, {}, [_row_texts(t, MIN_HEADER_COLUMNS) for t in tables])
+        last = (tables, {}, [_RowTexts(t, MIN_HEADER_COLUMNS) for t in tables])
         _LAST_HEADERS[0] = last
     key = (id(index), tuple((k, tuple(v)) for k, v in sorted(fiscal.items())), required)
     hit = last[1].get(key)
