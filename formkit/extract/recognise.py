@@ -54,7 +54,8 @@ def evidence(doc: Document, specs: Mapping[str, FormSpec]) -> list[Evidence]:
     # canonical texts hold no whitespace: one search of the joined titles per word finds
     # what a search of every title would
     titles = "\n".join(_title_texts(doc, tables))
-    cells = {canon(c.text) for t in tables for c in t.cells if c.text.strip()}
+    # a blank cell adds "", which names no dimension: no strip() per cell needed
+    cells = {canon(c.text) for t in tables for c in t.cells}
     return [_evidence(doc, tables, spec, texts, titles, cells) for spec in specs.values()]
 
 
@@ -138,11 +139,9 @@ def _specific_parts(doc: Document, spec: FormSpec) -> list[str]:
 
 def _label_texts(doc: Document, tables: list[Table]) -> set[str]:
     """Canonical texts that may be labels: cell texts, and the part before a colon."""
-    texts: set[str] = set()
-    for text in _all_texts(doc, tables):
-        texts.add(canon(text))
-        if ":" not in text and "：" not in text:
-            continue  # most texts: no split to try
+    printed = list(_all_texts(doc, tables))
+    texts = {canon(text) for text in printed}
+    for text in [t for t in printed if ":" in t or "：" in t]:  # most have no colon to split at
         for piece in _COLON.split(text)[:-1]:
             words = piece.split()
             if words:
@@ -161,13 +160,15 @@ def _all_texts(doc: Document, tables: list[Table]) -> Iterable[str]:
 
 
 def _title_texts(doc: Document, tables: list[Table]) -> list[str]:
-    """Paragraphs and the first rows of every table, where a form prints its title."""
+    """Paragraphs and the first rows of every table, where a form prints its title (in no
+    particular order: they are searched joined)."""
     found: list[str] = []
     for block in doc.blocks[:12]:
         if isinstance(block, Paragraph) and block.text.strip():
             found.append(canon(block.text))
     for table in tables:
-        found.extend(canon(c.text) for c in table.cells if c.row < TITLE_ROWS and c.text.strip())
+        for row in table.rows()[:TITLE_ROWS]:  # not a test of every cell of a sheet
+            found.extend(canon(c.text) for c in row if c.text.strip())
         if isinstance(table, Table) and table.name:
             found.append(canon(table.name))
     return found
