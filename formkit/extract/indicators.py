@@ -10,8 +10,9 @@ indicator, 指标值 the first-year target with its direction, and the caller re
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from formkit.extract.labels import CONTAINS, LabelIndex, canon, core, matches_any
@@ -28,10 +29,11 @@ MIN_HEADER_COLUMNS = 3
 _STOP_WORDS = words("extract", "table_stop_words")
 _TARGETS: dict[tuple[str, str], tuple[str | None, object]] = {}
 _MEMO_SIZE = 8192
-# The headers found in the last document read, per (label index, fiscal words) asked for.
+# The headers found in the last document read, per (label index, fiscal words) asked for,
+# and the canonical texts of its tables' first rows, which every form asks the same.
 _HeaderKey = tuple[int, tuple[tuple[str, tuple[str, ...]], ...], str]
 _LAST_HEADERS: list[
-    tuple[list[Table], dict[_HeaderKey, tuple[LabelIndex, list[Header]]]] | None
+    tuple[list[Table], dict[_HeaderKey, tuple[LabelIndex, list[Header]]], list[_RowTexts]] | None
 ] = [None]
 _UNIT_TAIL = re.compile(r"[\d.]\s*([^\d\s.]{1,6})\s*$")
 
@@ -81,13 +83,48 @@ def find_header(
 ) -> Header | None:
     """The first row (within the first rows) that reads as the header of a table whose
     rows need a ``required`` column; ``fiscal`` words, when given, recognise that layout."""
-    level3 = frozenset(canon(x) for x in fiscal["level3_labels"]) if fiscal else frozenset()
-    for r, row in enumerate(table.rows()[:SCAN_ROWS]):
-        texts = [canon(c.text) for c in row if c.text.strip()]
-        if len(texts) < min_columns:
-            continue
-        is_fiscal = any(t in level3 or core(t) in level3 for t in texts)
-        known = sum(1 for t in texts if t in index.exact or core(t) in index.exact)
+    return _find_header(table, _RowTexts(table, min_columns), index, fiscal, required, min_columns)
+
+
+class _RowTexts:
+    """The canonical texts, and their cores, of a table's first rows that print at least
+    ``min_columns`` texts: (row, texts, cores). Read only as far as asked, and kept, so the
+    forms that look for a header in one document read each row once."""
+
+    def __init__(self, table: Table, min_columns: int) -> None:
+        self._todo = enumerate(table.rows()[:SCAN_ROWS])
+        self._min = min_columns
+        self._read: list[tuple[int, list[str], list[str]]] = []
+
+    def __iter__(self) -> Iterator[tuple[int, list[str], list[str]]]:
+        yield from self._read
+        for r, row in self._todo:
+            if len(row) < self._min:
+                continue
+            texts = [canon(c.text) for c in row if c.text.strip()]
+            if len(texts) >= self._min:
+                self._read.append((r, texts, [core(t) for t in texts]))
+                yield self._read[-1]
+
+
+@functools.cache
+def _canon_set(labels: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(canon(x) for x in labels)
+
+
+def _find_header(
+    table: Table,
+    rows: _RowTexts,
+    index: LabelIndex,
+    fiscal: Mapping[str, Sequence[str]] | None,
+    required: str,
+    min_columns: int,
+) -> Header | None:
+    level3 = _canon_set(tuple(fiscal["level3_labels"])) if fiscal else frozenset()
+    exact = index.exact
+    for r, texts, cores in rows:
+        is_fiscal = not (level3.isdisjoint(texts) and level3.isdisjoint(cores))
+        known = sum(1 for t, c in zip(texts, cores, strict=True) if t in exact or c in exact)
         if not is_fiscal and known < min_columns:
             continue
         header = _map_columns(table, r, index, fiscal if is_fiscal else None)
@@ -410,15 +447,16 @@ def all_headers(
     tables = list(tables)
     last = _LAST_HEADERS[0]
     if last is None or not _same(last[0], tables):
-        last = (tables, {})
+        # the rows once per document, not once per form that asks
+        last = (tables, {}, [_RowTexts(t, MIN_HEADER_COLUMNS) for t in tables])
         _LAST_HEADERS[0] = last
     key = (id(index), tuple((k, tuple(v)) for k, v in sorted(fiscal.items())), required)
     hit = last[1].get(key)
     if hit is not None and hit[0] is index:
         return list(hit[1])
     found = []
-    for table in tables:
-        header = find_header(table, index, fiscal, required)
+    for table, rows in zip(tables, last[2], strict=True):
+        header = _find_header(table, rows, index, fiscal, required, MIN_HEADER_COLUMNS)
         if header is not None:
             found.append(header)
     last[1][key] = (index, found)

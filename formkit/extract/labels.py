@@ -239,8 +239,9 @@ GENERIC_LABELS = frozenset(normalize_label(t) for t in words("extract", "generic
 def is_generic(text: str) -> bool:
     """Is ``text`` a label too common to tell one form from any other (a word of
     :data:`GENERIC_LABELS`, or two characters or fewer such as 单位, 日期, 职务)?"""
-    c = core(canon(text))
-    return len(c) <= 2 or c in GENERIC_LABELS or canon(text) in GENERIC_LABELS
+    label = canon(text)
+    c = core(label)
+    return len(c) <= 2 or c in GENERIC_LABELS or label in GENERIC_LABELS
 
 
 def label_like(c: str) -> bool:

@@ -11,12 +11,13 @@ threshold and the margin it leaves are measured in benchmarks/bench_recognition.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from formkit.extract.indicators import all_headers, fiscal_words, row_key
-from formkit.extract.labels import canon, core, index_for, is_generic
+from formkit.extract.labels import LabelIndex, canon, core, index_for, is_generic
 from formkit.extract.letter import READER as LETTER
 from formkit.extract.letter import score as letter_score
 from formkit.extract.sections import find_headings
@@ -48,32 +49,38 @@ def recognise(doc: Document, specs: Mapping[str, FormSpec]) -> str | None:
 
 def evidence(doc: Document, specs: Mapping[str, FormSpec]) -> list[Evidence]:
     """The evidence for every spec, in the specs' order (ties go to the first)."""
-    texts = _label_texts(doc)
-    titles = _title_texts(doc)
-    cells = {canon(c.text) for t in doc.all_tables() for c in t.cells if c.text.strip()}
-    return [_evidence(doc, spec, texts, titles, cells) for spec in specs.values()]
+    tables = doc.all_tables()  # once: every spec looks at them
+    texts = _label_texts(doc, tables)
+    # canonical texts hold no whitespace: one search of the joined titles per word finds
+    # what a search of every title would
+    titles = "\n".join(_title_texts(doc, tables))
+    # a blank cell adds "", which names no dimension: no strip() per cell needed
+    cells = {canon(c.text) for t in tables for c in t.cells}
+    return [_evidence(doc, tables, spec, texts, titles, cells) for spec in specs.values()]
 
 
 def _evidence(
-    doc: Document, spec: FormSpec, texts: set[str], titles: list[str], cells: set[str]
+    doc: Document,
+    tables: list[Table],
+    spec: FormSpec,
+    texts: set[str],
+    titles: str,
+    cells: set[str],
 ) -> Evidence:
     if spec.extra.get("reader") == LETTER:
         points = letter_score(doc)
         return Evidence(spec.name, points, ("letter",) if points else ())
     found: list[str] = []
     points = 0
-    index = index_for(spec, "fields", spec.fields)
-    named = sorted(
-        # the index first: a text that names no field needs no look at the generic words
-        {f.key for t in texts if (f := index.exact.get(t)) is not None and not is_generic(t)}
-    )
+    labels = _specific_labels(index_for(spec, "fields", spec.fields))
+    named = sorted({labels[t] for t in texts & labels.keys()})
     found += named
     points += len(named)
     heading, title = canon(spec.heading), canon(spec.title)
-    if heading and any(heading in t for t in titles):
+    if heading and heading in titles:
         found.append("heading")
         points += HEADING_POINTS
-    elif title and any(title in t for t in titles):
+    elif title and title in titles:
         found.append("title")
         points += TITLE_POINTS
     dimensions = [str(d) for d in spec.extra.get("dimensions", ())]
@@ -81,7 +88,7 @@ def _evidence(
     found += hits
     points += len(hits)
     if spec.columns and spec.table is not None and not spec.parts:
-        columns = _specific_columns(doc, spec)
+        columns = _specific_columns(tables, spec)
         found += columns
         points += len(columns)
     if spec.parts:
@@ -91,11 +98,19 @@ def _evidence(
     return Evidence(spec.name, points, tuple(found))
 
 
-def _specific_columns(doc: Document, spec: FormSpec) -> list[str]:
+@functools.lru_cache(maxsize=64)  # an index per spec; bounded for processes that reload specs
+def _specific_labels(index: LabelIndex) -> dict[str, str]:
+    """Canonical label → field key for the labels of ``index`` that are not generic words.
+    Once per spec, so that a document's texts are only intersected with it: one set
+    operation instead of a look-up and a generic test per text and spec."""
+    return {t: f.key for t, f in index.exact.items() if not is_generic(t)}
+
+
+def _specific_columns(tables: list[Table], spec: FormSpec) -> list[str]:
     """The indicator columns found under a header printed with a specific label."""
     columns = index_for(spec, "columns", spec.columns)
     best: list[str] = []
-    for header in all_headers(doc.all_tables(), columns, fiscal_words(spec), row_key(spec)):
+    for header in all_headers(tables, columns, fiscal_words(spec), row_key(spec)):
         grid = header.table.grid()
         keys = sorted(
             {
@@ -122,36 +137,38 @@ def _specific_parts(doc: Document, spec: FormSpec) -> list[str]:
     return sorted(found)
 
 
-def _label_texts(doc: Document) -> set[str]:
+def _label_texts(doc: Document, tables: list[Table]) -> set[str]:
     """Canonical texts that may be labels: cell texts, and the part before a colon."""
-    texts: set[str] = set()
-    for text in _all_texts(doc):
-        texts.add(canon(text))
+    printed = list(_all_texts(doc, tables))
+    texts = {canon(text) for text in printed}
+    for text in [t for t in printed if ":" in t or "：" in t]:  # most have no colon to split at
         for piece in _COLON.split(text)[:-1]:
-            token = piece.split()[-1] if piece.split() else ""
-            if token:
-                texts.add(canon(token))
+            words = piece.split()
+            if words:
+                texts.add(canon(words[-1]))
     return texts | {core(t) for t in texts}
 
 
-def _all_texts(doc: Document) -> Iterable[str]:
+def _all_texts(doc: Document, tables: list[Table]) -> Iterable[str]:
     for block in [*doc.blocks, *doc.headers, *doc.footers]:
         if isinstance(block, Paragraph):
             yield block.text
-    for table in doc.all_tables():
+    for table in tables:
         for cell in table.cells:
             if len(cell.text) <= 60:
                 yield cell.text
 
 
-def _title_texts(doc: Document) -> list[str]:
-    """Paragraphs and the first rows of every table, where a form prints its title."""
+def _title_texts(doc: Document, tables: list[Table]) -> list[str]:
+    """Paragraphs and the first rows of every table, where a form prints its title (in no
+    particular order: they are searched joined)."""
     found: list[str] = []
     for block in doc.blocks[:12]:
         if isinstance(block, Paragraph) and block.text.strip():
             found.append(canon(block.text))
-    for table in doc.all_tables():
-        found.extend(canon(c.text) for c in table.cells if c.row < TITLE_ROWS and c.text.strip())
+    for table in tables:
+        for row in table.rows()[:TITLE_ROWS]:  # not a test of every cell of a sheet
+            found.extend(canon(c.text) for c in row if c.text.strip())
         if isinstance(table, Table) and table.name:
             found.append(canon(table.name))
     return found

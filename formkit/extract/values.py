@@ -5,6 +5,7 @@ becomes a ``bad-value`` finding naming the printed label, the raw text and the e
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, time
@@ -184,15 +185,24 @@ def strip_hint(raw: str, field: Field) -> str:
     text = raw.strip()
     if not text or _PLACEHOLDER.fullmatch(text):
         return ""
-    hint = _squash(field.hint)
-    if hint and _squash(text) in (hint, _squash(f"（{field.hint}）")):
+    spellings = _hint_spellings(field.hint)
+    if spellings and _squash(text) in spellings:
         return ""
+    hint = spellings[0] if spellings else ""
     aside = _TRAILING_ASIDE.search(text)
     if aside:
         inner = _squash(aside.group(1))
         if inner and (inner.startswith(_HINT_STARTS) or (hint and inner in hint)):
             text = text[: aside.start()].strip()
     return text
+
+
+@functools.lru_cache(maxsize=1024)
+def _hint_spellings(hint: str) -> tuple[str, ...]:
+    """A field's hint as a value may repeat it, bare and in brackets (whitespace squashed):
+    once per field rather than for every value read."""
+    squashed = _squash(hint)
+    return (squashed, _squash(f"（{hint}）")) if squashed else ()
 
 
 def _with_label_unit(field: Field, source: object, label: str) -> object:
