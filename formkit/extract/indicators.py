@@ -283,7 +283,7 @@ def _nameless_row(
             field=name.label,
             location=filled[0][1].location,
             key=header.required,
-            filled="、".join(f"“{f.label}”" for f, _ in filled),
+            filled_words=[f"“{f.label}”" for f, _ in filled],  # joined in the output's language
         )
     )
 

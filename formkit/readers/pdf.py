@@ -102,10 +102,10 @@ def read_pdf(source: str | Path | bytes, name: str) -> Document:
     doc = Document(name, "pdf", _assemble(pages, _running_texts(pages)))
     scanned = [str(page.number) for page in pages if page.scanned]
     if scanned:
-        doc.notes.append(finding("pdf-scanned-pages", pages="、".join(scanned)))
+        doc.notes.append(finding("pdf-scanned-pages", pages_words=scanned))
     unreadable = [str(page.number) for page in pages if page.unmapped]
     if unreadable:  # too few to refuse the file, but values may hold (cid:…) garbage
-        doc.notes.append(finding("pdf-unmapped-pages", pages="、".join(unreadable)))
+        doc.notes.append(finding("pdf-unmapped-pages", pages_words=unreadable))
     return doc
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -221,3 +222,27 @@ def test_regression_check_of_the_current_folder_finds_its_forms(
     result = CliRunner().invoke(main, ["check", given])
     assert result.exit_code == 0, result.output
     assert "未找到可检查的文件" not in result.output
+
+
+def test_regression_the_versions_not_used_are_listed_in_the_reports_language(
+    tmp_path: Path,
+) -> None:
+    """duplicate-version joined the files not used with 、 when the issue was made, so the
+    English report read “a.docx、b.docx”; they are a list, joined in the output's language."""
+    files = b.documents(valid())
+    b.write(tmp_path, files)
+    for age, name in enumerate(["申报信息表-初稿.docx", "申报信息表-二稿.docx"], start=1):
+        (tmp_path / name).write_bytes(files["申报信息表.docx"])
+        os.utime(tmp_path / name, (1_600_000_000 + age, 1_600_000_000 + age))
+
+    def not_used(lang: str) -> str:
+        code, out = run("check", "--json", "--lang", lang, str(tmp_path))
+        assert code in (0, 1), out
+        (found,) = [
+            f for o in json.loads(out) for f in o["findings"] if f["code"] == "duplicate-version"
+        ]
+        return str(found["message"])
+
+    older = [str(tmp_path / "申报信息表-二稿.docx"), str(tmp_path / "申报信息表-初稿.docx")]
+    assert not_used("en").endswith(f"not used: {', '.join(sorted(older))}")
+    assert not_used("zh").endswith(f"未采用：{'、'.join(sorted(older))}")

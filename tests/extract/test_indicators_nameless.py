@@ -88,6 +88,8 @@ def test_a_row_without_its_name_is_reported_at_its_first_value(
         "此行填写了“单位”、“指标性质”、“第一年目标值”、“第二年目标值”，"
         "但“二级指标”为空，该行未作为指标读取"
     )
+    # regression: the cells filled were joined with 、 when the finding was made
+    assert "“单位”, “指标性质”, “第一年目标值”, “第二年目标值”" in found.message("en")
     assert names(record) == ["入驻企业数占比", "服务平台数"]  # the rows around it are read
     assert record.indicators[1]["dimension"].value == "资源聚集力"
 

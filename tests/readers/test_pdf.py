@@ -245,6 +245,19 @@ def test_a_scanned_page_among_text_pages_is_a_warning(rendered: Rendered, tmp_pa
     assert "第3页" in note.message()
 
 
+@pytest.mark.skipif(shutil.which("pdfunite") is None, reason="poppler-utils not installed")
+def test_regression_scanned_pages_are_listed_in_the_reports_language(
+    rendered: Rendered, tmp_path: Path
+) -> None:
+    """The scanned pages were joined with 、 when the note was made (English: “3、4”)."""
+    mixed = tmp_path / "附两页盖章页.pdf"
+    parts = [rendered.plan_pdf, rendered.scan_pdf, rendered.scan_pdf]
+    subprocess.run(["pdfunite", *map(str, parts), str(mixed)], check=True, timeout=60)
+    (note,) = read_pdf(mixed, mixed.name).notes
+    assert note.message("zh").startswith("PDF 第3、4页为扫描图片")
+    assert note.message("en").startswith("PDF page(s) 3, 4 are scanned images")
+
+
 def test_a_truncated_pdf_is_corrupt(rendered: Rendered) -> None:
     data = rendered.form_pdf.read_bytes()
     with pytest.raises(InputFileError) as caught:

@@ -129,7 +129,7 @@ def test_a_few_unmapped_glyphs_in_readable_text_do_not_refuse_the_file() -> None
     assert doc.paragraphs[0].text == "Dear colleagues,"
     assert "(cid:5)" in " ".join(p.text for p in doc.paragraphs)
     # but the reader is told which page holds characters it could not read
-    assert [(n.code, n.params["pages"]) for n in doc.notes] == [("pdf-unmapped-pages", "1")]
+    assert [(n.code, n.params["pages_words"]) for n in doc.notes] == [("pdf-unmapped-pages", ["1"])]
     shown = doc.notes[0].to_dict()
     assert (shown["severity"], shown["message"]) == (
         "warning",

@@ -109,13 +109,12 @@ def documents_present(d: Dossier, titles: Titles) -> Iterator[Issue]:
 def versions(d: Dossier, titles: Titles) -> Iterator[Issue]:
     for form, older in sorted(d.older.items()):
         used = d.forms[form]
-        others = "、".join(s.file for s in older)
         yield issue(
             "duplicate-version",
             file=used.file,
             document=titles.get(form, form),
             chosen=used.file,
-            others=others,
+            others_words=[s.file for s in older],  # joined in the output's language
         )
 
 
@@ -332,7 +331,7 @@ def letter_versions(grouping: Grouping, title: str) -> list[Issue]:
                 file=used.file,
                 document=f"{city}{title}",
                 chosen=used.file,
-                others="、".join(s.file for s in older),
+                others_words=[s.file for s in older],
             )
         )
     return out
