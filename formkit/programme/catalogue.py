@@ -41,14 +41,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypedDict
 
 from formkit.model import codes
-from formkit.model.data import conforms
 from formkit.model.errors import ConfigError
 from formkit.model.findings import Finding, finding
-from formkit.model.resources import text_map, vocabulary, word, word_section
+from formkit.model.resources import text_map, word, word_section
 from formkit.normalize import NormalizeError, month_from_excel_number
+from formkit.programme.zonenames import squash, zone_key
 
 LEVELS: dict[str, str] = text_map("identifiers", "zone_levels")
 
@@ -91,7 +90,7 @@ class Catalogue:
 
     def __post_init__(self) -> None:
         for zone in self.zones:
-            self._by_name.setdefault(_squash(zone.name), zone)
+            self._by_name.setdefault(squash(zone.name), zone)
             core, family = zone_key(zone.name)
             self._by_key.setdefault((core, family), []).append(zone)
             self._by_core.setdefault(core, []).append(zone)
@@ -115,7 +114,7 @@ class Catalogue:
     def lookup(self, name: str | None, code: str | None = None) -> CatalogueMatch | None:
         """Find a zone by name (exact, then tolerant), else by code; None when not found."""
         if name:
-            zone = self._by_name.get(_squash(name))
+            zone = self._by_name.get(squash(name))
             if zone is not None:
                 return CatalogueMatch(zone, "exact")
             core, family = zone_key(name)
@@ -137,85 +136,12 @@ def _unique(zones: list[Zone], code: str | None) -> Zone | None:
 # --- name matching --------------------------------------------------------------------------
 
 
-_NOTE_AT_END = re.compile(r"(?:（[^（）]*）)+$")
-
-
-@dataclass(frozen=True)
-class _Names:
-    """How the spellings of a zone's name meet, built from ``vocabulary/catalogue.yaml``."""
-
-    province: re.Pattern[str]  # a province prefix: 山西省, 广西壮族自治区
-    city_again: re.Pattern[str]  # 大同市大同…: the city written before a name that repeats it
-    admin: re.Pattern[str]  # 省/市/县, removed from the core
-    suffixes: tuple[tuple[str, str], ...]  # (suffix wording, its family), longest first
-
-
-class _NameWords(TypedDict):
-    """The zone-name words of ``vocabulary/catalogue.yaml``."""
-
-    provinces: list[str]
-    province_suffixes: list[str]
-    city_again: list[str]
-    admin_words: list[str]
-    suffix_families: dict[str, list[str]]
-
-
-@functools.cache
-def _names() -> _Names:
-    """Read once, when a zone name is first compared (not at import: ``check`` rarely needs it)."""
-    words = vocabulary("catalogue")
-    if not conforms(words, _NameWords):
-        raise TypeError("formkit/vocabulary/catalogue.yaml: zone-name words are not lists of text")
-    city = "".join(words["city_again"])
-    families = words["suffix_families"].items()
-    return _Names(
-        province=re.compile(
-            f"^({_either(words['provinces'])})({_either(words['province_suffixes'])})?"
-        ),
-        city_again=re.compile(f"^([^{city}]{{2,4}})[{city}](?=\\1)"),
-        admin=re.compile(f"[{''.join(words['admin_words'])}]"),
-        suffixes=tuple(
-            sorted(((s, fam) for fam, group in families for s in group), key=lambda i: -len(i[0]))
-        ),
-    )
-
-
-def _either(words: list[str]) -> str:
-    return "|".join(map(re.escape, words))
-
-
 @functools.cache
 def _headers() -> dict[str, tuple[str, ...]]:
     """Column → the headings it goes by, the standard one first."""
     return {
         k: tuple(v) for k, v in word_section("catalogue", "headers", dict[str, list[str]]).items()
     }
-
-
-def _squash(text: str) -> str:
-    text = re.sub(r"\s+", "", text)
-    return text.replace("(", "（").replace(")", "）")
-
-
-def zone_key(name: str) -> tuple[str, str]:
-    """(core, suffix family) of a zone name: 山西省太原市示范经开区 → (太原示范, 开发区).
-
-    The province prefix, a city written before a name that starts with the city again
-    (大同市大同演示产业园区), notes in brackets at the end (（省级）) and the suffix wording are
-    dropped, and 省/市/县 removed from what is left, so the spellings people write of one
-    zone (全称/简称 among them) meet.
-    """
-    names = _names()
-    text = names.province.sub("", _squash(name), count=1)
-    text = _NOTE_AT_END.sub("", text)
-    text = names.city_again.sub("", text, count=1)
-    family = ""
-    for suffix, fam in names.suffixes:
-        if text.endswith(suffix) and len(text) > len(suffix):
-            text, family = text[: -len(suffix)], fam
-            break
-    core = names.admin.sub("", text) or text
-    return core, family
 
 
 # --- loading --------------------------------------------------------------------------------
@@ -279,7 +205,7 @@ def _build(source: str, rows: Sequence[Sequence[object]]) -> Catalogue:
 
 def _header(source: str, rows: Sequence[Sequence[object]]) -> tuple[int, dict[str, int]]:
     for i, row in enumerate(rows[:10]):
-        cells = [_squash(_text(c)) for c in row]
+        cells = [squash(_text(c)) for c in row]
         columns = {
             key: cells.index(h)
             for key, names in _headers().items()
@@ -305,7 +231,7 @@ def _zone(
     code = _text(get("code")).upper() or None
     level = _text(get("level")) or (LEVELS.get(code[0]) if code else None)
     return Zone(
-        name=_squash(_text(get("name"))),
+        name=squash(_text(get("name"))),
         code=code,
         level=level,
         city=_text(get("city")) or None,

@@ -184,7 +184,7 @@ def test_batch_keeps_one_zone_written_with_its_city_or_its_level(tmp_path: Path)
     ],
 )
 def test_spellings_people_write_are_one_zone(spelling: str) -> None:
-    from formkit.programme.catalogue import zone_key
+    from formkit.programme.zonenames import zone_key
 
     assert zone_key(spelling) == zone_key("大同演示产业园区")
 

@@ -70,6 +70,12 @@ def test_without_records_the_dossier_values_come_back_as_the_review_reads_them()
     targets = [r for r in cut if r.form == "targets" and r.record is not None]
     assert targets and all(r.record.indicators for r in targets if r.record)
     assert all(not r.record.sections for r in cut if r.record)
+    # the places the review names come back, and no other (each is one more object to unpickle)
+    kept = [v for r in cut if r.record for v in r.record.fields.values()]
+    located = [v for v in kept if v.location is not None]
+    assert located and len(located) < len(kept)
+    rows = [v for r in targets if r.record for row in r.record.indicators for v in row.values()]
+    assert rows and all(v.location is None for v in rows)
 
 
 def test_the_dossier_checks_find_the_same_with_or_without_the_values_read(tmp_path: Path) -> None:

@@ -10,7 +10,8 @@ import pytest
 
 from formkit.model.errors import ConfigError
 from formkit.programme import load_catalogue, load_programme
-from formkit.programme.catalogue import went_through_numbers, zone_key
+from formkit.programme.catalogue import went_through_numbers
+from formkit.programme.zonenames import zone_key
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 HEADER = "序号,开发区名称,批准时间,核准面积（公顷）,主导产业,开发区代码,级别,所属市\n"

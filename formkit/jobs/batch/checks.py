@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from formkit.jobs.batch.dossier import Dossier, Grouping, Identify, Submission
 from formkit.jobs.batch.status import Issue, issue
 from formkit.model.codes import text
-from formkit.programme.catalogue import zone_key
+from formkit.programme.zonenames import zone_key
 
 if TYPE_CHECKING:
     from formkit.programme.model import Programme

@@ -4,7 +4,7 @@ A file belongs to the zone its *content* names (开发区名称, else 开发区�
 only hints, for files that name no zone (an unreadable file, a form without its name). Zone
 names are compared as the catalogue does: the catalogue's own name when the programme's
 catalogue knows the zone, else the name's core and suffix family
-(:func:`formkit.programme.catalogue.zone_key`), so 全称 and 简称 of one zone meet.
+(:func:`formkit.programme.zonenames.zone_key`), so 全称 and 简称 of one zone meet.
 
 When a zone sent a form more than once, the newest version counts — by the 填报日期 inside,
 then by the archive member's or the file's modification time, then by name — and the others
@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from formkit.jobs.registry import Entry
 from formkit.model.findings import FindingData
 from formkit.model.resources import word_map
-from formkit.programme.catalogue import zone_key
+from formkit.programme.zonenames import zone_key
 
 if TYPE_CHECKING:
     from formkit.programme.model import Programme

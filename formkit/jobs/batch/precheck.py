@@ -74,13 +74,15 @@ def _may_hold_dossiers(path: Path) -> bool:
 
 def dossier_values() -> Keep:
     """The values :func:`check_dossiers` reads of each record: the review's fields (the
-    grouping's and the checks') and Form B's indicator columns the checks compare."""
+    grouping's and the checks'), with the places of those the checks name, and Form B's
+    indicator columns the checks compare."""
     # on use, not at the top: importing the dossier machinery (review, registry, sqlite3)
     # costs 38 M instructions, ~30 ms CPU (measured), which a check of one file never uses
     from formkit.jobs.batch import checks
     from formkit.jobs.batch.review import FIELDS_READ
 
-    return Keep(frozenset(FIELDS_READ), frozenset(checks.INDICATOR_KEYS))
+    fields = frozenset(FIELDS_READ)
+    return Keep(fields, frozenset(checks.INDICATOR_KEYS), located=fields & set(checks.SOURCED))
 
 
 def without_forms(paths: Sequence[str | Path], results: Sequence[FileResult]) -> list[Finding]:
