@@ -24,6 +24,12 @@ With ``--baseline`` only the commands are measured, in the old checkout and this
 alternately (:mod:`compare`): ``formkit check --workers 1`` and ``2`` over each kind, and the
 start-up (one workbook), P pairs each; CPU of the command and its workers per file.
 
+With ``--library`` (beside ``--baseline`` or ``--instructions``) the command measured is
+``formkit.check(files, Options(records=False))`` through ``python -c`` instead of ``formkit
+check``: what 23e5814's ``formkit check`` did (read, recognise, extract, validate, in
+isolated workers), without the dossier review that came after it (22c0867), so the two trees
+do the same work.
+
 With ``--instructions N1,N2,…`` the commands are counted in instructions under callgrind
 (:func:`compare.instructions`: repeatable whatever the machine's load) instead of timed:
 ``formkit check --workers 1`` over the first N1, N2, … files of each kind in each checkout,
@@ -219,6 +225,20 @@ def startup_ms(files: list[Path]) -> float:
     return statistics.median(check_command(files[:1], 1)[0] for _ in range(RUNS))
 
 
+# 23e5814's ``formkit check`` through the library, which both trees have (see --library)
+LIBRARY_CHECK = (
+    "import sys, formkit; r = formkit.check(sys.argv[2:], formkit.Options("
+    "workers=int(sys.argv[1]), records=False)); sys.exit(formkit.exit_code(r))"
+)
+
+
+def check_argv(tree: Checkout, workers: int, library: bool) -> list[str]:
+    """The command that checks files (appended) in ``tree``."""
+    if library:
+        return [tree.python, "-c", LIBRARY_CHECK, str(workers)]
+    return [tree.python, "-m", "formkit", "check", "--workers", str(workers)]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("n", nargs="?", type=int, default=200)
@@ -231,16 +251,19 @@ def main() -> int:
         help="count instructions under callgrind at these numbers of files, not CPU time",
     )
     parser.add_argument("--new", type=Path, help="a copy of this tree to measure instead")
+    parser.add_argument(
+        "--library", action="store_true", help="formkit.check() of the files, not the command"
+    )
     args = parser.parse_args()
     docs, books = make_corpus(args.n)
     if args.instructions:
         sizes = sorted({int(n) for n in args.instructions.split(",")})
         kinds = [("申报信息表 .docx", docs), ("绩效目标表 .xlsx", books)]
-        print(counted(args.baseline, sizes, kinds, args.new))
+        print(counted(args.baseline, sizes, kinds, args.new, args.library))
         return 0
     if args.baseline:
         kinds = [("申报信息表 .docx", docs), ("绩效目标表 .xlsx", books)]
-        print(against(args.baseline, args.pairs, kinds, args.new))
+        print(against(args.baseline, args.pairs, kinds, args.new, args.library))
         return 0
     compileall.compile_dir(ROOT / "formkit", quiet=1)
     rows = [
@@ -266,10 +289,14 @@ def main() -> int:
 
 
 def against(
-    baseline: Path, pairs: int, kinds: list[tuple[str, list[Path]]], new: Path | None = None
+    baseline: Path,
+    pairs: int,
+    kinds: list[tuple[str, list[Path]]],
+    new: Path | None = None,
+    library: bool = False,
 ) -> str:
-    """``formkit check`` in the baseline and in this tree (or ``new``), interleaved: CPU ms
-    per file."""
+    """``formkit check`` (or ``formkit.check()``, with ``library``) in the baseline and in
+    this tree (or ``new``), interleaved: CPU ms per file."""
     trees = checkouts(baseline)
     if new is not None:
         trees[-1] = Checkout("new", new.resolve())
@@ -280,7 +307,7 @@ def against(
 
     def command(files: list[Path], workers: int) -> Callable[[Checkout], float]:
         def measure(tree: Checkout) -> float:
-            argv = [tree.python, "-m", "formkit", "check", "--workers", str(workers)]
+            argv = check_argv(tree, workers, library)
             return cpu_seconds([*argv, *map(str, files)], tree.root)[0] / len(files) * 1000
 
         return measure
@@ -298,7 +325,8 @@ def against(
         [
             f"`python benchmarks/bench_check.py {len(kinds[0][1])} --baseline {baseline} "
             f"--pairs {pairs}` — {dt.date.today()}, {platform.machine()}, CPython "
-            f"{platform.python_version()}; {heads}. CPU ms per file of `formkit check` "
+            f"{platform.python_version()}; {heads}. CPU ms per file of "
+            f"{'`formkit.check()` (--library)' if library else '`formkit check`'} "
             "(command and its workers), pairs interleaved.",
             "",
             *table(found, "ms/file"),
@@ -314,19 +342,24 @@ def counted(
     sizes: list[int],
     kinds: list[tuple[str, list[Path]]],
     new: Path | None = None,
+    library: bool = False,
 ) -> str:
-    """``formkit check --workers 1`` over the first N files of each kind, for each N of
-    ``sizes``, in each checkout, under callgrind: instructions per file and at start-up."""
+    """``formkit check --workers 1`` (or ``formkit.check()``, with ``library``) over the
+    first N files of each kind, for each N of ``sizes``, in each checkout, under callgrind:
+    instructions per file and at start-up."""
     trees = checkouts(baseline)
     if new is not None:
         trees[-1] = Checkout("new", new.resolve())
     fits: dict[tuple[str, str], tuple[float, float]] = {}
     lines = [
         f"`python benchmarks/bench_check.py --instructions {','.join(map(str, sizes))}"
-        + (f" --baseline {baseline}`" if baseline else "`")
+        + (f" --baseline {baseline}" if baseline else "")
+        + (" --library`" if library else "`")
         + f" — {dt.date.today()}, {platform.machine()}, CPython {platform.python_version()}; "
         + ", ".join(f"{t.label} = {t.commit()}" for t in trees)
-        + ". Instructions of `formkit check --workers 1` and all its processes (callgrind), "
+        + ". Instructions of "
+        + ("`formkit.check()`" if library else "`formkit check --workers 1`")
+        + " and all its processes (callgrind), "
         "in millions, less pebble's polling thread (beside, in brackets: see compare.py); "
         "the line through the points: per file (slope) and start-up (intercept).",
         "",
@@ -340,7 +373,7 @@ def counted(
         # one run first: the baseline's spec cache (in ~/.cache) warm, as a user has it
         cpu_seconds([tree.python, "-m", "formkit", "check", str(kinds[0][1][0])], tree.root)
         for label, files in kinds:
-            argv = [tree.python, "-m", "formkit", "check", "--workers", "1"]
+            argv = check_argv(tree, 1, library)
             points, cells = [], []
             for n in sizes:
                 count = instructions([*argv, *map(str, files[:n])], tree.root)

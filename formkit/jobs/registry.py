@@ -13,10 +13,10 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from formkit.jobs.entries import Entry, StoredFile
 from formkit.model.errors import OutputFileError
 
 if TYPE_CHECKING:  # the stored shape only; the registry does not load the reading pipeline
@@ -113,29 +113,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     # 5: round snapshots keep issues as data (code, params, place) too
     _rounds_as_data,
 )
-
-
-@dataclass(frozen=True)
-class StoredFile:
-    path: str
-    sha256: str
-    size: int
-    mtime_ns: int
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One stored result with what grouping needs: ``received`` is an archive member's own
-    time (``YYYY-MM-DDTHH:MM:SS``) or None; ``mtime_ns`` is the inbox file's."""
-
-    path: str
-    ordinal: int
-    result: dict[str, Any]
-    unreadable: bool
-    received: str | None
-    mtime_ns: int
-    sha256: str
-    size: int
 
 
 def _whole(result: ResultData) -> dict[str, object]:

@@ -87,6 +87,20 @@ class Location:
     area: str | None = None  # "header" | "footer": a Word page header's or footer's text
 
     def __str__(self) -> str:
+        if (
+            self.table is not None
+            and self.row is not None
+            and self.col is not None
+            and self.sheet is None
+            and self.page is None
+            and self.paragraph is None
+            and self.area is None
+        ):  # a Word table's cell, most places of a form: one format, not three and a join
+            return TABLE_CELL.format(table=self.table, row=self.row, col=self.col)
+        return self.words()
+
+    def words(self) -> str:
+        """The place as :meth:`__str__` prints it, built part by part."""
         if self.sheet is not None:
             if self.row is not None and self.col is not None:
                 return f"{self.sheet}!{column_letter(self.col)}{self.row}"
@@ -112,6 +126,7 @@ class Location:
 
 PLACE: dict[str, str] = text_map("readers", "place")
 AREAS = {"header": PLACE["header"], "footer": PLACE["footer"]}
+TABLE_CELL = f"{PLACE['table']} {PLACE['row']}{PLACE['col']}"  # what words() makes of a cell
 
 
 @dataclass

@@ -69,6 +69,7 @@ def squash(text: str) -> str:
     return text.replace("(", "（").replace(")", "）")
 
 
+@functools.lru_cache(maxsize=4096)  # the grouping asks twice per file, a zone's files alike
 def zone_key(name: str) -> tuple[str, str]:
     """(core, suffix family) of a zone name: 山西省太原市示范经开区 → (太原示范, 开发区).
 

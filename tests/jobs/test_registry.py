@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from formkit.jobs.registry import MIGRATIONS, Registry, StoredFile
+from formkit.jobs.entries import StoredFile
+from formkit.jobs.registry import MIGRATIONS, Registry
 from formkit.model.errors import OutputFileError
 from formkit.model.findings import Finding
 

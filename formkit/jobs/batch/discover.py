@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from formkit.intake.names import skipped
-from formkit.jobs.registry import StoredFile
+from formkit.jobs.entries import StoredFile
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from formkit.jobs.registry import Entry
+from formkit.jobs.entries import Entry
 from formkit.model.findings import FindingData
 from formkit.model.resources import word_map
 from formkit.programme.zonenames import zone_key

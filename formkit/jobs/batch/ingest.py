@@ -31,7 +31,8 @@ from formkit.intake.names import safe_display
 from formkit.intake.zipaudit import member_path
 from formkit.jobs.batch.discover import InboxFile, unchanged, walk
 from formkit.jobs.batch.workers import Read, map_files
-from formkit.jobs.registry import Registry, StoredFile
+from formkit.jobs.entries import StoredFile
+from formkit.jobs.registry import Registry
 from formkit.model.resources import validators_dir, word_section
 from formkit.pipeline import FileResult, Options, ResultData, process_bytes, warm_up
 from formkit.programme import Programme, load_programme

@@ -27,7 +27,7 @@ from formkit.spec import load_all
 if TYPE_CHECKING:
     from formkit.jobs.batch.dossier import Dossier, Submission
     from formkit.jobs.batch.status import Issue
-    from formkit.jobs.registry import Entry
+    from formkit.jobs.entries import Entry
     from formkit.programme.model import Programme
 
 
@@ -164,7 +164,7 @@ def _files(d: Dossier) -> list[Submission]:
 def _entry(ordinal: int, r: FileResult) -> Entry:
     # on use, not at the top: see dossier_values
     from formkit.jobs.batch.review import for_review
-    from formkit.jobs.registry import Entry
+    from formkit.jobs.entries import Entry
 
     return Entry(
         r.file,

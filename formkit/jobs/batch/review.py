@@ -21,7 +21,7 @@ from formkit.jobs.batch.dossier import (
     submissions,
 )
 from formkit.jobs.batch.status import Issue, counts, from_finding, issue, status_of
-from formkit.jobs.registry import Entry
+from formkit.jobs.entries import Entry
 from formkit.model.codes import text
 from formkit.pipeline import ResultData, ResultDict
 from formkit.spec import FormSpec, labels_of

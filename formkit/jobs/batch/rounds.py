@@ -24,7 +24,8 @@ from typing import Literal, Required, TypedDict
 
 from formkit.jobs.batch.review import Review, ZoneReview
 from formkit.jobs.batch.status import Issue
-from formkit.jobs.registry import Entry, Registry
+from formkit.jobs.entries import Entry
+from formkit.jobs.registry import Registry
 from formkit.model.codes import place_text, text, value_text
 from formkit.model.data import conforms
 from formkit.model.findings import Finding, Param

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from formkit.intake.isolate import IsolatedPool
 from formkit.jobs.batch.discover import InboxFile
-from formkit.jobs.registry import StoredFile
+from formkit.jobs.entries import StoredFile
 from formkit.pipeline import failed as failed_result
 
 if TYPE_CHECKING:  # annotation only; the pipeline is loaded where files are read

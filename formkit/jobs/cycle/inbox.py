@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Any, TypedDict
 
 from formkit.jobs.batch.ingest import NOT_APPLICABLE, Ingested, ingest
-from formkit.jobs.registry import Entry, Registry
+from formkit.jobs.entries import Entry
+from formkit.jobs.registry import Registry
 from formkit.model.data import conforms
 from formkit.model.findings import Finding, finding
 from formkit.model.resources import word_section

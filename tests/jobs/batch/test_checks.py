@@ -11,7 +11,7 @@ import pytest
 
 from formkit.jobs.batch.dossier import Identify, group, submissions
 from formkit.jobs.batch.review import for_review, review
-from formkit.jobs.registry import Entry
+from formkit.jobs.entries import Entry
 from formkit.programme import load_programme
 from formkit.spec import load_all
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from formkit.jobs.batch.dossier import group, submissions
-from formkit.jobs.registry import Entry
+from formkit.jobs.entries import Entry
 from formkit.programme import load_programme
 
 from .conftest import PROGRAMME
