@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import time
+import weakref
 from collections.abc import Iterator
 
 import pytest
@@ -324,3 +326,20 @@ def test_spawned_workers_keep_the_limits(monkeypatch: pytest.MonkeyPatch) -> Non
         )
     codes = [getattr(o.error, "code", None) for o in outcomes]
     assert codes == [None, None, "file-timeout", "file-memory", "file-memory"]
+
+
+class _Node:
+    """An object that can sit in a reference cycle (only the collector frees those)."""
+
+    other: object = None
+
+
+def test_a_pool_freezes_the_heap_and_a_later_pool_frees_the_garbage_made_since() -> None:
+    with IsolatedPool(1):
+        assert gc.get_freeze_count() > 0  # the objects made so far: not scanned by the workers
+    node = _Node()
+    node.other = node
+    gone = weakref.ref(node)
+    del node  # garbage now, but only a collection can tell
+    with IsolatedPool(1):
+        assert gone() is None  # collected before the heap froze again, not kept for good
