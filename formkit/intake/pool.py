@@ -31,6 +31,7 @@ import math
 import multiprocessing
 import os
 import pickle
+import threading
 import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -188,23 +189,43 @@ def _start_worker(
         _WORKER_SLOTS.append(slots)
 
 
-def _freeze_heap() -> None:
-    """Move the objects made so far out of the collector's way before pebble forks the
-    workers (``gc.freeze``, as the ``gc`` documentation advises for a parent that forks): a
-    forked worker then neither scans nor writes to the parent's objects (their pages stay
-    shared), and the parent's full collections while results come in skip them too. 200
-    forms checked cost 60 M instructions less (benchmarks/RESULTS.md). They stay frozen: the
-    objects made before a pool are the program's own (modules, specs). Where a pool was made
-    before, the objects made since are collected first, so that their garbage is freed rather
-    than kept (this scans only those)."""
-    if gc.get_freeze_count():
-        gc.collect()
-    gc.freeze()
+class _FrozenHeap:
+    """While a pool is open, the objects made before it stay out of the collector's way:
+    ``gc.freeze`` before pebble forks the workers, as the ``gc`` documentation advises for a
+    parent that forks. A forked worker then neither scans nor writes to the parent's objects
+    (their pages stay shared), and pebble's threads and the parent's collections while results
+    come in skip them too (benchmarks/RESULTS.md). When the last pool closes they are the
+    collector's again, so a program that checks files now and then keeps no garbage for good;
+    a heap the program froze itself stays frozen."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()  # pools may open and close on several threads (serve)
+        self._pools = 0
+        self._ours = False
+
+    def enter(self) -> None:
+        with self._lock:
+            if self._pools == 0:
+                self._ours = gc.get_freeze_count() == 0
+                gc.freeze()
+            self._pools += 1
+
+    def leave(self) -> None:
+        with self._lock:
+            self._pools -= 1
+            if self._pools == 0 and self._ours:
+                gc.unfreeze()
+
+
+_FROZEN_HEAP = _FrozenHeap()
 
 
 def _stop_pool(pool: pebble.ProcessPool) -> None:
-    pool.stop()  # type: ignore[no-untyped-call]  # pebble's stop() is unannotated
-    pool.join()
+    try:
+        pool.stop()  # type: ignore[no-untyped-call]  # pebble's stop() is unannotated
+        pool.join()
+    finally:
+        _FROZEN_HEAP.leave()
 
 
 def _call(payload: bytes, memory_mb: int, timeout_s: float) -> bytes:  # pragma: no cover
@@ -279,7 +300,7 @@ class IsolatedPool:
             initargs=(dict(_SHARED), self._slots),
             context=context,
         )
-        _freeze_heap()  # before pebble forks its workers, at the first call
+        _FROZEN_HEAP.enter()  # before pebble forks its workers, at the first call
         # a pool left open (no ``with``, no close) is stopped when collected or at exit:
         # otherwise the interpreter could end while pebble spawns a replacement worker,
         # and the half-started child printed a Python stack on the user's terminal

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import signal
+import subprocess
+import sys
 import time
-import weakref
 from collections.abc import Iterator
 
 import pytest
@@ -327,19 +327,35 @@ def test_spawned_workers_keep_the_limits(monkeypatch: pytest.MonkeyPatch) -> Non
     codes = [getattr(o.error, "code", None) for o in outcomes]
     assert codes == [None, None, "file-timeout", "file-memory", "file-memory"]
 
+# in a process of its own: another test's pool still open in this one would keep the heap frozen
+_FREEZE_SCRIPT = """
+import gc, weakref
+from formkit.intake.pool import IsolatedPool
+gc.disable()  # no collection but the ones asked for
 
-class _Node:
-    """An object that can sit in a reference cycle (only the collector frees those)."""
 
-    other: object = None
+class Node:
+    other = None
 
 
-def test_a_pool_freezes_the_heap_and_a_later_pool_frees_the_garbage_made_since() -> None:
-    with IsolatedPool(1):
-        assert gc.get_freeze_count() > 0  # the objects made so far: not scanned by the workers
-    node = _Node()
-    node.other = node
-    gone = weakref.ref(node)
-    del node  # garbage now, but only a collection can tell
-    with IsolatedPool(1):
-        assert gone() is None  # collected before the heap froze again, not kept for good
+node = Node()
+node.other = node
+gone = weakref.ref(node)
+del node  # garbage, waiting for a collection
+with IsolatedPool(1):
+    with IsolatedPool(1):  # a second pool inside the first
+        pass
+    inside = gc.get_freeze_count()
+after = gc.get_freeze_count()
+gc.collect()
+print(inside > 0, after == 0, gone() is None)
+"""
+
+
+def test_a_pool_freezes_the_heap_while_it_is_open_and_gives_it_back_when_closed() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _FREEZE_SCRIPT], capture_output=True, text=True, check=True
+    )
+    # frozen while open (the inner pool's close did not thaw it); afterwards the garbage
+    # frozen with the heap is the collector's again
+    assert done.stdout.split() == ["True", "True", "True"]
