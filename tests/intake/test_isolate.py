@@ -327,6 +327,7 @@ def test_spawned_workers_keep_the_limits(monkeypatch: pytest.MonkeyPatch) -> Non
     codes = [getattr(o.error, "code", None) for o in outcomes]
     assert codes == [None, None, "file-timeout", "file-memory", "file-memory"]
 
+
 # in a process of its own: another test's pool still open in this one would keep the heap frozen
 _FREEZE_SCRIPT = """
 import gc, weakref
