@@ -199,7 +199,7 @@ class _FrozenHeap:
     a heap the program froze itself stays frozen."""
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()  # pools may open and close on several threads (serve)
+        self._lock = threading.Lock()  # a program may open and close pools on several threads
         self._pools = 0
         self._ours = False
 

@@ -2,7 +2,7 @@
 the grouping needs.
 
 Apart from the SQLite layer (:mod:`formkit.jobs.registry`): the dossier checks, which
-``check`` of a folder runs too, read entries without importing sqlite3 (16 M instructions of
+``check`` of a folder runs too, read entries without importing sqlite3 (14 M instructions of
 every such check).
 """
 
