@@ -255,6 +255,8 @@ def main() -> int:
         "--library", action="store_true", help="formkit.check() of the files, not the command"
     )
     args = parser.parse_args()
+    if args.library and not (args.baseline or args.instructions):
+        parser.error("--library measures commands: give it --baseline or --instructions")
     docs, books = make_corpus(args.n)
     if args.instructions:
         sizes = sorted({int(n) for n in args.instructions.split(",")})

@@ -192,11 +192,11 @@ def _start_worker(
 class _FrozenHeap:
     """While a pool is open, the objects made before it stay out of the collector's way:
     ``gc.freeze`` before pebble forks the workers, as the ``gc`` documentation advises for a
-    parent that forks. A forked worker then neither scans nor writes to the parent's objects
-    (their pages stay shared), and pebble's threads and the parent's collections while results
-    come in skip them too (benchmarks/RESULTS.md). When the last pool closes they are the
-    collector's again, so a program that checks files now and then keeps no garbage for good;
-    a heap the program froze itself stays frozen."""
+    parent that forks. A forked worker's collections then skip the parent's objects (and do
+    not dirty the pages they share with it), and so do pebble's threads and the parent's own
+    collections while results come in (benchmarks/RESULTS.md). When the last pool closes
+    they are the collector's again, so a program that checks files now and then keeps no
+    garbage for good; a heap the program froze itself stays frozen."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()  # a program may open and close pools on several threads
