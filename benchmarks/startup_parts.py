@@ -2,6 +2,7 @@
 points, and its imports by group.
 
     python benchmarks/startup_parts.py --baseline OLD_CHECKOUT [--pairs P]
+    python benchmarks/startup_parts.py --baseline OLD_CHECKOUT --instructions
 
 The command is bench_check's ``--library`` one (``formkit.check([one workbook],
 Options(records=False))``, what 23e5814's ``formkit check`` did), run in each checkout with
@@ -15,6 +16,12 @@ its own interpreter, the pairs interleaved as in :mod:`compare`. Per run, in the
   (pebble and what it brings: asyncio, ssl, multiprocessing, …), whichever tree imports them;
   the rest. ``-X importtime`` adds its own overhead, so these sums run larger than the CPU
   points: read them old against new.
+
+With ``--instructions`` the same start-up is counted in instructions under callgrind
+(:func:`compare.instructions`, less pebble's polling thread; one run per tree, the counts
+repeat): the interpreter, ``import formkit`` beyond it, the pool module
+(``formkit.intake.pool``: pebble and what it brings in the new tree, the old fork pool in
+23e5814) beyond ``import formkit``, and the whole check of the workbook (parent and worker).
 """
 
 from __future__ import annotations
@@ -26,7 +33,7 @@ import sys
 from pathlib import Path
 
 from bench_check import CORPUS, make_corpus
-from compare import Checkout, Series, checkouts, table
+from compare import Checkout, Series, checkouts, instructions, table
 
 POINTS = (
     "import time, sys, json; marks = [time.process_time()]; import formkit; "
@@ -83,15 +90,56 @@ def import_groups_ms(tree: Checkout, book: Path, pebble: set[str]) -> dict[str, 
     return {group: us / 1000 for group, us in groups.items()}
 
 
+def counted_parts(tree: Checkout, book: Path) -> dict[str, float]:
+    """The start-up's parts in M instructions (each program counted once, differences taken)."""
+
+    def count(code: str, *args: str) -> float:
+        return instructions([tree.python, "-c", code, *args], tree.root).work / 1e6
+
+    interpreter = count("pass")
+    imported = count("import formkit")
+    return {
+        "interpreter": interpreter,
+        "`import formkit`": imported - interpreter,
+        "the pool module (`formkit.intake.pool`) after it": (
+            count("import formkit, formkit.intake.pool") - imported
+        ),
+        "the check of one workbook, parent and worker, all": count(CHECK, str(book)),
+    }
+
+
+def counted(trees: list[Checkout], book: Path, baseline: Path) -> str:
+    parts = {tree.label: counted_parts(tree, book) for tree in trees}
+    old, new = parts["old"], parts["new"]
+    lines = [
+        f"`python benchmarks/startup_parts.py --baseline {baseline} --instructions` — old = "
+        f"{trees[0].commit()}, new = {trees[-1].commit()}; one workbook "
+        f"({book.relative_to(CORPUS.parent.parent)}), M instructions (callgrind, less pebble's "
+        "polling thread).\n",
+        "| measure | old | new | new − old |",
+        "|---|---:|---:|---:|",
+    ]
+    for name, count in new.items():
+        was = old[name]
+        lines.append(f"| {name} | {was:.1f} | {count:.1f} | {count - was:+.1f} |")
+    return "\n".join(lines)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--baseline", type=Path, required=True, help="the old checkout")
     parser.add_argument("--pairs", type=int, default=9)
+    parser.add_argument(
+        "--instructions", action="store_true", help="count instructions (callgrind), not CPU"
+    )
     args = parser.parse_args()
     trees = checkouts(args.baseline)
     for tree in trees:
         tree.compile()
     book = make_corpus(1)[1][0]
+    if args.instructions:
+        print(counted(trees, book, args.baseline))
+        return 0
     pebble = set(import_times(trees[-1], "import pebble"))
     found: dict[str, Series] = {}
     for round_ in range(args.pairs):
