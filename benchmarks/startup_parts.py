@@ -128,11 +128,14 @@ def counted(trees: list[Checkout], book: Path, baseline: Path) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--baseline", type=Path, required=True, help="the old checkout")
-    parser.add_argument("--pairs", type=int, default=9)
+    parser.add_argument("--pairs", type=int, help="CPU runs per tree, interleaved (default 9)")
     parser.add_argument(
         "--instructions", action="store_true", help="count instructions (callgrind), not CPU"
     )
     args = parser.parse_args()
+    if args.instructions and args.pairs is not None:
+        parser.error("--instructions counts each program once: --pairs does not apply")
+    pairs = 9 if args.pairs is None else args.pairs
     trees = checkouts(args.baseline)
     for tree in trees:
         tree.compile()
@@ -142,14 +145,14 @@ def main() -> int:
         return 0
     pebble = set(import_times(trees[-1], "import pebble"))
     found: dict[str, Series] = {}
-    for round_ in range(args.pairs):
+    for round_ in range(pairs):
         for tree in trees if round_ % 2 == 0 else trees[::-1]:
             parts = points_ms(tree, book) | import_groups_ms(tree, book, pebble)
             for name, value in parts.items():
                 found.setdefault(name, Series(name)).add(tree.label, value)
-        print(f"round {round_ + 1}/{args.pairs} done", file=sys.stderr, flush=True)
+        print(f"round {round_ + 1}/{pairs} done", file=sys.stderr, flush=True)
     print(
-        f"`python benchmarks/startup_parts.py --baseline {args.baseline} --pairs {args.pairs}`"
+        f"`python benchmarks/startup_parts.py --baseline {args.baseline} --pairs {pairs}`"
         f" — old = {trees[0].commit()}, new = {trees[-1].commit()}; one workbook "
         f"({book.relative_to(CORPUS.parent.parent)}), the parent's CPU ms and import ms.\n"
     )
